@@ -1,0 +1,2 @@
+/** End-to-end and fault tests running the appliance as a real process. */
+package vn.motcua.tests;
