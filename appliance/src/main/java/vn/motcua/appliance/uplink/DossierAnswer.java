@@ -1,0 +1,37 @@
+package vn.motcua.appliance.uplink;
+
+import java.time.Duration;
+
+/**
+ * What the kiosk/reader shows for a scanned slip. {@code FRESH}: just answered by the server;
+ * {@code CACHED}: the server could not be asked, this is the last answer and its {@code age};
+ * {@code UNAVAILABLE}: nothing known, show {@code messageVi}/{@code messageEn}; {@code INVALID_CODE}:
+ * the scanned text is not a slip code.
+ */
+public record DossierAnswer(Source source, Dossier dossier, Duration age, String messageVi, String messageEn) {
+
+    public enum Source { FRESH, CACHED, UNAVAILABLE, INVALID_CODE }
+
+    public static final String UNREACHABLE_VI =
+            "Không kết nối được máy chủ của huyện, xin vui lòng hỏi tại quầy.";
+    public static final String UNREACHABLE_EN =
+            "Cannot reach the district server, please ask at the counter.";
+
+    public static DossierAnswer fresh(Dossier d) {
+        return new DossierAnswer(Source.FRESH, d, Duration.ZERO, null, null);
+    }
+
+    public static DossierAnswer cached(Dossier d, Duration age) {
+        return new DossierAnswer(Source.CACHED, d, age, null, null);
+    }
+
+    public static DossierAnswer unavailable() {
+        return new DossierAnswer(Source.UNAVAILABLE, null, null, UNREACHABLE_VI, UNREACHABLE_EN);
+    }
+
+    public static DossierAnswer invalidCode() {
+        return new DossierAnswer(Source.INVALID_CODE, null, null,
+                "Mã trên giấy hẹn không hợp lệ, xin vui lòng hỏi tại quầy.",
+                "This is not a valid appointment-slip code, please ask at the counter.");
+    }
+}
