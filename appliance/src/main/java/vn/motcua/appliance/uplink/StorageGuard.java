@@ -44,12 +44,13 @@ public final class StorageGuard {
     public StatusMessages.Storage check() {
         Instant now = clock.instant();
         Level before = level;
-        int pruned = prune(before == Level.OK ? now.minus(retention) : now);
+        Instant everything = now.plusSeconds(1); // "before" is exclusive; a row committed this instant counts too
+        int pruned = prune(before == Level.OK ? now.minus(retention) : everything);
         long pending = outbox.pendingCount();
         long free = freeBytes.getAsLong();
         Level now2 = classify(free, pending);
         if (now2 != Level.OK && before == Level.OK) {
-            pruned += prune(now); // make room at once rather than at the next check
+            pruned += prune(everything); // make room at once rather than at the next check
         }
         level = now2;
         String detail = switch (now2) {

@@ -1,0 +1,186 @@
+package vn.motcua.appliance.uplink;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+
+class OutboxPumpTest {
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T08:00:00Z"));
+    private final MemoryOutbox outbox = new MemoryOutbox(clock);
+    private final AtomicInteger linkFailures = new AtomicInteger();
+    private final FakeSender sender = new FakeSender();
+
+    private OutboxPump pump(int live, int backlog, int rate) {
+        return new OutboxPump(outbox, clock, live, backlog, rate, linkFailures::incrementAndGet, () -> {});
+    }
+
+    private void commit(int n) {
+        for (int i = 0; i < n; i++) {
+            outbox.commit("ticket.issued", "{\"ticket\":\"A" + i + "\"}");
+        }
+    }
+
+    @Test
+    void aTicketCalledNowIsSentAtOnceWhileAWeekOfBacklogIsPaced() {
+        commit(1000);
+        OutboxPump p = pump(4, 8, 10);
+        p.connected(sender);
+        p.pump();
+        assertEquals(LongStream.rangeClosed(1, 8).boxed().toList(), sender.seqs(), "backlog starts at seq 1, one window");
+        assertTrue(sender.sent.stream().allMatch(FakeSender.Sent::replayed), "buffered events are flagged replayed");
+
+        outbox.commit("ticket.called", "{}"); // seq 1001, while 992 wait in the backlog
+        sender.ackAll();
+        p.pump();
+        assertEquals(new FakeSender.Sent(1001, false), sender.sent.get(8), "the live event goes first, not replayed");
+        assertEquals(9, sender.sent.size(), "the backlog waits for its pace: no token left this instant");
+
+        clock.advance(Duration.ofMillis(500)); // 10/s -> 5 more tokens
+        p.pump();
+        assertEquals(List.of(9L, 10L, 11L, 12L, 13L), sender.seqs().subList(9, 14));
+    }
+
+    @Test
+    void aRowIsMarkedDeliveredOnlyAfterItsPubackAndInOneBatch() {
+        commit(5);
+        OutboxPump p = pump(4, 16, 0);
+        p.connected(sender);
+        p.pump();
+        assertEquals(5, sender.sent.size());
+        assertEquals(5, outbox.pendingCount(), "published but not acknowledged: still pending");
+        sender.ack(1);
+        sender.ack(3);
+        p.pump();
+        assertTrue(outbox.isDelivered(1) && outbox.isDelivered(3));
+        assertFalse(outbox.isDelivered(2));
+        assertEquals(1, outbox.markCalls(), "acks since the last pump are marked in one batch");
+    }
+
+    @Test
+    void neverMoreUnacknowledgedThanTheWindows() {
+        commit(100);
+        OutboxPump p = pump(2, 5, 0);
+        p.connected(sender);
+        for (int i = 0; i < 10; i++) {
+            p.pump();
+        }
+        assertEquals(5, sender.open.size());
+        commit(10);
+        p.pump();
+        assertEquals(7, sender.open.size(), "5 backlog + 2 live");
+        sender.ack(1);
+        p.pump();
+        assertEquals(7, sender.open.size(), "one ack frees exactly one slot");
+    }
+
+    @Test
+    void aFailedPublishBreaksTheSessionAndTheNextSessionResendsInOrderAsReplayed() {
+        commit(6);
+        OutboxPump p = pump(4, 3, 0);
+        p.connected(sender);
+        p.pump();
+        sender.ack(1);
+        sender.fail(2);
+        sender.fail(3); // same session: reported once
+        assertEquals(1, linkFailures.get());
+        commit(1);
+        p.pump();
+        assertEquals(List.of(1L, 2L, 3L), sender.seqs(), "nothing is sent into a broken session");
+
+        p.disconnected();
+        FakeSender next = new FakeSender();
+        p.connected(next);
+        p.pump();
+        assertTrue(outbox.isDelivered(1), "the ack that arrived before the failure still counts");
+        assertEquals(List.of(2L, 3L, 4L), next.seqs());
+        next.ackAll();
+        p.pump();
+        next.ackAll();
+        p.pump();
+        assertEquals(List.of(2L, 3L, 4L, 5L, 6L, 7L), next.seqs());
+        assertTrue(next.sent.stream().allMatch(FakeSender.Sent::replayed));
+        next.ackAll();
+        p.pump();
+        assertEquals(0, outbox.pendingCount());
+    }
+
+    @Test
+    void aLateAckFromAnEndedSessionStillMarksTheRowDelivered() {
+        commit(2);
+        OutboxPump p = pump(4, 4, 0);
+        p.connected(sender);
+        p.pump();
+        p.disconnected();
+        sender.ack(2);
+        FakeSender next = new FakeSender();
+        p.connected(next);
+        p.pump();
+        assertEquals(List.of(1L), next.seqs(), "seq 2 was acknowledged, it is not sent again");
+    }
+
+    @Test
+    void resyncResendsDeliveredEventsFromTheRequestedSeq() {
+        commit(5);
+        OutboxPump p = pump(4, 8, 0);
+        p.connected(sender);
+        p.pump();
+        sender.ackAll();
+        p.pump();
+        assertEquals(0, outbox.pendingCount());
+        p.resyncFrom(3);
+        p.pump();
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 3L, 4L, 5L), sender.seqs());
+    }
+
+    @Test
+    void aStoreThatCannotMarkIsRetriedWithoutResending() {
+        FlakyOutbox flaky = new FlakyOutbox(outbox);
+        commit(3);
+        OutboxPump p = new OutboxPump(flaky, clock, 4, 4, 0, linkFailures::incrementAndGet, () -> {});
+        p.connected(sender);
+        p.pump();
+        flaky.failNext = true;
+        sender.ackAll();
+        p.pump();
+        assertEquals(3, outbox.pendingCount(), "the mark failed");
+        p.pump();
+        assertEquals(0, outbox.pendingCount(), "and was retried on the next pump");
+        assertEquals(3, sender.sent.size(), "nothing was sent twice");
+    }
+
+    /** Delegates, but the next markDelivered throws once, as a full disk would. */
+    private static final class FlakyOutbox implements vn.motcua.appliance.store.Outbox {
+        private final MemoryOutbox d;
+        boolean failNext;
+
+        FlakyOutbox(MemoryOutbox d) { this.d = d; }
+
+        @Override public List<vn.motcua.appliance.store.OutboxEvent> pendingAfter(long a, int l) { return d.pendingAfter(a, l); }
+
+        @Override public List<vn.motcua.appliance.store.OutboxEvent> rangeFrom(long f, int l) { return d.rangeFrom(f, l); }
+
+        @Override public void markDelivered(Collection<Long> s) {
+            if (failNext) {
+                failNext = false;
+                throw new IllegalStateException("disk full");
+            }
+            d.markDelivered(s);
+        }
+
+        @Override public long pendingCount() { return d.pendingCount(); }
+
+        @Override public java.util.Optional<Instant> oldestPendingWallTime() { return d.oldestPendingWallTime(); }
+
+        @Override public int pruneDeliveredBefore(Instant c) { return d.pruneDeliveredBefore(c); }
+
+        @Override public long lastSeq() { return d.lastSeq(); }
+    }
+}
