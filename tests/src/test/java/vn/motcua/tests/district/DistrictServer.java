@@ -1,0 +1,172 @@
+package vn.motcua.tests.district;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.net.ssl.SSLSocketFactory;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import vn.motcua.appliance.uplink.DossierWire;
+
+/**
+ * Stand-in for the district server (tests and demo): subscribes to contract v1 for every office,
+ * records events per device (deduplicated by id, checked for order and gaps), answers dossier
+ * lookups from {@link DossierFixture}, and sends configs and commands. Uses a persistent session
+ * so nothing published while it reconnects is lost, as the real server must.
+ */
+public final class DistrictServer implements AutoCloseable {
+    /** How the stand-in answers lookups, to test the appliance against a misbehaving server. */
+    public enum LookupMode { ANSWER, SILENT, MALFORMED, OVERSIZED }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String[] FILTERS = {"motcua/v1/+/+/+/event/#", "motcua/v1/+/+/+/status", "motcua/v1/+/+/+/status/storage",
+        "motcua/v1/+/+/+/dossier/request", "motcua/v1/+/+/+/config/ack", "motcua/v1/+/+/+/cmd-ack",
+        "motcua/v1/+/+/+/telemetry", "motcua/v1/+/+/+/queue"};
+
+    private final MqttAsyncClient client;
+    private final Map<String, ReceivedEvents> events = new ConcurrentHashMap<>();
+    private final Map<String, String> latest = new ConcurrentHashMap<>();
+    private final List<String> commandAcks = new CopyOnWriteArrayList<>();
+    private final List<String> lookupsSeen = new CopyOnWriteArrayList<>();
+    private volatile LookupMode lookupMode = LookupMode.ANSWER;
+
+    public DistrictServer(String uri, SSLSocketFactory tls, String user, String password) throws MqttException {
+        client = new MqttAsyncClient(uri, "district-server-standin", new MemoryPersistence());
+        client.setCallback(new MqttCallback() {
+            @Override public void disconnected(MqttDisconnectResponse r) {}
+
+            @Override public void mqttErrorOccurred(MqttException e) {}
+
+            @Override public void messageArrived(String topic, MqttMessage m) {
+                onMessage(topic, m);
+            }
+
+            @Override public void deliveryComplete(IMqttToken t) {}
+
+            @Override public void connectComplete(boolean reconnect, String uri) {
+                if (reconnect) {
+                    subscribe(); // harmless if the session kept them; needed if the broker lost it
+                }
+            }
+
+            @Override public void authPacketArrived(int rc, MqttProperties p) {}
+        });
+        MqttConnectionOptions o = new MqttConnectionOptions();
+        o.setCleanStart(false);
+        o.setSessionExpiryInterval(86_400L);
+        o.setAutomaticReconnect(true);
+        o.setAutomaticReconnectDelay(1, 2);
+        o.setKeepAliveInterval(5);
+        o.setUserName(user);
+        o.setPassword(password.getBytes(StandardCharsets.UTF_8));
+        o.setSocketFactory(tls);
+        client.connect(o).waitForCompletion(10_000);
+        subscribe();
+    }
+
+    private void subscribe() {
+        try {
+            int[] qos = new int[FILTERS.length];
+            java.util.Arrays.fill(qos, 1);
+            client.subscribe(FILTERS, qos).waitForCompletion(10_000);
+        } catch (MqttException e) {
+            throw new IllegalStateException("stand-in cannot subscribe", e);
+        }
+    }
+
+    private void onMessage(String topic, MqttMessage m) {
+        String[] level = topic.split("/");
+        String device = level[2] + "/" + level[3] + "/" + level[4];
+        String kind = level.length > 5 ? level[5] : "";
+        String body = new String(m.getPayload(), StandardCharsets.UTF_8);
+        try {
+            switch (kind) {
+                case "event" -> {
+                    JsonNode n = JSON.readTree(m.getPayload());
+                    events.computeIfAbsent(device, d -> new ReceivedEvents()).add(new ReceivedEvents.Event(
+                            n.get("seq").asLong(), n.get("id").asText(), n.get("type").asText(), n.get("replayed").asBoolean(), body));
+                }
+                case "dossier" -> answer(m);
+                case "cmd-ack" -> commandAcks.add(body);
+                default -> latest.put(topic, body);
+            }
+        } catch (Exception e) {
+            latest.put("error/" + topic, e.toString());
+        }
+    }
+
+    private void answer(MqttMessage request) throws Exception {
+        String code = JSON.readTree(request.getPayload()).get("code").asText();
+        lookupsSeen.add(code);
+        MqttProperties rq = request.getProperties();
+        byte[] body = switch (lookupMode) {
+            case SILENT -> null;
+            case ANSWER -> DossierWire.answer(DossierFixture.lookup(code));
+            case MALFORMED -> ("{\"v\":1,\"code\":\"" + code + "\",\"status\":\"in_progress\"}").getBytes(StandardCharsets.UTF_8);
+            case OVERSIZED -> ("{\"v\":1,\"code\":\"" + code + "\",\"status\":\"received\",\"note\":\""
+                    + "x".repeat(20_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        };
+        if (body != null && rq.getResponseTopic() != null) {
+            MqttMessage reply = new MqttMessage(body);
+            reply.setQos(1);
+            MqttProperties p = new MqttProperties();
+            p.setCorrelationData(rq.getCorrelationData());
+            p.setMessageExpiryInterval(30L);
+            reply.setProperties(p);
+            client.publish(rq.getResponseTopic(), reply);
+        }
+    }
+
+    public void lookupMode(LookupMode mode) { lookupMode = mode; }
+
+    /** Retained config for one appliance ({@code device} = district/office/device). */
+    public void publishConfig(String device, String json) throws MqttException {
+        MqttMessage m = new MqttMessage(json.getBytes(StandardCharsets.UTF_8));
+        m.setQos(1);
+        m.setRetained(true);
+        client.publish("motcua/v1/" + device + "/config", m).waitForCompletion(5_000);
+    }
+
+    /** A command with an MQTT 5 message expiry. */
+    public void sendCommand(String device, String name, String json, long expirySeconds) throws MqttException {
+        MqttMessage m = new MqttMessage(json.getBytes(StandardCharsets.UTF_8));
+        m.setQos(1);
+        MqttProperties p = new MqttProperties();
+        p.setMessageExpiryInterval(expirySeconds);
+        m.setProperties(p);
+        client.publish("motcua/v1/" + device + "/cmd/" + name, m).waitForCompletion(5_000);
+    }
+
+    public ReceivedEvents events(String device) {
+        return events.computeIfAbsent(device, d -> new ReceivedEvents());
+    }
+
+    /** Last payload seen on a non-event topic, e.g. {@code motcua/v1/d/o/k/status}. */
+    public String latest(String topic) { return latest.get(topic); }
+
+    public List<String> commandAcks() { return new ArrayList<>(commandAcks); }
+
+    public List<String> lookupsSeen() { return new ArrayList<>(lookupsSeen); }
+
+    @Override
+    public void close() throws MqttException {
+        try {
+            client.disconnect().waitForCompletion(2_000);
+        } catch (MqttException ignored) {
+            // already gone
+        }
+        client.close(true);
+    }
+}
