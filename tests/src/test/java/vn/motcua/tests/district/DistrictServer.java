@@ -57,7 +57,7 @@ public final class DistrictServer implements AutoCloseable {
 
             @Override public void connectComplete(boolean reconnect, String uri) {
                 if (reconnect) {
-                    subscribe(); // harmless if the session kept them; needed if the broker lost it
+                    subscribe(false); // harmless if the session kept them; needed if the broker lost it
                 }
             }
 
@@ -73,14 +73,18 @@ public final class DistrictServer implements AutoCloseable {
         o.setPassword(password.getBytes(StandardCharsets.UTF_8));
         o.setSocketFactory(tls);
         client.connect(o).waitForCompletion(10_000);
-        subscribe();
+        subscribe(true);
     }
 
-    private void subscribe() {
+    /** Never waits when called from a Paho callback: that would block Paho's callback thread. */
+    private void subscribe(boolean wait) {
         try {
             int[] qos = new int[FILTERS.length];
             java.util.Arrays.fill(qos, 1);
-            client.subscribe(FILTERS, qos).waitForCompletion(10_000);
+            IMqttToken t = client.subscribe(FILTERS, qos);
+            if (wait) {
+                t.waitForCompletion(10_000);
+            }
         } catch (MqttException e) {
             throw new IllegalStateException("stand-in cannot subscribe", e);
         }
