@@ -46,8 +46,10 @@ public final class QueueStore implements Outbox, AutoCloseable {
         this.stamper = stamper;
         this.watermarks = watermarks;
         this.durable = durable;
-        // After a lost database the outbox restarts empty: continue after the reserved block, never reuse a seq.
-        this.lastSeq = Math.max(StateRows.loadLastSeq(c), watermarks.reservedSeq());
+        // A database with no state is new or replaces a lost one: continue after the reserved block, so a
+        // sequence number is never reused. An intact database is the truth.
+        long stored = StateRows.loadLastSeq(c);
+        this.lastSeq = StateRows.loadDay(c) == null ? Math.max(stored, watermarks.reservedSeq()) : stored;
     }
 
     /** The saved queue, or an empty day if none; numbering never goes below the watermarks. */
