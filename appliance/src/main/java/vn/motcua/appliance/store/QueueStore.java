@@ -1,0 +1,211 @@
+package vn.motcua.appliance.store;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import vn.motcua.appliance.domain.CommandResult;
+import vn.motcua.appliance.domain.Counter;
+import vn.motcua.appliance.domain.DayState;
+import vn.motcua.appliance.domain.QueueEvent;
+import vn.motcua.appliance.domain.QueueSnapshot;
+import vn.motcua.appliance.domain.Ticket;
+
+/**
+ * The queue's durable state and its event outbox, in H2.
+ *
+ * <p>Each {@link #commit} writes the rows a command changed and its events in one transaction, then makes
+ * the commit durable ({@code CHECKPOINT SYNC}: H2 alone may hold committed data in memory for up to its
+ * write delay, and even with WRITE_DELAY=0 it does not fsync each commit). Only after {@code commit}
+ * returns may the caller acknowledge anything to a resident or clerk.
+ */
+public final class QueueStore implements Outbox, AutoCloseable {
+    private final Connection c;
+    private final EventStamper stamper;
+    private final Watermarks watermarks;
+    private final boolean durable;
+    private long lastSeq;
+    private Set<String> knownServices = Set.of();
+
+    public QueueStore(Connection connection, EventStamper stamper, Watermarks watermarks, boolean durable)
+            throws SQLException {
+        this.c = connection;
+        this.stamper = stamper;
+        this.watermarks = watermarks;
+        this.durable = durable;
+        // A database with no state is new or replaces a lost one: continue after the reserved block, so a
+        // sequence number is never reused. An intact database is the truth.
+        long stored = StateRows.loadLastSeq(c);
+        this.lastSeq = StateRows.loadDay(c) == null ? Math.max(stored, watermarks.reservedSeq()) : stored;
+    }
+
+    /** The saved queue, or an empty day if none; numbering never goes below the watermarks. */
+    public synchronized QueueSnapshot loadSnapshot(LocalDate today) throws SQLException {
+        DayState saved = StateRows.loadDay(c);
+        DayState day = saved != null ? saved : new DayState(today, Map.of(), Map.of(), 0);
+        Map<String, Integer> last = new HashMap<>(day.lastNumber());
+        for (String service : knownServices) {
+            int reserved = watermarks.reservedNumber(day.day(), service);
+            if (reserved > last.getOrDefault(service, 0) && saved == null) {
+                last.put(service, reserved); // database lost today: skip the reserved block
+            }
+        }
+        DayState resumed = new DayState(day.day(), last, day.issued(), day.lastOrdinal());
+        return new QueueSnapshot(resumed, StateRows.loadTickets(c, day.day()), StateRows.loadCounters(c));
+    }
+
+    /** Tells the store which services exist, so a fresh database can resume numbering from the watermarks. */
+    public synchronized void knowServices(Collection<String> codes) {
+        knownServices = new LinkedHashSet<>(codes);
+    }
+
+    /** Writes what a command changed and the events it caused, atomically and durably. */
+    public synchronized List<OutboxEvent> commit(CommandResult r) throws StoreException {
+        if (r.isEmpty()) {
+            return List.of();
+        }
+        List<String> payloadTypes = new ArrayList<>();
+        List<String> payloads = new ArrayList<>();
+        for (QueueEvent e : r.events()) {
+            payloadTypes.add(e.type());
+            payloads.add(EventJson.write(e));
+        }
+        Set<String> services = new LinkedHashSet<>();
+        for (Ticket t : r.changedTickets()) {
+            if (t.ordinal() == r.day().lastOrdinal()) {
+                services.add(t.service());
+            }
+        }
+        return write(r.day(), services, r.changedTickets(), r.changedCounters(), payloadTypes, payloads);
+    }
+
+    /** Records an event that changes no queue state (a device fault, a scan, a heartbeat). */
+    public synchronized OutboxEvent append(String type, Object payload) throws StoreException {
+        return write(null, Set.of(), List.of(), List.of(), List.of(type), List.of(EventJson.write(payload))).getFirst();
+    }
+
+    private List<OutboxEvent> write(DayState day, Set<String> services, List<Ticket> tickets, List<Counter> counters,
+                                    List<String> types, List<String> payloads) throws StoreException {
+        long seq = lastSeq;
+        List<OutboxEvent> stamped = new ArrayList<>(types.size());
+        for (int i = 0; i < types.size(); i++) {
+            stamped.add(stamper.stamp(++seq, types.get(i), payloads.get(i)));
+        }
+        try {
+            if (day != null) {
+                watermarks.cover(day.day(), day.lastNumber(), seq);
+            } else {
+                watermarks.coverSeq(seq);
+            }
+            for (Ticket t : tickets) {
+                StateRows.upsertTicket(c, t);
+            }
+            for (Counter k : counters) {
+                StateRows.upsertCounter(c, k);
+            }
+            if (day != null) {
+                StateRows.upsertDay(c, day, seq, new ArrayList<>(services));
+            } else {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE day_state SET last_seq = ? WHERE id = 1")) {
+                    ps.setLong(1, seq);
+                    ps.executeUpdate();
+                }
+            }
+            OutboxRows.insert(c, stamped);
+            c.commit();
+            if (durable) {
+                try (Statement st = c.createStatement()) {
+                    st.execute("CHECKPOINT SYNC");
+                }
+            }
+            lastSeq = seq;
+            return stamped;
+        } catch (SQLException | IOException e) {
+            rollbackQuietly();
+            throw new StoreException("could not commit " + types, e);
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the original failure is what matters
+        }
+    }
+
+    // ---- Outbox ----
+
+    @Override
+    public synchronized List<OutboxEvent> pendingAfter(long afterSeq, int limit) {
+        return OutboxRows.select(c, "WHERE delivered = FALSE AND seq > ? ORDER BY seq LIMIT ?", afterSeq, limit);
+    }
+
+    @Override
+    public synchronized List<OutboxEvent> rangeFrom(long fromSeq, int limit) {
+        return OutboxRows.select(c, "WHERE seq >= ? ORDER BY seq LIMIT ?", fromSeq, limit);
+    }
+
+    @Override
+    public synchronized void markDelivered(Collection<Long> seqs) {
+        OutboxRows.markDelivered(c, seqs);
+    }
+
+    @Override
+    public synchronized long pendingCount() {
+        return OutboxRows.count(c, "WHERE delivered = FALSE");
+    }
+
+    @Override
+    public synchronized Optional<Instant> oldestPendingWallTime() {
+        List<OutboxEvent> first = pendingAfter(0, 1);
+        return first.isEmpty() ? Optional.empty() : Optional.of(first.getFirst().wallTime());
+    }
+
+    @Override
+    public synchronized int pruneDeliveredBefore(Instant cutoff) {
+        return OutboxRows.prune(c, cutoff);
+    }
+
+    @Override
+    public synchronized long lastSeq() {
+        return lastSeq;
+    }
+
+    /** Counts rows for tests and health: outbox events of a type. */
+    public synchronized long countEvents(String type) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM outbox WHERE event_type = ?")) {
+            ps.setString(1, type);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("count failed", e);
+        }
+    }
+
+    @Override
+    public synchronized void close() throws SQLException {
+        if (!c.isClosed()) {
+            try (Statement st = c.createStatement()) {
+                st.execute("SHUTDOWN");
+            } catch (SQLException e) {
+                c.close();
+            }
+        }
+    }
+}
