@@ -1,0 +1,49 @@
+package vn.motcua.appliance.uplink;
+
+import java.util.List;
+import vn.motcua.appliance.domain.CommandResult;
+import vn.motcua.appliance.domain.QueueEngine;
+import vn.motcua.appliance.domain.ServiceDef;
+import vn.motcua.appliance.service.QueueListener;
+import vn.motcua.appliance.service.QueueService;
+import vn.motcua.appliance.store.OutboxEvent;
+
+/**
+ * Connects the queue service to the uplink: after each durable commit, wakes the outbox pump
+ * (so a call reaches the district in milliseconds, not at the next poll) and hands over the new
+ * live-queue snapshot. Runs on the committing thread and does no I/O itself.
+ */
+public final class UplinkQueueListener implements QueueListener {
+    private final MqttUplink uplink;
+    private final QueueService queue;
+    private final java.time.Clock clock;
+
+    public UplinkQueueListener(MqttUplink uplink, QueueService queue, java.time.Clock clock) {
+        this.uplink = uplink;
+        this.queue = queue;
+        this.clock = clock;
+    }
+
+    @Override
+    public void onCommitted(CommandResult result, List<OutboxEvent> events) {
+        if (!events.isEmpty()) {
+            uplink.eventsCommitted();
+        }
+        // Called inside QueueService's lock, so reading the engine here sees exactly this commit.
+        uplink.queueChanged(queue.read(e -> snapshot(e, clock)));
+    }
+
+    static QueueSnapshot snapshot(QueueEngine e, java.time.Clock clock) {
+        List<QueueSnapshot.Counter> counters = e.counters().stream()
+                .map(c -> new QueueSnapshot.Counter(c.number(), c.currentTicket())).toList();
+        List<QueueSnapshot.Service> services = e.layout().services().stream()
+                .map(s -> new QueueSnapshot.Service(s.code(), String.valueOf(s.prefix()), (int) e.waiting(s.code()),
+                        lastCalled(e, s), e.estimatedWaitSeconds(s.code()))).toList();
+        return new QueueSnapshot(1, clock.instant(), counters, services);
+    }
+
+    private static String lastCalled(QueueEngine e, ServiceDef s) {
+        return e.tickets().stream().filter(t -> t.service().equals(s.code()) && t.calledAt() != null)
+                .max(java.util.Comparator.comparing(t -> t.calledAt())).map(t -> t.number()).orElse(null);
+    }
+}

@@ -1,0 +1,142 @@
+package vn.motcua.tests.uplink;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.motcua.tests.district.DistrictServer;
+import vn.motcua.tests.district.ReceivedEvents;
+import vn.motcua.tests.mqtt.Await;
+import vn.motcua.tests.mqtt.MosquittoBroker;
+import vn.motcua.tests.mqtt.TestPki;
+
+/**
+ * The appliance as a real process, with its real H2 outbox, is killed with SIGKILL in the middle
+ * of draining a backlog to the broker, and started again: the district still ends with every
+ * event exactly once after dropping duplicates by id, in seq order, without a gap.
+ */
+class ApplianceKillTest {
+    static final String DEVICE = "hcm-q1/benthanh/demo-benthanh-01";
+    static final String[] SERVICES = {"ho-tich", "dat-dai", "xay-dung", "kinh-doanh", "ldtbxh", "chung-thuc"};
+
+    @TempDir Path dir;
+    Process appliance;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @AfterEach
+    void stopAppliance() throws InterruptedException {
+        if (appliance != null && appliance.isAlive()) {
+            appliance.destroy();
+            appliance.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void killedMidDrainAndRestartedTheDistrictStillGetsEveryEventOnce() throws Exception {
+        Path brokerDir = Files.createDirectories(dir.resolve("broker"));
+        try (MosquittoBroker broker = MosquittoBroker.startTls(brokerDir, TestPki.create(brokerDir), "office", "office-pass");
+             DistrictServer district = StandIns.district(broker)) {
+            int port = freePort();
+            Path conf = writeConfig(broker, port);
+            broker.stop(); // the district link is down while the morning's tickets are issued
+            appliance = launch(conf);
+            for (int i = 0; i < 300; i++) {
+                takeTicket(port, SERVICES[i % SERVICES.length]);
+            }
+            ReceivedEvents got = district.events(DEVICE);
+            broker.start();
+            Await.until(Duration.ofSeconds(60), () -> got.distinct() >= 60, () -> got.distinct() + " events at the district");
+            appliance.destroyForcibly(); // SIGKILL, mid-drain: the backlog is paced at 100/s
+            appliance.waitFor(10, TimeUnit.SECONDS);
+            assertTrue(got.distinct() < 300, "killed before the backlog was drained (" + got.distinct() + ")");
+
+            appliance = launch(conf);
+            for (int i = 0; i < 20; i++) {
+                takeTicket(port, SERVICES[i % SERVICES.length]);
+            }
+            Await.until(Duration.ofSeconds(90), () -> got.distinct() >= 320 && got.gaps().isEmpty() && health(port),
+                    () -> got.distinct() + " events at the district, gaps " + got.gaps());
+            Thread.sleep(1000); // anything still in flight lands, so duplicates are counted too
+            assertEquals(List.of(), got.gaps());
+            assertEquals(List.of(), got.violations());
+            long last = got.inSeqOrder().getLast().seq();
+            assertEquals(last, got.distinct(), "seqs 1..n, each once");
+        }
+    }
+
+    private boolean health(int port) {
+        try {
+            String body = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            return body.contains("pending 0");
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    private void takeTicket(int port, String service) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/tickets"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"service\":\"" + service + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, r.statusCode(), r.body());
+    }
+
+    private Process launch(Path conf) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process p = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                ApplianceWithUplink.class.getName(), conf.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("appliance.log").toFile()))
+                .start();
+        Await.until(Duration.ofSeconds(60), () -> !p.isAlive() || log().contains("READY"), () -> "appliance start: " + log());
+        assertTrue(p.isAlive(), log());
+        Files.writeString(dir.resolve("appliance.log"), "\n--- started ---\n", StandardOpenOption.APPEND);
+        return p;
+    }
+
+    private String log() {
+        try {
+            String s = Files.readString(dir.resolve("appliance.log"));
+            int cut = s.lastIndexOf("--- started ---");
+            return cut < 0 ? s : s.substring(cut);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private Path writeConfig(MosquittoBroker broker, int port) throws IOException {
+        Path secrets = dir.resolve("uplink.secrets");
+        Files.writeString(secrets, "mqtt.password=office-pass\n");
+        Files.setPosixFilePermissions(secrets, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        String demo = Files.readString(Path.of(System.getProperty("user.dir"), "..", "appliance", "src", "main", "dist", "demo.conf"));
+        String conf = demo.replaceFirst("data_dir\\s*=\\s*\"[^\"]*\"", "data_dir = \"" + dir.resolve("data") + "\"")
+                .replaceFirst("port\\s*=\\s*8080", "port = " + port)
+                + "\n[uplink]\nbroker = \"" + broker.uri() + "\"\nca_file = \"" + broker.pki().caCert() + "\"\n"
+                + "username = \"office\"\nsecrets_file = \"" + secrets + "\"\nkeep_alive = \"5s\"\nconnect_timeout = \"3s\"\n"
+                + "reconnect_initial = \"200ms\"\nreconnect_max = \"1s\"\nbacklog_rate = 100\nbacklog_window = 16\n"
+                + "heartbeat = \"2s\"\n";
+        Path f = dir.resolve("appliance.conf");
+        Files.writeString(f, conf);
+        return f;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}
