@@ -33,6 +33,8 @@ class ApplianceKillTest {
     static final String DEVICE = "hcm-q1/benthanh/demo-benthanh-01";
     static final String[] SERVICES = {"ho-tich", "dat-dai", "xay-dung", "kinh-doanh", "ldtbxh", "chung-thuc"};
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApplianceKillTest.class);
+
     @TempDir Path dir;
     Process appliance;
     final HttpClient http = HttpClient.newHttpClient();
@@ -53,23 +55,29 @@ class ApplianceKillTest {
             int port = freePort();
             Path conf = writeConfig(broker, port);
             broker.stop(); // the district link is down while the morning's tickets are issued
+            log.info("kill test: broker and district up");
             appliance = launch(conf);
-            for (int i = 0; i < 300; i++) {
+            log.info("kill test: appliance up");
+            for (int i = 0; i < 200; i++) {
                 takeTicket(port, SERVICES[i % SERVICES.length]);
             }
             ReceivedEvents got = district.events(DEVICE);
+            log.info("kill test: 200 tickets issued while the link was down");
             broker.start();
-            Await.until(Duration.ofSeconds(60), () -> got.distinct() >= 60, () -> got.distinct() + " events at the district");
+            Await.until(Duration.ofSeconds(60), () -> got.distinct() >= 40, () -> got.distinct() + " events at the district");
             appliance.destroyForcibly(); // SIGKILL, mid-drain: the backlog is paced at 100/s
             appliance.waitFor(10, TimeUnit.SECONDS);
-            assertTrue(got.distinct() < 300, "killed before the backlog was drained (" + got.distinct() + ")");
+            assertTrue(got.distinct() < 200, "killed before the backlog was drained (" + got.distinct() + ")");
 
+            log.info("kill test: killed with {} of 200 at the district", got.distinct());
             appliance = launch(conf);
+            log.info("kill test: restarted");
             for (int i = 0; i < 20; i++) {
                 takeTicket(port, SERVICES[i % SERVICES.length]);
             }
-            Await.until(Duration.ofSeconds(90), () -> got.distinct() >= 320 && got.gaps().isEmpty() && health(port),
+            Await.until(Duration.ofSeconds(90), () -> got.distinct() >= 220 && got.gaps().isEmpty() && health(port),
                     () -> got.distinct() + " events at the district, gaps " + got.gaps());
+            log.info("kill test: drained, {} duplicates dropped by the district", got.duplicates());
             Thread.sleep(1000); // anything still in flight lands, so duplicates are counted too
             assertEquals(List.of(), got.gaps());
             assertEquals(List.of(), got.violations());
