@@ -1,6 +1,7 @@
 package vn.motcua.appliance.uplink;
 
 import java.time.Clock;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -45,6 +46,11 @@ public final class OutboxPump {
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong replayedSent = new AtomicLong();
+    /** Backlog rows read ahead, so the store is queried once per {@link #PREFETCH} rows, not once per ack. */
+    private final ArrayDeque<OutboxEvent> prefetched = new ArrayDeque<>();
+    private static final int PREFETCH = 512;
+    private long fetchedUpTo;
+    private boolean prefetchedForResync;
 
     private EventSender sender;
     private long session;
@@ -80,6 +86,8 @@ public final class OutboxPump {
         liveCursor = ceiling;
         backlogCursor = 0;
         resyncCursor = -1;
+        prefetched.clear();
+        fetchedUpTo = 0;
         liveInflight.clear();
         backlogInflight.clear();
         log.info("uplink session {} started: {} events pending, backlog up to seq {}",
@@ -98,6 +106,8 @@ public final class OutboxPump {
     public synchronized void resyncFrom(long fromSeq) {
         resyncCursor = Math.max(0, fromSeq - 1);
         resyncCeiling = outbox.lastSeq();
+        prefetched.clear();
+        fetchedUpTo = resyncCursor;
         log.info("resync requested from seq {} up to {}", fromSeq, resyncCeiling);
     }
 
@@ -120,8 +130,8 @@ public final class OutboxPump {
 
     private void fillLive() {
         int free = liveWindow - liveInflight.size();
-        if (free <= 0) {
-            return;
+        if (free <= 0 || outbox.lastSeq() <= liveCursor) {
+            return; // nothing new committed: no query
         }
         for (OutboxEvent e : outbox.pendingAfter(liveCursor, free)) {
             if (!send(e, false, liveInflight)) {
@@ -133,37 +143,47 @@ public final class OutboxPump {
 
     private long fillBacklog() {
         boolean resyncing = resyncCursor >= 0 && resyncCursor < resyncCeiling;
-        long cursor = resyncing ? resyncCursor : backlogCursor;
         long top = resyncing ? resyncCeiling : ceiling;
         int free = backlogWindow - backlogInflight.size();
-        if (cursor >= top || free <= 0) {
+        if ((resyncing ? resyncCursor : backlogCursor) >= top || free <= 0) {
             return -1;
         }
         int granted = backlogPace.take(free);
         if (granted == 0) {
             return Math.max(1, backlogPace.millisUntilToken());
         }
-        List<OutboxEvent> batch = resyncing ? outbox.rangeFrom(cursor + 1, granted) : outbox.pendingAfter(cursor, granted);
-        boolean reachedTop = batch.isEmpty(); // nothing undelivered left below the ceiling
-        for (OutboxEvent e : batch) {
-            if (e.seq() > top) {
-                reachedTop = true;
-                break;
+        if (prefetchedForResync != resyncing) { // switched between resync and backlog: read ahead afresh
+            prefetched.clear();
+            fetchedUpTo = resyncing ? resyncCursor : backlogCursor;
+            prefetchedForResync = resyncing;
+        }
+        while (granted > 0) {
+            if (prefetched.isEmpty()) {
+                List<OutboxEvent> batch = resyncing ? outbox.rangeFrom(fetchedUpTo + 1, PREFETCH) : outbox.pendingAfter(fetchedUpTo, PREFETCH);
+                batch.stream().filter(e -> e.seq() <= top).forEach(prefetched::add);
+                if (prefetched.isEmpty()) {
+                    setCursor(resyncing, top); // nothing undelivered left below the ceiling
+                    return -1;
+                }
+                fetchedUpTo = prefetched.getLast().seq();
             }
+            OutboxEvent e = prefetched.peekFirst();
             if (!send(e, true, backlogInflight)) {
-                break;
+                return -1; // client window full: retried on the next ack
             }
-            cursor = e.seq();
-        }
-        if (reachedTop) {
-            cursor = top;
-        }
-        if (resyncing) {
-            resyncCursor = cursor;
-        } else {
-            backlogCursor = cursor;
+            prefetched.removeFirst();
+            setCursor(resyncing, e.seq());
+            granted--;
         }
         return -1;
+    }
+
+    private void setCursor(boolean resyncing, long seq) {
+        if (resyncing) {
+            resyncCursor = seq;
+        } else {
+            backlogCursor = seq;
+        }
     }
 
     private boolean send(OutboxEvent e, boolean replayed, Set<Long> lane) {

@@ -141,6 +141,28 @@ class OutboxPumpTest {
     }
 
     @Test
+    void aResyncInTheMiddleOfTheBacklogResumesTheBacklogAfterwards() {
+        commit(2000);
+        OutboxPump p = pump(4, 100, 0);
+        p.connected(sender);
+        for (int i = 0; i < 7; i++) { // 700 of 2000 sent and acknowledged
+            p.pump();
+            sender.ackAll();
+        }
+        p.pump(); // marks the last acks, sends 701..800
+        p.resyncFrom(5);
+        for (int i = 0; i < 100 && (outbox.pendingCount() > 0 || !sender.open.isEmpty()); i++) {
+            sender.ackAll();
+            p.pump();
+        }
+        assertEquals(0, outbox.pendingCount());
+        java.util.Set<Long> distinct = new java.util.HashSet<>(sender.seqs());
+        assertEquals(2000, distinct.size(), "every seq sent");
+        long resent = sender.seqs().size() - 2000L;
+        assertTrue(resent >= 696 && resent <= 800, "5..700(+in flight) sent again for the resync: " + resent);
+    }
+
+    @Test
     void aStoreThatCannotMarkIsRetriedWithoutResending() {
         FlakyOutbox flaky = new FlakyOutbox(outbox);
         commit(3);

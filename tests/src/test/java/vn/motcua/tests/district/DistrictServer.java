@@ -41,6 +41,7 @@ public final class DistrictServer implements AutoCloseable {
     private final List<String> commandAcks = new CopyOnWriteArrayList<>();
     private final List<String> lookupsSeen = new CopyOnWriteArrayList<>();
     private volatile LookupMode lookupMode = LookupMode.ANSWER;
+    private volatile java.util.function.BiConsumer<String, ReceivedEvents.Event> eventHook = (d, e) -> {};
 
     public DistrictServer(String uri, SSLSocketFactory tls, String user, String password) throws MqttException {
         client = new MqttAsyncClient(uri, "district-server-standin", new MemoryPersistence());
@@ -99,8 +100,10 @@ public final class DistrictServer implements AutoCloseable {
             switch (kind) {
                 case "event" -> {
                     JsonNode n = JSON.readTree(m.getPayload());
-                    events.computeIfAbsent(device, d -> new ReceivedEvents()).add(new ReceivedEvents.Event(
-                            n.get("seq").asLong(), n.get("id").asText(), n.get("type").asText(), n.get("replayed").asBoolean(), body));
+                    var e = new ReceivedEvents.Event(n.get("seq").asLong(), n.get("id").asText(), n.get("type").asText(),
+                            n.get("replayed").asBoolean(), body);
+                    eventHook.accept(device, e);
+                    events.computeIfAbsent(device, d -> new ReceivedEvents()).add(e);
                 }
                 case "dossier" -> answer(m);
                 case "cmd-ack" -> commandAcks.add(body);
@@ -134,6 +137,9 @@ public final class DistrictServer implements AutoCloseable {
     }
 
     public void lookupMode(LookupMode mode) { lookupMode = mode; }
+
+    /** Called on arrival of every event (before dedup), e.g. to time delivery in benchmarks. */
+    public void onEvent(java.util.function.BiConsumer<String, ReceivedEvents.Event> hook) { eventHook = hook; }
 
     /** Retained config for one appliance ({@code device} = district/office/device). */
     public void publishConfig(String device, String json) throws MqttException {

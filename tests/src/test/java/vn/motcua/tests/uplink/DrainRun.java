@@ -1,0 +1,69 @@
+package vn.motcua.tests.uplink;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import vn.motcua.tests.district.ReceivedEvents;
+
+/** Bookkeeping of one benchmark run: when each event was committed and when it first reached the district. */
+final class DrainRun {
+    final int backlog;
+    final Map<Long, Long> liveCommittedNanos = new ConcurrentHashMap<>();
+    final ConcurrentLinkedQueue<Long> liveLatencyNanos = new ConcurrentLinkedQueue<>();
+    final Set<Long> arrived = ConcurrentHashMap.newKeySet();
+    volatile long startNanos;
+    volatile long backlogDoneNanos;
+    volatile long fillNanos;
+
+    DrainRun(int backlog) {
+        this.backlog = backlog;
+    }
+
+    /** The stand-in's arrival hook. */
+    void arrived(ReceivedEvents.Event e) {
+        long now = System.nanoTime();
+        if (!arrived.add(e.seq())) {
+            return;
+        }
+        Long t0 = liveCommittedNanos.get(e.seq());
+        if (t0 != null) {
+            liveLatencyNanos.add(now - t0);
+        }
+        if (e.seq() <= backlog && backlogArrived() == backlog && backlogDoneNanos == 0) {
+            backlogDoneNanos = now;
+        }
+    }
+
+    long backlogArrived() {
+        return arrived.stream().filter(s -> s <= backlog).count();
+    }
+
+    double drainSeconds() {
+        return (backlogDoneNanos - startNanos) / 1e9;
+    }
+
+    double eventsPerSecond() {
+        return backlog / drainSeconds();
+    }
+
+    double liveMillis(double percentile) {
+        long[] a = liveLatencyNanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        if (a.length == 0) {
+            return Double.NaN;
+        }
+        int i = (int) Math.ceil(percentile * a.length) - 1;
+        return a[Math.max(0, Math.min(a.length - 1, i))] / 1e6;
+    }
+
+    String summary(String name) {
+        return String.format("%-34s fill %6.1f s | drain %6.2f s | %8.0f events/s | live p50 %8.1f ms p99 %8.1f ms (n=%d)",
+                name, fillNanos / 1e9, drainSeconds(), eventsPerSecond(), liveMillis(0.50), liveMillis(0.99),
+                liveLatencyNanos.size());
+    }
+
+    static String sorted(long[] a) {
+        return Arrays.toString(Arrays.stream(a).sorted().toArray());
+    }
+}

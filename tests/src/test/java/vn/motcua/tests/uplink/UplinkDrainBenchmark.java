@@ -1,0 +1,176 @@
+package vn.motcua.tests.uplink;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.mqttv5.client.DisconnectedBufferOptions;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MqttDefaultFilePersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+import vn.motcua.appliance.store.Database;
+import vn.motcua.appliance.store.EventStamper;
+import vn.motcua.appliance.store.OutboxEvent;
+import vn.motcua.appliance.store.QueueStore;
+import vn.motcua.appliance.store.Watermarks;
+import vn.motcua.appliance.uplink.EventMessages;
+import vn.motcua.appliance.uplink.InMemoryDossierCache;
+import vn.motcua.appliance.uplink.MqttUplink;
+import vn.motcua.appliance.uplink.UplinkConfig;
+import vn.motcua.appliance.uplink.UplinkPorts;
+import vn.motcua.appliance.uplink.TlsContexts;
+import vn.motcua.tests.district.DistrictServer;
+import vn.motcua.tests.mqtt.Await;
+import vn.motcua.tests.mqtt.MosquittoBroker;
+import vn.motcua.tests.mqtt.TestPki;
+
+/**
+ * Benchmark, not a test (no timed assertion): drains 50,000 buffered events to a loopback Mosquitto
+ * (TLS) while a live event is committed every 20 ms; once from the H2 outbox through
+ * {@link MqttUplink}, once from Paho's own {@link MqttDefaultFilePersistence} disconnected buffer.
+ * Run: {@code ./mvnw -B -q -pl tests -am test -Dtest=UplinkDrainBenchmark -Dmotcua.bench=true -Dsurefire.failIfNoSpecifiedTests=false}
+ */
+@EnabledIfSystemProperty(named = "motcua.bench", matches = "true")
+class UplinkDrainBenchmark {
+    static final int BACKLOG = Integer.getInteger("motcua.bench.backlog", 50_000);
+    /** A busy office calls a ticket every few seconds; 100 ms is far busier, to load the live lane. */
+    static final int LIVE_MS = Integer.getInteger("motcua.bench.liveMs", 100);
+    @TempDir Path dir;
+
+    @Test
+    void drainFiftyThousandBufferedEventsWhileLiveEventsFlow() throws Exception {
+        try (MosquittoBroker broker = MosquittoBroker.startTls(dir, TestPki.create(dir), "office", "office-pass");
+             DistrictServer district = StandIns.district(broker)) {
+            DrainRun ours = new DrainRun(BACKLOG);
+            DrainRun paho = new DrainRun(BACKLOG);
+            district.onEvent((device, e) -> (device.startsWith("bench/h2/") ? ours : paho).arrived(e));
+            runOutbox(broker, ours);
+            System.out.println(ours.summary("H2 outbox + MqttUplink (unpaced)"));
+            runPahoFileBuffer(broker, paho);
+            String report = ours.summary("H2 outbox + MqttUplink (unpaced)") + "\n" + paho.summary("Paho MqttDefaultFilePersistence")
+                    + String.format("%nratios (Paho / ours): drain time %.2fx, live p99 %.1fx%n",
+                    paho.drainSeconds() / ours.drainSeconds(), paho.liveMillis(0.99) / ours.liveMillis(0.99));
+            System.out.println(report);
+            Files.writeString(Path.of("target", "bench-uplink.txt"), report);
+        }
+    }
+
+    private void runOutbox(MosquittoBroker broker, DrainRun run) throws Exception {
+        Clock clock = Clock.systemUTC();
+        Path data = Files.createDirectories(dir.resolve("h2"));
+        EventStamper stamper = new EventStamper("kiosk-1", clock, "bench-boot", () -> true);
+        long t = System.nanoTime();
+        try (QueueStore fill = new QueueStore(Database.open(data, clock).connection(), stamper, Watermarks.load(data), false)) {
+            for (int i = 1; i <= BACKLOG; i++) {
+                fill.append("ticket.issued", Map.of("ticket", "A" + (i % 1000), "service", "ho-tich"));
+            }
+        }
+        run.fillNanos = System.nanoTime() - t;
+        Path secrets = dir.resolve("bench.secrets");
+        Files.writeString(secrets, "mqtt.password=office-pass\n");
+        Files.setPosixFilePermissions(secrets, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        UplinkConfig cfg = UplinkConfig.defaults(URI.create(broker.uri()), "bench", "h2", "kiosk-1", broker.pki().caCert(), data)
+                .withCredentials("office", secrets, null).withDrain(8, 64, 0);
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        ScheduledExecutorService residents = Executors.newSingleThreadScheduledExecutor();
+        try (QueueStore store = new QueueStore(Database.open(data, clock).connection(), stamper, Watermarks.load(data), true)) {
+            MqttUplink uplink = new MqttUplink(cfg, "bench", "bench-boot", store,
+                    new UplinkPorts(null, null, new InMemoryDossierCache(10)), scheduler, clock);
+            run.startNanos = System.nanoTime();
+            uplink.start();
+            ScheduledFuture<?> live = residents.scheduleAtFixedRate(() -> {
+                long t0 = System.nanoTime();
+                OutboxEvent e = store.append("ticket.called", Map.of("ticket", "B001", "counter", 3));
+                run.liveCommittedNanos.put(e.seq(), t0);
+                uplink.eventsCommitted();
+            }, 0, LIVE_MS, TimeUnit.MILLISECONDS);
+            Await.until(Duration.ofMinutes(5), () -> run.backlogDoneNanos != 0, () -> run.backlogArrived() + " backlog events");
+            live.cancel(false);
+            Thread.sleep(500);
+            uplink.close();
+        } finally {
+            residents.shutdownNow();
+            scheduler.shutdownNow();
+        }
+    }
+
+    private void runPahoFileBuffer(MosquittoBroker broker, DrainRun run) throws Exception {
+        MqttAsyncClient c = new MqttAsyncClient(broker.uri(), "bench-paho-file",
+                new MqttDefaultFilePersistence(Files.createDirectories(dir.resolve("paho")).toString()));
+        DisconnectedBufferOptions b = new DisconnectedBufferOptions();
+        b.setBufferEnabled(true);
+        b.setBufferSize(BACKLOG + 10_000);
+        b.setPersistBuffer(true);
+        b.setDeleteOldestMessages(false);
+        c.setBufferOpts(b);
+        MqttConnectionOptions o = new MqttConnectionOptions();
+        o.setUserName("office");
+        o.setPassword("office-pass".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        o.setSocketFactory(TlsContexts.socketFactory(broker.pki().caCert(), null, null));
+        o.setCleanStart(false);
+        o.setSessionExpiryInterval(3600L);
+        o.setAutomaticReconnect(true); // Paho buffers only while it is reconnecting after a lost link
+        o.setAutomaticReconnectDelay(1, 1);
+        c.connect(o).waitForCompletion(10_000);
+        broker.stop(); // the link drops; what is published now goes to Paho's file-persisted buffer
+        Await.until(Duration.ofSeconds(10), () -> !c.isConnected(), () -> "Paho notices the drop");
+        String topic = "motcua/v1/bench/paho/kiosk-1/event/";
+        long t = System.nanoTime();
+        for (int i = 1; i <= BACKLOG; i++) {
+            c.publish(topic + "ticket.issued", message(i, "ticket.issued", true));
+        }
+        run.fillNanos = System.nanoTime() - t;
+        ScheduledExecutorService residents = Executors.newSingleThreadScheduledExecutor();
+        try {
+            run.startNanos = System.nanoTime();
+            broker.start(); // Paho reconnects by itself and drains its buffer
+            long[] next = {BACKLOG};
+            ScheduledFuture<?> live = residents.scheduleAtFixedRate(() -> {
+                long seq = ++next[0];
+                run.liveCommittedNanos.put(seq, System.nanoTime());
+                for (int attempt = 0; attempt < 10_000; attempt++) {
+                    try {
+                        c.publish(topic + "ticket.called", message(seq, "ticket.called", false));
+                        return;
+                    } catch (MqttException full) {
+                        sleep(); // Paho's window is full of backlog: the live event waits its turn
+                    }
+                }
+            }, 0, LIVE_MS, TimeUnit.MILLISECONDS);
+            Await.until(Duration.ofMinutes(10), () -> run.backlogDoneNanos != 0, () -> run.backlogArrived() + " backlog events (Paho)");
+            live.cancel(false);
+            Thread.sleep(500);
+        } finally {
+            residents.shutdownNow();
+            c.disconnect().waitForCompletion(5_000);
+            c.close();
+        }
+    }
+
+    private static MqttMessage message(long seq, String type, boolean replayed) {
+        OutboxEvent e = new OutboxEvent(seq, java.util.UUID.randomUUID().toString(), "kiosk-1", java.time.Instant.now(), 0,
+                "bench-boot", true, type, "{\"ticket\":\"A" + (seq % 1000) + "\",\"service\":\"ho-tich\"}");
+        MqttMessage m = new MqttMessage(EventMessages.encode(e, replayed));
+        m.setQos(1);
+        return m;
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
