@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,6 +21,9 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
+import vn.motcua.appliance.domain.CommandResult;
+import vn.motcua.appliance.domain.DayState;
+import vn.motcua.appliance.domain.QueueEvent;
 import vn.motcua.appliance.store.Database;
 import vn.motcua.appliance.store.EventStamper;
 import vn.motcua.appliance.store.OutboxEvent;
@@ -72,8 +77,15 @@ class UplinkDrainBenchmark {
         EventStamper stamper = new EventStamper("kiosk-1", clock, "bench-boot", () -> true);
         long t = System.nanoTime();
         try (QueueStore fill = new QueueStore(Database.open(data, clock).connection(), stamper, Watermarks.load(data), false)) {
-            for (int i = 1; i <= BACKLOG; i++) {
-                fill.append("ticket.issued", Map.of("ticket", "A" + (i % 1000), "service", "ho-tich"));
+            // A week of tickets, written 500 per transaction so the fill takes seconds, not minutes.
+            DayState day = new DayState(java.time.LocalDate.now(clock), Map.of(), Map.of(), 0);
+            for (int done = 0; done < BACKLOG; done += 500) {
+                List<QueueEvent> events = new ArrayList<>();
+                for (int i = done; i < Math.min(BACKLOG, done + 500); i++) {
+                    events.add(new QueueEvent.TicketIssued(clock.instant(), "t" + i, "A" + (i % 1000), "ho-tich", "NORMAL",
+                            i % 20, 300, false));
+                }
+                fill.commit(new CommandResult(events, List.of(), List.of(), day, null));
             }
         }
         run.fillNanos = System.nanoTime() - t;
@@ -89,6 +101,8 @@ class UplinkDrainBenchmark {
                     new UplinkPorts(null, null, new InMemoryDossierCache(10)), scheduler, clock);
             run.startNanos = System.nanoTime();
             uplink.start();
+            // Live events are those committed once the session is up; earlier ones are backlog by definition.
+            Await.until(Duration.ofSeconds(30), () -> "connected".equals(uplink.status().link()), () -> "uplink up");
             ScheduledFuture<?> live = residents.scheduleAtFixedRate(() -> {
                 long t0 = System.nanoTime();
                 OutboxEvent e = store.append("ticket.called", Map.of("ticket", "B001", "counter", 3));
@@ -135,6 +149,7 @@ class UplinkDrainBenchmark {
         try {
             run.startNanos = System.nanoTime();
             broker.start(); // Paho reconnects by itself and drains its buffer
+            Await.until(Duration.ofSeconds(30), c::isConnected, () -> "Paho reconnected");
             long[] next = {BACKLOG};
             ScheduledFuture<?> live = residents.scheduleAtFixedRate(() -> {
                 long seq = ++next[0];
@@ -153,8 +168,12 @@ class UplinkDrainBenchmark {
             Thread.sleep(500);
         } finally {
             residents.shutdownNow();
-            c.disconnect().waitForCompletion(5_000);
-            c.close();
+            try {
+                c.disconnect().waitForCompletion(5_000);
+            } catch (MqttException alreadyDown) {
+                // the run is over either way
+            }
+            c.close(true);
         }
     }
 
