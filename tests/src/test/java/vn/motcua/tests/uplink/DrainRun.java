@@ -1,6 +1,5 @@
 package vn.motcua.tests.uplink;
 
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,6 +12,7 @@ final class DrainRun {
     final Map<Long, Long> liveCommittedNanos = new ConcurrentHashMap<>();
     final ConcurrentLinkedQueue<Long> liveLatencyNanos = new ConcurrentLinkedQueue<>();
     final Set<Long> arrived = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicInteger backlogArrived = new java.util.concurrent.atomic.AtomicInteger();
     volatile long startNanos;
     volatile long backlogDoneNanos;
     volatile long fillNanos;
@@ -31,13 +31,13 @@ final class DrainRun {
         if (t0 != null) {
             liveLatencyNanos.add(now - t0);
         }
-        if (e.seq() <= backlog && backlogArrived() == backlog && backlogDoneNanos == 0) {
+        if (e.seq() <= backlog && backlogArrived.incrementAndGet() == backlog) {
             backlogDoneNanos = now;
         }
     }
 
     long backlogArrived() {
-        return arrived.stream().filter(s -> s <= backlog).count();
+        return backlogArrived.get();
     }
 
     double drainSeconds() {
@@ -61,9 +61,5 @@ final class DrainRun {
         return String.format("%-34s fill %6.1f s | drain %6.2f s | %8.0f events/s | live p50 %8.1f ms p99 %8.1f ms (n=%d)",
                 name, fillNanos / 1e9, drainSeconds(), eventsPerSecond(), liveMillis(0.50), liveMillis(0.99),
                 liveLatencyNanos.size());
-    }
-
-    static String sorted(long[] a) {
-        return Arrays.toString(Arrays.stream(a).sorted().toArray());
     }
 }
