@@ -144,7 +144,8 @@ class QueueStoreTest {
         assertTrue(reopened.movedAside().isPresent(), "broken database moved aside");
         assertTrue(Files.exists(reopened.movedAside().get().resolve("motcua.mv.db")), "kept for inspection");
         try (QueueStore store = new QueueStore(reopened.connection(),
-                new EventStamper("test-device", clock, "boot-2", () -> true), Watermarks.load(dir), true)) {
+                new EventStamper("test-device", clock, "boot-2", () -> true), Watermarks.load(dir),
+                CommitJournal.open(dir, 256 * 1024))) {
             store.knowServices(List.of("ho-tich", "dat-dai"));
             assertTrue(store.lastSeq() >= 3, "event sequence continues past what was issued");
             QueueEngine resumed = new QueueEngine(office, clock, store.loadSnapshot(engine.day()));
