@@ -22,8 +22,7 @@ import org.junit.jupiter.api.function.Executable;
  *   <li>{@code hotich} (A, 1..999): Mon-Fri 07:30-17:00, lunch 11:30-13:30, no cap;</li>
  *   <li>{@code datdai} (B, 1..999): same hours, at most 3 tickets a day;</li>
  *   <li>{@code chungthuc} (C, 1..1999, so four digits): Mon-Sat, same times;</li>
- *   <li>{@code kinhdoanh} (D, 7..9: three numbers a day), open all day every day;</li>
- *   <li>{@code laodong} (E, 1..999): no counter serves it (only reachable by transfer).</li>
+ *   <li>{@code kinhdoanh} (D, 7..9: three numbers a day), open all day every day.</li>
  * </ul>
  * Counters: 1 serves hộ tịch then chứng thực, 2 chứng thực then hộ tịch, 3 đất đai, 4 kinh doanh then đất đai.
  * The day starts at 04:00 Asia/Ho_Chi_Minh; no-shows can be recalled for 15 minutes; ratings for 5 minutes.
@@ -51,8 +50,6 @@ final class Office {
                 new ServiceDef("datdai", "Đất đai", "Land", 'B', 1, 999, 3, office),
                 new ServiceDef("chungthuc", "Chứng thực", "Certification", 'C', 1, 1999, 0, hours(monToSat)),
                 new ServiceDef("kinhdoanh", "Đăng ký kinh doanh", "Business registration", 'D', 7, 9, 0,
-                        OpeningHours.always()),
-                new ServiceDef("laodong", "Lao động - TBXH", "Labour and social affairs", 'E', 1, 999, 0,
                         OpeningHours.always()));
         List<CounterDef> counters = List.of(
                 new CounterDef(1, "Quầy 1", List.of("hotich", "chungthuc")),
