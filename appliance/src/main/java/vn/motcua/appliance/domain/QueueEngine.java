@@ -320,6 +320,9 @@ public final class QueueEngine {
         issued.clear();
         lastOrdinal = 0;
         tickets.clear();
+        // An engine rebuilt from the store only sees today's finished tickets: forget yesterday's service times
+        // here too, so that a restart never changes the estimate a resident is shown.
+        estimator.clear();
         changes.dayChanged = true;
     }
 
