@@ -52,7 +52,8 @@ final class RandomCommands {
         }
         if (roll < 53) {
             String n = numberIn(e, TicketStatus.NO_SHOW);
-            return new Command("recallNoShow " + counter + " " + n, x -> x.recallNoShow(counter, n));
+            int idle = idleOpenCounter(e, counter);
+            return new Command("recallNoShow " + idle + " " + n, x -> x.recallNoShow(idle, n));
         }
         if (roll < 60) {
             return new Command("start " + counter, x -> x.startService(counter));
@@ -73,11 +74,14 @@ final class RandomCommands {
         }
         if (roll < 82) {
             String n = numberIn(e, TicketStatus.PARKED);
-            return new Command("callParked " + counter + " " + n, x -> x.callParked(counter, n));
+            int idle = idleOpenCounter(e, counter);
+            return new Command("callParked " + idle + " " + n, x -> x.callParked(idle, n));
         }
         if (roll < 86) {
             int score = random.nextInt(6);
-            return new Command("rate " + counter + " " + score, x -> x.rate(counter, score));
+            int rated = e.counters().stream().filter(c -> c.lastFinishedTicket() != null).findAny()
+                    .filter(c -> random.nextInt(4) != 0).map(Counter::number).orElse(counter);
+            return new Command("rate " + rated + " " + score, x -> x.rate(rated, score));
         }
         if (roll < 92) {
             String staff = "s" + random.nextInt(3);
@@ -95,6 +99,13 @@ final class RandomCommands {
     /** Counters 1..4 mostly, sometimes one that does not exist. */
     private int counter() {
         return random.nextInt(20) == 0 ? random.nextInt(3) * 5 : 1 + random.nextInt(4);
+    }
+
+    /** Usually an open counter without a current ticket, if there is one; else {@code fallback}. */
+    private int idleOpenCounter(QueueEngine e, int fallback) {
+        List<Counter> idle = e.counters().stream()
+                .filter(c -> c.status() == CounterStatus.OPEN && c.currentTicket() == null).toList();
+        return idle.isEmpty() || random.nextInt(4) == 0 ? fallback : idle.get(random.nextInt(idle.size())).number();
     }
 
     /** The number of a ticket in that state if there is one (usually), else a made-up or wrong one. */
