@@ -113,4 +113,29 @@ class ClockBackwardsTest {
         clock.advanceMinutes(-1);
         assertEquals(3, engine.rate(1, 3).ticket().rating());
     }
+
+    @Test
+    void afterTheClockSteppedBackARestartKeepsTheSameWaitEstimate() {
+        // Estimates average the two most recent service times.
+        QueueEngine e = QueueEngine.fresh(Office.layout(java.time.LocalTime.of(4, 0), 2), clock);
+        e.openCounter(1, "s1");
+        e.openCounter(2, "s2");
+        for (int i = 0; i < 4; i++) {
+            e.issueTicket("hotich", Priority.NORMAL, null);
+        }
+        e.callNext(1);                                   // A001 at 09:00
+        e.callNext(2);                                   // A002 at 09:00
+        clock.set(Office.MONDAY.atTime(9, 30));
+        e.finish(1);                                     // A001: 30 min, finished 09:30
+        clock.set(Office.MONDAY.atTime(9, 20));          // NTP steps the clock back
+        e.finish(2);                                     // A002: 20 min, finished 09:20
+        e.callNext(1);                                   // A003 at 09:20
+        clock.set(Office.MONDAY.atTime(9, 25));
+        e.finish(1);                                     // A003: 5 min, finished 09:25
+
+        QueueEngine restarted = new QueueEngine(e.layout(), clock, e.snapshot());
+        // The two latest by finish time are A003 (5 min) and A001 (30 min): one person ahead, two open counters.
+        assertEquals((300 + 1800) / 2 / 2, restarted.estimatedWaitSeconds("hotich"));
+        assertEquals(restarted.estimatedWaitSeconds("hotich"), e.estimatedWaitSeconds("hotich"));
+    }
 }
