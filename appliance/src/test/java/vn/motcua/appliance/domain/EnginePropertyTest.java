@@ -52,12 +52,14 @@ class EnginePropertyTest {
             RandomCommands.Command cmd = commands.next(engine);
             String where = "seed " + seed + " step " + step + " (" + cmd + " at " + clock.local() + ")";
 
+            QueueSnapshot before = engine.snapshot();
             Outcome live = Outcome.of(engine, cmd);
             Outcome rebuilt = Outcome.of(twin, cmd);
             live.assertSameAs(rebuilt, where + ": the rebuilt engine answered differently");
             if (live.result() != null) {
                 accepted.merge(cmd.name().split(" ")[0], 1, Integer::sum);
                 checkEvents(live.result(), everIssued, where);
+                checkChangesAreReported(before, engine.snapshot(), live.result(), where);
             }
             EngineInvariants.check(engine, where);
             assertFalse(engine.day().isBefore(lastDay), where + ": the business day went back");
@@ -100,6 +102,31 @@ class EnginePropertyTest {
             }
         }
         r.changedCounters().forEach(c -> assertTrue(c.number() >= 1 && c.number() <= 4, where));
+    }
+
+    /**
+     * The store writes exactly the rows a result names: every ticket and counter that differs after the command must
+     * be in it, as it is now, and anything that changed comes with at least one event.
+     */
+    private static void checkChangesAreReported(QueueSnapshot before, QueueSnapshot after, CommandResult r, String where) {
+        Map<String, Ticket> reported = new TreeMap<>();
+        r.changedTickets().forEach(t -> reported.put(t.id(), t));
+        Map<String, Ticket> old = new TreeMap<>();
+        before.tickets().forEach(t -> old.put(t.id(), t));
+        for (Ticket t : after.tickets()) {
+            if (!t.equals(old.get(t.id()))) {
+                assertEquals(t, reported.get(t.id()), where + ": changed ticket " + t.number() + " not reported as it is");
+            }
+        }
+        for (Counter c : after.counters()) {
+            if (!before.counters().contains(c)) {
+                assertTrue(r.changedCounters().contains(c), where + ": changed counter " + c.number() + " not reported");
+            }
+        }
+        assertEquals(after.day(), r.day(), where + ": day state of the result");
+        if (!before.equals(after)) {
+            assertFalse(r.events().isEmpty(), where + ": a change without an event");
+        }
     }
 
     /** What a command did: its result, or the refusal; and the state after, estimates included. */
