@@ -188,6 +188,10 @@ public final class QueueEngine {
         if (target.code().equals(t.service())) {
             throw new QueueRefusedException(Refusal.TRANSFER_TARGET_INVALID, "already in " + serviceCode);
         }
+        if (layout.counters().stream().noneMatch(def -> def.services().contains(target.code()))) {
+            // the ticket would wait all day for a call that cannot come
+            throw new QueueRefusedException(Refusal.TRANSFER_TARGET_INVALID, "no counter serves " + serviceCode);
+        }
         return transfer(c, t, target.code(), 0);
     }
 

@@ -95,6 +95,20 @@ class TransferTest {
     }
 
     @Test
+    void aTransferToAServiceNoCounterServesIsRefused() {
+        OpeningHours always = OpeningHours.always();
+        OfficeLayout lonely = new OfficeLayout(
+                List.of(new ServiceDef("hotich", "Hộ tịch", "Civil status", 'A', 1, 999, 0, always),
+                        new ServiceDef("thue", "Thuế", "Tax", 'T', 1, 999, 0, always)),
+                List.of(new CounterDef(1, "Quầy 1", List.of("hotich"))), QueueRules.defaults());
+        QueueEngine e = QueueEngine.fresh(lonely, new TestClock(java.time.LocalDateTime.of(2026, 11, 23, 9, 0), QueueRules.VIETNAM));
+        e.openCounter(1, "lan");
+        e.issueTicket("hotich", Priority.NORMAL, null);
+        e.callNext(1);
+        assertRefused(e, Refusal.TRANSFER_TARGET_INVALID, () -> e.transferToService(1, "thue"));
+    }
+
+    @Test
     void anIdleCounterOrAFinishedTicketCannotBeTransferred() {
         assertRefused(engine, Refusal.COUNTER_IDLE, () -> engine.transferToService(2, "datdai"));
         assertRefused(engine, Refusal.COUNTER_IDLE, () -> engine.transferToCounter(2, 3));
