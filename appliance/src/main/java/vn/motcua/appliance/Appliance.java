@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import vn.motcua.appliance.config.ApplianceConfig;
 import vn.motcua.appliance.service.Health;
 import vn.motcua.appliance.service.QueueService;
+import vn.motcua.appliance.store.CommitJournal;
 import vn.motcua.appliance.store.Database;
 import vn.motcua.appliance.store.EventStamper;
 import vn.motcua.appliance.store.QueueStore;
@@ -23,6 +24,8 @@ import vn.motcua.appliance.web.WebServer;
 /** The running appliance: builds every part from the config, starts them in order, stops them in reverse. */
 public final class Appliance implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Appliance.class);
+    /** Room for a few thousand commands between checkpoints; preallocated once. */
+    private static final long JOURNAL_BYTES = 4L * 1024 * 1024;
 
     private final ApplianceConfig config;
     private final Clock clock;
@@ -42,7 +45,9 @@ public final class Appliance implements AutoCloseable {
         Database.Opened db = Database.open(id.dataDir(), clock);
         Watermarks watermarks = Watermarks.load(id.dataDir());
         EventStamper stamper = new EventStamper(id.deviceId(), clock, Host.bootId(), Host::clockSynchronised);
-        store = new QueueStore(db.connection(), stamper, watermarks, config.store().durableCommits());
+        CommitJournal journal = config.store().durableCommits()
+                ? CommitJournal.open(id.dataDir(), JOURNAL_BYTES) : null;
+        store = new QueueStore(db.connection(), stamper, watermarks, journal);
         if (db.movedAside().isPresent()) {
             String where = db.movedAside().get().getFileName().toString();
             store.append("store.recovered", Map.of("moved_aside_to", where, "reason", "database failed to open"));
@@ -63,6 +68,7 @@ public final class Appliance implements AutoCloseable {
         });
         scheduler.scheduleWithFixedDelay(this::tick, 5, 5, TimeUnit.SECONDS);
         scheduler.scheduleWithFixedDelay(this::prune, 1, 60, TimeUnit.MINUTES);
+        scheduler.scheduleWithFixedDelay(this::checkpoint, 5, 5, TimeUnit.MINUTES);
 
         web = new WebServer(config.web(), new ApiHandler(queue, health, config.web().maxBodyBytes()));
         web.start();
@@ -87,6 +93,14 @@ public final class Appliance implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             log.warn("Outbox pruning failed", e);
+        }
+    }
+
+    private void checkpoint() {
+        try {
+            store.checkpoint();
+        } catch (java.sql.SQLException | RuntimeException e) {
+            log.warn("Store checkpoint failed", e);
         }
     }
 

@@ -73,8 +73,7 @@ public final class QueueEngine {
         lastOrdinal = s.day().lastOrdinal();
         s.tickets().stream().sorted(Comparator.comparingLong(Ticket::ordinal)).forEach(t -> tickets.put(t.id(), t));
         tickets.values().stream().filter(t -> t.status() == TicketStatus.FINISHED && t.finishedAt() != null)
-                .sorted(Comparator.comparing(Ticket::finishedAt))
-                .forEach(t -> estimator.record(t.service(), serviceSeconds(t)));
+                .forEach(t -> estimator.record(t.service(), t.finishedAt(), t.ordinal(), serviceSeconds(t)));
         Map<Integer, Counter> saved = new HashMap<>();
         s.counters().forEach(c -> saved.put(c.number(), c));
         for (CounterDef def : layout.counters()) {
@@ -188,6 +187,10 @@ public final class QueueEngine {
         ServiceDef target = service(serviceCode);
         if (target.code().equals(t.service())) {
             throw new QueueRefusedException(Refusal.TRANSFER_TARGET_INVALID, "already in " + serviceCode);
+        }
+        if (layout.counters().stream().noneMatch(def -> def.services().contains(target.code()))) {
+            // the ticket would wait all day for a call that cannot come
+            throw new QueueRefusedException(Refusal.TRANSFER_TARGET_INVALID, "no counter serves " + serviceCode);
         }
         return transfer(c, t, target.code(), 0);
     }
@@ -320,6 +323,9 @@ public final class QueueEngine {
         issued.clear();
         lastOrdinal = 0;
         tickets.clear();
+        // An engine rebuilt from the store only sees today's finished tickets: forget yesterday's service times
+        // here too, so that a restart never changes the estimate a resident is shown.
+        estimator.clear();
         changes.dayChanged = true;
     }
 
@@ -378,7 +384,7 @@ public final class QueueEngine {
         Ticket f = put(t.finished(now, c.staffId()));
         Counter after = putCounter(c.finished(f.id(), now));
         long served = serviceSeconds(f);
-        estimator.record(f.service(), served);
+        estimator.record(f.service(), now, f.ordinal(), served);
         long waited = Math.max(0, Duration.between(f.issuedAt(), f.calledAt()).toSeconds());
         changes.event(new TicketFinished(now, f.id(), f.number(), f.service(), c.number(), c.staffId(), waited, served));
         return after;

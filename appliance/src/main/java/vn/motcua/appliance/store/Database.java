@@ -78,7 +78,7 @@ public final class Database {
         // FILE_LOCK=FS: a second appliance on the same folder fails fast instead of corrupting it.
         // DB_CLOSE_ON_EXIT=FALSE: we close it ourselves in the shutdown hook, after the last commit.
         String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve(NAME)
-                + ";FILE_LOCK=FS;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+                + ";FILE_LOCK=FS;DB_CLOSE_ON_EXIT=FALSE;COMPRESS=TRUE";
         Connection c = DriverManager.getConnection(url, "motcua", "");
         try {
             c.setAutoCommit(false);

@@ -27,25 +27,39 @@ import vn.motcua.appliance.domain.Ticket;
 /**
  * The queue's durable state and its event outbox, in H2.
  *
- * <p>Each {@link #commit} writes the rows a command changed and its events in one transaction, then makes
- * the commit durable ({@code CHECKPOINT SYNC}: H2 alone may hold committed data in memory for up to its
- * write delay, and even with WRITE_DELAY=0 it does not fsync each commit). Only after {@code commit}
- * returns may the caller acknowledge anything to a resident or clerk.
+ * <p>Each {@link #commit} writes the rows a command changed and its events in one H2 transaction, then makes
+ * it durable by appending the same rows to the {@link CommitJournal} and syncing that one block. H2 itself
+ * writes behind, in batches (its write delay), and is synced at checkpoints; after a crash the journal's
+ * newer records are written again into H2 at open. H2 alone would either lose up to its write delay of
+ * committed work on a power cut, or (synced per commit) rewrite several pages per command: see
+ * docs/architecture.md. Only after {@code commit} returns may the caller acknowledge anything.
  */
 public final class QueueStore implements Outbox, AutoCloseable {
+    /** How long H2 may keep committed pages in memory; the journal covers them meanwhile. */
+    static final int WRITE_BEHIND_MILLIS = 30_000;
     private final Connection c;
     private final EventStamper stamper;
     private final Watermarks watermarks;
-    private final boolean durable;
+    private final CommitJournal journal;
     private long lastSeq;
     private Set<String> knownServices = Set.of();
 
-    public QueueStore(Connection connection, EventStamper stamper, Watermarks watermarks, boolean durable)
+    /**
+     * @param journal where commits are made durable; null only where losing the last seconds of work is
+     *                acceptable (throw-away tests, the write-behind baseline of the benchmark)
+     */
+    public QueueStore(Connection connection, EventStamper stamper, Watermarks watermarks, CommitJournal journal)
             throws SQLException {
         this.c = connection;
         this.stamper = stamper;
         this.watermarks = watermarks;
-        this.durable = durable;
+        this.journal = journal;
+        if (journal != null) {
+            JournalReplay.replay(c, journal);
+            try (Statement st = c.createStatement()) {
+                st.execute("SET WRITE_DELAY " + WRITE_BEHIND_MILLIS);
+            }
+        }
         // A database with no state is new or replaces a lost one: continue after the reserved block, so a
         // sequence number is never reused. An intact database is the truth.
         long stored = StateRows.loadLastSeq(c);
@@ -126,16 +140,36 @@ public final class QueueStore implements Outbox, AutoCloseable {
             }
             OutboxRows.insert(c, stamped);
             c.commit();
-            if (durable) {
-                try (Statement st = c.createStatement()) {
-                    st.execute("CHECKPOINT SYNC");
-                }
-            }
-            lastSeq = seq;
-            return stamped;
         } catch (SQLException | IOException e) {
             rollbackQuietly();
             throw new StoreException("could not commit " + types, e);
+        }
+        lastSeq = seq; // H2 holds these rows now, durable or not: never reuse their seqs
+        if (journal != null) {
+            journalled(new CommitRecord(day, new ArrayList<>(services), tickets, counters, stamped, seq));
+        }
+        return stamped;
+    }
+
+    private void journalled(CommitRecord record) {
+        try {
+            byte[] bytes = EventJson.mapper().writeValueAsBytes(record);
+            if (journal.wouldOverflow(bytes.length)) {
+                checkpoint();
+            }
+            journal.append(record.events().getFirst().seq(), bytes);
+        } catch (IOException | SQLException e) {
+            throw new StoreException("could not make the commit durable (storage failing?)", e);
+        }
+    }
+
+    /** Syncs H2's own files, after which the journal can start again from its beginning. */
+    public synchronized void checkpoint() throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("CHECKPOINT SYNC");
+        }
+        if (journal != null) {
+            journal.restart();
         }
     }
 
@@ -200,6 +234,13 @@ public final class QueueStore implements Outbox, AutoCloseable {
 
     @Override
     public synchronized void close() throws SQLException {
+        if (journal != null) {
+            try {
+                journal.close();
+            } catch (IOException e) {
+                // H2's SHUTDOWN below writes everything anyway
+            }
+        }
         if (!c.isClosed()) {
             try (Statement st = c.createStatement()) {
                 st.execute("SHUTDOWN");

@@ -8,9 +8,9 @@ import java.time.Clock;
 final class StoreFixture {
     private StoreFixture() {}
 
-    static QueueStore open(Path dir, Clock clock) throws SQLException {
+    static QueueStore open(Path dir, Clock clock) throws SQLException, java.io.IOException {
         Database.Opened db = Database.open(dir, clock);
         return new QueueStore(db.connection(), new EventStamper("test-device", clock, "boot-1", () -> true),
-                Watermarks.load(dir), true);
+                Watermarks.load(dir), CommitJournal.open(dir, 256 * 1024));
     }
 }
