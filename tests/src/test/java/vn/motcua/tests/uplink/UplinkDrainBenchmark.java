@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.appliance.domain.CommandResult;
 import vn.motcua.appliance.domain.DayState;
 import vn.motcua.appliance.domain.QueueEvent;
+import vn.motcua.appliance.store.CommitJournal;
 import vn.motcua.appliance.store.Database;
 import vn.motcua.appliance.store.EventStamper;
 import vn.motcua.appliance.store.OutboxEvent;
@@ -76,7 +77,7 @@ class UplinkDrainBenchmark {
         Path data = Files.createDirectories(dir.resolve("h2"));
         EventStamper stamper = new EventStamper("kiosk-1", clock, "bench-boot", () -> true);
         long t = System.nanoTime();
-        try (QueueStore fill = new QueueStore(Database.open(data, clock).connection(), stamper, Watermarks.load(data), false)) {
+        try (QueueStore fill = new QueueStore(Database.open(data, clock).connection(), stamper, Watermarks.load(data), null)) {
             // A week of tickets, written 500 per transaction so the fill takes seconds, not minutes.
             DayState day = new DayState(java.time.LocalDate.now(clock), Map.of(), Map.of(), 0);
             for (int done = 0; done < BACKLOG; done += 500) {
@@ -96,7 +97,8 @@ class UplinkDrainBenchmark {
                 .withCredentials("office", secrets, null).withDrain(8, 64, 0);
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
         ScheduledExecutorService residents = Executors.newSingleThreadScheduledExecutor();
-        try (QueueStore store = new QueueStore(Database.open(data, clock).connection(), stamper, Watermarks.load(data), true)) {
+        try (QueueStore store = new QueueStore(Database.open(data, clock).connection(), stamper, Watermarks.load(data),
+                CommitJournal.open(data, 4L << 20))) { // durable live commits, as the appliance makes them
             MqttUplink uplink = new MqttUplink(cfg, "bench", "bench-boot", store,
                     new UplinkPorts(null, null, new InMemoryDossierCache(10)), scheduler, clock);
             run.startNanos = System.nanoTime();
