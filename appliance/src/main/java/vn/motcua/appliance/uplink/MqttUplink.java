@@ -151,15 +151,18 @@ public final class MqttUplink implements AutoCloseable {
     }
 
     private void linkUp() {
-        guarded("link up", () -> {
+        guarded("link up", () -> pump.connected(link));
+        requestPump();
+        try {
             link.client().subscribe(new String[] {topics.config(), topics.commandFilter(), topics.dossierResponse()},
                     new int[] {1, 1, 1});
             link.publish(topics.availability(), Json.bytes(StatusMessages.Availability.online(version, bootId, startedAt)),
                     1, true, null, null, IGNORE);
-            pump.connected(link);
             snapshotDirty.set(snapshot.get() != null);
-            requestPump();
-        });
+        } catch (MqttException | RuntimeException e) {
+            // Without its subscriptions the office would not hear config or commands: start the session over.
+            supervisor.forceReconnect("subscribing failed: " + e);
+        }
     }
 
     private void route(String topic, MqttMessage m) {
