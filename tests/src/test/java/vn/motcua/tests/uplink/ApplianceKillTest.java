@@ -83,6 +83,12 @@ class ApplianceKillTest {
             assertEquals(List.of(), got.violations());
             long last = got.inSeqOrder().getLast().seq();
             assertEquals(last, got.distinct(), "seqs 1..n, each once");
+            String base = "motcua/v1/" + DEVICE;
+            Await.until(Duration.ofSeconds(15), () -> String.valueOf(district.latest(base + "/telemetry")).contains("\"outboxDepth\":0")
+                    && district.latest(base + "/queue") != null, () -> "heartbeat with an empty outbox, and a queue snapshot");
+            assertTrue(district.latest(base + "/queue").contains("\"code\":\"ho-tich\",\"prefix\":\"A\",\"waiting\":"),
+                    district.latest(base + "/queue"));
+            assertTrue(district.latest(base + "/status").contains("online"), district.latest(base + "/status"));
         }
     }
 
