@@ -96,7 +96,7 @@ class ApplianceKillTest {
         try {
             String body = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
-            return body.contains("pending 0");
+            return body.contains("pending 0") && body.contains("connected, 0 events waiting");
         } catch (IOException | InterruptedException e) {
             return false;
         }

@@ -13,6 +13,7 @@ import vn.motcua.appliance.uplink.InMemoryDossierCache;
 import vn.motcua.appliance.uplink.MqttUplink;
 import vn.motcua.appliance.uplink.Outcome;
 import vn.motcua.appliance.uplink.UplinkConfig;
+import vn.motcua.appliance.uplink.UplinkHealth;
 import vn.motcua.appliance.uplink.UplinkPorts;
 import vn.motcua.appliance.uplink.UplinkQueueListener;
 import vn.motcua.appliance.uplink.UplinkSettings;
@@ -47,6 +48,7 @@ public final class ApplianceWithUplink {
                     }
                 }, new InMemoryDossierCache(100)), appliance.scheduler(), clock);
         appliance.queue().addListener(new UplinkQueueListener(uplink, appliance.queue(), clock));
+        appliance.health().register("uplink", new UplinkHealth(uplink));
         uplink.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             uplink.close();
