@@ -39,6 +39,7 @@ public final class SimulatedBoard {
     private Shown shown = new Shown("    ", -1, false, false);
     private int dropNext;
     private int corruptNext;
+    private int deafNext;
     private Consumer<Shown> onShow = s -> {};
 
     public SimulatedBoard(int address, int firstEpoch) {
@@ -114,6 +115,11 @@ public final class SimulatedBoard {
         corruptNext = n;
     }
 
+    /** The next n requests to this board arrive garbled: it hears nothing, answers nothing. */
+    public synchronized void missNextRequests(int n) {
+        deafNext = n;
+    }
+
     public synchronized int unacknowledged() {
         return queue.size();
     }
@@ -130,6 +136,10 @@ public final class SimulatedBoard {
             }
         });
         byte[] reply = null;
+        if (!mine.isEmpty() && deafNext > 0) {
+            deafNext--;
+            return Optional.empty();
+        }
         for (Frame f : mine) {
             reply = FrameCodec.encode(handle(f));
         }
