@@ -17,6 +17,10 @@ if ! command -v avr-gcc >/dev/null; then
   [ "${CI:-}" = true ] && { echo "firmware: avr-gcc missing (CI=true): failing" >&2; exit 1; }
   echo "firmware: avr-gcc missing: AVR build skipped (apt-get install gcc-avr avr-libc)"; skip+=(SKIP_AVR=1)
 fi
+if [ ! -f /usr/include/simavr/sim_avr.h ]; then
+  [ "${CI:-}" = true ] && { echo "firmware: simavr missing (CI=true): failing" >&2; exit 1; }
+  echo "firmware: simavr missing: AVR-in-simavr runner skipped (apt-get install simavr libsimavr-dev)"; skip+=(SKIP_SIMAVR=1)
+fi
 if ! command -v clang >/dev/null; then
   [ "${CI:-}" = true ] && { echo "firmware: clang missing (CI=true): failing" >&2; exit 1; }
   echo "firmware: clang missing: libFuzzer run skipped (apt-get install clang)"; skip+=(SKIP_FUZZ=1)

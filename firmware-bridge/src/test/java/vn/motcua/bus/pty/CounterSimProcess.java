@@ -44,7 +44,11 @@ final class CounterSimProcess implements AutoCloseable {
 
     private void readLines() {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII))) {
+            boolean trace = Boolean.getBoolean("sim.trace");
             for (String line; (line = r.readLine()) != null; ) {
+                if (trace) {
+                    System.err.println("sim> " + line);
+                }
                 String[] t = line.split(" ");
                 synchronized (this) {
                     switch (t[0]) {

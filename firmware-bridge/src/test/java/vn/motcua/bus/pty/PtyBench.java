@@ -48,9 +48,15 @@ public final class PtyBench {
                     String text = String.format(Locale.ROOT, "A%03d", i % 1000);
                     int before = boards.events(board).size();
                     Thread.sleep(random.nextInt(70));
+                    if (Boolean.getBoolean("sim.trace")) {
+                        System.err.println("press " + board + " at " + System.nanoTime() / 1000);
+                    }
                     boards.command("press " + board + " CALL_NEXT");
-                    Await.until(Duration.ofSeconds(5), () -> boards.shown().stream()
-                            .anyMatch(s -> s.address() == board && s.text().equals(text)), () -> "shown " + text);
+                    Await.until(Duration.ofSeconds(20), () -> boards.shown().stream()
+                            .anyMatch(s -> s.address() == board && s.text().equals(text)),
+                            () -> "shown " + text + " on board " + board + "; board events " + boards.events(board)
+                                    + "; shown " + boards.shown().stream().filter(s -> s.address() == board).toList()
+                                    + "; keys delivered " + count[0] + "; " + bus.stats() + "; " + bus.boards().get(board));
                     long pressedUs = boards.events(board).get(before).micros();
                     long shownUs = boards.shown().stream().filter(s -> s.address() == board && s.text().equals(text))
                             .findFirst().orElseThrow().micros();
