@@ -68,7 +68,10 @@ void sim_tick_all(sim_t *s, uint32_t now_ms) {
     for (uint8_t a = 1; a <= BUS_MAX_ADDR; a++) {
         sim_board_t *sb = &s->boards[a];
         if (!sb->powered) continue;
-        if ((int32_t)(now_ms - sb->phase_until_ms) >= 0) {
+        /* A phase ends after 40 ms AND once the debouncer has taken the new state: a starved
+         * simulator process must not press and release a key between two board ticks. */
+        bool settled = sb->b.keys.stable == sb->raw;
+        if ((int32_t)(now_ms - sb->phase_until_ms) >= 0 && settled) {
             if (sb->raw) { sb->raw = 0; sb->phase_until_ms = now_ms + 40u; }
             else if (sb->npending) {
                 sb->raw = (uint32_t)1u << sb->pending[0];
