@@ -21,17 +21,29 @@ public final class JSerialCommTransport implements BusTransport {
     /** jSerialComm's read timeout slice; the master loops until its own deadline. */
     private static final int READ_SLICE_MS = 2;
 
-    private final BusConfig config;
+    private final String portName;
+    private final int baud;
+    private final int parity;
+    private final BusConfig.Direction direction;
     private SerialPort port;
 
+    /** The counter bus: 8N1 at the configured baud. */
     public JSerialCommTransport(BusConfig config) {
-        this.config = config;
+        this(config.portName(), config.baud(), false, config.direction());
+    }
+
+    /** Any 8-bit bus, e.g. Modbus RTU displays at 8E1 ({@code evenParity}) or 8N1. */
+    public JSerialCommTransport(String portName, int baud, boolean evenParity, BusConfig.Direction direction) {
+        this.portName = portName;
+        this.baud = baud;
+        this.parity = evenParity ? SerialPort.EVEN_PARITY : SerialPort.NO_PARITY;
+        this.direction = direction;
     }
 
     @Override
     public Optional<String> open() {
         close();
-        String name = config.portName();
+        String name = portName;
         if (name.startsWith("/") && !Files.exists(Path.of(name))) {
             return Optional.of("no device " + name + " (adapter unplugged?)");
         }
@@ -41,11 +53,11 @@ public final class JSerialCommTransport implements BusTransport {
         } catch (SerialPortInvalidPortException e) {
             return Optional.of("invalid port " + name + ": " + e.getMessage());
         }
-        p.setComPortParameters(config.baud(), 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
+        p.setComPortParameters(baud, 8, SerialPort.ONE_STOP_BIT, parity);
         p.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
         p.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING,
                 READ_SLICE_MS, 100);
-        boolean kernelRs485 = config.direction() == BusConfig.Direction.KERNEL_RS485;
+        boolean kernelRs485 = direction == BusConfig.Direction.KERNEL_RS485;
         if (kernelRs485) {
             p.setRs485ModeParameters(true, true, 0, 0);
         }
