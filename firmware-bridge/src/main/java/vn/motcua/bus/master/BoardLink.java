@@ -70,8 +70,12 @@ final class BoardLink {
     synchronized Outcome accept(StatusReply r, Instant now) {
         List<BoardStatus> changes = new ArrayList<>(2);
         if (status.state() != BoardStatus.State.ONLINE) {
+            if (wantedVersion > 0) {
+                sentVersion = -1; // whatever happened while away, show the current state again
+            }
+            // First contact and nothing asked yet (e.g. the appliance just restarted): leave
+            // what the board shows alone until the appliance says otherwise.
             changes.add(setStatus(BoardStatus.State.ONLINE, "answering", now));
-            sentVersion = -1; // whatever happened while away, show the current state again
         }
         failures = 0;
         if (epoch >= 0 && r.epoch() != epoch) {

@@ -65,6 +65,16 @@ class BoardLinkTest {
     }
 
     @Test
+    void anApplianceRestartDoesNotBlankBoardsThatStillShowANumber() {
+        BoardLink link = new BoardLink(4, T);
+        link.accept(status(0x0042, 0), T); // first contact, board has its display set
+        assertNull(link.pending(), "nothing to send until the appliance shows something");
+        BoardLink fresh = new BoardLink(4, T);
+        fresh.accept(status(0x0042, 0x01), T); // board just booted: blank it properly
+        assertEquals(DisplayState.BLANK, fresh.pending().display());
+    }
+
+    @Test
     void unknownKeyCodesAreAckedButNotDelivered() {
         BoardLink link = new BoardLink(1, T);
         var r = link.accept(status(7, 0, new StatusReply.Event(1, 0x7E, 0),
