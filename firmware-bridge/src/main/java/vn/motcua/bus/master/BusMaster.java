@@ -4,13 +4,10 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
@@ -34,15 +31,13 @@ import vn.motcua.bus.transport.BusTransport;
  */
 public final class BusMaster implements CounterBus {
     private static final Logger log = LoggerFactory.getLogger(BusMaster.class);
-    private static final Duration REOPEN_MIN = Duration.ofMillis(200);
-    private static final Duration REOPEN_MAX = Duration.ofSeconds(5);
 
     private final BusConfig config;
     private final BusTransport transport;
     private final Clock clock;
     private final Map<Integer, BoardLink> links = new LinkedHashMap<>();
     private final List<BoardLink> order;
-    private final List<CounterBusListener> listeners = new CopyOnWriteArrayList<>();
+    private final ListenerSet listeners = new ListenerSet();
     private final ReplyReader reader;
     private final AtomicLong exchanges = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
@@ -56,8 +51,7 @@ public final class BusMaster implements CounterBus {
     private Thread thread;
     private int seq;
     private int cursor;
-    private Duration reopenDelay = REOPEN_MIN;
-    private Instant nextOpen = Instant.EPOCH;
+    private final Reopener reopener = new Reopener();
 
     public BusMaster(BusConfig config, BusTransport transport, Clock clock) {
         this.config = config;
@@ -160,30 +154,27 @@ public final class BusMaster implements CounterBus {
 
     private boolean reopen() {
         Instant now = clock.instant();
-        if (now.isBefore(nextOpen)) {
-            LockSupport.parkNanos(Math.min(Duration.between(now, nextOpen).toNanos(), 50_000_000L));
+        Duration wait = reopener.untilDue(now);
+        if (wait.isPositive()) {
+            LockSupport.parkNanos(Math.min(wait.toNanos(), 50_000_000L));
             return false;
         }
-        var error = transport.open();
-        if (error.isEmpty()) {
-            portOpens.incrementAndGet();
-            reopenDelay = REOPEN_MIN;
-            log.info("counter bus: port {} open", config.portName());
-            order.forEach(l -> l.nextProbe = now);
-            return true;
+        var error = reopener.attempt(transport, now);
+        if (error.isPresent()) {
+            setAllDown("port-unavailable: " + error.get(), now);
+            return false;
         }
-        long jitter = ThreadLocalRandom.current().nextLong(reopenDelay.toMillis() / 4 + 1);
-        nextOpen = now.plus(reopenDelay).plusMillis(jitter);
-        reopenDelay = reopenDelay.multipliedBy(2).compareTo(REOPEN_MAX) > 0 ? REOPEN_MAX : reopenDelay.multipliedBy(2);
-        setAllDown("port-unavailable: " + error.get(), now);
-        return false;
+        portOpens.incrementAndGet();
+        log.info("counter bus: port {} open", config.portName());
+        order.forEach(l -> l.nextProbe = now);
+        return true;
     }
 
     private void portFailed(String why) {
         transport.close();
         Instant now = clock.instant();
         log.info("counter bus: port {} lost ({}); reopening in the background", config.portName(), why);
-        nextOpen = now.plus(REOPEN_MIN);
+        reopener.lost(now);
         setAllDown("port-closed", now);
     }
 
@@ -273,23 +264,11 @@ public final class BusMaster implements CounterBus {
         o.statusChanges().forEach(s -> fireStatus(link.address, s));
         for (KeyEvent k : o.keys()) {
             keys.incrementAndGet();
-            for (CounterBusListener l : listeners) {
-                try {
-                    l.onKey(link.address, k);
-                } catch (RuntimeException e) {
-                    log.error("counter bus listener failed on a key from board {}", link.address, e);
-                }
-            }
+            listeners.key(link.address, k);
         }
     }
 
     private void fireStatus(int address, BoardStatus s) {
-        for (CounterBusListener l : new ArrayList<>(listeners)) {
-            try {
-                l.onBoardStatus(address, s);
-            } catch (RuntimeException e) {
-                log.error("counter bus listener failed on a status of board {}", address, e);
-            }
-        }
+        listeners.status(address, s);
     }
 }

@@ -104,16 +104,21 @@ final class CounterSimProcess implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         try {
             in.write("quit\n");
             in.flush();
         } catch (IOException ignored) {
             // already gone
         }
-        if (!process.waitFor(2, TimeUnit.SECONDS)) {
+        try {
+            if (!process.waitFor(2, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(2, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
             process.destroyForcibly();
-            process.waitFor(2, TimeUnit.SECONDS);
+            Thread.currentThread().interrupt();
         }
     }
 }
