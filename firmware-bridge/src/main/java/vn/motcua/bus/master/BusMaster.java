@@ -227,6 +227,7 @@ public final class BusMaster implements CounterBus {
                 return;
             }
             failure = r.failure();
+            log.debug("counter board {}: attempt {} of {} failed: {}", link.address, attempt + 1, attempts, failure);
         }
         failed.incrementAndGet();
         Instant now = clock.instant();

@@ -153,6 +153,21 @@ class BusMasterSimulatedTest {
     }
 
     @Test
+    void anAdapterMissingAtStartIsWaitedFor() {
+        BusConfig config = BusConfig.defaults("sim", List.of(2)).withReplyTimeout(Duration.ofMillis(5));
+        sim = SimulatedBus.create(config, Clock.systemUTC());
+        sim.wire().unplug();
+        sim.bus().addListener(recorder);
+        sim.bus().start();
+        Await.until(LIMIT, () -> sim.bus().boards().get(2).state() == BoardStatus.State.OFFLINE, () -> "offline");
+        assertTrue(sim.bus().boards().get(2).reason().startsWith("port-unavailable: no device"),
+                sim.bus().boards().get(2).reason());
+        sim.wire().plugIn();
+        Await.until(LIMIT, () -> sim.bus().boards().get(2).online(), () -> "online once plugged in");
+        assertTrue(recorder.statuses().stream().anyMatch(s -> s.address() == 2 && s.status().online()));
+    }
+
+    @Test
     void aFailingListenerDoesNotStopTheBus() {
         start(5);
         sim.bus().addListener(new CounterBusListener() {
