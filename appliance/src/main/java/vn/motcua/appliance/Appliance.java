@@ -84,7 +84,7 @@ public final class Appliance implements AutoCloseable {
 
         startCounterBus();
 
-        ApiHandler api = new ApiHandler(queue, health, config.web().maxBodyBytes());
+        ApiHandler api = new ApiHandler(queue, health, config.web().maxBodyBytes(), store::countsByType);
         web = new WebServer(config.web(), simulatedBus == null ? api
                 : new Handler.Sequence(new SimulatedKeypadHandler(simulatedBus, counterBusSettings), api));
         web.start();

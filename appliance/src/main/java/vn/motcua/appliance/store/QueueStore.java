@@ -219,6 +219,20 @@ public final class QueueStore implements Outbox, AutoCloseable {
         return lastSeq;
     }
 
+    /** Events in the outbox (delivered or not, until pruned) by type: for technicians and tests. */
+    public synchronized Map<String, Long> countsByType() {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT event_type, COUNT(*) FROM outbox GROUP BY event_type");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getLong(2));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("count failed", e);
+        }
+    }
+
     /** Counts rows for tests and health: outbox events of a type. */
     public synchronized long countEvents(String type) {
         try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM outbox WHERE event_type = ?")) {
