@@ -10,7 +10,13 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.eclipse.jetty.server.Handler;
+
 import vn.motcua.appliance.config.ApplianceConfig;
+import vn.motcua.appliance.config.ConfigException;
+import vn.motcua.appliance.devices.counterbus.CounterBoards;
+import vn.motcua.appliance.devices.counterbus.CounterBusSettings;
+import vn.motcua.appliance.devices.counterbus.SimulatedKeypadHandler;
 import vn.motcua.appliance.service.Health;
 import vn.motcua.appliance.service.QueueService;
 import vn.motcua.appliance.store.CommitJournal;
@@ -20,6 +26,9 @@ import vn.motcua.appliance.store.QueueStore;
 import vn.motcua.appliance.store.Watermarks;
 import vn.motcua.appliance.web.ApiHandler;
 import vn.motcua.appliance.web.WebServer;
+import vn.motcua.bus.CounterBus;
+import vn.motcua.bus.CounterBuses;
+import vn.motcua.bus.sim.SimulatedBus;
 
 /** The running appliance: builds every part from the config, starts them in order, stops them in reverse. */
 public final class Appliance implements AutoCloseable {
@@ -34,6 +43,9 @@ public final class Appliance implements AutoCloseable {
     private QueueStore store;
     private QueueService queue;
     private WebServer web;
+    private CounterBusSettings counterBusSettings;
+    private CounterBoards counterBoards;
+    private SimulatedBus simulatedBus;
 
     public Appliance(ApplianceConfig config, Clock clock) {
         this.config = config;
@@ -70,10 +82,40 @@ public final class Appliance implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(this::prune, 1, 60, TimeUnit.MINUTES);
         scheduler.scheduleWithFixedDelay(this::checkpoint, 5, 5, TimeUnit.MINUTES);
 
-        web = new WebServer(config.web(), new ApiHandler(queue, health, config.web().maxBodyBytes()));
+        startCounterBus();
+
+        ApiHandler api = new ApiHandler(queue, health, config.web().maxBodyBytes(), store::countsByType);
+        web = new WebServer(config.web(), simulatedBus == null ? api
+                : new Handler.Sequence(new SimulatedKeypadHandler(simulatedBus, counterBusSettings), api));
         web.start();
         log.info("motcua appliance {} serving on http://{}:{}/ (data in {})", id.deviceId(),
                 config.web().bind().getHostAddress(), web.port(), id.dataDir().toAbsolutePath());
+    }
+
+    private void startCounterBus() throws ConfigException {
+        counterBusSettings = CounterBusSettings.from(config.devices(), config.office(), false);
+        CounterBus bus = switch (counterBusSettings.mode()) {
+            case OFF -> null;
+            case RS485 -> CounterBuses.jSerialComm(counterBusSettings.bus(), clock);
+            case SIMULATED -> {
+                simulatedBus = CounterBuses.simulated(counterBusSettings.bus(), clock);
+                yield simulatedBus.bus();
+            }
+        };
+        if (bus != null) {
+            counterBoards = new CounterBoards(bus, counterBusSettings.counterByAddress(), queue, scheduler,
+                    this::recordDeviceEvent, health);
+            counterBoards.start();
+        }
+    }
+
+    /** Device faults and scans go to the outbox like queue events; storage trouble is logged, never thrown. */
+    private void recordDeviceEvent(String type, Object payload) {
+        try {
+            store.append(type, payload);
+        } catch (RuntimeException e) {
+            log.error("Could not record {} event", type, e);
+        }
     }
 
     private void tick() {
@@ -128,10 +170,18 @@ public final class Appliance implements AutoCloseable {
         return config;
     }
 
+    /** The in-memory boards when the bus is simulated (demo, tests), else null. */
+    public SimulatedBus simulatedBus() {
+        return simulatedBus;
+    }
+
     @Override
     public void close() throws Exception {
         if (web != null) {
             web.close();
+        }
+        if (counterBoards != null) {
+            counterBoards.close();
         }
         if (scheduler != null) {
             scheduler.shutdownNow();

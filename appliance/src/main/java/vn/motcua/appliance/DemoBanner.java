@@ -31,6 +31,13 @@ final class DemoBanner {
                 + base + "/api/counters/" + counter.number() + "/open");
         out.println("Call next    : curl -s -X POST " + base + "/api/counters/" + counter.number() + "/call-next");
         out.println("Finish       : curl -s -X POST " + base + "/api/counters/" + counter.number() + "/finish");
+        if (a.simulatedBus() != null) {
+            out.println();
+            out.println("Simulated counter keypads and LED boards (same bus protocol as the real boards):");
+            out.println("Press a key  : curl -s -X POST " + base + "/sim/counters/" + counter.number()
+                    + "/press/CALL_NEXT   (RECALL, SKIP, START, DONE, PAUSE, RATE_1..RATE_4, TRANSFER?to=N)");
+            out.println("Board shows  : curl -s " + base + "/sim/counters/" + counter.number() + "/board");
+        }
         out.println();
         out.println("Press Ctrl-C to stop (shuts down cleanly).");
         out.println("=============================================");

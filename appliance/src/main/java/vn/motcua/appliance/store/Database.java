@@ -50,8 +50,9 @@ public final class Database {
                 throw e;
             }
             Path moved = moveAside(dir, clock);
-            log.error("Database in {} failed to open ({}); moved it to {} and started a fresh one", dir,
-                    firstLine(e.getMessage()), moved);
+            log.error("Database in {} failed to open ({}); moved it to {} and started a fresh one, rebuilt from"
+                    + " the commit journal", dir, firstLine(e.getMessage()), moved);
+            restoreJournal(moved, dir);
             c = connect(dir);
             aside = Optional.of(moved);
         }
@@ -62,7 +63,51 @@ public final class Database {
             c.close();
             throw e;
         }
+        if (aside.isEmpty()) {
+            try {
+                probe(c);
+            } catch (SQLException e) {
+                // H2 can open a damaged file and fail only when a page is read ("Chunk N not found").
+                c.close();
+                Path moved = moveAside(dir, clock);
+                log.error("Database in {} is damaged ({}); moved it to {} and started a fresh one, rebuilt from"
+                        + " the commit journal", dir, firstLine(e.getMessage()), moved);
+                restoreJournal(moved, dir);
+                c = connect(dir);
+                Migrations.apply(c);
+                aside = Optional.of(moved);
+            }
+        }
         return new Opened(c, aside);
+    }
+
+    /** Reads every row the queue needs at start: today's state, the counters, the undelivered events. */
+    private static void probe(Connection c) throws SQLException {
+        String[] reads = {"SELECT * FROM day_state", "SELECT * FROM service_day", "SELECT * FROM counter_state",
+            "SELECT * FROM ticket WHERE business_day >= (SELECT COALESCE(MAX(business_day), DATE '1970-01-01')"
+                    + " FROM day_state)", "SELECT * FROM outbox WHERE delivered = FALSE"};
+        try (Statement st = c.createStatement()) {
+            for (String sql : reads) {
+                try (java.sql.ResultSet rs = st.executeQuery(sql)) {
+                    while (rs.next()) {
+                        rs.getObject(1);
+                    }
+                }
+            }
+            c.commit();
+        }
+    }
+
+    /** The broken database's journal goes aside with it; a copy comes back to rebuild the fresh one. */
+    private static void restoreJournal(Path aside, Path dir) throws SQLException {
+        Path journal = aside.resolve(NAME + ".journal");
+        if (Files.exists(journal)) {
+            try {
+                Files.copy(journal, dir.resolve(NAME + ".journal"));
+            } catch (IOException e) {
+                throw new SQLException("cannot copy the journal back from " + aside, e);
+            }
+        }
     }
 
     /** Another process holds the database: moving its files aside would destroy a live database. */
@@ -77,8 +122,11 @@ public final class Database {
     private static Connection connect(Path dir) throws SQLException {
         // FILE_LOCK=FS: a second appliance on the same folder fails fast instead of corrupting it.
         // DB_CLOSE_ON_EXIT=FALSE: we close it ourselves in the shutdown hook, after the last commit.
+        // AUTO_COMPACT_FILL_RATE=0: no background moving of live pages between chunks; H2's open
+        // "Chunk N not found" corruption after a kill (h2database #4383, #2067) involves chunk movement.
+        // COMPRESS: fewer bytes per chunk written to the SD card.
         String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve(NAME)
-                + ";FILE_LOCK=FS;DB_CLOSE_ON_EXIT=FALSE;COMPRESS=TRUE";
+                + ";FILE_LOCK=FS;DB_CLOSE_ON_EXIT=FALSE;COMPRESS=TRUE;AUTO_COMPACT_FILL_RATE=0";
         Connection c = DriverManager.getConnection(url, "motcua", "");
         try {
             c.setAutoCommit(false);

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,7 +11,11 @@ import org.slf4j.LoggerFactory;
 import vn.motcua.appliance.domain.Counter;
 import vn.motcua.appliance.domain.Ticket;
 
-/** Writes into H2 the journalled commits it lost in a crash, then checkpoints so the journal can restart. */
+/**
+ * Writes into H2 the journalled commits it does not hold: after a crash, the ones H2 had not written yet; into a
+ * fresh database that replaced a broken one, the live-queue base record of the last checkpoint and everything
+ * after it. The caller then checkpoints, so the journal can restart.
+ */
 final class JournalReplay {
     private static final Logger log = LoggerFactory.getLogger(JournalReplay.class);
 
@@ -35,10 +38,6 @@ final class JournalReplay {
             c.rollback();
             throw new SQLException("commit journal unreadable: " + e.getMessage(), e);
         }
-        try (Statement st = c.createStatement()) {
-            st.execute("CHECKPOINT SYNC");
-        }
-        journal.restart();
         if (replayed > 0) {
             log.info("Recovered {} commits from the journal after an unclean stop (up to event seq {})", replayed, dbSeq);
         }

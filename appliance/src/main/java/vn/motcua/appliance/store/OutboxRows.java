@@ -17,6 +17,9 @@ final class OutboxRows {
     private OutboxRows() {}
 
     static void insert(Connection c, List<OutboxEvent> events) throws SQLException {
+        if (events.isEmpty()) {
+            return;
+        }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?)")) {
             for (OutboxEvent e : events) {
                 ps.setLong(1, e.seq());

@@ -58,12 +58,17 @@ public final class QueueStore implements Outbox, AutoCloseable {
             JournalReplay.replay(c, journal);
             try (Statement st = c.createStatement()) {
                 st.execute("SET WRITE_DELAY " + WRITE_BEHIND_MILLIS);
+                // Old chunks must outlive several write-behind rounds, so a torn last chunk falls back to a whole one.
+                st.execute("SET RETENTION_TIME " + (4 * WRITE_BEHIND_MILLIS));
             }
         }
         // A database with no state is new or replaces a lost one: continue after the reserved block, so a
         // sequence number is never reused. An intact database is the truth.
         long stored = StateRows.loadLastSeq(c);
         this.lastSeq = StateRows.loadDay(c) == null ? Math.max(stored, watermarks.reservedSeq()) : stored;
+        if (journal != null) {
+            checkpoint();
+        }
     }
 
     /** The saved queue, or an empty day if none; numbering never goes below the watermarks. */
@@ -155,7 +160,8 @@ public final class QueueStore implements Outbox, AutoCloseable {
         try {
             byte[] bytes = EventJson.mapper().writeValueAsBytes(record);
             if (journal.wouldOverflow(bytes.length)) {
-                checkpoint();
+                checkpoint(); // H2 synced with this commit in it, and the new base record holds it too
+                return;
             }
             journal.append(record.events().getFirst().seq(), bytes);
         } catch (IOException | SQLException e) {
@@ -163,13 +169,34 @@ public final class QueueStore implements Outbox, AutoCloseable {
         }
     }
 
-    /** Syncs H2's own files, after which the journal can start again from its beginning. */
+    /**
+     * Syncs H2's own files, after which the journal starts again from its beginning with a base record: the live
+     * queue (the day's numbering, every counter, every ticket not yet finished or expired). H2 has shown it can be
+     * left unopenable by a crash (h2database #4383); with that base, a fresh database rebuilt from the journal
+     * alone still holds every waiting resident's ticket.
+     */
     public synchronized void checkpoint() throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("CHECKPOINT SYNC");
         }
-        if (journal != null) {
-            journal.restart();
+        if (journal == null) {
+            return;
+        }
+        journal.restart();
+        DayState day = StateRows.loadDay(c);
+        if (day == null) {
+            return; // nothing issued yet
+        }
+        List<Ticket> live = StateRows.loadTickets(c, day.day()).stream().filter(t -> !t.status().isTerminal()).toList();
+        CommitRecord base = new CommitRecord(day, new ArrayList<>(day.lastNumber().keySet()), live,
+                StateRows.loadCounters(c), List.of(), lastSeq);
+        try {
+            byte[] bytes = EventJson.mapper().writeValueAsBytes(base);
+            if (!journal.wouldOverflow(bytes.length)) {
+                journal.append(lastSeq, bytes);
+            }
+        } catch (IOException e) {
+            throw new SQLException("could not write the journal's base record", e);
         }
     }
 
@@ -217,6 +244,20 @@ public final class QueueStore implements Outbox, AutoCloseable {
     @Override
     public synchronized long lastSeq() {
         return lastSeq;
+    }
+
+    /** Events in the outbox (delivered or not, until pruned) by type: for technicians and tests. */
+    public synchronized Map<String, Long> countsByType() {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT event_type, COUNT(*) FROM outbox GROUP BY event_type");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getLong(2));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("count failed", e);
+        }
     }
 
     /** Counts rows for tests and health: outbox events of a type. */

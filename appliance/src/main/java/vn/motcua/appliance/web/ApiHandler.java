@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,9 +38,11 @@ public final class ApiHandler extends Handler.Abstract {
     private final Health health;
     private final int maxBody;
     private final AtomicLong badRequests = new AtomicLong();
+    private final Supplier<Map<String, Long>> outboxCounts;
 
-    public ApiHandler(QueueService queue, Health health, int maxBody) {
+    public ApiHandler(QueueService queue, Health health, int maxBody, Supplier<Map<String, Long>> outboxCounts) {
         this.queue = queue;
+        this.outboxCounts = outboxCounts;
         this.health = health;
         this.maxBody = maxBody;
         health.register("api", () -> Health.Status.ok("bad requests: " + badRequests.get()));
@@ -70,6 +73,8 @@ public final class ApiHandler extends Handler.Abstract {
         String p = x.path;
         if (p.equals("/healthz") && x.method.equals("GET")) {
             health(x);
+        } else if (p.equals("/api/outbox/counts") && x.method.equals("GET")) {
+            x.json(200, outboxCounts.get());
         } else if (p.equals("/api/queue") && x.method.equals("GET")) {
             x.json(200, queue.read(QueueJson::queue));
         } else if (p.equals("/api/tickets") && x.method.equals("POST")) {

@@ -84,6 +84,7 @@ class ApiTest {
         assertEquals(1, q.at("/services/0/waiting").asInt());
         assertEquals("OPEN", q.at("/counters/0/status").asText());
         assertEquals("A001", json(get("/api/tickets/A001")).at("/ticket/number").asText());
+        assertEquals(2, json(get("/api/outbox/counts")).path("ticket.issued").asInt());
         assertEquals(7, appliance.store().pendingCount(), "issued x2, opened, called, started, finished, rated");
     }
 

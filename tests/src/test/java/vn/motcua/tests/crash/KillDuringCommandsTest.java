@@ -19,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import vn.motcua.tests.harness.ApplianceProcess;
@@ -33,7 +34,8 @@ class KillDuringCommandsTest {
     private static final String[] SERVICES = {"ho-tich", "dat-dai", "chung-thuc"};
     private static final int[] COUNTERS = {1, 3, 8};
 
-    @TempDir
+    /** Kept when the test fails: the appliance's log and its data are the evidence. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
 
     @Test
@@ -52,8 +54,8 @@ class KillDuringCommandsTest {
                 }
                 AtomicBoolean killed = new AtomicBoolean();
                 killer.schedule(() -> {
+                    app.kill(); // returns once the process is gone: only then may the next one start
                     killed.set(true);
-                    app.kill();
                     return null;
                 }, 200 + random.nextInt(1500), TimeUnit.MILLISECONDS);
                 int commands = 0;
@@ -77,7 +79,7 @@ class KillDuringCommandsTest {
         }
 
         StoredQueue stored = StoredQueue.read(dir.resolve("data"));
-        String why = " (seed " + seed + ", rerun with -Dmotcua.crashSeed=" + seed + ")";
+        String why = " (seed " + seed + ", rerun with -Dmotcua.crashSeed=" + seed + "; log and data in " + dir + ")";
         for (String number : acknowledgedTickets) {
             assertTrue(stored.statusByNumber().containsKey(number), "acknowledged ticket " + number + " lost" + why);
         }

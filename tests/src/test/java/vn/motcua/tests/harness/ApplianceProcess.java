@@ -51,6 +51,9 @@ public final class ApplianceProcess implements AutoCloseable {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException("appliance jar not built: " + JAR.toAbsolutePath());
         }
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException("the previous appliance process is still running");
+        }
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx128m", "-XX:+UseSerialGC", "-jar", JAR.toString(), "--config", config.toString()));
         starts++;

@@ -1,0 +1,34 @@
+package vn.motcua.bus;
+
+import java.util.Map;
+
+/** The counter LED boards and their keypads, as the appliance sees them. See package doc. */
+public interface CounterBus extends AutoCloseable {
+
+    /** Opens the port (or keeps retrying in the background) and starts polling. */
+    void start();
+
+    /**
+     * Shows a ticket on a board; the board keeps it across our restarts and gets it again
+     * after its own.
+     *
+     * @param address       configured board address 1..32
+     * @param ticketNumber  up to 4 renderable characters, e.g. "A023" ({@code SevenSegment.canRender})
+     * @param counterNumber the counter's number 0..99, shown on the 2 small digits
+     * @param blink         blink the ticket digits (a fresh call)
+     * @throws IllegalArgumentException for an unknown address or a number the board cannot show
+     */
+    void show(int address, String ticketNumber, int counterNumber, boolean blink);
+
+    /** Blanks a board. */
+    void clear(int address);
+
+    void addListener(CounterBusListener listener);
+
+    /** Online/offline and reason for every configured address. */
+    Map<Integer, BoardStatus> boards();
+
+    /** Stops the I/O thread and closes the port. */
+    @Override
+    void close();
+}

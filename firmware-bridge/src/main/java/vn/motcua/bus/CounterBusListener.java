@@ -1,0 +1,15 @@
+package vn.motcua.bus;
+
+/**
+ * Receives what happens on the bus. Called on the bus's I/O thread: hand the work to the
+ * appliance's own executor and return quickly; an exception is logged and does not stop the bus
+ * (the press still counts as delivered).
+ */
+public interface CounterBusListener {
+
+    /** Exactly once per physical press (never lost, never doubled; see counter-bus.md §5). */
+    void onKey(int address, KeyEvent event);
+
+    /** ONLINE / OFFLINE(reason) changes, and each reboot (reason {@code "rebooted"}). */
+    void onBoardStatus(int address, BoardStatus status);
+}

@@ -1,0 +1,151 @@
+package vn.motcua.bus.master;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.motcua.bus.BoardStatus;
+import vn.motcua.bus.Key;
+import vn.motcua.bus.KeyEvent;
+import vn.motcua.bus.codec.Messages;
+import vn.motcua.bus.codec.StatusReply;
+
+/**
+ * What the master knows about one board: its epoch, the last event delivered, the display it
+ * should show and whether it has it, and its online state. Pure state machine, no I/O; driven
+ * by the I/O thread only, except {@link #want} (any thread).
+ */
+final class BoardLink {
+    private static final Logger log = LoggerFactory.getLogger(BoardLink.class);
+
+    /** Result of taking in one good STATUS. */
+    record Outcome(List<KeyEvent> keys, List<BoardStatus> statusChanges, int duplicates, int invalid) {}
+
+    final int address;
+    private int epoch = -1;          // unknown until the first reply
+    private int lastDelivered = -1;  // -1: nothing delivered in this epoch yet
+    private DisplayState wanted = DisplayState.BLANK;
+    private long wantedVersion;  // 0: the appliance has not said anything yet
+    private long sentVersion;    // version the board is known to have; -1: resend
+    private int failures;
+    private int reboots;
+    private volatile BoardStatus status;
+    Instant nextProbe = Instant.EPOCH;
+
+    BoardLink(int address, Instant now) {
+        this.address = address;
+        this.status = new BoardStatus(BoardStatus.State.UNKNOWN, "not polled yet", now, 0);
+    }
+
+    synchronized void want(DisplayState d) {
+        wanted = d;
+        wantedVersion++;
+    }
+
+    /** A display the board does not have yet, and its version. */
+    record Pending(DisplayState display, long version) {}
+
+    /** The display command to send instead of a plain POLL, or null if the board is in sync. */
+    synchronized Pending pending() {
+        return sentVersion == wantedVersion ? null : new Pending(wanted, wantedVersion);
+    }
+
+    synchronized void displayConfirmed(long version) {
+        sentVersion = version;
+    }
+
+    Messages.Ack ack() {
+        return epoch < 0 ? Messages.Ack.NONE : new Messages.Ack(epoch, Math.max(lastDelivered, 0));
+    }
+
+    BoardStatus status() {
+        return status;
+    }
+
+    boolean offline() {
+        return status.state() == BoardStatus.State.OFFLINE;
+    }
+
+    synchronized Outcome accept(StatusReply r, Instant now) {
+        List<BoardStatus> changes = new ArrayList<>(2);
+        if (status.state() != BoardStatus.State.ONLINE) {
+            if (wantedVersion > 0) {
+                sentVersion = -1; // whatever happened while away, show the current state again
+            }
+            // First contact and nothing asked yet (e.g. the appliance just restarted): leave
+            // what the board shows alone until the appliance says otherwise.
+            changes.add(setStatus(BoardStatus.State.ONLINE, "answering", now));
+        }
+        failures = 0;
+        if (epoch >= 0 && r.epoch() != epoch) {
+            reboots++;
+            lastDelivered = -1;
+            sentVersion = -1;
+            log.info("counter board {} rebooted (epoch {} -> {}); restoring its display", address, epoch, r.epoch());
+            changes.add(setStatus(BoardStatus.State.ONLINE, "rebooted", now));
+        }
+        epoch = r.epoch();
+        if (r.displayUnset()) {
+            sentVersion = -1;
+        }
+        if (r.overflow()) {
+            log.warn("counter board {}: key queue overflowed, a press was refused on the board", address);
+        }
+        List<KeyEvent> keys = new ArrayList<>(r.events().size());
+        int duplicates = 0;
+        int invalid = 0;
+        for (StatusReply.Event e : r.events()) {
+            int ahead = (e.seq() - lastDelivered) & 0xFF;
+            if (lastDelivered >= 0 && (ahead == 0 || ahead >= 128)) {
+                duplicates++; // sent again because our ack was lost: already delivered
+                continue;
+            }
+            lastDelivered = e.seq();
+            KeyEvent k = toKey(e);
+            if (k == null) {
+                invalid++; // acked anyway, or the board would send it forever
+                log.warn("counter board {}: unknown key event code 0x{} arg {} dropped", address,
+                        Integer.toHexString(e.key()), e.arg());
+            } else {
+                keys.add(k);
+            }
+        }
+        return new Outcome(keys, changes, duplicates, invalid);
+    }
+
+    private static KeyEvent toKey(StatusReply.Event e) {
+        Key key = Key.ofCode(e.key()).orElse(null);
+        if (key == null) {
+            return null;
+        }
+        if (key == Key.TRANSFER) {
+            return e.arg() >= 1 && e.arg() <= 99 ? KeyEvent.transfer(e.arg()) : null;
+        }
+        return e.arg() == 0 ? KeyEvent.of(key) : null;
+    }
+
+    /** An exchange failed after its retries; returns the status change, if any. */
+    BoardStatus failed(String reason, int offlineAfter, Instant now) {
+        failures++;
+        if (status.state() != BoardStatus.State.OFFLINE && failures >= offlineAfter) {
+            return setStatus(BoardStatus.State.OFFLINE, reason, now);
+        }
+        return null;
+    }
+
+    /** The port went away: every board is unreachable, at once. */
+    BoardStatus portDown(String reason, Instant now) {
+        failures = 0;
+        nextProbe = now;
+        if (status.state() == BoardStatus.State.OFFLINE && status.reason().equals(reason)) {
+            return null;
+        }
+        return setStatus(BoardStatus.State.OFFLINE, reason, now);
+    }
+
+    private BoardStatus setStatus(BoardStatus.State s, String reason, Instant now) {
+        status = new BoardStatus(s, reason, now, reboots);
+        return status;
+    }
+}
