@@ -241,6 +241,8 @@ public final class MqttUplink implements AutoCloseable {
         }
         if (cfg.caFile() != null) {
             o.setSocketFactory(TlsContexts.socketFactory(cfg.caFile(), cfg.clientKeystore(), secrets.keystorePassword()));
+            o.setHttpsHostnameVerificationEnabled(true); // Paho's default; stated, because without it TLS proves nothing
+
         }
         return o;
     }
