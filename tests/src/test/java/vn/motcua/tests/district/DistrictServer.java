@@ -40,6 +40,7 @@ public final class DistrictServer implements AutoCloseable {
     private final Map<String, String> latest = new ConcurrentHashMap<>();
     private final List<String> commandAcks = new CopyOnWriteArrayList<>();
     private final List<String> lookupsSeen = new CopyOnWriteArrayList<>();
+    private final List<Long> lookupExpiries = new CopyOnWriteArrayList<>();
     private volatile LookupMode lookupMode = LookupMode.ANSWER;
     private volatile java.util.function.BiConsumer<String, ReceivedEvents.Event> eventHook = (d, e) -> {};
 
@@ -118,6 +119,7 @@ public final class DistrictServer implements AutoCloseable {
         String code = JSON.readTree(request.getPayload()).get("code").asText();
         lookupsSeen.add(code);
         MqttProperties rq = request.getProperties();
+        lookupExpiries.add(rq.getMessageExpiryInterval());
         byte[] body = switch (lookupMode) {
             case SILENT -> null;
             case ANSWER -> DossierWire.answer(DossierFixture.lookup(code));
@@ -169,6 +171,9 @@ public final class DistrictServer implements AutoCloseable {
     public List<String> commandAcks() { return new ArrayList<>(commandAcks); }
 
     public List<String> lookupsSeen() { return new ArrayList<>(lookupsSeen); }
+
+    /** The MQTT 5 message expiry (s) each lookup request arrived with (the broker counts it down). */
+    public List<Long> lookupExpiries() { return new ArrayList<>(lookupExpiries); }
 
     @Override
     public void close() throws MqttException {

@@ -91,6 +91,8 @@ class UplinkTalkBackTest {
             assertEquals(expected, a.dossier());
         }
         assertEquals(Dossier.Status.NOT_FOUND, rig.uplink.lookup("HS-2026-999999").get(10, TimeUnit.SECONDS).dossier().status());
+        assertTrue(district.lookupExpiries().stream().allMatch(e -> e != null && e >= 0 && e <= 1),
+                "every request expires with the 1.5 s lookup timeout: " + district.lookupExpiries());
     }
 
     @Test
