@@ -58,6 +58,22 @@ class UplinkDeliveryTest {
     }
 
     @Test
+    void storageNearlyFullIsPublishedAndShedsTelemetryButKeepsQueueEvents(@TempDir Path appDir) throws Exception {
+        var cfg = UplinkRig.config(broker, appDir, 5, false).withStorageLimits(java.time.Duration.ofDays(30), Long.MAX_VALUE / 4, 1_000_000);
+        try (UplinkRig rig = new UplinkRig(cfg)) {
+            rig.issueTickets(5);
+            rig.uplink.start();
+            String topic = "motcua/v1/" + UplinkRig.DEVICE + "/status/storage";
+            Await.until(Duration.ofSeconds(20), () -> String.valueOf(district.latest(topic)).contains("\"level\":\"critical\""),
+                    () -> "storage status: " + district.latest(topic));
+            Await.until(Duration.ofSeconds(20), () -> rig.outbox.pendingCount() == 0, () -> "queue events still delivered");
+            assertEquals(false, rig.uplink.admitTelemetry(), "heartbeat/telemetry events are shed first");
+            assertEquals("critical", rig.uplink.status().storage());
+            assertTrue(district.latest(topic).contains("queue events kept"), district.latest(topic));
+        }
+    }
+
+    @Test
     void aWrongPasswordKeepsEventsBufferedAndSaysWhy(@TempDir Path appDir) throws Exception {
         var cfg = UplinkRig.config(broker, appDir, 5, false).withCredentials("intruder", null, null);
         java.nio.file.Files.writeString(appDir.resolve("bad.secrets"), "mqtt.password=wrong\n");
