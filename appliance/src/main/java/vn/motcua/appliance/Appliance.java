@@ -2,6 +2,8 @@ package vn.motcua.appliance;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,6 +16,16 @@ import org.eclipse.jetty.server.Handler;
 
 import vn.motcua.appliance.config.ApplianceConfig;
 import vn.motcua.appliance.config.ConfigException;
+import vn.motcua.appliance.district.DistrictCommands;
+import vn.motcua.appliance.district.H2DossierCache;
+import vn.motcua.appliance.district.UnsupportedConfigApplier;
+import vn.motcua.appliance.service.HallMessages;
+import vn.motcua.appliance.uplink.MqttUplink;
+import vn.motcua.appliance.uplink.UplinkConfig;
+import vn.motcua.appliance.uplink.UplinkHealth;
+import vn.motcua.appliance.uplink.UplinkPorts;
+import vn.motcua.appliance.uplink.UplinkQueueListener;
+import vn.motcua.appliance.uplink.UplinkSettings;
 import vn.motcua.appliance.devices.counterbus.CounterBoards;
 import vn.motcua.appliance.devices.counterbus.CounterBusSettings;
 import vn.motcua.appliance.devices.counterbus.SimulatedKeypadHandler;
@@ -43,6 +55,9 @@ public final class Appliance implements AutoCloseable {
     private QueueStore store;
     private QueueService queue;
     private WebServer web;
+    private MqttUplink uplink;
+    private final HallMessages hallMessages;
+    private final String bootId = Host.bootId();
     private CounterBusSettings counterBusSettings;
     private CounterBoards counterBoards;
     private SimulatedBus simulatedBus;
@@ -50,13 +65,14 @@ public final class Appliance implements AutoCloseable {
     public Appliance(ApplianceConfig config, Clock clock) {
         this.config = config;
         this.clock = clock;
+        this.hallMessages = new HallMessages(clock);
     }
 
     public void start() throws Exception {
         ApplianceConfig.Identity id = config.identity();
         Database.Opened db = Database.open(id.dataDir(), clock);
         Watermarks watermarks = Watermarks.load(id.dataDir());
-        EventStamper stamper = new EventStamper(id.deviceId(), clock, Host.bootId(), Host::clockSynchronised);
+        EventStamper stamper = new EventStamper(id.deviceId(), clock, bootId, Host::clockSynchronised);
         CommitJournal journal = config.store().durableCommits()
                 ? CommitJournal.open(id.dataDir(), JOURNAL_BYTES) : null;
         store = new QueueStore(db.connection(), stamper, watermarks, journal);
@@ -83,6 +99,7 @@ public final class Appliance implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(this::checkpoint, 5, 5, TimeUnit.MINUTES);
 
         startCounterBus();
+        startUplink();
 
         ApiHandler api = new ApiHandler(queue, health, config.web().maxBodyBytes(), store::countsByType);
         web = new WebServer(config.web(), simulatedBus == null ? api
@@ -107,6 +124,28 @@ public final class Appliance implements AutoCloseable {
                     this::recordDeviceEvent, health);
             counterBoards.start();
         }
+    }
+
+    /** The district link, if configured ([uplink] section); without it events simply wait in the outbox. */
+    private void startUplink() throws Exception {
+        ApplianceConfig.Identity id = config.identity();
+        Optional<UplinkConfig> uc;
+        try {
+            uc = UplinkSettings.parse(config.uplink(), id.district(), id.office(), id.deviceId(), id.dataDir(),
+                    config.store().outboxRetention());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("[uplink]", List.of(e.getMessage().split("\n")));
+        }
+        if (uc.isEmpty()) {
+            health.register("uplink", () -> Health.Status.ok("not configured: events wait in the outbox"));
+            return;
+        }
+        String version = Optional.ofNullable(Appliance.class.getPackage().getImplementationVersion()).orElse("dev");
+        uplink = new MqttUplink(uc.get(), version, bootId, store, new UplinkPorts(new UnsupportedConfigApplier(),
+                new DistrictCommands(queue, hallMessages), new H2DossierCache(store)), scheduler, clock);
+        queue.addListener(new UplinkQueueListener(uplink, queue, clock));
+        health.register("uplink", new UplinkHealth(uplink));
+        uplink.start();
     }
 
     /** Device faults and scans go to the outbox like queue events; storage trouble is logged, never thrown. */
@@ -175,10 +214,22 @@ public final class Appliance implements AutoCloseable {
         return simulatedBus;
     }
 
+    /** The district link, or null when none is configured. */
+    public MqttUplink uplink() {
+        return uplink;
+    }
+
+    public HallMessages hallMessages() {
+        return hallMessages;
+    }
+
     @Override
     public void close() throws Exception {
         if (web != null) {
             web.close();
+        }
+        if (uplink != null) {
+            uplink.close(); // publishes "offline" while the scheduler still runs
         }
         if (counterBoards != null) {
             counterBoards.close();

@@ -280,6 +280,23 @@ public final class QueueEngine {
         return end(null);
     }
 
+    /**
+     * Ends the queue for today before its time (the district closes the office early): every ticket still waiting,
+     * parked or skipped expires; tickets already at a counter are left for their clerks to finish. Numbering goes
+     * on, so no number is ever issued twice in a day.
+     */
+    public CommandResult closeQueue(String reason) {
+        Instant now = clock.instant();
+        begin();
+        for (Ticket t : List.copyOf(tickets.values())) {
+            if (t.status() == TicketStatus.WAITING || t.status() == TicketStatus.PARKED
+                    || t.status() == TicketStatus.NO_SHOW) {
+                expire(t, now, "queue_closed: " + reason);
+            }
+        }
+        return end(null);
+    }
+
     // ---- time ----
 
     /**

@@ -246,6 +246,20 @@ public final class QueueStore implements Outbox, AutoCloseable {
         return lastSeq;
     }
 
+    /** SQL against the store's connection under its lock, for small side tables (e.g. the dossier cache). */
+    public interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    public synchronized <T> T withConnection(SqlWork<T> work) {
+        try {
+            return work.run(c);
+        } catch (SQLException e) {
+            rollbackQuietly();
+            throw new StoreException("store query failed", e);
+        }
+    }
+
     /** Events in the outbox (delivered or not, until pruned) by type: for technicians and tests. */
     public synchronized Map<String, Long> countsByType() {
         Map<String, Long> out = new java.util.TreeMap<>();

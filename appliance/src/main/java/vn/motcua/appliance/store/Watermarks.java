@@ -100,7 +100,10 @@ public final class Watermarks {
 
     private void save() throws IOException {
         StringBuilder sb = new StringBuilder("# motcua high-water marks; see Watermarks.java. Do not edit.\n");
-        sb.append("day=").append(day).append('\n').append("seq=").append(reservedSeq).append('\n');
+        if (day != null) {
+            sb.append("day=").append(day).append('\n');
+        }
+        sb.append("seq=").append(reservedSeq).append('\n');
         new TreeMap<>(reservedNumber).forEach((k, v) -> sb.append("number.").append(k).append('=').append(v).append('\n'));
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,

@@ -113,10 +113,10 @@ class ApplianceKillTest {
     private Process launch(Path conf) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         Process p = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                ApplianceWithUplink.class.getName(), conf.toString())
+                vn.motcua.appliance.Main.class.getName(), "--config", conf.toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("appliance.log").toFile()))
                 .start();
-        Await.until(Duration.ofSeconds(60), () -> !p.isAlive() || log().contains("READY"), () -> "appliance start: " + log());
+        Await.until(Duration.ofSeconds(60), () -> !p.isAlive() || log().contains("serving on"), () -> "appliance start: " + log());
         assertTrue(p.isAlive(), log());
         Files.writeString(dir.resolve("appliance.log"), "\n--- started ---\n", StandardOpenOption.APPEND);
         return p;
