@@ -18,7 +18,7 @@ import vn.motcua.appliance.config.ApplianceConfig;
 import vn.motcua.appliance.config.ConfigException;
 import vn.motcua.appliance.district.DistrictCommands;
 import vn.motcua.appliance.district.H2DossierCache;
-import vn.motcua.appliance.district.UnsupportedConfigApplier;
+import vn.motcua.appliance.district.DistrictConfigApplier;
 import vn.motcua.appliance.service.HallMessages;
 import vn.motcua.appliance.uplink.MqttUplink;
 import vn.motcua.appliance.uplink.UplinkConfig;
@@ -56,6 +56,7 @@ public final class Appliance implements AutoCloseable {
     private QueueService queue;
     private WebServer web;
     private MqttUplink uplink;
+    private DistrictConfigApplier districtConfig;
     private final HallMessages hallMessages;
     private final String bootId = Host.bootId();
     private CounterBusSettings counterBusSettings;
@@ -88,6 +89,8 @@ public final class Appliance implements AutoCloseable {
         health.register("clock", () -> Host.clockSynchronised() ? Health.Status.ok("synchronised")
                 : Health.Status.ok("not synchronised (wall time untrusted)"));
         queue = new QueueService(config.office(), clock, store);
+        districtConfig = new DistrictConfigApplier(id.dataDir(), queue, hallMessages);
+        districtConfig.restore();
 
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "scheduler");
@@ -141,7 +144,7 @@ public final class Appliance implements AutoCloseable {
             return;
         }
         String version = Optional.ofNullable(Appliance.class.getPackage().getImplementationVersion()).orElse("dev");
-        uplink = new MqttUplink(uc.get(), version, bootId, store, new UplinkPorts(new UnsupportedConfigApplier(),
+        uplink = new MqttUplink(uc.get(), version, bootId, store, new UplinkPorts(districtConfig,
                 new DistrictCommands(queue, hallMessages), new H2DossierCache(store)), scheduler, clock);
         queue.addListener(new UplinkQueueListener(uplink, queue, clock));
         health.register("uplink", new UplinkHealth(uplink));

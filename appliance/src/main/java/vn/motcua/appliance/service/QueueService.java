@@ -26,7 +26,7 @@ import vn.motcua.appliance.store.StoreException;
 public final class QueueService {
     private static final Logger log = LoggerFactory.getLogger(QueueService.class);
 
-    private final OfficeLayout layout;
+    private volatile OfficeLayout layout;
     private final Clock clock;
     private final QueueStore store;
     private final List<QueueListener> listeners = new CopyOnWriteArrayList<>();
@@ -119,5 +119,30 @@ public final class QueueService {
 
     public OfficeLayout layout() {
         return layout;
+    }
+
+    /**
+     * Puts a new office layout (services, counters, hours) in force without losing a ticket. Refused, changing
+     * nothing, when a ticket would be stranded: a counter that goes away while serving, or a service that goes
+     * away while residents wait for it.
+     */
+    public synchronized void replaceLayout(OfficeLayout next) {
+        QueueEngine current = engine;
+        for (vn.motcua.appliance.domain.Counter c : current.counters()) {
+            if (c.currentTicket() != null && next.counter(c.number()).isEmpty()) {
+                throw new IllegalArgumentException("counter " + c.number() + " is serving a ticket and would be removed");
+            }
+        }
+        for (vn.motcua.appliance.domain.Ticket t : current.tickets()) {
+            if (!t.status().isTerminal() && t.counter() == 0 && next.service(t.service()).isEmpty()) {
+                throw new IllegalArgumentException("service " + t.service() + " has waiting tickets and would be removed");
+            }
+            if (!t.status().isTerminal() && t.targetCounter() != 0 && next.counter(t.targetCounter()).isEmpty()) {
+                throw new IllegalArgumentException("counter " + t.targetCounter() + " has a ticket sent to it and would be removed");
+            }
+        }
+        engine = new QueueEngine(next, clock, current.snapshot());
+        layout = next;
+        store.knowServices(next.servicesByCode().keySet());
     }
 }
