@@ -32,6 +32,7 @@ final class BoardLink {
     private int reboots;
     private volatile BoardStatus status;
     Instant nextProbe = Instant.EPOCH;
+    private boolean pollRejected;
 
     BoardLink(int address, Instant now) {
         this.address = address;
@@ -57,6 +58,13 @@ final class BoardLink {
 
     Messages.Ack ack() {
         return epoch < 0 ? Messages.Ack.NONE : new Messages.Ack(epoch, Math.max(lastDelivered, 0));
+    }
+
+    /** True the first time only: a board refusing POLLs is logged once, not 30 times a second. */
+    boolean firstPollRejection() {
+        boolean first = !pollRejected;
+        pollRejected = true;
+        return first;
     }
 
     BoardStatus status() {

@@ -257,8 +257,9 @@ public final class BusMaster implements CounterBus {
                 log.error("counter board {} refused display {} (firmware older than this master?)", link.address, sent);
             }
             link.displayConfirmed(version);
-        } else if (r.reply().rejected()) {
-            log.error("counter board {} refused a POLL: protocol mismatch", link.address);
+        } else if (r.reply().rejected() && link.firstPollRejection()) {
+            // Would repeat on every poll: say it once per board, the status page shows the rest.
+            log.error("counter board {} refused a POLL: protocol mismatch (firmware version?)", link.address);
         }
         duplicates.addAndGet(o.duplicates());
         invalidKeys.addAndGet(o.invalid());
