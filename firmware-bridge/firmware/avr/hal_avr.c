@@ -103,6 +103,8 @@ uint32_t hal_refresh(const uint8_t seg[6]) {
 }
 
 uint8_t hal_address(void) {
+    /* The pull-ups charge the switch wiring through ~35 kOhm: let them settle before sampling. */
+    while (hal_millis() < 5) {}
     return (uint8_t)((((uint8_t)~PIND & DIP_MASK) >> 3) + 1u);
 }
 

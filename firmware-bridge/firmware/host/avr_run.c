@@ -3,9 +3,10 @@
  * uart_pty part, link /tmp/simavr-uart0), the 74HC595 chain read off the SPI and latch pins,
  * the keypad rows driven from the column byte. Throttled so it never runs ahead of real time
  * (on a loaded machine it runs slower, which only stretches the board's turnaround).
- * The board is at address 1 (all DIP switches off): simavr 1.6 lets the pull-up written to
- * PORTD win over an externally driven low pin, so other addresses cannot be set from here.
- *   avr-run counter-board.elf
+ * DIP switch: simavr 1.6 lets a pull-up written to PORTD override an externally driven pin
+ * (simavr issue 432), so the switch levels are driven again after every batch of cycles; the
+ * firmware samples them 5 ms after enabling the pull-ups, as a real board must anyway.
+ *   avr-run counter-board.elf ADDRESS
  * stdin:  press KEY... | quit       (same key names as counter-sim)
  * stdout: ready PTY | digits [TEXT] COUNTER | event-sent | ok ... | err ...
  */
@@ -67,6 +68,15 @@ static void latch(avr_irq_t *irq, uint32_t value, void *param) {
 }
 
 /* Key names to raw matrix positions (hardware-docs/counter-board.md). */
+static int dip_address = 1;
+
+static void drive_dip(void) {
+    for (int b = 0; b < 5; b++) {  /* switch ON pulls the pin to GND: bit set */
+        int on = ((dip_address - 1) >> b) & 1;
+        avr_raise_irq(avr_io_getirq(avr, AVR_IOCTL_IOPORT_GETIRQ('D'), 3 + b), on ? 0 : 1);
+    }
+}
+
 static int key_pos(const char *name) {
     if (name[0] >= '0' && name[0] <= '9' && name[1] == 0) return name[0] - '0';
     for (int i = 0; i < 11; i++) if (!strcmp(name, KEYS[i])) return 10 + i;
@@ -102,7 +112,9 @@ static void keys_step(void) {
 }
 
 int main(int argc, char **argv) {
-    if (argc != 2) { fprintf(stderr, "usage: avr-run counter-board.elf\n"); return 2; }
+    if (argc != 3) { fprintf(stderr, "usage: avr-run counter-board.elf ADDRESS\n"); return 2; }
+    dip_address = atoi(argv[2]);
+    if (dip_address < 1 || dip_address > 32) { fprintf(stderr, "address must be 1..32\n"); return 2; }
     elf_firmware_t fw;
     memset(&fw, 0, sizeof fw);
     if (elf_read_firmware(argv[1], &fw) != 0) { fprintf(stderr, "cannot read %s\n", argv[1]); return 1; }
@@ -128,6 +140,7 @@ int main(int argc, char **argv) {
             if (st == cpu_Done || st == cpu_Crashed) { printf("err cpu stopped (%d)\n", st); return 1; }
         }
         keys_step();
+        drive_dip();
         /* Real-time throttle: never run ahead of the wall clock. */
         struct timespec now;
         clock_gettime(CLOCK_MONOTONIC, &now);

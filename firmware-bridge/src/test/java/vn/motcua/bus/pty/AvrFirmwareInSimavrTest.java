@@ -62,7 +62,8 @@ class AvrFirmwareInSimavrTest {
             }
             Assumptions.abort("needs gcc-avr, simavr and libsimavr-dev");
         }
-        avr = new ProcessBuilder(RUNNER.toString(), ELF.toString()).redirectErrorStream(true).start();
+        // DIP switch set to 6: the firmware must read address 7 off its pins.
+        avr = new ProcessBuilder(RUNNER.toString(), ELF.toString(), "7").redirectErrorStream(true).start();
         Writer control = new OutputStreamWriter(avr.getOutputStream(), StandardCharsets.US_ASCII);
         String[] pty = new String[1];
         Thread reader = new Thread(() -> read(pty), "avr-run-stdout");
@@ -70,21 +71,21 @@ class AvrFirmwareInSimavrTest {
         reader.start();
         Await.until(LIMIT, () -> pty[0] != null, () -> "simavr ready");
         // simavr runs this 8-bit CPU slower than real time on a busy machine: be patient.
-        BusConfig config = BusConfig.defaults(pty[0], List.of(1)).withReplyTimeout(Duration.ofMillis(250));
+        BusConfig config = BusConfig.defaults(pty[0], List.of(7)).withReplyTimeout(Duration.ofMillis(250));
         bus = CounterBuses.jSerialComm(config, Clock.systemUTC());
         Recorder recorder = new Recorder();
         bus.addListener(recorder);
         bus.start();
-        Await.until(LIMIT, () -> bus.boards().get(1).online(), () -> "AVR board online: " + bus.boards());
+        Await.until(LIMIT, () -> bus.boards().get(7).online(), () -> "AVR board online: " + bus.boards());
 
-        bus.show(1, "A023", 5, false);
+        bus.show(7, "A023", 5, false);
         Await.until(LIMIT, () -> sawDigits("[A023]  5"), () -> "digits A023 5, saw " + digitsSeen());
 
         control.write("press CALL_NEXT\npress TRANSFER 1 2 TRANSFER\n");
         control.flush();
-        Await.until(LIMIT, () -> recorder.pressesOn(1).size() == 2, () -> "keys " + recorder.pressesOn(1));
-        assertEquals(List.of(KeyEvent.of(Key.CALL_NEXT), KeyEvent.transfer(12)), recorder.pressesOn(1));
-        assertEquals(BoardStatus.State.ONLINE, bus.boards().get(1).state());
+        Await.until(LIMIT, () -> recorder.pressesOn(7).size() == 2, () -> "keys " + recorder.pressesOn(7));
+        assertEquals(List.of(KeyEvent.of(Key.CALL_NEXT), KeyEvent.transfer(12)), recorder.pressesOn(7));
+        assertEquals(BoardStatus.State.ONLINE, bus.boards().get(7).state());
     }
 
     private void read(String[] pty) {
