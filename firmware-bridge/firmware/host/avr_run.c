@@ -10,7 +10,8 @@
  * (simavr issue 432), so the switch levels are driven again after every batch of cycles; the
  * firmware samples them 5 ms after enabling the pull-ups, as a real board must anyway.
  *   avr-run counter-board.elf ADDRESS [ADDRESS...]
- * stdin:  press ADDRESS KEY... | quit           (same key names as counter-sim)
+ * stdin:  press ADDRESS KEY... | reset ADDRESS | quit     (same key names as counter-sim;
+ *         reset = power glitch: RAM and registers lost, EEPROM kept)
  * stdout: ready PTY | digits ADDRESS [TEXT] CC | ok ... | err ...
  */
 #define _GNU_SOURCE
@@ -22,6 +23,7 @@
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
+#include "avr_eeprom.h"
 #include "avr_ioport.h"
 #include "avr_spi.h"
 #include "avr_uart.h"
@@ -42,6 +44,7 @@ typedef struct {
 
 static board_sim_t boards[MAX_BOARDS];
 static int nboards;
+static elf_firmware_t firmware;
 static int pty_master = -1;
 
 static const char GLYPH_CHARS[] = "0123456789AbCdEFGHIJLnoPqrStUy- ";
@@ -102,6 +105,8 @@ static void drive_dip(board_sim_t *b) {
     }
 }
 
+static int boot(board_sim_t *b, elf_firmware_t *fw);
+
 static int key_pos(const char *name) {
     if (name[0] >= '0' && name[0] <= '9' && name[1] == 0) return name[0] - '0';
     for (int i = 0; i < 11; i++) if (!strcmp(name, KEYS[i])) return 10 + i;
@@ -112,11 +117,27 @@ static int control(char *line) {
     char *cmd = strtok(line, " \r\n");
     if (!cmd) return 1;
     if (!strcmp(cmd, "quit")) return 0;
-    if (strcmp(cmd, "press") != 0) { printf("err unknown command %s\n", cmd); return 1; }
+    if (strcmp(cmd, "press") != 0 && strcmp(cmd, "reset") != 0) { printf("err unknown command %s\n", cmd); return 1; }
     char *a = strtok(NULL, " \r\n");
     board_sim_t *b = NULL;
     for (int i = 0; a && i < nboards; i++) if (boards[i].address == atoi(a)) b = &boards[i];
-    if (!b) { printf("err press: unknown board\n"); return 1; }
+    if (!b) { printf("err %s: unknown board\n", cmd); return 1; }
+    if (!strcmp(cmd, "reset")) {
+        /* A fresh MCU with the old EEPROM: simavr's own avr_reset keeps stale cycle timers. */
+        uint8_t eeprom[1024];
+        avr_eeprom_desc_t ee = {.ee = eeprom, .offset = 0, .size = sizeof eeprom};
+        avr_ioctl(b->avr, AVR_IOCTL_EEPROM_GET, &ee);
+        if (ee.ee != eeprom) memcpy(eeprom, ee.ee, sizeof eeprom); /* GET may hand back its own buffer */
+        ee.ee = eeprom;
+        avr_terminate(b->avr);
+        memset(b->chain, 0, sizeof b->chain);
+        b->npending = 0;
+        b->phase_end = 0;
+        if (boot(b, &firmware)) { printf("err reset %d failed\n", b->address); return 1; }
+        avr_ioctl(b->avr, AVR_IOCTL_EEPROM_SET, &ee);
+        printf("ok reset %d\n", b->address);
+        return 1;
+    }
     for (char *t; (t = strtok(NULL, " \r\n")) != NULL;) {
         int p = key_pos(t);
         if (p < 0 || b->npending == 32) { printf("err bad key %s\n", t); return 1; }
@@ -176,13 +197,13 @@ int main(int argc, char **argv) {
         fprintf(stderr, "usage: avr-run counter-board.elf ADDRESS [ADDRESS...] (up to %d)\n", MAX_BOARDS);
         return 2;
     }
-    elf_firmware_t fw;
-    memset(&fw, 0, sizeof fw);
-    if (elf_read_firmware(argv[1], &fw) != 0) { fprintf(stderr, "cannot read %s\n", argv[1]); return 1; }
+    elf_firmware_t *fw = &firmware;
+    memset(fw, 0, sizeof *fw);
+    if (elf_read_firmware(argv[1], fw) != 0) { fprintf(stderr, "cannot read %s\n", argv[1]); return 1; }
     for (int i = 2; i < argc; i++) {
         board_sim_t *b = &boards[nboards++];
         b->address = atoi(argv[i]);
-        if (b->address < 1 || b->address > 32 || boot(b, &fw)) { fprintf(stderr, "bad address %s\n", argv[i]); return 2; }
+        if (b->address < 1 || b->address > 32 || boot(b, fw)) { fprintf(stderr, "bad address %s\n", argv[i]); return 2; }
     }
     const char *pty = open_bus();
     if (!pty) { perror("pty"); return 1; }

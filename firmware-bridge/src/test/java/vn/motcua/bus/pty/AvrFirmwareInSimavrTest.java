@@ -91,6 +91,15 @@ class AvrFirmwareInSimavrTest {
         assertEquals(List.of(KeyEvent.of(Key.CALL_NEXT)), recorder.pressesOn(7));
         assertEquals(List.of(KeyEvent.transfer(12)), recorder.pressesOn(2));
         assertEquals(BoardStatus.State.ONLINE, bus.boards().get(7).state());
+
+        // Power glitch on board 7: its RAM is gone, its EEPROM boot counter moves on; the master
+        // must see the new epoch and put A023 back on its digits.
+        int shownBefore = digitsCount("7 [A023]  5");
+        control.write("reset 7\n");
+        control.flush();
+        Await.until(LIMIT, () -> recorder.sawReason(7, "rebooted"), () -> "reboot noticed: " + recorder.statuses());
+        Await.until(LIMIT, () -> digitsCount("7 [A023]  5") > shownBefore, () -> "A023 restored, saw " + digitsSeen());
+        assertEquals(1, bus.boards().get(7).reboots());
     }
 
     private void read(String[] pty) {
@@ -112,6 +121,12 @@ class AvrFirmwareInSimavrTest {
     private boolean sawDigits(String want) {
         synchronized (digits) {
             return digits.contains(want);
+        }
+    }
+
+    private int digitsCount(String want) {
+        synchronized (digits) {
+            return (int) digits.stream().filter(want::equals).count();
         }
     }
 
