@@ -48,7 +48,7 @@ public final class BusMaster implements CounterBus {
     private final AtomicLong portOpens = new AtomicLong();
     private final AtomicLong bytesOut = new AtomicLong();
     private volatile boolean running;
-    private Thread thread;
+    private volatile Thread thread;
     private int seq;
     private int cursor;
     private final Reopener reopener = new Reopener();
