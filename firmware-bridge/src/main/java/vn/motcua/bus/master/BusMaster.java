@@ -12,11 +12,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.motcua.bus.BoardEventId;
 import vn.motcua.bus.BoardStatus;
 import vn.motcua.bus.BusConfig;
 import vn.motcua.bus.CounterBus;
 import vn.motcua.bus.CounterBusListener;
-import vn.motcua.bus.KeyEvent;
 import vn.motcua.bus.codec.Frame;
 import vn.motcua.bus.codec.FrameCodec;
 import vn.motcua.bus.codec.Messages;
@@ -86,6 +86,17 @@ public final class BusMaster implements CounterBus {
     public void clear(int address) {
         link(address).want(DisplayState.BLANK);
         LockSupport.unpark(thread);
+    }
+
+    /**
+     * Tells the bus, before {@link #start()}, the last board event id the appliance had stored
+     * for a board, so a press it handled just before it stopped is not delivered again.
+     */
+    public synchronized void resumeAfter(int address, BoardEventId lastHandled) {
+        if (thread != null) {
+            throw new IllegalStateException("resumeAfter must come before start()");
+        }
+        link(address).resumeAfter(lastHandled);
     }
 
     @Override
@@ -264,9 +275,9 @@ public final class BusMaster implements CounterBus {
         duplicates.addAndGet(o.duplicates());
         invalidKeys.addAndGet(o.invalid());
         o.statusChanges().forEach(s -> fireStatus(link.address, s));
-        for (KeyEvent k : o.keys()) {
+        for (BoardLink.Delivered d : o.keys()) {
             keys.incrementAndGet();
-            listeners.key(link.address, k);
+            listeners.key(link.address, d.key(), d.id());
         }
     }
 
