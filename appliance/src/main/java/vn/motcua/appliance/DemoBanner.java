@@ -1,0 +1,46 @@
+package vn.motcua.appliance;
+
+import java.io.PrintStream;
+
+import vn.motcua.appliance.domain.CounterDef;
+import vn.motcua.appliance.domain.ServiceDef;
+
+/** What the demo prints: what is running, where to look, and curl lines to try. */
+final class DemoBanner {
+    private DemoBanner() {}
+
+    static void print(Appliance a) {
+        PrintStream out = System.out;
+        String base = "http://127.0.0.1:" + a.webPort();
+        ServiceDef first = a.config().office().services().getFirst();
+        CounterDef counter = a.config().office().counters().getFirst();
+        out.println();
+        out.println("================ motcua demo ================");
+        out.println("Office   : " + a.config().identity().officeNameVi());
+        out.println("Device   : " + a.config().identity().deviceId() + "  (simulated devices, no MQTT broker needed:");
+        out.println("           events wait in the outbox until the district link exists)");
+        out.println("Data     : " + a.config().identity().dataDir().toAbsolutePath() + " (H2, durable commits)");
+        out.println("Services : " + a.config().office().services().size() + ", counters: "
+                + a.config().office().counters().size());
+        out.println();
+        out.println("Queue now    : curl -s " + base + "/api/queue");
+        out.println("Health       : curl -s " + base + "/healthz");
+        out.println("Take a ticket: curl -s -X POST -H 'Content-Type: application/json' -d '{\"service\":\""
+                + first.code() + "\"}' " + base + "/api/tickets");
+        out.println("Open counter : curl -s -X POST -H 'Content-Type: application/json' -d '{\"staff\":\"lan\"}' "
+                + base + "/api/counters/" + counter.number() + "/open");
+        out.println("Call next    : curl -s -X POST " + base + "/api/counters/" + counter.number() + "/call-next");
+        out.println("Finish       : curl -s -X POST " + base + "/api/counters/" + counter.number() + "/finish");
+        if (a.simulatedBus() != null) {
+            out.println();
+            out.println("Simulated counter keypads and LED boards (same bus protocol as the real boards):");
+            out.println("Press a key  : curl -s -X POST " + base + "/sim/counters/" + counter.number()
+                    + "/press/CALL_NEXT   (RECALL, SKIP, START, DONE, PAUSE, RATE_1..RATE_4, TRANSFER?to=N)");
+            out.println("Board shows  : curl -s " + base + "/sim/counters/" + counter.number() + "/board");
+        }
+        out.println();
+        out.println("Press Ctrl-C to stop (shuts down cleanly).");
+        out.println("=============================================");
+        out.flush();
+    }
+}

@@ -1,0 +1,17 @@
+package vn.motcua.appliance.config;
+
+import java.util.List;
+
+/** The config file is wrong; {@link #problems()} names each bad key, its value and what was expected. */
+public final class ConfigException extends Exception {
+    private final List<String> problems;
+
+    public ConfigException(String source, List<String> problems) {
+        super("invalid configuration in " + source + ":\n  - " + String.join("\n  - ", problems));
+        this.problems = List.copyOf(problems);
+    }
+
+    public List<String> problems() {
+        return problems;
+    }
+}

@@ -1,0 +1,31 @@
+package vn.motcua.appliance.config;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The config file exactly as written (TOML, snake_case keys), before validation. Every field may be missing;
+ * {@link ConfigValidator} says what is required. Sections owned by a device or the uplink stay raw
+ * ({@link JsonNode}) and are read by their own module.
+ */
+record RawConfig(Appliance appliance, Queue queue, Hours hours, List<Service> services, List<Counter> counters,
+                 Web web, Store store, JsonNode uplink, JsonNode devices) {
+
+    record Appliance(String deviceId, String district, String office, String officeNameVi, String officeNameEn,
+                     String dataDir) {}
+
+    record Queue(String zone, String dayStartsAt, String noShowRecallWindow, String ratingWindow,
+                 String defaultServiceTime, Integer estimateSample, List<String> priorities) {}
+
+    record Hours(List<String> days, String opens, String closes, String lunchStarts, String lunchEnds) {}
+
+    record Service(String code, String nameVi, String nameEn, String prefix, Integer firstNumber, Integer lastNumber,
+                   Integer dailyCap, Hours hours) {}
+
+    record Counter(Integer number, String name, List<String> services) {}
+
+    record Web(String bind, Integer port, Integer maxBodyBytes) {}
+
+    record Store(Boolean durableCommits, String outboxRetention) {}
+}

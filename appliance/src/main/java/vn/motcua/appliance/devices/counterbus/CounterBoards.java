@@ -1,0 +1,217 @@
+package vn.motcua.appliance.devices.counterbus;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import vn.motcua.appliance.domain.CommandResult;
+import vn.motcua.appliance.domain.Counter;
+import vn.motcua.appliance.domain.CounterStatus;
+import vn.motcua.appliance.domain.QueueEngine;
+import vn.motcua.appliance.domain.QueueEvent;
+import vn.motcua.appliance.domain.QueueRefusedException;
+import vn.motcua.appliance.domain.Ticket;
+import vn.motcua.appliance.service.DeviceEvents;
+import vn.motcua.appliance.service.Health;
+import vn.motcua.appliance.service.QueueListener;
+import vn.motcua.appliance.service.QueueService;
+import vn.motcua.appliance.store.OutboxEvent;
+import vn.motcua.appliance.store.StoreException;
+import vn.motcua.bus.BoardStatus;
+import vn.motcua.bus.CounterBus;
+import vn.motcua.bus.CounterBusListener;
+import vn.motcua.bus.KeyEvent;
+
+/**
+ * Joins the counter boards to the queue: a keypad press becomes that counter's command, and every call shows
+ * on the board over the counter. Presses are handed to the appliance's scheduler thread, so the bus's I/O
+ * thread never waits for a durable commit.
+ */
+public final class CounterBoards implements QueueListener, CounterBusListener {
+    private static final Logger log = LoggerFactory.getLogger(CounterBoards.class);
+    /** A fresh call blinks this long, then stays lit. */
+    static final long BLINK_MILLIS = 6000;
+
+    private final CounterBus bus;
+    private final QueueService queue;
+    private final ScheduledExecutorService scheduler;
+    private final DeviceEvents deviceEvents;
+    private final Map<Integer, Integer> counterByAddress;
+    private final Map<Integer, Integer> addressByCounter = new HashMap<>();
+    private final Map<Integer, BoardStatus> lastStatus = new HashMap<>();
+    private final AtomicLong refusedPresses = new AtomicLong();
+
+    public CounterBoards(CounterBus bus, Map<Integer, Integer> counterByAddress, QueueService queue,
+                         ScheduledExecutorService scheduler, DeviceEvents deviceEvents, Health health) {
+        this.bus = bus;
+        this.queue = queue;
+        this.scheduler = scheduler;
+        this.deviceEvents = deviceEvents;
+        this.counterByAddress = Map.copyOf(counterByAddress);
+        counterByAddress.forEach((a, c) -> addressByCounter.put(c, a));
+        health.register("counter-bus", this::status);
+    }
+
+    /** Starts the bus and puts on each board what its counter is serving now. */
+    public void start() {
+        bus.addListener(this);
+        queue.addListener(this);
+        bus.start();
+        queue.read(e -> {
+            for (Counter c : e.counters()) {
+                Integer address = addressByCounter.get(c.number());
+                if (address != null && c.currentTicket() != null) {
+                    e.tickets().stream().filter(t -> t.id().equals(c.currentTicket())).findFirst()
+                            .ifPresent(t -> show(address, t.number(), c.number(), false));
+                }
+            }
+            return null;
+        });
+    }
+
+    // ---- keypad -> queue ----
+
+    @Override
+    public void onKey(int address, KeyEvent event) {
+        Integer counter = counterByAddress.get(address);
+        if (counter == null) {
+            log.warn("Key {} from board {} which no counter is configured for", event.key(), address);
+            return;
+        }
+        scheduler.execute(() -> press(counter, event));
+    }
+
+    private void press(int counter, KeyEvent event) {
+        try {
+            queue.execute(e -> command(e, counter, event));
+        } catch (QueueRefusedException e) {
+            refusedPresses.incrementAndGet();
+            log.info("Counter {} pressed {}: refused ({})", counter, event.key(), e.reason());
+        } catch (StoreException e) {
+            log.error("Counter {} pressed {}: could not be stored", counter, event.key(), e);
+        }
+    }
+
+    private static CommandResult command(QueueEngine e, int counter, KeyEvent event) {
+        return switch (event.key()) {
+            case CALL_NEXT -> e.callNext(counter);
+            case RECALL -> e.recall(counter);
+            case SKIP -> e.skip(counter);
+            case TRANSFER -> e.transferToCounter(counter, event.transferTarget());
+            case START -> e.startService(counter);
+            case DONE -> e.finish(counter);
+            case PAUSE -> togglePause(e, counter);
+            case RATE_1 -> e.rate(counter, 1);
+            case RATE_2 -> e.rate(counter, 2);
+            case RATE_3 -> e.rate(counter, 3);
+            case RATE_4 -> e.rate(counter, 4);
+        };
+    }
+
+    /** One key opens a closed counter, pauses an open one, resumes a paused one. */
+    private static CommandResult togglePause(QueueEngine e, int counter) {
+        Counter c = e.counters().stream().filter(x -> x.number() == counter).findFirst().orElseThrow();
+        return c.status() == CounterStatus.OPEN ? e.pauseCounter(counter) : e.openCounter(counter, c.staffId());
+    }
+
+    // ---- queue -> boards ----
+
+    @Override
+    public void onCommitted(CommandResult result, List<OutboxEvent> events) {
+        for (QueueEvent ev : result.events()) {
+            switch (ev) {
+                case QueueEvent.TicketCalled c -> call(c.counter(), c.number());
+                case QueueEvent.TicketRecalled r -> call(r.counter(), r.number());
+                case QueueEvent.CounterChanged c when c.status().equals(CounterStatus.CLOSED.name()) -> clear(c.counter());
+                default -> { }
+            }
+        }
+    }
+
+    private void call(int counter, String number) {
+        Integer address = addressByCounter.get(counter);
+        if (address == null) {
+            return;
+        }
+        show(address, number, counter, true);
+        scheduler.schedule(() -> {
+            Ticket current = queue.read(e -> currentTicket(e, counter));
+            if (current != null && current.number().equals(number)) {
+                show(address, number, counter, false);
+            }
+        }, BLINK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private static Ticket currentTicket(QueueEngine e, int counter) {
+        Counter c = e.counters().stream().filter(x -> x.number() == counter).findFirst().orElse(null);
+        if (c == null || c.currentTicket() == null) {
+            return null;
+        }
+        return e.tickets().stream().filter(t -> t.id().equals(c.currentTicket())).findFirst().orElse(null);
+    }
+
+    private void show(int address, String number, int counter, boolean blink) {
+        try {
+            bus.show(address, number, counter, blink);
+        } catch (IllegalArgumentException e) {
+            log.warn("Board {} cannot show {}: {}", address, number, e.getMessage());
+        }
+    }
+
+    private void clear(int counter) {
+        Integer address = addressByCounter.get(counter);
+        if (address != null) {
+            bus.clear(address);
+        }
+    }
+
+    // ---- board health -> events ----
+
+    @Override
+    public void onBoardStatus(int address, BoardStatus status) {
+        BoardStatus before;
+        synchronized (lastStatus) {
+            before = lastStatus.put(address, status);
+        }
+        Integer counter = counterByAddress.get(address);
+        Map<String, Object> payload = new HashMap<>();
+        payload.put("device", "counter-board");
+        payload.put("address", address);
+        payload.put("counter", counter);
+        payload.put("reason", status.reason());
+        if (status.state() == BoardStatus.State.OFFLINE) {
+            deviceEvents.record("device.fault", payload);
+        } else if (status.state() == BoardStatus.State.ONLINE && before != null
+                && before.state() == BoardStatus.State.OFFLINE) {
+            deviceEvents.record("device.recovered", payload);
+        }
+    }
+
+    private Health.Status status() {
+        Map<Integer, BoardStatus> boards = bus.boards();
+        long offline = boards.values().stream().filter(b -> b.state() == BoardStatus.State.OFFLINE).count();
+        String state = (boards.size() - offline) + "/" + boards.size() + " boards online, refused presses "
+                + refusedPresses.get();
+        if (offline == 0) {
+            return Health.Status.ok(state);
+        }
+        StringBuilder detail = new StringBuilder();
+        boards.forEach((a, b) -> {
+            if (b.state() == BoardStatus.State.OFFLINE) {
+                detail.append("board ").append(a).append(" (counter ").append(counterByAddress.get(a)).append("): ")
+                        .append(b.reason()).append("; ");
+            }
+        });
+        return Health.Status.fault(state, detail.toString());
+    }
+
+    public void close() {
+        bus.close();
+    }
+}

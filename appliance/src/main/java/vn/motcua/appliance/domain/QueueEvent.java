@@ -1,0 +1,70 @@
+package vn.motcua.appliance.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * What a command caused. Each event is published as-is (its record components are its JSON payload);
+ * {@link #type()} is its wire name. Events never carry personal data: a resident is at most a keyed hash.
+ */
+public sealed interface QueueEvent {
+
+    String type();
+
+    Instant at();
+
+    record TicketIssued(Instant at, String ticketId, String number, String service, String priority,
+                        int peopleAhead, long estimatedWaitSeconds, boolean residentKnown) implements QueueEvent {
+        public String type() { return "ticket.issued"; }
+    }
+
+    /** A ticket called to a counter: from the queue, back from parking, or back from no-show. */
+    record TicketCalled(Instant at, String ticketId, String number, String service, int counter,
+                        String from, long waitedSeconds) implements QueueEvent {
+        public String type() { return "ticket.called"; }
+    }
+
+    record TicketRecalled(Instant at, String ticketId, String number, int counter, int recalls) implements QueueEvent {
+        public String type() { return "ticket.recalled"; }
+    }
+
+    record TicketNoShow(Instant at, String ticketId, String number, int counter) implements QueueEvent {
+        public String type() { return "ticket.no_show"; }
+    }
+
+    record ServiceStarted(Instant at, String ticketId, String number, int counter) implements QueueEvent {
+        public String type() { return "ticket.service_started"; }
+    }
+
+    record TicketFinished(Instant at, String ticketId, String number, String service, int counter, String staffId,
+                          long waitedSeconds, long serviceSeconds) implements QueueEvent {
+        public String type() { return "ticket.finished"; }
+    }
+
+    record TicketTransferred(Instant at, String ticketId, String number, int fromCounter, String fromService,
+                             String toService, int toCounter) implements QueueEvent {
+        public String type() { return "ticket.transferred"; }
+    }
+
+    record TicketParked(Instant at, String ticketId, String number, int counter) implements QueueEvent {
+        public String type() { return "ticket.parked"; }
+    }
+
+    record TicketExpired(Instant at, String ticketId, String number, String previousStatus, String reason)
+            implements QueueEvent {
+        public String type() { return "ticket.expired"; }
+    }
+
+    record CounterChanged(Instant at, int counter, String status, String staffId) implements QueueEvent {
+        public String type() { return "counter.changed"; }
+    }
+
+    record ServiceRated(Instant at, String ticketId, String number, int counter, String staffId, int score)
+            implements QueueEvent {
+        public String type() { return "ticket.rated"; }
+    }
+
+    record DayStarted(Instant at, LocalDate day, LocalDate previousDay) implements QueueEvent {
+        public String type() { return "queue.day_started"; }
+    }
+}

@@ -1,0 +1,123 @@
+package vn.motcua.appliance.service;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import vn.motcua.appliance.domain.CommandResult;
+import vn.motcua.appliance.domain.OfficeLayout;
+import vn.motcua.appliance.domain.QueueEngine;
+import vn.motcua.appliance.domain.QueueRefusedException;
+import vn.motcua.appliance.store.OutboxEvent;
+import vn.motcua.appliance.store.QueueStore;
+import vn.motcua.appliance.store.StoreException;
+
+/**
+ * Runs queue commands one at a time: the engine decides, the store commits durably, then listeners hear
+ * about it. A command is acknowledged (its result returned) only after its commit is on disk. If the store
+ * fails, the engine is rebuilt from what the store holds, so memory never runs ahead of the disk.
+ */
+public final class QueueService {
+    private static final Logger log = LoggerFactory.getLogger(QueueService.class);
+
+    private final OfficeLayout layout;
+    private final Clock clock;
+    private final QueueStore store;
+    private final List<QueueListener> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong storeFailures = new AtomicLong();
+    private QueueEngine engine;
+
+    public QueueService(OfficeLayout layout, Clock clock, QueueStore store) throws SQLException {
+        this.layout = layout;
+        this.clock = clock;
+        this.store = store;
+        store.knowServices(layout.servicesByCode().keySet());
+        this.engine = rebuild();
+    }
+
+    private QueueEngine rebuild() throws SQLException {
+        QueueEngine fresh = QueueEngine.fresh(layout, clock);
+        return new QueueEngine(layout, clock, store.loadSnapshot(fresh.day()));
+    }
+
+    public void addListener(QueueListener l) {
+        listeners.add(l);
+    }
+
+    /**
+     * Applies time (new day, expired no-shows), then the command. Throws {@link QueueRefusedException} when the
+     * command does not apply, {@link StoreException} when it could not be made durable; in both cases the
+     * command changed nothing.
+     */
+    public synchronized CommandResult execute(Function<QueueEngine, CommandResult> command) {
+        tickLocked();
+        CommandResult r;
+        try {
+            r = command.apply(engine);
+        } catch (QueueRefusedException e) {
+            refused.incrementAndGet();
+            throw e;
+        }
+        commitLocked(r);
+        return r;
+    }
+
+    /** Applies what time alone changes; called by the scheduler. */
+    public synchronized void tick() {
+        tickLocked();
+    }
+
+    private void tickLocked() {
+        CommandResult t = engine.tick();
+        if (!t.isEmpty()) {
+            commitLocked(t);
+        }
+    }
+
+    private void commitLocked(CommandResult r) {
+        List<OutboxEvent> events;
+        try {
+            events = store.commit(r);
+        } catch (StoreException e) {
+            storeFailures.incrementAndGet();
+            log.error("Store commit failed; reloading queue state from the database", e);
+            try {
+                engine = rebuild();
+            } catch (SQLException reload) {
+                e.addSuppressed(reload);
+            }
+            throw e;
+        }
+        for (QueueListener l : listeners) {
+            try {
+                l.onCommitted(r, events);
+            } catch (RuntimeException e) {
+                log.warn("Queue listener {} failed", l.getClass().getSimpleName(), e);
+            }
+        }
+    }
+
+    /** Reads the engine's state under the same lock commands use. */
+    public synchronized <T> T read(Function<QueueEngine, T> query) {
+        return query.apply(engine);
+    }
+
+    public long refusedCount() {
+        return refused.get();
+    }
+
+    public long storeFailureCount() {
+        return storeFailures.get();
+    }
+
+    public OfficeLayout layout() {
+        return layout;
+    }
+}

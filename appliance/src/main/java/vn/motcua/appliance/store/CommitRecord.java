@@ -1,0 +1,17 @@
+package vn.motcua.appliance.store;
+
+import java.util.List;
+
+import vn.motcua.appliance.domain.Counter;
+import vn.motcua.appliance.domain.DayState;
+import vn.motcua.appliance.domain.Ticket;
+
+/**
+ * One journalled commit: exactly the rows it wrote, so recovery can write them again.
+ *
+ * @param day      the day's numbering after the command, or null for an event that changes no queue state
+ * @param services services whose numbering row changed
+ * @param lastSeq  seq of the last event in {@code events}
+ */
+record CommitRecord(DayState day, List<String> services, List<Ticket> tickets, List<Counter> counters,
+                    List<OutboxEvent> events, long lastSeq) {}

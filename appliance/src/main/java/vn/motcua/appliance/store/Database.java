@@ -1,0 +1,165 @@
+package vn.motcua.appliance.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens the embedded H2 database in file mode and migrates it.
+ *
+ * <p>A database that will not open is never deleted: its files are moved aside into
+ * {@code broken-<time>/} for inspection and a fresh database is started, and the caller is told so it
+ * can report the fault and keep numbering from the {@link Watermarks}.
+ */
+public final class Database {
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+    static final String NAME = "motcua";
+
+    private Database() {}
+
+    /** An open connection, and where a broken database was moved to if one had to be. */
+    public record Opened(Connection connection, Optional<Path> movedAside) {}
+
+    public static Opened open(Path dir, Clock clock) throws SQLException {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new SQLException("cannot create data folder " + dir + ": " + e.getMessage(), e);
+        }
+        Connection c;
+        Optional<Path> aside = Optional.empty();
+        try {
+            c = connect(dir);
+        } catch (SQLException e) {
+            if (!Files.exists(dir.resolve(NAME + ".mv.db")) || isLocked(e)) {
+                throw e;
+            }
+            Path moved = moveAside(dir, clock);
+            log.error("Database in {} failed to open ({}); moved it to {} and started a fresh one, rebuilt from"
+                    + " the commit journal", dir, firstLine(e.getMessage()), moved);
+            restoreJournal(moved, dir);
+            c = connect(dir);
+            aside = Optional.of(moved);
+        }
+        // A failing migration is a software fault, not a damaged file: refuse to start, keep the data as it is.
+        try {
+            Migrations.apply(c);
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        if (aside.isEmpty()) {
+            try {
+                probe(c);
+            } catch (SQLException e) {
+                // H2 can open a damaged file and fail only when a page is read ("Chunk N not found").
+                c.close();
+                Path moved = moveAside(dir, clock);
+                log.error("Database in {} is damaged ({}); moved it to {} and started a fresh one, rebuilt from"
+                        + " the commit journal", dir, firstLine(e.getMessage()), moved);
+                restoreJournal(moved, dir);
+                c = connect(dir);
+                Migrations.apply(c);
+                aside = Optional.of(moved);
+            }
+        }
+        return new Opened(c, aside);
+    }
+
+    /** Reads every row the queue needs at start: today's state, the counters, the undelivered events. */
+    private static void probe(Connection c) throws SQLException {
+        String[] reads = {"SELECT * FROM day_state", "SELECT * FROM service_day", "SELECT * FROM counter_state",
+            "SELECT * FROM ticket WHERE business_day >= (SELECT COALESCE(MAX(business_day), DATE '1970-01-01')"
+                    + " FROM day_state)", "SELECT * FROM outbox WHERE delivered = FALSE"};
+        try (Statement st = c.createStatement()) {
+            for (String sql : reads) {
+                try (java.sql.ResultSet rs = st.executeQuery(sql)) {
+                    while (rs.next()) {
+                        rs.getObject(1);
+                    }
+                }
+            }
+            c.commit();
+        }
+    }
+
+    /** The broken database's journal goes aside with it; a copy comes back to rebuild the fresh one. */
+    private static void restoreJournal(Path aside, Path dir) throws SQLException {
+        Path journal = aside.resolve(NAME + ".journal");
+        if (Files.exists(journal)) {
+            try {
+                Files.copy(journal, dir.resolve(NAME + ".journal"));
+            } catch (IOException e) {
+                throw new SQLException("cannot copy the journal back from " + aside, e);
+            }
+        }
+    }
+
+    /** Another process holds the database: moving its files aside would destroy a live database. */
+    private static boolean isLocked(SQLException e) {
+        return e.getErrorCode() == org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1;
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "" : s.lines().findFirst().orElse("");
+    }
+
+    private static Connection connect(Path dir) throws SQLException {
+        // FILE_LOCK=FS: a second appliance on the same folder fails fast instead of corrupting it.
+        // DB_CLOSE_ON_EXIT=FALSE: we close it ourselves in the shutdown hook, after the last commit.
+        // AUTO_COMPACT_FILL_RATE=0: no background moving of live pages between chunks; H2's open
+        // "Chunk N not found" corruption after a kill (h2database #4383, #2067) involves chunk movement.
+        // COMPRESS: fewer bytes per chunk written to the SD card.
+        String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve(NAME)
+                + ";FILE_LOCK=FS;DB_CLOSE_ON_EXIT=FALSE;COMPRESS=TRUE;AUTO_COMPACT_FILL_RATE=0";
+        Connection c = DriverManager.getConnection(url, "motcua", "");
+        try {
+            c.setAutoCommit(false);
+            try (Statement st = c.createStatement()) {
+                // Read every table's metadata and a row, so a damaged file fails here rather than mid-day.
+                st.execute("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES");
+            }
+            return c;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // already failing
+            }
+            throw e;
+        }
+    }
+
+    private static Path moveAside(Path dir, Clock clock) throws SQLException {
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(clock.instant());
+        Path aside = dir.resolve("broken-" + stamp);
+        try {
+            Files.createDirectories(aside);
+            List<Path> files = new ArrayList<>();
+            try (Stream<Path> s = Files.list(dir)) {
+                s.filter(p -> p.getFileName().toString().startsWith(NAME + ".")).forEach(files::add);
+            }
+            for (Path f : files) {
+                Files.move(f, aside.resolve(f.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+            }
+            return aside;
+        } catch (IOException e) {
+            throw new SQLException("database failed to open and could not be moved aside to " + aside, e);
+        }
+    }
+}

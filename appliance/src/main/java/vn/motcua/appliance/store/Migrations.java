@@ -1,0 +1,71 @@
+package vn.motcua.appliance.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Versioned schema migrations: {@code db/V<n>__<name>.sql} on the classpath, applied in order, each in
+ * its own transaction together with the bump of {@code schema_version}. Hand-written because the whole
+ * job is a dozen lines; Flyway would add a large dependency and start-up time on a Pi.
+ */
+final class Migrations {
+    private static final Logger log = LoggerFactory.getLogger(Migrations.class);
+
+    /** Every migration, in order. Append only; never edit a released one. */
+    static final List<String> SCRIPTS = List.of("V1__queue_and_outbox.sql");
+
+    private Migrations() {}
+
+    static int apply(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE IF NOT EXISTS schema_version (version INT NOT NULL)");
+        }
+        int current = currentVersion(c);
+        if (current > SCRIPTS.size()) {
+            throw new SQLException("database schema version " + current + " is newer than this software ("
+                    + SCRIPTS.size() + "): refusing to run an older appliance on it");
+        }
+        for (int v = current + 1; v <= SCRIPTS.size(); v++) {
+            String script = read(SCRIPTS.get(v - 1));
+            try (Statement st = c.createStatement()) {
+                for (String sql : script.split(";\\s*\\n")) {
+                    if (!sql.isBlank()) {
+                        st.execute(sql);
+                    }
+                }
+                st.execute("DELETE FROM schema_version");
+                st.execute("INSERT INTO schema_version VALUES (" + v + ")");
+            }
+            c.commit();
+            log.info("Database schema migrated to version {}", v);
+        }
+        return SCRIPTS.size();
+    }
+
+    private static int currentVersion(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT MAX(version) FROM schema_version")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private static String read(String name) throws SQLException {
+        try (InputStream in = Migrations.class.getResourceAsStream("/db/" + name)) {
+            if (in == null) {
+                throw new SQLException("migration " + name + " missing from the build");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "");
+        } catch (IOException e) {
+            throw new SQLException("cannot read migration " + name, e);
+        }
+    }
+}

@@ -1,0 +1,293 @@
+package vn.motcua.appliance.store;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import vn.motcua.appliance.domain.CommandResult;
+import vn.motcua.appliance.domain.Counter;
+import vn.motcua.appliance.domain.DayState;
+import vn.motcua.appliance.domain.QueueEvent;
+import vn.motcua.appliance.domain.QueueSnapshot;
+import vn.motcua.appliance.domain.Ticket;
+
+/**
+ * The queue's durable state and its event outbox, in H2.
+ *
+ * <p>Each {@link #commit} writes the rows a command changed and its events in one H2 transaction, then makes
+ * it durable by appending the same rows to the {@link CommitJournal} and syncing that one block. H2 itself
+ * writes behind, in batches (its write delay), and is synced at checkpoints; after a crash the journal's
+ * newer records are written again into H2 at open. H2 alone would either lose up to its write delay of
+ * committed work on a power cut, or (synced per commit) rewrite several pages per command: see
+ * docs/architecture.md. Only after {@code commit} returns may the caller acknowledge anything.
+ */
+public final class QueueStore implements Outbox, AutoCloseable {
+    /** How long H2 may keep committed pages in memory; the journal covers them meanwhile. */
+    static final int WRITE_BEHIND_MILLIS = 30_000;
+    private final Connection c;
+    private final EventStamper stamper;
+    private final Watermarks watermarks;
+    private final CommitJournal journal;
+    private long lastSeq;
+    private Set<String> knownServices = Set.of();
+
+    /**
+     * @param journal where commits are made durable; null only where losing the last seconds of work is
+     *                acceptable (throw-away tests, the write-behind baseline of the benchmark)
+     */
+    public QueueStore(Connection connection, EventStamper stamper, Watermarks watermarks, CommitJournal journal)
+            throws SQLException {
+        this.c = connection;
+        this.stamper = stamper;
+        this.watermarks = watermarks;
+        this.journal = journal;
+        if (journal != null) {
+            JournalReplay.replay(c, journal);
+            try (Statement st = c.createStatement()) {
+                st.execute("SET WRITE_DELAY " + WRITE_BEHIND_MILLIS);
+                // Old chunks must outlive several write-behind rounds, so a torn last chunk falls back to a whole one.
+                st.execute("SET RETENTION_TIME " + (4 * WRITE_BEHIND_MILLIS));
+            }
+        }
+        // A database with no state is new or replaces a lost one: continue after the reserved block, so a
+        // sequence number is never reused. An intact database is the truth.
+        long stored = StateRows.loadLastSeq(c);
+        this.lastSeq = StateRows.loadDay(c) == null ? Math.max(stored, watermarks.reservedSeq()) : stored;
+        if (journal != null) {
+            checkpoint();
+        }
+    }
+
+    /** The saved queue, or an empty day if none; numbering never goes below the watermarks. */
+    public synchronized QueueSnapshot loadSnapshot(LocalDate today) throws SQLException {
+        DayState saved = StateRows.loadDay(c);
+        DayState day = saved != null ? saved : new DayState(today, Map.of(), Map.of(), 0);
+        Map<String, Integer> last = new HashMap<>(day.lastNumber());
+        for (String service : knownServices) {
+            int reserved = watermarks.reservedNumber(day.day(), service);
+            if (reserved > last.getOrDefault(service, 0) && saved == null) {
+                last.put(service, reserved); // database lost today: skip the reserved block
+            }
+        }
+        DayState resumed = new DayState(day.day(), last, day.issued(), day.lastOrdinal());
+        return new QueueSnapshot(resumed, StateRows.loadTickets(c, day.day()), StateRows.loadCounters(c));
+    }
+
+    /** Tells the store which services exist, so a fresh database can resume numbering from the watermarks. */
+    public synchronized void knowServices(Collection<String> codes) {
+        knownServices = new LinkedHashSet<>(codes);
+    }
+
+    /** Writes what a command changed and the events it caused, atomically and durably. */
+    public synchronized List<OutboxEvent> commit(CommandResult r) throws StoreException {
+        if (r.isEmpty()) {
+            return List.of();
+        }
+        List<String> payloadTypes = new ArrayList<>();
+        List<String> payloads = new ArrayList<>();
+        for (QueueEvent e : r.events()) {
+            payloadTypes.add(e.type());
+            payloads.add(EventJson.write(e));
+        }
+        Set<String> services = new LinkedHashSet<>();
+        for (Ticket t : r.changedTickets()) {
+            if (t.ordinal() == r.day().lastOrdinal()) {
+                services.add(t.service());
+            }
+        }
+        return write(r.day(), services, r.changedTickets(), r.changedCounters(), payloadTypes, payloads);
+    }
+
+    /** Records an event that changes no queue state (a device fault, a scan, a heartbeat). */
+    public synchronized OutboxEvent append(String type, Object payload) throws StoreException {
+        return write(null, Set.of(), List.of(), List.of(), List.of(type), List.of(EventJson.write(payload))).getFirst();
+    }
+
+    private List<OutboxEvent> write(DayState day, Set<String> services, List<Ticket> tickets, List<Counter> counters,
+                                    List<String> types, List<String> payloads) throws StoreException {
+        long seq = lastSeq;
+        List<OutboxEvent> stamped = new ArrayList<>(types.size());
+        for (int i = 0; i < types.size(); i++) {
+            stamped.add(stamper.stamp(++seq, types.get(i), payloads.get(i)));
+        }
+        try {
+            if (day != null) {
+                watermarks.cover(day.day(), day.lastNumber(), seq);
+            } else {
+                watermarks.coverSeq(seq);
+            }
+            for (Ticket t : tickets) {
+                StateRows.upsertTicket(c, t);
+            }
+            for (Counter k : counters) {
+                StateRows.upsertCounter(c, k);
+            }
+            if (day != null) {
+                StateRows.upsertDay(c, day, seq, new ArrayList<>(services));
+            } else {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE day_state SET last_seq = ? WHERE id = 1")) {
+                    ps.setLong(1, seq);
+                    ps.executeUpdate();
+                }
+            }
+            OutboxRows.insert(c, stamped);
+            c.commit();
+        } catch (SQLException | IOException e) {
+            rollbackQuietly();
+            throw new StoreException("could not commit " + types, e);
+        }
+        lastSeq = seq; // H2 holds these rows now, durable or not: never reuse their seqs
+        if (journal != null) {
+            journalled(new CommitRecord(day, new ArrayList<>(services), tickets, counters, stamped, seq));
+        }
+        return stamped;
+    }
+
+    private void journalled(CommitRecord record) {
+        try {
+            byte[] bytes = EventJson.mapper().writeValueAsBytes(record);
+            if (journal.wouldOverflow(bytes.length)) {
+                checkpoint(); // H2 synced with this commit in it, and the new base record holds it too
+                return;
+            }
+            journal.append(record.events().getFirst().seq(), bytes);
+        } catch (IOException | SQLException e) {
+            throw new StoreException("could not make the commit durable (storage failing?)", e);
+        }
+    }
+
+    /**
+     * Syncs H2's own files, after which the journal starts again from its beginning with a base record: the live
+     * queue (the day's numbering, every counter, every ticket not yet finished or expired). H2 has shown it can be
+     * left unopenable by a crash (h2database #4383); with that base, a fresh database rebuilt from the journal
+     * alone still holds every waiting resident's ticket.
+     */
+    public synchronized void checkpoint() throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("CHECKPOINT SYNC");
+        }
+        if (journal == null) {
+            return;
+        }
+        journal.restart();
+        DayState day = StateRows.loadDay(c);
+        if (day == null) {
+            return; // nothing issued yet
+        }
+        List<Ticket> live = StateRows.loadTickets(c, day.day()).stream().filter(t -> !t.status().isTerminal()).toList();
+        CommitRecord base = new CommitRecord(day, new ArrayList<>(day.lastNumber().keySet()), live,
+                StateRows.loadCounters(c), List.of(), lastSeq);
+        try {
+            byte[] bytes = EventJson.mapper().writeValueAsBytes(base);
+            if (!journal.wouldOverflow(bytes.length)) {
+                journal.append(lastSeq, bytes);
+            }
+        } catch (IOException e) {
+            throw new SQLException("could not write the journal's base record", e);
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the original failure is what matters
+        }
+    }
+
+    // ---- Outbox ----
+
+    @Override
+    public synchronized List<OutboxEvent> pendingAfter(long afterSeq, int limit) {
+        return OutboxRows.select(c, "WHERE delivered = FALSE AND seq > ? ORDER BY seq LIMIT ?", afterSeq, limit);
+    }
+
+    @Override
+    public synchronized List<OutboxEvent> rangeFrom(long fromSeq, int limit) {
+        return OutboxRows.select(c, "WHERE seq >= ? ORDER BY seq LIMIT ?", fromSeq, limit);
+    }
+
+    @Override
+    public synchronized void markDelivered(Collection<Long> seqs) {
+        OutboxRows.markDelivered(c, seqs);
+    }
+
+    @Override
+    public synchronized long pendingCount() {
+        return OutboxRows.count(c, "WHERE delivered = FALSE");
+    }
+
+    @Override
+    public synchronized Optional<Instant> oldestPendingWallTime() {
+        List<OutboxEvent> first = pendingAfter(0, 1);
+        return first.isEmpty() ? Optional.empty() : Optional.of(first.getFirst().wallTime());
+    }
+
+    @Override
+    public synchronized int pruneDeliveredBefore(Instant cutoff) {
+        return OutboxRows.prune(c, cutoff);
+    }
+
+    @Override
+    public synchronized long lastSeq() {
+        return lastSeq;
+    }
+
+    /** Events in the outbox (delivered or not, until pruned) by type: for technicians and tests. */
+    public synchronized Map<String, Long> countsByType() {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT event_type, COUNT(*) FROM outbox GROUP BY event_type");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getLong(2));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("count failed", e);
+        }
+    }
+
+    /** Counts rows for tests and health: outbox events of a type. */
+    public synchronized long countEvents(String type) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM outbox WHERE event_type = ?")) {
+            ps.setString(1, type);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("count failed", e);
+        }
+    }
+
+    @Override
+    public synchronized void close() throws SQLException {
+        if (journal != null) {
+            try {
+                journal.close();
+            } catch (IOException e) {
+                // H2's SHUTDOWN below writes everything anyway
+            }
+        }
+        if (!c.isClosed()) {
+            try (Statement st = c.createStatement()) {
+                st.execute("SHUTDOWN");
+            } catch (SQLException e) {
+                c.close();
+            }
+        }
+    }
+}

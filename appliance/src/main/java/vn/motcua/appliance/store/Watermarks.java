@@ -1,0 +1,118 @@
+package vn.motcua.appliance.store;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * High-water marks kept outside the database, so that if the database is lost (moved aside after it
+ * failed to open) ticket numbers and event sequence numbers still never go backwards.
+ *
+ * <p>Numbers are reserved in blocks: the file is rewritten (atomically, fsynced) only when a block is used
+ * up, so it costs one small write per {@value #NUMBER_BLOCK} tickets of a service, not one per ticket.
+ * After a database loss, numbering resumes after the reserved block: a few numbers are skipped, none reused.
+ */
+public final class Watermarks {
+    private static final Logger log = LoggerFactory.getLogger(Watermarks.class);
+    static final int NUMBER_BLOCK = 25;
+    static final long SEQ_BLOCK = 2000;
+
+    private final Path file;
+    private LocalDate day;
+    private final Map<String, Integer> reservedNumber = new HashMap<>();
+    private long reservedSeq;
+
+    private Watermarks(Path file) {
+        this.file = file;
+    }
+
+    public static Watermarks load(Path dir) {
+        Watermarks w = new Watermarks(dir.resolve("watermarks.properties"));
+        if (Files.exists(w.file)) {
+            try {
+                Properties p = new Properties();
+                p.load(new StringReader(Files.readString(w.file, StandardCharsets.UTF_8)));
+                w.day = p.getProperty("day") == null ? null : LocalDate.parse(p.getProperty("day"));
+                w.reservedSeq = Long.parseLong(p.getProperty("seq", "0"));
+                for (String k : p.stringPropertyNames()) {
+                    if (k.startsWith("number.")) {
+                        w.reservedNumber.put(k.substring(7), Integer.parseInt(p.getProperty(k)));
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                log.warn("Watermark file {} unreadable ({}); numbering continues from the database", w.file, e.toString());
+            }
+        }
+        return w;
+    }
+
+    /** The last number that may have been issued today for this service (0 if none reserved). */
+    public synchronized int reservedNumber(LocalDate today, String service) {
+        return today.equals(day) ? reservedNumber.getOrDefault(service, 0) : 0;
+    }
+
+    public synchronized long reservedSeq() {
+        return reservedSeq;
+    }
+
+    /** Makes sure {@code number} and {@code seq} are covered by a durable reservation; writes only when not. */
+    public synchronized void cover(LocalDate today, Map<String, Integer> lastNumbers, long seq) throws IOException {
+        boolean write = false;
+        if (!today.equals(day)) {
+            day = today;
+            reservedNumber.clear();
+            write = true;
+        }
+        for (Map.Entry<String, Integer> e : lastNumbers.entrySet()) {
+            if (e.getValue() > reservedNumber.getOrDefault(e.getKey(), 0)) {
+                reservedNumber.put(e.getKey(), e.getValue() + NUMBER_BLOCK);
+                write = true;
+            }
+        }
+        if (seq > reservedSeq) {
+            reservedSeq = seq + SEQ_BLOCK;
+            write = true;
+        }
+        if (write) {
+            save();
+        }
+    }
+
+    public synchronized void coverSeq(long seq) throws IOException {
+        if (seq > reservedSeq) {
+            reservedSeq = seq + SEQ_BLOCK;
+            save();
+        }
+    }
+
+    private void save() throws IOException {
+        StringBuilder sb = new StringBuilder("# motcua high-water marks; see Watermarks.java. Do not edit.\n");
+        sb.append("day=").append(day).append('\n').append("seq=").append(reservedSeq).append('\n');
+        new TreeMap<>(reservedNumber).forEach((k, v) -> sb.append("number.").append(k).append('=').append(v).append('\n'));
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ch.write(StandardCharsets.UTF_8.encode(sb.toString()));
+            ch.force(true);
+        }
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        try (FileChannel dir = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
+            dir.force(true); // the rename itself must survive a power cut
+        } catch (IOException e) {
+            log.debug("cannot fsync folder {}: {}", file.getParent(), e.toString());
+        }
+    }
+}

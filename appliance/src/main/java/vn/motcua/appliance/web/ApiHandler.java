@@ -1,0 +1,211 @@
+package vn.motcua.appliance.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import vn.motcua.appliance.domain.CommandResult;
+import vn.motcua.appliance.domain.Priority;
+import vn.motcua.appliance.domain.QueueEngine;
+import vn.motcua.appliance.domain.QueueRefusedException;
+import vn.motcua.appliance.service.Health;
+import vn.motcua.appliance.service.QueueService;
+import vn.motcua.appliance.store.StoreException;
+
+/**
+ * The local JSON API: take a ticket, counter actions, the queue now, health. Counter actions are accepted
+ * only from this machine until staff logins exist (see the screens work), whatever address Jetty binds.
+ */
+public final class ApiHandler extends Handler.Abstract {
+    private static final Logger log = LoggerFactory.getLogger(ApiHandler.class);
+    private static final Pattern COUNTER_ACTION = Pattern.compile("/api/counters/(\\d{1,2})/([a-z-]{1,20})");
+    private static final Pattern TICKET = Pattern.compile("/api/tickets/([A-Z][0-9]{3,4})");
+
+    private final QueueService queue;
+    private final Health health;
+    private final int maxBody;
+    private final AtomicLong badRequests = new AtomicLong();
+    private final Supplier<Map<String, Long>> outboxCounts;
+
+    public ApiHandler(QueueService queue, Health health, int maxBody, Supplier<Map<String, Long>> outboxCounts) {
+        this.queue = queue;
+        this.outboxCounts = outboxCounts;
+        this.health = health;
+        this.maxBody = maxBody;
+        health.register("api", () -> Health.Status.ok("bad requests: " + badRequests.get()));
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        Exchange x = new Exchange(request, response, callback, maxBody);
+        try {
+            route(x);
+        } catch (HttpError e) {
+            badRequests.incrementAndGet();
+            log.info("Refused {} {}: {} {}", x.method, sanitised(x.path), e.status, e.getMessage());
+            x.json(e.status, error(e.code, e.getMessage(), e.getMessage(), null));
+        } catch (QueueRefusedException e) {
+            x.json(409, error(e.reason().name(), e.reason().vi(), e.reason().en(), e.getMessage()));
+        } catch (StoreException e) {
+            x.json(503, error("STORE_UNAVAILABLE", "Hệ thống lưu trữ đang lỗi, vui lòng báo nhân viên",
+                    "Storage failure, please tell the staff", null));
+        } catch (RuntimeException e) {
+            log.error("API failure on {} {}", x.method, sanitised(x.path), e);
+            x.json(500, error("INTERNAL", "Lỗi hệ thống", "Internal error", null));
+        }
+        return true;
+    }
+
+    private void route(Exchange x) {
+        String p = x.path;
+        if (p.equals("/healthz") && x.method.equals("GET")) {
+            health(x);
+        } else if (p.equals("/api/outbox/counts") && x.method.equals("GET")) {
+            x.json(200, outboxCounts.get());
+        } else if (p.equals("/api/queue") && x.method.equals("GET")) {
+            x.json(200, queue.read(QueueJson::queue));
+        } else if (p.equals("/api/tickets") && x.method.equals("POST")) {
+            takeTicket(x);
+        } else if (TICKET.matcher(p).matches() && x.method.equals("GET")) {
+            String number = group(TICKET, p);
+            Object t = queue.read(e -> e.ticket(number).map(tk -> QueueJson.ticket(e, tk)).orElse(null));
+            if (t == null) {
+                throw new HttpError(404, "UNKNOWN_TICKET", "no ticket " + number + " today");
+            }
+            x.json(200, Map.of("ticket", t));
+        } else if (COUNTER_ACTION.matcher(p).matches()) {
+            if (!x.method.equals("POST")) {
+                throw new HttpError(405, "METHOD", "use POST for counter actions");
+            }
+            if (!x.fromLoopback()) {
+                throw new HttpError(403, "LOOPBACK_ONLY", "counter actions need a staff login; only this machine may call them");
+            }
+            counterAction(x);
+        } else {
+            throw new HttpError(404, "NOT_FOUND", "no such endpoint");
+        }
+    }
+
+    private void health(Exchange x) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("ok", health.allOk());
+        m.put("parts", health.snapshot());
+        x.json(health.allOk() ? 200 : 503, m);
+    }
+
+    private void takeTicket(Exchange x) {
+        JsonNode body = requireBody(x);
+        String service = Fields.text(body, "service", Fields.CODE, true);
+        Priority priority = Fields.enumValue(body, "priority", Priority.class, Priority.NORMAL);
+        CommandResult r = queue.execute(e -> e.issueTicket(service, priority, null));
+        x.json(201, ticketReply(r));
+    }
+
+    private void counterAction(Exchange x) {
+        Matcher m = COUNTER_ACTION.matcher(x.path);
+        m.matches();
+        int counter = Integer.parseInt(m.group(1));
+        String action = m.group(2);
+        JsonNode body = x.body();
+        JsonNode b = body.isObject() ? body : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        Function<QueueEngine, CommandResult> command = switch (action) {
+            case "call-next" -> e -> e.callNext(counter);
+            case "recall" -> e -> e.recall(counter);
+            case "skip" -> e -> e.skip(counter);
+            case "start" -> e -> e.startService(counter);
+            case "finish" -> e -> e.finish(counter);
+            case "park" -> e -> e.park(counter);
+            case "open" -> {
+                String staff = Fields.text(b, "staff", Fields.STAFF, false);
+                yield e -> e.openCounter(counter, staff);
+            }
+            case "pause" -> e -> e.pauseCounter(counter);
+            case "close" -> e -> e.closeCounter(counter);
+            case "transfer" -> {
+                String service = Fields.text(b, "service", Fields.CODE, false);
+                if (service != null) {
+                    yield e -> e.transferToService(counter, service);
+                }
+                int to = Fields.integer(b, "counter", 1, 99);
+                yield e -> e.transferToCounter(counter, to);
+            }
+            case "recall-no-show" -> {
+                String number = Fields.text(b, "number", Fields.TICKET_NUMBER, true);
+                yield e -> e.recallNoShow(counter, number);
+            }
+            case "call-parked" -> {
+                String number = Fields.text(b, "number", Fields.TICKET_NUMBER, true);
+                yield e -> e.callParked(counter, number);
+            }
+            case "rate" -> {
+                int score = Fields.integer(b, "score", 1, 4);
+                yield e -> e.rate(counter, score);
+            }
+            default -> throw new HttpError(404, "UNKNOWN_ACTION", "no counter action '" + action + "'");
+        };
+        CommandResult r = queue.execute(command);
+        x.json(200, ticketReply(r));
+    }
+
+    private Map<String, Object> ticketReply(CommandResult r) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (r.ticket() != null) {
+            Map<String, Object> t = queue.read(e -> QueueJson.ticket(e, r.ticket()));
+            r.events().stream().filter(ev -> ev instanceof vn.motcua.appliance.domain.QueueEvent.TicketIssued)
+                    .map(ev -> (vn.motcua.appliance.domain.QueueEvent.TicketIssued) ev).findFirst().ifPresent(ev -> {
+                        t.put("people_ahead", ev.peopleAhead());
+                        t.put("estimated_wait_seconds", ev.estimatedWaitSeconds());
+                    });
+            out.put("ticket", t);
+        }
+        out.put("events", r.events().stream().map(ev -> ev.type()).toList());
+        return out;
+    }
+
+    private static JsonNode requireBody(Exchange x) {
+        JsonNode body = x.body();
+        if (!body.isObject()) {
+            throw new HttpError(400, "MISSING_BODY", "send a JSON object body");
+        }
+        return body;
+    }
+
+    private static String group(Pattern p, String s) {
+        Matcher m = p.matcher(s);
+        m.matches();
+        return m.group(1);
+    }
+
+    static Map<String, Object> error(String code, String vi, String en, String detail) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("error", code);
+        m.put("message_vi", vi);
+        m.put("message_en", en);
+        if (detail != null) {
+            m.put("detail", detail);
+        }
+        return m;
+    }
+
+    static String sanitised(String s) {
+        String clean = s.replaceAll("[^\\x20-\\x7e]", "?");
+        return clean.length() > 100 ? clean.substring(0, 100) + "…" : clean;
+    }
+
+    public long badRequests() {
+        return badRequests.get();
+    }
+}

@@ -1,0 +1,103 @@
+package vn.motcua.appliance.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
+
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+
+import vn.motcua.appliance.store.EventJson;
+
+/** One HTTP request and its response, with the bounded, validated reading every input gets. */
+final class Exchange {
+    private static final ObjectMapper JSON = EventJson.mapper();
+
+    final Request request;
+    final Response response;
+    final Callback callback;
+    final String method;
+    final String path;
+    private final int maxBody;
+
+    Exchange(Request request, Response response, Callback callback, int maxBody) {
+        this.request = request;
+        this.response = response;
+        this.callback = callback;
+        this.method = request.getMethod();
+        this.path = Request.getPathInContext(request);
+        this.maxBody = maxBody;
+    }
+
+    boolean fromLoopback() {
+        SocketAddress remote = request.getConnectionMetaData().getRemoteSocketAddress();
+        if (remote instanceof InetSocketAddress isa) {
+            InetAddress a = isa.getAddress();
+            return a != null && a.isLoopbackAddress();
+        }
+        return false;
+    }
+
+    /** The JSON body, or an empty object node when there is none. Bounded by the configured size. */
+    JsonNode body() {
+        long declared = request.getLength();
+        if (declared > maxBody) {
+            throw new HttpError(413, "BODY_TOO_LARGE", "request body over " + maxBody + " bytes");
+        }
+        byte[] bytes;
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            bytes = in.readNBytes(maxBody + 1);
+        } catch (IOException e) {
+            throw new HttpError(400, "BAD_BODY", "could not read the request body");
+        }
+        if (bytes.length > maxBody) {
+            throw new HttpError(413, "BODY_TOO_LARGE", "request body over " + maxBody + " bytes");
+        }
+        if (bytes.length == 0) {
+            return NullNode.getInstance();
+        }
+        String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            throw new HttpError(415, "NOT_JSON", "send the body as application/json");
+        }
+        try {
+            JsonNode node = JSON.readTree(new String(bytes, StandardCharsets.UTF_8));
+            if (node == null || !node.isObject()) {
+                throw new HttpError(400, "BAD_JSON", "the body must be a JSON object");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new HttpError(400, "BAD_JSON", "the body is not valid JSON");
+        }
+    }
+
+    void json(int status, Object body) {
+        String text;
+        try {
+            text = JSON.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            status = 500;
+            text = "{\"error\":\"INTERNAL\"}";
+        }
+        send(status, "application/json; charset=utf-8", text);
+    }
+
+    void send(int status, String contentType, String text) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        response.getHeaders().put("X-Content-Type-Options", "nosniff");
+        Content.Sink.write(response, true, text, callback);
+    }
+}

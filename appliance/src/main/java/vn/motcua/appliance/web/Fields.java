@@ -1,0 +1,52 @@
+package vn.motcua.appliance.web;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Reads one field of a JSON body, validated; a bad one becomes a 400 naming the field. */
+final class Fields {
+    static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
+    static final Pattern TICKET_NUMBER = Pattern.compile("[A-Z][0-9]{3,4}");
+    static final Pattern STAFF = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    private Fields() {}
+
+    static String text(JsonNode body, String field, Pattern pattern, boolean required) {
+        JsonNode n = body.get(field);
+        if (n == null || n.isNull()) {
+            if (required) {
+                throw new HttpError(400, "MISSING_FIELD", "field '" + field + "' is required");
+            }
+            return null;
+        }
+        if (!n.isTextual() || !pattern.matcher(n.textValue()).matches()) {
+            throw new HttpError(400, "BAD_FIELD", "field '" + field + "' must match " + pattern.pattern());
+        }
+        return n.textValue();
+    }
+
+    static int integer(JsonNode body, String field, int min, int max) {
+        JsonNode n = body.get(field);
+        if (n == null || !n.isIntegralNumber() || !n.canConvertToInt() || n.intValue() < min || n.intValue() > max) {
+            throw new HttpError(400, "BAD_FIELD", "field '" + field + "' must be a whole number from " + min + " to " + max);
+        }
+        return n.intValue();
+    }
+
+    static <E extends Enum<E>> E enumValue(JsonNode body, String field, Class<E> type, E fallback) {
+        JsonNode n = body.get(field);
+        if (n == null || n.isNull()) {
+            return fallback;
+        }
+        if (n.isTextual()) {
+            for (E e : type.getEnumConstants()) {
+                if (e.name().equals(n.textValue().toUpperCase(Locale.ROOT))) {
+                    return e;
+                }
+            }
+        }
+        throw new HttpError(400, "BAD_FIELD", "field '" + field + "' must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+    }
+}

@@ -1,0 +1,85 @@
+package vn.motcua.appliance.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalTime;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    private static final Path EXAMPLE = Path.of("src/main/dist/appliance.conf");
+    private static final Path DEMO = Path.of("src/main/dist/demo.conf");
+
+    @Test
+    void theShippedExampleDescribesARealisticOffice() throws Exception {
+        ApplianceConfig c = ConfigLoader.load(EXAMPLE);
+        assertEquals(6, c.office().services().size());
+        assertEquals(10, c.office().counters().size());
+        assertEquals("hcm-q1-benthanh-01", c.identity().deviceId());
+        assertEquals("Hộ tịch", c.office().service("ho-tich").orElseThrow().nameVi());
+        assertEquals(LocalTime.of(4, 0), c.office().rules().dayStartsAt());
+        assertEquals(Duration.ofMinutes(15), c.office().rules().noShowRecallWindow());
+        assertTrue(c.web().bind().isLoopbackAddress(), "loopback until staff logins exist");
+        assertTrue(c.store().durableCommits());
+    }
+
+    @Test
+    void theDemoConfigLoads() throws Exception {
+        assertEquals(Path.of("./data"), ConfigLoader.load(DEMO).identity().dataDir());
+    }
+
+    @Test
+    void aBadValueIsNamedWithItsKeyTheValueAndWhatWasExpected() throws Exception {
+        String toml = Files.readString(EXAMPLE)
+                .replace("day_starts_at          = \"04:00\"", "day_starts_at          = \"25:61\"")
+                .replace("prefix       = \"B\"", "prefix       = \"bb\"")
+                .replace("no_show_recall_window  = \"15m\"", "no_show_recall_window  = \"soon\"");
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.parse(toml, "test.conf"));
+        assertTrue(e.problems().contains("queue.day_starts_at = '25:61': expected a local time HH:MM, e.g. 07:30"),
+                e.getMessage());
+        assertTrue(e.problems().contains("services[1].prefix = 'bb': expected one capital letter A-Z"), e.getMessage());
+        assertTrue(e.problems().stream().anyMatch(p -> p.startsWith("queue.no_show_recall_window = 'soon'")), e.getMessage());
+    }
+
+    @Test
+    void anUnknownKeyIsRefusedNotIgnored() throws Exception {
+        String toml = Files.readString(EXAMPLE).replace("[web]\n", "[web]\nbind_adress = \"0.0.0.0\"\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.parse(toml, "test.conf"));
+        assertTrue(e.getMessage().contains("web.bind_adress: unknown key"), e.getMessage());
+    }
+
+    @Test
+    void idsThatWouldBreakMqttTopicsAreRefused() throws Exception {
+        String toml = Files.readString(EXAMPLE).replace("office         = \"benthanh\"", "office         = \"ben/#\"");
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.parse(toml, "test.conf"));
+        assertTrue(e.getMessage().contains("appliance.office = 'ben/#'"), e.getMessage());
+    }
+
+    @Test
+    void aCounterServingAnUnknownServiceIsRefused() throws Exception {
+        String toml = Files.readString(EXAMPLE).replace("services = [\"ldtbxh\"]", "services = [\"ldtbxh\", \"thue\"]");
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.parse(toml, "test.conf"));
+        assertTrue(e.getMessage().contains("counter 7 serves unknown service 'thue'"), e.getMessage());
+    }
+
+    @Test
+    void brokenTomlMissingFileAndOversizedFileGetClearMessages(@TempDir Path dir) throws Exception {
+        ConfigException bad = assertThrows(ConfigException.class, () -> ConfigLoader.parse("[appliance\nx=", "t"));
+        assertTrue(bad.getMessage().contains("not valid TOML"), bad.getMessage());
+        ConfigException missing = assertThrows(ConfigException.class, () -> ConfigLoader.load(dir.resolve("nope.conf")));
+        assertTrue(missing.getMessage().contains("not found"));
+        Path big = dir.resolve("big.conf");
+        Files.writeString(big, "#".repeat(300_000));
+        ConfigException tooBig = assertThrows(ConfigException.class, () -> ConfigLoader.load(big));
+        assertTrue(tooBig.getMessage().contains("larger than"));
+        ConfigException wrongType = assertThrows(ConfigException.class,
+                () -> ConfigLoader.parse(Files.readString(EXAMPLE).replace("port           = 8080", "port = \"eighty\""), "t"));
+        assertTrue(wrongType.getMessage().contains("web.port"), wrongType.getMessage());
+    }
+}

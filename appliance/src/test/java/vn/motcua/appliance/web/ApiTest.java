@@ -1,0 +1,129 @@
+package vn.motcua.appliance.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import vn.motcua.appliance.Appliance;
+import vn.motcua.appliance.config.ConfigLoader;
+import vn.motcua.appliance.store.EventJson;
+
+/** The local API over real HTTP, against a real Jetty on a free port and a real H2 store. */
+class ApiTest {
+    @TempDir
+    Path dir;
+    private Appliance appliance;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private String base;
+
+    @BeforeEach
+    void start() throws Exception {
+        String toml = Files.readString(Path.of("src/main/dist/demo.conf"))
+                .replace("data_dir       = \"./data\"", "data_dir = \"" + dir.toString().replace("\\", "/") + "\"")
+                .replace("port           = 8080", "port = 0");
+        appliance = new Appliance(ConfigLoader.parse(toml, "test"), Clock.systemUTC());
+        appliance.start();
+        base = "http://127.0.0.1:" + appliance.webPort();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        appliance.close();
+    }
+
+    private HttpResponse<String> post(String path, String json) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+        b = json == null ? b.POST(HttpRequest.BodyPublishers.noBody())
+                : b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> r) throws Exception {
+        return EventJson.mapper().readTree(r.body());
+    }
+
+    @Test
+    void aResidentTakesATicketAndAClerkCallsServesAndFinishesIt() throws Exception {
+        HttpResponse<String> t1 = post("/api/tickets", "{\"service\":\"ho-tich\"}");
+        assertEquals(201, t1.statusCode(), t1.body());
+        assertEquals("A001", json(t1).at("/ticket/number").asText());
+        assertEquals(0, json(t1).at("/ticket/people_ahead").asInt());
+        HttpResponse<String> t2 = post("/api/tickets", "{\"service\":\"ho-tich\"}");
+        assertEquals("A002", json(t2).at("/ticket/number").asText());
+        assertEquals(1, json(t2).at("/ticket/people_ahead").asInt());
+        assertTrue(json(t2).at("/ticket/estimated_wait_seconds").asLong() > 0);
+
+        assertEquals(200, post("/api/counters/1/open", "{\"staff\":\"lan\"}").statusCode());
+        HttpResponse<String> called = post("/api/counters/1/call-next", null);
+        assertEquals("A001", json(called).at("/ticket/number").asText());
+        assertEquals("CALLED", json(called).at("/ticket/status").asText());
+        assertEquals(200, post("/api/counters/1/start", null).statusCode());
+        HttpResponse<String> done = post("/api/counters/1/finish", null);
+        assertEquals("FINISHED", json(done).at("/ticket/status").asText());
+        assertEquals(200, post("/api/counters/1/rate", "{\"score\":1}").statusCode());
+
+        JsonNode q = json(get("/api/queue"));
+        assertEquals(1, q.at("/services/0/waiting").asInt());
+        assertEquals("OPEN", q.at("/counters/0/status").asText());
+        assertEquals("A001", json(get("/api/tickets/A001")).at("/ticket/number").asText());
+        assertEquals(2, json(get("/api/outbox/counts")).path("ticket.issued").asInt());
+        assertEquals(7, appliance.store().pendingCount(), "issued x2, opened, called, started, finished, rated");
+    }
+
+    @Test
+    void aRefusedCommandAnswersInBothLanguagesAndChangesNothing() throws Exception {
+        HttpResponse<String> r = post("/api/counters/2/call-next", null);
+        assertEquals(409, r.statusCode());
+        assertEquals("COUNTER_CLOSED", json(r).get("error").asText());
+        assertEquals("Quầy đang đóng", json(r).get("message_vi").asText());
+        assertEquals("The counter is closed", json(r).get("message_en").asText());
+        assertEquals(0, appliance.store().pendingCount());
+    }
+
+    @Test
+    void badRequestsGetClearJsonErrorsAreCountedAndChangeNothing() throws Exception {
+        assertEquals(400, post("/api/tickets", "{\"service\":").statusCode());
+        assertEquals(400, post("/api/tickets", "[1,2]").statusCode());
+        assertEquals(400, post("/api/tickets", "{\"service\":\"HO TICH\\u0000\"}").statusCode());
+        assertEquals(400, post("/api/tickets", "{\"service\":\"ho-tich\",\"priority\":\"vip\"}").statusCode());
+        assertEquals(413, post("/api/tickets", "{\"service\":\"" + "a".repeat(20_000) + "\"}").statusCode());
+        HttpResponse<String> wrongType = http.send(HttpRequest.newBuilder(URI.create(base + "/api/tickets"))
+                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("service=ho-tich")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(415, wrongType.statusCode());
+        assertEquals(404, get("/api/nothing-here").statusCode());
+        assertEquals(404, post("/api/counters/1/explode", null).statusCode());
+        assertEquals(400, post("/api/counters/1/rate", "{\"score\":9}").statusCode());
+        assertEquals(404, get("/api/tickets/A999").statusCode());
+        assertEquals("BAD_JSON", json(post("/api/tickets", "{\"service\":")).get("error").asText());
+        assertEquals(0, appliance.store().pendingCount(), "nothing was committed");
+        assertTrue(json(get("/healthz")).at("/parts/api/state").asText().startsWith("bad requests: 1"));
+    }
+
+    @Test
+    void healthReportsEachPart() throws Exception {
+        HttpResponse<String> h = get("/healthz");
+        assertEquals(200, h.statusCode());
+        JsonNode j = json(h);
+        assertTrue(j.get("ok").asBoolean());
+        assertEquals("open", j.at("/parts/store/state").asText());
+    }
+}

@@ -1,0 +1,121 @@
+package vn.motcua.tests.harness;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * The appliance as a real child process, started from its packaged jar the way systemd starts it, on a free
+ * loopback port with its data in a folder of the test's.
+ */
+public final class ApplianceProcess implements AutoCloseable {
+    private static final Path JAR = Path.of(System.getProperty("motcua.applianceJar",
+            "../appliance/target/motcua-appliance.jar"));
+    private static final Path DEMO_CONF = Path.of(System.getProperty("motcua.demoConf",
+            "../appliance/src/main/dist/demo.conf"));
+
+    private final Path dir;
+    private final Path config;
+    private final int port;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+    private Process process;
+    private int starts;
+
+    /** Prepares a config from the demo one; {@code edit} may change more of it. */
+    public ApplianceProcess(Path dir, UnaryOperator<String> edit) throws IOException {
+        this.dir = dir;
+        this.port = freePort();
+        String toml = Files.readString(DEMO_CONF)
+                .replace("data_dir       = \"./data\"", "data_dir = \"" + dir.resolve("data") + "\"")
+                .replace("port           = 8080", "port = " + port);
+        this.config = dir.resolve("appliance.conf");
+        Files.writeString(config, edit.apply(toml));
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    public void start() throws IOException, InterruptedException {
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException("appliance jar not built: " + JAR.toAbsolutePath());
+        }
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException("the previous appliance process is still running");
+        }
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx128m", "-XX:+UseSerialGC", "-jar", JAR.toString(), "--config", config.toString()));
+        starts++;
+        process = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("appliance.log").toFile())).start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("appliance exited with " + process.exitValue() + "; see "
+                        + dir.resolve("appliance.log") + ":\n" + Files.readString(dir.resolve("appliance.log")));
+            }
+            try {
+                if (get("/healthz").statusCode() > 0) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                Thread.sleep(50);
+            }
+        }
+        throw new IllegalStateException("appliance did not answer within 30 s");
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, like a power cut for the process. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** SIGTERM: the clean stop systemd does. */
+    public int stop() throws InterruptedException {
+        process.destroy();
+        return process.waitFor();
+    }
+
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(5));
+        b = json == null ? b.POST(HttpRequest.BodyPublishers.noBody())
+                : b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    public Path dataDir() {
+        return dir.resolve("data");
+    }
+
+    public int starts() {
+        return starts;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            kill();
+        }
+    }
+}
