@@ -4,6 +4,7 @@
 #include <avr/io.h>
 #include <avr/wdt.h>
 #include <util/atomic.h>
+#include <util/delay.h>
 
 /* Baud divisor worked out at compile time; refuse to build a board that cannot hear the bus. */
 #define UBRR_VALUE ((F_CPU + 8UL * BUS_BAUD) / (16UL * BUS_BAUD) - 1UL)
@@ -67,6 +68,9 @@ bool hal_uart_getc(uint8_t *byte) {
 
 void hal_uart_write(void *ctx, const uint8_t *buf, uint8_t n) {
     (void)ctx;
+    /* RXC fires in the middle of the request's stop bit, and an auto-direction adapter may hold
+     * the line a little longer: stay off it for a bit more than one character time. */
+    _delay_us(120);
     PORTD |= _BV(DE_PIN);
     for (uint8_t i = 0; i < n; i++) {
         while (!(UCSR0A & _BV(UDRE0))) {}
@@ -103,6 +107,8 @@ uint32_t hal_refresh(const uint8_t seg[6]) {
 }
 
 uint8_t hal_address(void) {
+    /* The pull-ups charge the switch wiring through ~35 kOhm: let them settle before sampling. */
+    while (hal_millis() < 5) {}
     return (uint8_t)((((uint8_t)~PIND & DIP_MASK) >> 3) + 1u);
 }
 

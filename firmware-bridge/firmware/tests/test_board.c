@@ -119,6 +119,24 @@ static void partial_frame_is_dropped_after_a_gap(void) {
     CHECK_EQ(cap.replies, 1);
 }
 
+/* nanopb style: the link breaks after every possible byte of a request; the board must never
+ * answer a broken request and must answer the next whole one exactly once. */
+static void link_breaking_after_every_byte(void) {
+    bus_frame_t fr = {.addr = 6, .type = BUS_T_SHOW, .seq = 1, .len = 9,
+                      .payload = {0, 0, 0, 0, 12, 'A', '1', '2', '3'}};
+    uint8_t out[BUS_MAX_FRAME];
+    uint8_t n = bus_frame_encode(&fr, out);
+    for (uint8_t cut = 0; cut < n; cut++) {
+        boot(6, 9);
+        for (uint8_t i = 0; i < cut; i++) board_rx_byte(&board, out[i]);
+        CHECK_EQ(cap.replies, 0);
+        board_tick(&board, board.now_ms + 10, 0);
+        for (uint8_t i = 0; i < n; i++) board_rx_byte(&board, out[i]);
+        CHECK_EQ(cap.replies, 1);
+        CHECK(memcmp(board.disp.text, "A123", 4) == 0);
+    }
+}
+
 static void status_carries_at_most_four_events(void) {
     boot(1, 1);
     for (unsigned i = 0; i < 6; i++) press(14);
@@ -138,4 +156,5 @@ void test_board(void) {
     corrupted_request_is_ignored_then_retry_works();
     partial_frame_is_dropped_after_a_gap();
     status_carries_at_most_four_events();
+    link_breaking_after_every_byte();
 }

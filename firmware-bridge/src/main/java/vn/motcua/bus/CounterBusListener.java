@@ -10,6 +10,15 @@ public interface CounterBusListener {
     /** Exactly once per physical press (never lost, never doubled; see counter-bus.md §5). */
     void onKey(int address, KeyEvent event);
 
+    /**
+     * The same press with its board event id, for an appliance that persists the last id per
+     * board to stay exactly-once across its own restarts. The bus calls this one; by default it
+     * forwards to {@link #onKey(int, KeyEvent)}.
+     */
+    default void onKey(int address, KeyEvent event, BoardEventId id) {
+        onKey(address, event);
+    }
+
     /** ONLINE / OFFLINE(reason) changes, and each reboot (reason {@code "rebooted"}). */
     void onBoardStatus(int address, BoardStatus status);
 }

@@ -8,6 +8,9 @@
  *   <li>{@link vn.motcua.bus.CounterBusListener}: {@code onKey(address, KeyEvent)} exactly once per
  *       physical press; {@code onBoardStatus(address, BoardStatus)} on ONLINE / OFFLINE(reason) and
  *       on each reboot (reason {@code "rebooted"}). Called on the bus's I/O thread: hand off, return fast.</li>
+ *   <li>Exactly-once across appliance restarts: override
+ *       {@code onKey(address, KeyEvent, BoardEventId)}, store the id with the command in one
+ *       transaction, and call {@code BusMaster.resumeAfter(address, lastId)} before {@code start()}.</li>
  *   <li>{@link vn.motcua.bus.Key}: CALL_NEXT, RECALL, SKIP, TRANSFER (target in
  *       {@link vn.motcua.bus.KeyEvent#transferTarget()}), START, DONE, PAUSE, RATE_1..RATE_4
  *       (rất hài lòng .. không hài lòng).</li>

@@ -10,9 +10,10 @@ import java.util.function.Consumer;
 public final class FrameParser {
     private final byte[] buf = new byte[Protocol.MAX_FRAME];
     private int n;
-    private long noiseBytes;
-    private long badFrames;
-    private long frames;
+    // Counters: written by the reading thread only; volatile so a health page can read them.
+    private volatile long noiseBytes;
+    private volatile long badFrames;
+    private volatile long frames;
 
     /** Feeds bytes; every complete frame goes to {@code out}, in order. */
     public void feed(byte[] data, int off, int len, Consumer<Frame> out) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.motcua.bus.BoardEventId;
 import vn.motcua.bus.BoardStatus;
 import vn.motcua.bus.Key;
 import vn.motcua.bus.KeyEvent;
@@ -19,8 +20,11 @@ import vn.motcua.bus.codec.StatusReply;
 final class BoardLink {
     private static final Logger log = LoggerFactory.getLogger(BoardLink.class);
 
+    /** A delivered key with its place in the board's numbering. */
+    record Delivered(KeyEvent key, BoardEventId id) {}
+
     /** Result of taking in one good STATUS. */
-    record Outcome(List<KeyEvent> keys, List<BoardStatus> statusChanges, int duplicates, int invalid) {}
+    record Outcome(List<Delivered> keys, List<BoardStatus> statusChanges, int duplicates, int invalid) {}
 
     final int address;
     private int epoch = -1;          // unknown until the first reply
@@ -32,10 +36,17 @@ final class BoardLink {
     private int reboots;
     private volatile BoardStatus status;
     Instant nextProbe = Instant.EPOCH;
+    private boolean pollRejected;
 
     BoardLink(int address, Instant now) {
         this.address = address;
         this.status = new BoardStatus(BoardStatus.State.UNKNOWN, "not polled yet", now, 0);
+    }
+
+    /** Before the first exchange: events up to {@code id} were delivered by an earlier run. */
+    synchronized void resumeAfter(BoardEventId id) {
+        epoch = id.epoch();
+        lastDelivered = id.seq();
     }
 
     synchronized void want(DisplayState d) {
@@ -57,6 +68,13 @@ final class BoardLink {
 
     Messages.Ack ack() {
         return epoch < 0 ? Messages.Ack.NONE : new Messages.Ack(epoch, Math.max(lastDelivered, 0));
+    }
+
+    /** True the first time only: a board refusing POLLs is logged once, not 30 times a second. */
+    boolean firstPollRejection() {
+        boolean first = !pollRejected;
+        pollRejected = true;
+        return first;
     }
 
     BoardStatus status() {
@@ -92,7 +110,7 @@ final class BoardLink {
         if (r.overflow()) {
             log.warn("counter board {}: key queue overflowed, a press was refused on the board", address);
         }
-        List<KeyEvent> keys = new ArrayList<>(r.events().size());
+        List<Delivered> keys = new ArrayList<>(r.events().size());
         int duplicates = 0;
         int invalid = 0;
         for (StatusReply.Event e : r.events()) {
@@ -108,7 +126,7 @@ final class BoardLink {
                 log.warn("counter board {}: unknown key event code 0x{} arg {} dropped", address,
                         Integer.toHexString(e.key()), e.arg());
             } else {
-                keys.add(k);
+                keys.add(new Delivered(k, new BoardEventId(r.epoch(), e.seq())));
             }
         }
         return new Outcome(keys, changes, duplicates, invalid);

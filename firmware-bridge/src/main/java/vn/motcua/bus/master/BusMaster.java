@@ -12,11 +12,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.motcua.bus.BoardEventId;
 import vn.motcua.bus.BoardStatus;
 import vn.motcua.bus.BusConfig;
 import vn.motcua.bus.CounterBus;
 import vn.motcua.bus.CounterBusListener;
-import vn.motcua.bus.KeyEvent;
 import vn.motcua.bus.codec.Frame;
 import vn.motcua.bus.codec.FrameCodec;
 import vn.motcua.bus.codec.Messages;
@@ -48,7 +48,7 @@ public final class BusMaster implements CounterBus {
     private final AtomicLong portOpens = new AtomicLong();
     private final AtomicLong bytesOut = new AtomicLong();
     private volatile boolean running;
-    private Thread thread;
+    private volatile Thread thread;
     private int seq;
     private int cursor;
     private final Reopener reopener = new Reopener();
@@ -86,6 +86,17 @@ public final class BusMaster implements CounterBus {
     public void clear(int address) {
         link(address).want(DisplayState.BLANK);
         LockSupport.unpark(thread);
+    }
+
+    /**
+     * Tells the bus, before {@link #start()}, the last board event id the appliance had stored
+     * for a board, so a press it handled just before it stopped is not delivered again.
+     */
+    public synchronized void resumeAfter(int address, BoardEventId lastHandled) {
+        if (thread != null) {
+            throw new IllegalStateException("resumeAfter must come before start()");
+        }
+        link(address).resumeAfter(lastHandled);
     }
 
     @Override
@@ -257,15 +268,16 @@ public final class BusMaster implements CounterBus {
                 log.error("counter board {} refused display {} (firmware older than this master?)", link.address, sent);
             }
             link.displayConfirmed(version);
-        } else if (r.reply().rejected()) {
-            log.error("counter board {} refused a POLL: protocol mismatch", link.address);
+        } else if (r.reply().rejected() && link.firstPollRejection()) {
+            // Would repeat on every poll: say it once per board, the status page shows the rest.
+            log.error("counter board {} refused a POLL: protocol mismatch (firmware version?)", link.address);
         }
         duplicates.addAndGet(o.duplicates());
         invalidKeys.addAndGet(o.invalid());
         o.statusChanges().forEach(s -> fireStatus(link.address, s));
-        for (KeyEvent k : o.keys()) {
+        for (BoardLink.Delivered d : o.keys()) {
             keys.incrementAndGet();
-            listeners.key(link.address, k);
+            listeners.key(link.address, d.key(), d.id());
         }
     }
 

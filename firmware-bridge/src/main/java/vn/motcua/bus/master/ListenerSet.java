@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.motcua.bus.BoardEventId;
 import vn.motcua.bus.BoardStatus;
 import vn.motcua.bus.CounterBusListener;
 import vn.motcua.bus.KeyEvent;
@@ -17,10 +18,10 @@ final class ListenerSet {
         listeners.add(l);
     }
 
-    void key(int address, KeyEvent event) {
+    void key(int address, KeyEvent event, BoardEventId id) {
         for (CounterBusListener l : listeners) {
             try {
-                l.onKey(address, event);
+                l.onKey(address, event, id);
             } catch (RuntimeException e) {
                 log.error("counter bus listener failed on a key from board {}", address, e);
             }

@@ -21,8 +21,8 @@ final class ReplyReader {
     private final BusTransport transport;
     private final FrameParser parser = new FrameParser();
     private final byte[] buf = new byte[64];
-    private long staleFrames;
-    private long malformed;
+    private volatile long staleFrames; // written by the I/O thread only, read by stats()
+    private volatile long malformed;
 
     ReplyReader(BusTransport transport) {
         this.transport = transport;

@@ -40,6 +40,7 @@ public final class SimulatedBoard {
     private int dropNext;
     private int corruptNext;
     private int deafNext;
+    private long requestsSeen;
     private Consumer<Shown> onShow = s -> {};
 
     public SimulatedBoard(int address, int firstEpoch) {
@@ -120,6 +121,11 @@ public final class SimulatedBoard {
         deafNext = n;
     }
 
+    /** Requests addressed to this board that reached it, powered or not (for tests). */
+    public synchronized long requestsSeen() {
+        return requestsSeen;
+    }
+
     public synchronized int unacknowledged() {
         return queue.size();
     }
@@ -127,6 +133,9 @@ public final class SimulatedBoard {
     /** Bytes heard on the bus; returns this board's reply, if it makes one (and it survives). */
     public synchronized Optional<byte[]> hear(byte[] bytes) {
         if (!powered) {
+            if (bytes.length > 1 && (bytes[1] & 0x7F) == address) {
+                requestsSeen++; // a dead board still has requests sent its way: count them
+            }
             return Optional.empty();
         }
         List<Frame> mine = new ArrayList<>(1);
@@ -136,6 +145,7 @@ public final class SimulatedBoard {
             }
         });
         byte[] reply = null;
+        requestsSeen += mine.size();
         if (!mine.isEmpty() && deafNext > 0) {
             deafNext--;
             return Optional.empty();

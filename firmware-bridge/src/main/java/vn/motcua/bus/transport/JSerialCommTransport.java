@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.motcua.bus.BusConfig;
@@ -18,8 +19,13 @@ import vn.motcua.bus.BusConfig;
  */
 public final class JSerialCommTransport implements BusTransport {
     private static final Logger log = LoggerFactory.getLogger(JSerialCommTransport.class);
-    /** jSerialComm's read timeout slice; the master loops until its own deadline. */
-    private static final int READ_SLICE_MS = 2;
+    /**
+     * How often a waiting read looks for bytes. jSerialComm's own read timeouts map to termios
+     * VTIME, in tenths of a second, far too coarse for a 20 ms reply timeout; so the port is
+     * non-blocking and the wait is a FIONREAD check every 200 us (2 byte times at 115200),
+     * which costs a few thousand cheap syscalls a second instead of a spinning core.
+     */
+    private static final long CHECK_EVERY_NANOS = 200_000L;
 
     private final String portName;
     private final int baud;
@@ -55,8 +61,7 @@ public final class JSerialCommTransport implements BusTransport {
         }
         p.setComPortParameters(baud, 8, SerialPort.ONE_STOP_BIT, parity);
         p.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
-        p.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING,
-                READ_SLICE_MS, 100);
+        p.setComPortTimeouts(SerialPort.TIMEOUT_NONBLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING, 0, 100);
         boolean kernelRs485 = direction == BusConfig.Direction.KERNEL_RS485;
         if (kernelRs485) {
             p.setRs485ModeParameters(true, true, 0, 0);
@@ -97,19 +102,24 @@ public final class JSerialCommTransport implements BusTransport {
     public int read(byte[] buf, long timeoutNanos) throws IOException {
         SerialPort p = requireOpen();
         long deadline = System.nanoTime() + timeoutNanos;
-        do {
-            int n = p.readBytes(buf, buf.length);
-            if (n < 0) {
-                throw new IOException("read failed (error " + p.getLastErrorCode() + ")");
+        while (true) {
+            int available = p.bytesAvailable();
+            if (available < 0) {
+                throw new IOException("port gone (error " + p.getLastErrorCode() + ")");
             }
-            if (n > 0) {
+            if (available > 0) {
+                int n = p.readBytes(buf, Math.min(available, buf.length));
+                if (n < 0) {
+                    throw new IOException("read failed (error " + p.getLastErrorCode() + ")");
+                }
                 return n;
             }
-            if (p.bytesAvailable() < 0) {
-                throw new IOException("port gone");
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return 0;
             }
-        } while (deadline - System.nanoTime() > 0);
-        return 0;
+            LockSupport.parkNanos(Math.min(left, CHECK_EVERY_NANOS));
+        }
     }
 
     @Override

@@ -44,12 +44,14 @@ class CounterBusBenchmark {
         Percentiles pty = Percentiles.of(PtyBench.run(dir, config, PRESSES));
         Percentiles mem = inMemory(config);
         WireLimit limit = new WireLimit(BOARDS, BAUD);
+        String load = Files.exists(Path.of("/proc/loadavg")) ? Files.readString(Path.of("/proc/loadavg")).trim() : "n/a";
         String report = String.format(Locale.ROOT, """
                 counter bus, %d boards, %d baud, %d presses each, press (debounced) -> digits lit
+                machine: %d cores, load average %s
                 wire limit: cycle %.1f ms; p50 %.1f ms, p99 %.1f ms
                 C firmware sim over pty + jSerialComm: p50 %.1f ms (x%.2f of limit), p99 %.1f ms (x%.2f), max %.1f ms
                 in-memory SimulatedBus:                p50 %.1f ms (x%.2f of limit), p99 %.1f ms (x%.2f), max %.1f ms
-                """, BOARDS, BAUD, PRESSES, limit.cycleMs(), limit.atPercentile(0.5), limit.atPercentile(0.99),
+                """, BOARDS, BAUD, PRESSES, Runtime.getRuntime().availableProcessors(), load, limit.cycleMs(), limit.atPercentile(0.5), limit.atPercentile(0.99),
                 pty.p50(), pty.p50() / limit.atPercentile(0.5), pty.p99(), pty.p99() / limit.atPercentile(0.99), pty.max(),
                 mem.p50(), mem.p50() / limit.atPercentile(0.5), mem.p99(), mem.p99() / limit.atPercentile(0.99), mem.max());
         System.out.println(report);

@@ -107,6 +107,20 @@ class FrameCodecTest {
     }
 
     @Test
+    void aReplyCutAfterAnyByteNeverYieldsAFrameAndTheNextWholeOneDoes() {
+        byte[] status = FrameCodec.encode(new Frame(3, true, Protocol.TYPE_STATUS, 7, bytes(0x12, 0x34, 0x00, 0x01, 0x01, 0x01, 0x00)));
+        for (int cut = 0; cut < status.length; cut++) {
+            FrameParser p = new FrameParser();
+            List<Frame> out = new ArrayList<>();
+            p.feed(status, 0, cut, out::add);
+            assertTrue(out.isEmpty(), "cut at " + cut);
+            p.reset(); // the master starts a new attempt
+            p.feed(status, 0, status.length, out::add);
+            assertEquals(1, out.size(), "cut at " + cut);
+        }
+    }
+
+    @Test
     void refusesWhatTheBoardsCannotShow() {
         assertEquals(" A23", SevenSegment.pad("A23"));
         assertThrows(IllegalArgumentException.class, () -> SevenSegment.pad("M001"));

@@ -26,15 +26,29 @@ class BoardLinkTest {
         return new StatusReply.Event(seq, key.code(), 0);
     }
 
+    private static List<KeyEvent> keys(BoardLink.Outcome o) {
+        return o.keys().stream().map(BoardLink.Delivered::key).toList();
+    }
+
+    @Test
+    void anApplianceRestartResumesAfterTheLastHandledEvent() {
+        BoardLink link = new BoardLink(3, T);
+        link.resumeAfter(new vn.motcua.bus.BoardEventId(0x1234, 7));
+        assertEquals(new Messages.Ack(0x1234, 7), link.ack(), "the first request already acks event 7");
+        var r = link.accept(status(0x1234, 0, ev(7, Key.CALL_NEXT), ev(8, Key.DONE)), T);
+        assertEquals(List.of(KeyEvent.of(Key.DONE)), keys(r), "event 7 was handled before the restart");
+        assertEquals(new vn.motcua.bus.BoardEventId(0x1234, 8), r.keys().getFirst().id());
+    }
+
     @Test
     void aRepeatedEventIsDeliveredOnce() {
         BoardLink link = new BoardLink(3, T);
         var first = link.accept(status(0x1234, 0, ev(1, Key.CALL_NEXT)), T);
-        assertEquals(List.of(KeyEvent.of(Key.CALL_NEXT)), first.keys());
+        assertEquals(List.of(KeyEvent.of(Key.CALL_NEXT)), keys(first));
         assertEquals(new Messages.Ack(0x1234, 1), link.ack());
         // Our ack was lost: the board sends event 1 again, with a new one behind it.
         var again = link.accept(status(0x1234, 0, ev(1, Key.CALL_NEXT), ev(2, Key.DONE)), T);
-        assertEquals(List.of(KeyEvent.of(Key.DONE)), again.keys());
+        assertEquals(List.of(KeyEvent.of(Key.DONE)), keys(again));
         assertEquals(1, again.duplicates());
         assertEquals(new Messages.Ack(0x1234, 2), link.ack());
     }
@@ -44,7 +58,7 @@ class BoardLinkTest {
         BoardLink link = new BoardLink(3, T);
         link.accept(status(9, 0, ev(254, Key.RECALL)), T);
         var r = link.accept(status(9, 0, ev(254, Key.RECALL), ev(255, Key.SKIP), ev(0, Key.START), ev(1, Key.DONE)), T);
-        assertEquals(List.of(KeyEvent.of(Key.SKIP), KeyEvent.of(Key.START), KeyEvent.of(Key.DONE)), r.keys());
+        assertEquals(List.of(KeyEvent.of(Key.SKIP), KeyEvent.of(Key.START), KeyEvent.of(Key.DONE)), keys(r));
         assertEquals(new Messages.Ack(9, 1), link.ack());
     }
 
@@ -58,7 +72,7 @@ class BoardLinkTest {
         link.displayConfirmed(pending.version());
         assertNull(link.pending());
         var r = link.accept(status(101, 0x01, ev(1, Key.START)), T.plusSeconds(5));
-        assertEquals(List.of(KeyEvent.of(Key.START)), r.keys(), "event 1 of the new boot is new");
+        assertEquals(List.of(KeyEvent.of(Key.START)), keys(r), "event 1 of the new boot is new");
         assertEquals("rebooted", r.statusChanges().getLast().reason());
         assertEquals(1, link.status().reboots());
         assertEquals(new DisplayState("A023", 5, false), link.pending().display());
@@ -79,7 +93,7 @@ class BoardLinkTest {
         BoardLink link = new BoardLink(1, T);
         var r = link.accept(status(7, 0, new StatusReply.Event(1, 0x7E, 0),
                 new StatusReply.Event(2, Key.TRANSFER.code(), 0), ev(3, Key.PAUSE)), T);
-        assertEquals(List.of(KeyEvent.of(Key.PAUSE)), r.keys());
+        assertEquals(List.of(KeyEvent.of(Key.PAUSE)), keys(r));
         assertEquals(2, r.invalid());
         assertEquals(new Messages.Ack(7, 3), link.ack());
     }

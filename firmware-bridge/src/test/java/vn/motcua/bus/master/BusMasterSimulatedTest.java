@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import vn.motcua.bus.Await;
+import vn.motcua.bus.BoardEventId;
 import vn.motcua.bus.BoardStatus;
 import vn.motcua.bus.BusConfig;
 import vn.motcua.bus.CounterBusListener;
@@ -150,6 +151,46 @@ class BusMasterSimulatedTest {
         Await.until(LIMIT, () -> recorder.pressesOn(3).size() == 1, () -> "press made while unplugged");
         Await.until(LIMIT, () -> sim.board(3).shown().text().equals("A001"), () -> "display after replug");
         assertTrue(sim.bus().stats().portOpens() >= 2);
+    }
+
+    @Test
+    void aRestartedApplianceDoesNotGetAPressItAlreadyHandled() {
+        start(6);
+        BoardEventId[] lastHandled = new BoardEventId[1];
+        sim.bus().addListener(new CounterBusListener() {
+            @Override
+            public void onKey(int address, KeyEvent event) {}
+
+            @Override
+            public void onKey(int address, KeyEvent event, BoardEventId id) {
+                lastHandled[0] = id; // the appliance stores this with the command, in one transaction
+                sim.board(6).missNextRequests(1000); // ...and then the cable breaks: no ack arrives
+            }
+
+            @Override
+            public void onBoardStatus(int address, BoardStatus status) {}
+        });
+        sim.board(6).press(Key.CALL_NEXT);
+        Await.until(LIMIT, () -> lastHandled[0] != null, () -> "handled");
+        Await.until(LIMIT, () -> sim.bus().boards().get(6).state() == BoardStatus.State.OFFLINE, () -> "cut off");
+        sim.bus().close(); // the appliance stops; the board still holds the press, unacknowledged
+        assertEquals(1, sim.board(6).unacknowledged());
+        sim.board(6).missNextRequests(0);
+
+        Recorder afterRestart = new Recorder();
+        BusMaster again = new BusMaster(BusConfig.defaults("sim", List.of(6)).withReplyTimeout(Duration.ofMillis(5)),
+                sim.wire(), Clock.systemUTC());
+        again.resumeAfter(6, lastHandled[0]);
+        again.addListener(afterRestart);
+        again.start();
+        try {
+            Await.until(LIMIT, () -> sim.board(6).unacknowledged() == 0, () -> "acked by the new run");
+            sim.board(6).press(Key.DONE);
+            Await.until(LIMIT, () -> afterRestart.pressesOn(6).size() == 1, () -> "the next press");
+            assertEquals(List.of(KeyEvent.of(Key.DONE)), afterRestart.pressesOn(6), "CALL_NEXT not delivered twice");
+        } finally {
+            again.close();
+        }
     }
 
     @Test

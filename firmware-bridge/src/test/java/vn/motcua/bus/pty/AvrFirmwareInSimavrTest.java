@@ -29,9 +29,10 @@ import vn.motcua.bus.Recorder;
 import vn.motcua.bus.master.BusMaster;
 
 /**
- * The flashed image itself: build/counter-board.elf runs in simavr (firmware/host/avr_run.c),
- * its UART on a pty that jSerialComm opens, its digits read off the simulated 74HC595 chain and
- * its keypad rows driven from the column register. Same master, same bytes as a real board.
+ * The flashed image itself: build/counter-board.elf runs in simavr (firmware/host/avr_run.c) as
+ * two ATmega328Ps on one pty (a multi-drop bus), DIP switches set to addresses 2 and 7, their
+ * digits read off the simulated 74HC595 chains and their keypad rows driven from the column
+ * register. Same master, same bytes as real boards.
  */
 class AvrFirmwareInSimavrTest {
     private static final Path RUNNER = Path.of("firmware/build/avr-run");
@@ -55,14 +56,15 @@ class AvrFirmwareInSimavrTest {
     }
 
     @Test
-    void theRealAvrImageAnswersShowsAndReportsPresses() throws Exception {
+    void twoRealAvrImagesOnOneBusAnswerShowAndReportPresses() throws Exception {
         if (!Files.isExecutable(RUNNER) || !Files.exists(ELF)) {
             if ("true".equals(System.getenv("CI"))) {
                 fail("CI=true and the simavr runner or AVR image is missing (gcc-avr, simavr, libsimavr-dev)");
             }
             Assumptions.abort("needs gcc-avr, simavr and libsimavr-dev");
         }
-        avr = new ProcessBuilder(RUNNER.toString(), ELF.toString()).redirectErrorStream(true).start();
+        // DIP switches set to 1 and 6: each firmware must read its address off its own pins.
+        avr = new ProcessBuilder(RUNNER.toString(), ELF.toString(), "2", "7").redirectErrorStream(true).start();
         Writer control = new OutputStreamWriter(avr.getOutputStream(), StandardCharsets.US_ASCII);
         String[] pty = new String[1];
         Thread reader = new Thread(() -> read(pty), "avr-run-stdout");
@@ -70,21 +72,34 @@ class AvrFirmwareInSimavrTest {
         reader.start();
         Await.until(LIMIT, () -> pty[0] != null, () -> "simavr ready");
         // simavr runs this 8-bit CPU slower than real time on a busy machine: be patient.
-        BusConfig config = BusConfig.defaults(pty[0], List.of(1)).withReplyTimeout(Duration.ofMillis(250));
+        BusConfig config = BusConfig.defaults(pty[0], List.of(2, 7)).withReplyTimeout(Duration.ofMillis(250));
         bus = CounterBuses.jSerialComm(config, Clock.systemUTC());
         Recorder recorder = new Recorder();
         bus.addListener(recorder);
         bus.start();
-        Await.until(LIMIT, () -> bus.boards().get(1).online(), () -> "AVR board online: " + bus.boards());
+        Await.until(LIMIT, () -> bus.boards().values().stream().allMatch(BoardStatus::online),
+                () -> "AVR boards online: " + bus.boards());
 
-        bus.show(1, "A023", 5, false);
-        Await.until(LIMIT, () -> sawDigits("[A023]  5"), () -> "digits A023 5, saw " + digitsSeen());
+        bus.show(7, "A023", 5, false);
+        bus.show(2, "b105", 12, false);
+        Await.until(LIMIT, () -> sawDigits("7 [A023]  5"), () -> "board 7 digits A023 5, saw " + digitsSeen());
+        Await.until(LIMIT, () -> sawDigits("2 [b105] 12"), () -> "board 2 digits b105 12, saw " + digitsSeen());
 
-        control.write("press CALL_NEXT\npress TRANSFER 1 2 TRANSFER\n");
+        control.write("press 7 CALL_NEXT\npress 2 TRANSFER 1 2 TRANSFER\n");
         control.flush();
-        Await.until(LIMIT, () -> recorder.pressesOn(1).size() == 2, () -> "keys " + recorder.pressesOn(1));
-        assertEquals(List.of(KeyEvent.of(Key.CALL_NEXT), KeyEvent.transfer(12)), recorder.pressesOn(1));
-        assertEquals(BoardStatus.State.ONLINE, bus.boards().get(1).state());
+        Await.until(LIMIT, () -> recorder.presses().size() == 2, () -> "keys " + recorder.presses());
+        assertEquals(List.of(KeyEvent.of(Key.CALL_NEXT)), recorder.pressesOn(7));
+        assertEquals(List.of(KeyEvent.transfer(12)), recorder.pressesOn(2));
+        assertEquals(BoardStatus.State.ONLINE, bus.boards().get(7).state());
+
+        // Power glitch on board 7: its RAM is gone, its EEPROM boot counter moves on; the master
+        // must see the new epoch and put A023 back on its digits.
+        int shownBefore = digitsCount("7 [A023]  5");
+        control.write("reset 7\n");
+        control.flush();
+        Await.until(LIMIT, () -> recorder.sawReason(7, "rebooted"), () -> "reboot noticed: " + recorder.statuses());
+        Await.until(LIMIT, () -> digitsCount("7 [A023]  5") > shownBefore, () -> "A023 restored, saw " + digitsSeen());
+        assertEquals(1, bus.boards().get(7).reboots());
     }
 
     private void read(String[] pty) {
@@ -106,6 +121,12 @@ class AvrFirmwareInSimavrTest {
     private boolean sawDigits(String want) {
         synchronized (digits) {
             return digits.contains(want);
+        }
+    }
+
+    private int digitsCount(String want) {
+        synchronized (digits) {
+            return (int) digits.stream().filter(want::equals).count();
         }
     }
 
