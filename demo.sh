@@ -5,5 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")"
 . tools/java-home.sh
 ./mvnw -B -q -ntp -DskipTests -pl appliance -am package
-exec java -Xmx128m -XX:+UseSerialGC -Djava.awt.headless=true \
+exec java -Xmx128m -XX:+UseSerialGC -Djava.awt.headless=true --enable-native-access=ALL-UNNAMED \
   -jar appliance/target/motcua-appliance.jar --config appliance/src/main/dist/demo.conf --demo "$@"

@@ -55,7 +55,7 @@ public final class ApplianceProcess implements AutoCloseable {
             throw new IllegalStateException("the previous appliance process is still running");
         }
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m", "-XX:+UseSerialGC", "-jar", JAR.toString(), "--config", config.toString()));
+                "-Xmx128m", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED", "-jar", JAR.toString(), "--config", config.toString()));
         starts++;
         process = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("appliance.log").toFile())).start();

@@ -13,6 +13,7 @@ import vn.motcua.appliance.config.ConfigException;
 import vn.motcua.appliance.domain.CounterDef;
 import vn.motcua.appliance.domain.OfficeLayout;
 import vn.motcua.bus.BusConfig;
+import vn.motcua.bus.codec.SevenSegment;
 
 /**
  * The {@code [devices.counter_bus]} section: which bus (real RS-485, simulated in memory, or none), its port,
@@ -54,6 +55,14 @@ public record CounterBusSettings(Mode mode, BusConfig bus, Map<Integer, Integer>
             for (CounterDef c : office.counters()) {
                 if (c.number() <= 32) {
                     byAddress.put(c.number(), c.number());
+                }
+            }
+        }
+        if (mode != Mode.OFF) {
+            for (var service : office.services()) {
+                if (!SevenSegment.canRender(String.valueOf(service.prefix()))) {
+                    problems.add("services: prefix '" + service.prefix() + "' of " + service.code()
+                            + " cannot be shown on a 7-segment counter board (K, M, V, W, X, Z cannot); choose another letter");
                 }
             }
         }
