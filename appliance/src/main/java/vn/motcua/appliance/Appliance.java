@@ -70,8 +70,12 @@ public final class Appliance implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(this::prune, 1, 60, TimeUnit.MINUTES);
         scheduler.scheduleWithFixedDelay(this::checkpoint, 5, 5, TimeUnit.MINUTES);
 
-        web = new WebServer(config.web(), new ApiHandler(queue, health, config.web().maxBodyBytes()));
+        var screens = new vn.motcua.appliance.web.pages.Screens(config, queue, health, clock,
+                new vn.motcua.appliance.web.status.FixtureDossierSource(java.time.LocalDate.now(clock)));
+        web = new WebServer(config.web(), screens.handler(
+                new ApiHandler(queue, health, config.web().maxBodyBytes(), screens.gate())));
         web.start();
+        screens.start(scheduler);
         log.info("motcua appliance {} serving on http://{}:{}/ (data in {})", id.deviceId(),
                 config.web().bind().getHostAddress(), web.port(), id.dataDir().toAbsolutePath());
     }

@@ -1,0 +1,44 @@
+package vn.motcua.appliance.web.auth;
+
+import java.util.Optional;
+
+import org.eclipse.jetty.http.HttpCookie;
+import org.eclipse.jetty.server.Request;
+
+import vn.motcua.appliance.web.CounterGate;
+
+/**
+ * Lets a logged-in clerk's browser act on the counters the account allows: the session cookie must be live
+ * and the request must carry the session's CSRF token in {@code X-CSRF-Token} (a cross-site page can send the
+ * cookie but never read the token).
+ */
+public final class StaffGate implements CounterGate {
+    public static final String COOKIE = "motcua_staff";
+    public static final String CSRF_HEADER = "X-CSRF-Token";
+
+    private final Sessions sessions;
+
+    public StaffGate(Sessions sessions) {
+        this.sessions = sessions;
+    }
+
+    @Override
+    public boolean allows(Request request, int counter) {
+        return session(request).filter(s -> java.security.MessageDigest.isEqual(s.csrf().getBytes(),
+                        String.valueOf(request.getHeaders().get(CSRF_HEADER)).getBytes()))
+                .map(s -> s.account().mayUse(counter)).orElse(false);
+    }
+
+    public Optional<Sessions.Session> session(Request request) {
+        return sessions.find(token(request));
+    }
+
+    static String token(Request request) {
+        for (HttpCookie c : Request.getCookies(request)) {
+            if (COOKIE.equals(c.getName())) {
+                return c.getValue();
+            }
+        }
+        return null;
+    }
+}
