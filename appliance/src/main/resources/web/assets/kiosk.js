@@ -2,7 +2,7 @@
 // start screen after IDLE_MS without a touch, so the next resident never sees someone else's ticket.
 'use strict';
 (function () {
-  var IDLE_MS = 30000, el = window.motcuaEl, priority = 'NORMAL', idle = null, info = null;
+  var IDLE_MS = 30000, el = window.motcuaEl, priority = 'NORMAL', idle = null, info = null, zone = 'Asia/Ho_Chi_Minh';
   function $(id) { return document.getElementById(id); }
 
   function resetIdle() { clearTimeout(idle); idle = setTimeout(start, IDLE_MS); }
@@ -16,7 +16,7 @@
 
   function load() {
     fetch('/kiosk/info', { cache: 'no-store' }).then(function (r) { return r.json(); }).then(function (i) {
-      info = i; draw();
+      info = i; zone = i.zone || zone; draw();
     }).catch(function () { setTimeout(load, 3000); });
   }
 
@@ -57,7 +57,8 @@
     $('t-service').textContent = t.service_name_vi + ' / ' + t.service_name_en;
     $('t-ahead').textContent = t.people_ahead;
     $('t-wait').textContent = window.motcuaMinutes(t.estimated_wait_seconds);
-    $('t-time').textContent = new Date(t.issued_at).toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit' });
+    $('t-time').textContent = new Date(t.issued_at).toLocaleTimeString('vi-VN', { timeZone: zone, hour: '2-digit', minute: '2-digit' });
+    window.scrollTo(0, 0);
     $('t-qr').src = '/kiosk/qr/' + encodeURIComponent(t.number) + '.svg';
     // Ask the printer's state after issuing: a fault that just happened must still reach the resident.
     fetch('/kiosk/info', { cache: 'no-store' }).then(function (r) { return r.json(); }).then(function (i) {
@@ -71,7 +72,8 @@
   $('done').onclick = start;
   window.motcuaLive({
     snapshot: function (s) { $('office-vi').textContent = s.office.name_vi; $('office-en').textContent = s.office.name_en; },
-    queue: function () { if (!$('start').hidden) { load(); } }
+    // Waiting counts follow the queue live; the full info (printer, priorities) is fetched per screen.
+    queue: function (q) { if (info && !$('start').hidden) { info.services = q.services; draw(); } }
   });
   start();
 })();

@@ -71,7 +71,7 @@ public final class Appliance implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(this::checkpoint, 5, 5, TimeUnit.MINUTES);
 
         var screens = new vn.motcua.appliance.web.pages.Screens(config, queue, health, clock,
-                new vn.motcua.appliance.web.status.FixtureDossierSource(java.time.LocalDate.now(clock)));
+                new vn.motcua.appliance.web.status.FixtureDossierSource(java.time.LocalDate.now(clock)), store::pendingCount);
         web = new WebServer(config.web(), screens.handler(
                 new ApiHandler(queue, health, config.web().maxBodyBytes(), screens.gate())));
         web.start();

@@ -34,7 +34,14 @@ final class Browsers {
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         ChromeDriver d = new ChromeDriver(service, o);
         d.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+        viewport(d, width, height);
         return d;
+    }
+
+    /** The page's viewport exactly at the screen's size (the window size would include the browser's frame). */
+    static void viewport(ChromeDriver d, int width, int height) {
+        d.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                java.util.Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
     }
 
     static WebDriverWait waiting(ChromeDriver d, int seconds) {

@@ -90,7 +90,7 @@ class ScreensBrowserTest {
         waitText(other, "#current", "A001");
         Browsers.screenshot(display, "display-1920x1080");
         Browsers.screenshot(other, "counter-1280x800");
-        display.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 720));
+        Browsers.viewport(display, 1280, 720);
         Browsers.screenshot(display, "display-1280x720");
         assertTrue(((Number) display.executeScript("return window.motcuaLatencies.length")).intValue() >= 1);
     }
@@ -131,7 +131,7 @@ class ScreensBrowserTest {
 
     @Test
     void theStatusPageShowsALateDossierInRed() throws Exception {
-        display.manage().window().setSize(new org.openqa.selenium.Dimension(1080, 1920));
+        Browsers.viewport(display, 1080, 1920);
         display.get(base + "status?code=HS-2026-000102");
         assertEquals("rgba(200, 16, 46, 1)", display.findElement(By.id("dossier-status")).getCssValue("color"));
         assertTrue(text(display, "#late").startsWith("Trễ hẹn"));

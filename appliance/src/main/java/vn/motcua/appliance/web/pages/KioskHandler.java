@@ -75,6 +75,7 @@ public final class KioskHandler extends Handler.Abstract {
             }
         }
         m.put("priorities", prios);
+        m.put("zone", queue.layout().rules().zone().getId());
         Health.Status printer = health.snapshot().get("printer");
         Map<String, Object> pm = new LinkedHashMap<>();
         pm.put("known", printer != null);

@@ -22,6 +22,8 @@ import vn.motcua.appliance.web.auth.StaffHandler;
 import vn.motcua.appliance.web.live.EventsHandler;
 import vn.motcua.appliance.web.live.LiveFeed;
 import vn.motcua.appliance.web.live.Notice;
+import vn.motcua.appliance.web.metrics.MetricsHandler;
+import vn.motcua.appliance.web.metrics.QueueMetrics;
 import vn.motcua.appliance.web.status.DossierStatusSource;
 import vn.motcua.appliance.web.status.StatusPage;
 import vn.motcua.appliance.web.voice.VoiceClips;
@@ -42,8 +44,9 @@ public final class Screens {
     private final Handler[] handlers;
     private volatile String voiceState = "not generated yet";
 
-    public Screens(ApplianceConfig config, QueueService queue, Health health, Clock clock, DossierStatusSource dossiers)
-            throws IOException {
+    /** @param outboxDepth events not yet delivered, for /metrics */
+    public Screens(ApplianceConfig config, QueueService queue, Health health, Clock clock, DossierStatusSource dossiers,
+                   java.util.function.LongSupplier outboxDepth) throws IOException {
         ApplianceConfig.Identity id = config.identity();
         live = new LiveFeed(queue, id.officeNameVi(), id.officeNameEn(), Notice.of(
                 "Kính chào quý khách. Vui lòng lấy số thứ tự và chờ đến lượt.",
@@ -59,7 +62,8 @@ public final class Screens {
         handlers = new Handler[] {new Assets(), new EventsHandler(live), new VoiceHandler(voice),
                 new KioskHandler(queue, health, id.deviceId()),
                 new StatusPage(dossiers, clock, queue.layout().rules().zone()),
-                new StaffHandler(accounts, sessions, new LoginThrottle(clock), queue)};
+                new StaffHandler(accounts, sessions, new LoginThrottle(clock), queue),
+                new MetricsHandler(QueueMetrics.registry(queue, health, outboxDepth, live))};
     }
 
     /** The screens' handlers, then {@code api} for everything else. */

@@ -162,6 +162,10 @@ class ScreensTest {
         assertEquals("image/svg+xml", qr.headers().firstValue("content-type").orElse(""));
         assertTrue(qr.body().startsWith("<svg") && qr.body().contains("h1v1h-1z"));
         assertEquals(404, get("/kiosk/qr/A999.svg").statusCode());
+        String metrics = get("/metrics").body();
+        assertTrue(metrics.contains("motcua_queue_waiting{service=\"ho-tich\"} 1"), metrics);
+        assertTrue(metrics.contains("motcua_outbox_pending 1"), metrics);
+        assertTrue(metrics.contains("motcua_part_fault{part=\"store\"} 0"), metrics);
         JsonNode info = EventJson.mapper().readTree(get("/kiosk/info").body());
         assertEquals(3, info.get("priorities").size());
         assertTrue(info.at("/printer/ok").asBoolean());
