@@ -25,9 +25,9 @@ import org.eclipse.jetty.util.Callback;
 public final class Assets extends Handler.Abstract {
     /** Route -> resource under web/. */
     static final Map<String, String> PAGES = Map.of(
-            "/display", "display.html", "/kiosk", "kiosk.html", "/counter", "counter.html");
+            "/display", "display.html", "/kiosk", "kiosk.html", "/counter", "counter.html", "/manager", "manager.html");
     static final List<String> FILES = List.of("assets/common.css", "assets/display.css", "assets/display.js",
-            "assets/kiosk.css", "assets/kiosk.js", "assets/counter.js", "assets/live.js",
+            "assets/kiosk.css", "assets/kiosk.js", "assets/counter.js", "assets/live.js", "assets/manager.js",
             "fonts/NotoSans-Regular.ttf", "fonts/NotoSans-Bold.ttf", "fonts/OFL.txt");
 
     private record Asset(byte[] bytes, String type, String etag, boolean immutableFont) {}

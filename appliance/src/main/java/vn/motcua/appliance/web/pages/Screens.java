@@ -60,6 +60,7 @@ public final class Screens {
         StaffAccounts accounts = StaffAccounts.load(accountsFile);
         log.info("{} staff accounts from {}", accounts.size(), accountsFile);
         handlers = new Handler[] {new Assets(), new EventsHandler(live), new VoiceHandler(voice),
+                new NoticeHandler(live, new StaffGate(sessions)), new ManagerHandler(queue, new StaffGate(sessions)),
                 new KioskHandler(queue, health, id.deviceId()),
                 new StatusPage(dossiers, clock, queue.layout().rules().zone()),
                 new StaffHandler(accounts, sessions, new LoginThrottle(clock), queue),

@@ -39,7 +39,8 @@ class ScreensTest {
     @BeforeEach
     void start() throws Exception {
         Files.writeString(dir.resolve("staff.accounts"),
-                StaffAccounts.line("lan", "1,2", PasswordHash.hash("mat-khau-1".toCharArray())) + "\n");
+                StaffAccounts.line("lan", "1,2", PasswordHash.hash("mat-khau-1".toCharArray())) + "\n"
+                + StaffAccounts.line("chi", "*", PasswordHash.hash("quan-ly-9".toCharArray())) + "\n");
         String toml = Files.readString(Path.of("src/main/dist/demo.conf"))
                 .replace("data_dir       = \"./data\"", "data_dir = \"" + dir + "\"")
                 .replace("port           = 8080", "port = 0");
@@ -108,6 +109,12 @@ class ScreensTest {
             JsonNode q = next(in, "queue");
             assertEquals("C001", q.at("/counters/4/ticket").asText());
             assertEquals(0, q.at("/services/2/waiting").asInt());
+
+            assertEquals(200, post("/api/notice", "{\"vi\":\"Nghỉ trưa từ 11:30\",\"en\":\"Lunch break from 11:30\"}").statusCode());
+            assertEquals("Nghỉ trưa từ 11:30", next(in, "notice").get("vi").asText());
+            assertEquals(400, post("/api/notice", "{\"vi\":\"a\\u0007\",\"en\":\"b\"}").statusCode());
+            assertEquals(400, post("/api/notice", "{\"vi\":\"" + "x".repeat(301) + "\",\"en\":\"b\"}").statusCode());
+            assertEquals("Lunch break from 11:30", EventJson.mapper().readTree(get("/api/notice").body()).get("en").asText());
         }
         HttpResponse<byte[]> wav = http.send(HttpRequest.newBuilder(URI.create(base + "/voice/call?number=C001&counter=5")).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
@@ -134,6 +141,35 @@ class ScreensTest {
         assertEquals(429, locked.statusCode(), "even the right password is refused while locked");
         assertEquals("LOCKED", EventJson.mapper().readTree(locked.body()).get("error").asText());
         assertEquals(401, post("/counter/login", "{\"user\":\"<x>\",\"password\":\"a\"}").statusCode());
+    }
+
+    private String login(String user, String password) throws Exception {
+        HttpResponse<String> ok = post("/counter/login", "{\"user\":\"" + user + "\",\"password\":\"" + password + "\"}");
+        assertEquals(200, ok.statusCode(), ok.body());
+        String cookie = ok.headers().firstValue("set-cookie").orElseThrow();
+        return cookie.substring(0, cookie.indexOf(';'));
+    }
+
+    @Test
+    void theManagerSeesTodaysFiguresPerServiceStaffAndHourAndAClerkDoesNot() throws Exception {
+        post("/api/tickets", "{\"service\":\"ho-tich\"}");
+        post("/api/tickets", "{\"service\":\"ho-tich\"}");
+        post("/api/counters/1/open", "{\"staff\":\"lan\"}");
+        post("/api/counters/1/call-next", "{}");
+        post("/api/counters/1/start", "{}");
+        post("/api/counters/1/finish", "{}");
+        post("/api/counters/1/rate", "{\"score\":2}");
+        assertEquals(403, get("/manager/summary", "Cookie", login("lan", "mat-khau-1")).statusCode());
+        HttpResponse<String> r = get("/manager/summary", "Cookie", login("chi", "quan-ly-9"));
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode s = EventJson.mapper().readTree(r.body());
+        assertEquals(2, s.at("/services/0/tickets").asInt());
+        assertEquals(1, s.at("/services/0/served").asInt());
+        assertEquals(1, s.at("/services/0/waiting").asInt());
+        assertEquals(1, s.at("/staff/lan/served").asInt());
+        assertEquals(2.0, s.at("/staff/lan/average_rating").asDouble());
+        assertEquals(1, s.get("hours").size());
+        assertEquals(0, s.get("alerts").size());
     }
 
     @Test
