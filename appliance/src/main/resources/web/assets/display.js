@@ -8,6 +8,9 @@
   var heroQueue = [], heroBusyUntil = 0, heroTimer = null, blinkTimer = null;
   var sounds = [], playing = false;
   window.motcuaLatencies = [];   // call -> drawn, in ms, for the benchmark; a ring of the last 1000
+  window.motcuaHero = [];        // {number, at} each time the big panel changes; ring of 100 (tests)
+  window.motcuaSpoken = [];      // {src, start, end} per announcement; ring of 100 (tests)
+  function ring(list, item, max) { list.push(item); if (list.length > max) { list.shift(); } return item; }
 
   function $(id) { return document.getElementById(id); }
 
@@ -52,6 +55,7 @@
     clearTimeout(blinkTimer);
     blinkTimer = setTimeout(function () { hero.classList.remove('blink'); }, BLINK_MS);
     heroBusyUntil = Date.now() + HOLD_MS;
+    ring(window.motcuaHero, { number: c.number, at: Date.now() }, 100);
   }
 
   function pumpHero() {
@@ -85,9 +89,12 @@
   function playNext() {
     if (playing || !sounds.length) { return; }
     playing = true;
-    var a = new Audio(sounds.shift());
-    window.motcuaPlayed = (window.motcuaPlayed || 0) + 1;
-    var done = function () { a.onended = a.onerror = null; playing = false; playNext(); };
+    var src = sounds.shift(), a = new Audio(src);
+    var log = ring(window.motcuaSpoken, { src: src, start: Date.now(), end: null, ok: false }, 100);
+    var done = function (ev) {
+      a.onended = a.onerror = null; log.end = Date.now(); log.ok = !!(ev && ev.type === 'ended');
+      playing = false; playNext();
+    };
     a.onended = done; a.onerror = done;
     var p = a.play();
     if (p && p.catch) { p.catch(done); }

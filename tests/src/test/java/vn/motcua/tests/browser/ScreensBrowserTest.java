@@ -96,6 +96,46 @@ class ScreensBrowserTest {
     }
 
     @Test
+    void callsArrivingTogetherAreSpokenOneAfterAnotherAndEachHeldOnScreen() throws Exception {
+        for (int i = 0; i < 600 && !app.get("/healthz").body().contains("\"state\":\"ready\""); i++) {
+            Thread.sleep(100);
+        }
+        display.get(base + "display");
+        waitText(display, "[data-waiting=ho-tich]", "0");
+        for (int c = 1; c <= 3; c++) {
+            app.post("/api/counters/" + c + "/open", "{\"staff\":\"s" + c + "\"}");
+            app.post("/api/tickets", "{\"service\":\"" + (c == 3 ? "dat-dai" : "ho-tich") + "\"}");
+        }
+        app.post("/api/counters/1/call-next", null);
+        app.post("/api/counters/2/call-next", null);
+        app.post("/api/counters/3/call-next", null);
+        Browsers.waiting(display, 90).until(d -> Boolean.TRUE.equals(((ChromeDriver) d).executeScript(
+                "var s = window.motcuaSpoken; return s.length === 3 && s[2].end !== null;")));
+        @SuppressWarnings("unchecked")
+        java.util.List<java.util.Map<String, Object>> spoken = (java.util.List<java.util.Map<String, Object>>)
+                display.executeScript("return window.motcuaSpoken");
+        String[] expected = {"number=A001&counter=1", "number=A002&counter=2", "number=B001&counter=3"};
+        for (int i = 0; i < 3; i++) {
+            assertTrue(String.valueOf(spoken.get(i).get("src")).endsWith(expected[i]), spoken.toString());
+            assertEquals(Boolean.TRUE, spoken.get(i).get("ok"), "played to its end: " + spoken.get(i));
+            long len = ((Number) spoken.get(i).get("end")).longValue() - ((Number) spoken.get(i).get("start")).longValue();
+            assertTrue(len > 3000, "a whole call lasts seconds, was " + len + " ms");
+            if (i > 0) {
+                assertTrue(((Number) spoken.get(i).get("start")).longValue() >= ((Number) spoken.get(i - 1).get("end")).longValue(),
+                        "never over the previous one: " + spoken);
+            }
+        }
+        @SuppressWarnings("unchecked")
+        java.util.List<java.util.Map<String, Object>> hero = (java.util.List<java.util.Map<String, Object>>)
+                display.executeScript("return window.motcuaHero");
+        assertEquals(java.util.List.of("A001", "A002", "B001"), hero.stream().map(h -> h.get("number")).toList());
+        for (int i = 1; i < hero.size(); i++) {
+            long held = ((Number) hero.get(i).get("at")).longValue() - ((Number) hero.get(i - 1).get("at")).longValue();
+            assertTrue(held >= 4900, "each call stays on the big panel about 5 s, was " + held + " ms");
+        }
+    }
+
+    @Test
     void theDisplaySurvivesAnApplianceRestartAndResynchronises() throws Exception {
         display.get(base + "display");
         waitText(display, "[data-waiting=ho-tich]", "0");
