@@ -37,6 +37,7 @@ import vn.motcua.appliance.web.voice.VoiceHandler;
 public final class Screens {
     private static final Logger log = LoggerFactory.getLogger(Screens.class);
     static final long HEARTBEAT_SECONDS = 15;
+    static final long VOICE_DELAY_SECONDS = 10;
 
     private final LiveFeed live;
     private final VoiceClips voice;
@@ -81,7 +82,9 @@ public final class Screens {
 
     public void start(ScheduledExecutorService scheduler) {
         scheduler.scheduleWithFixedDelay(live::heartbeat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
-        scheduler.execute(this::generateVoice);
+        // Not at once: a booting Pi has better things to do in its first seconds, and short-lived test appliances
+        // are gone before it starts. Until then a call is shown but not spoken.
+        scheduler.schedule(this::generateVoice, VOICE_DELAY_SECONDS, TimeUnit.SECONDS);
     }
 
     private void generateVoice() {

@@ -63,7 +63,16 @@ public final class VoiceClips {
             Path tmp = generated.resolve(clip + ".tmp.wav");
             Process p = new ProcessBuilder(espeak, "-v", VoiceWords.voice(clip), "-s", "140", "-w", tmp.toString(),
                     VoiceWords.text(clip)).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!p.waitFor(20, TimeUnit.SECONDS) || p.exitValue() != 0 || !Files.exists(tmp)) {
+            boolean finished;
+            try {
+                finished = p.waitFor(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                // Stopping: leave no espeak-ng behind still writing into the data folder.
+                p.destroyForcibly().waitFor(2, TimeUnit.SECONDS);
+                Files.deleteIfExists(tmp);
+                throw e;
+            }
+            if (!finished || p.exitValue() != 0 || !Files.exists(tmp)) {
                 p.destroyForcibly();
                 missing++;
                 continue;
