@@ -24,15 +24,23 @@ public final class StaffGate implements CounterGate {
 
     @Override
     public boolean allows(Request request, int counter) {
-        return session(request).filter(s -> java.security.MessageDigest.isEqual(s.csrf().getBytes(),
-                        String.valueOf(request.getHeaders().get(CSRF_HEADER)).getBytes()))
-                .map(s -> s.account().mayUse(counter)).orElse(false);
+        return allows(token(request), request.getHeaders().get(CSRF_HEADER), counter);
+    }
+
+    /** The decision itself: a live session, its CSRF token echoed, and an account allowed this counter. */
+    public boolean allows(String sessionToken, String csrfHeader, int counter) {
+        return checked(sessionToken, csrfHeader).map(s -> s.account().mayUse(counter)).orElse(false);
     }
 
     /** A logged-in account allowed every counter (a manager), with the CSRF token. */
     public boolean allowsManager(Request request) {
-        return session(request).filter(s -> java.security.MessageDigest.isEqual(s.csrf().getBytes(),
-                String.valueOf(request.getHeaders().get(CSRF_HEADER)).getBytes())).map(s -> s.account().isManager()).orElse(false);
+        return checked(token(request), request.getHeaders().get(CSRF_HEADER)).map(s -> s.account().isManager()).orElse(false);
+    }
+
+    private Optional<Sessions.Session> checked(String sessionToken, String csrfHeader) {
+        return sessions.find(sessionToken).filter(s -> csrfHeader != null && java.security.MessageDigest.isEqual(
+                s.csrf().getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                csrfHeader.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
     }
 
     public Optional<Sessions.Session> session(Request request) {
