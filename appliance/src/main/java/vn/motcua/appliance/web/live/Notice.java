@@ -18,6 +18,22 @@ public record Notice(String vi, String en) {
         return new Notice(vi, en);
     }
 
+    /**
+     * For text from elsewhere that should be shown rather than refused (the district's hall message): control
+     * characters become spaces and it is cut to {@link #MAX_CHARS}.
+     */
+    public static Notice lenient(String vi, String en) {
+        return new Notice(fit(vi), fit(en));
+    }
+
+    private static String fit(String s) {
+        if (s == null) {
+            return "";
+        }
+        String t = CONTROL.matcher(s).replaceAll(" ");
+        return t.length() > MAX_CHARS ? t.substring(0, MAX_CHARS - 1) + "…" : t;
+    }
+
     private static String clean(String s) {
         if (s == null) {
             return "";
