@@ -134,6 +134,29 @@ class ScreensBrowserTest {
         }
     }
 
+    private long nodesAfterCalls(int from, int to) throws Exception {
+        for (int i = from; i <= to; i++) {
+            app.post("/api/tickets", "{\"service\":\"ho-tich\"}");
+            app.post("/api/counters/1/call-next", null);
+        }
+        Browsers.waiting(display, 30).until(d -> ((Number) ((ChromeDriver) d)
+                .executeScript("return window.motcuaLatencies.length")).intValue() >= to);
+        return ((Number) display.executeScript("return document.getElementsByTagName('*').length")).longValue();
+    }
+
+    @Test
+    void aBusyDayOfCallsLeavesTheDisplayPageNoBiggerThanAFewCalls() throws Exception {
+        display.get(base + "display");
+        waitText(display, "[data-waiting=ho-tich]", "0");
+        app.post("/api/counters/1/open", "{\"staff\":\"lan\"}");
+        long afterTen = nodesAfterCalls(1, 10);
+        long afterHundred = nodesAfterCalls(11, 100);
+        assertEquals(afterTen, afterHundred, "the page keeps a fixed number of elements (last 8 calls, one per counter)");
+        assertEquals(8L, display.executeScript("return document.querySelectorAll('#recent li').length"));
+        assertTrue(((Number) display.executeScript("return window.motcuaHero.length + window.motcuaSpoken.length"))
+                .intValue() <= 200, "the page's own records are rings");
+    }
+
     @Test
     void theDisplaySurvivesAnApplianceRestartAndResynchronises() throws Exception {
         display.get(base + "display");
