@@ -19,6 +19,11 @@ import vn.motcua.appliance.config.ConfigException;
 import vn.motcua.appliance.district.DistrictCommands;
 import vn.motcua.appliance.district.H2DossierCache;
 import vn.motcua.appliance.district.DistrictConfigApplier;
+import vn.motcua.appliance.district.UplinkDossierSource;
+import vn.motcua.appliance.web.live.Notice;
+import vn.motcua.appliance.web.pages.Screens;
+import vn.motcua.appliance.web.status.DossierStatusSource;
+import vn.motcua.appliance.web.status.FixtureDossierSource;
 import vn.motcua.appliance.service.HallMessages;
 import vn.motcua.appliance.uplink.MqttUplink;
 import vn.motcua.appliance.uplink.UplinkConfig;
@@ -56,12 +61,19 @@ public final class Appliance implements AutoCloseable {
     private QueueService queue;
     private WebServer web;
     private MqttUplink uplink;
+    private boolean demo;
     private DistrictConfigApplier districtConfig;
     private final HallMessages hallMessages;
     private final String bootId = Host.bootId();
     private CounterBusSettings counterBusSettings;
     private CounterBoards counterBoards;
     private SimulatedBus simulatedBus;
+
+    /** The demo shows sample dossiers on the status page when no district link is configured. */
+    public Appliance demo() {
+        this.demo = true;
+        return this;
+    }
 
     public Appliance(ApplianceConfig config, Clock clock) {
         this.config = config;
@@ -104,10 +116,17 @@ public final class Appliance implements AutoCloseable {
         startCounterBus();
         startUplink();
 
-        ApiHandler api = new ApiHandler(queue, health, config.web().maxBodyBytes(), store::countsByType);
-        web = new WebServer(config.web(), simulatedBus == null ? api
-                : new Handler.Sequence(new SimulatedKeypadHandler(simulatedBus, counterBusSettings), api));
+        DossierStatusSource dossiers = uplink != null ? new UplinkDossierSource(uplink)
+                : demo ? new FixtureDossierSource(java.time.LocalDate.now(clock)) : UplinkDossierSource.unavailable();
+        Screens screens = new Screens(config, queue, health, clock, dossiers, store::pendingCount);
+        ApiHandler api = new ApiHandler(queue, health, config.web().maxBodyBytes(), store::countsByType, screens.gate());
+        Handler front = screens.handler(api);
+        web = new WebServer(config.web(), simulatedBus == null ? front
+                : new Handler.Sequence(new SimulatedKeypadHandler(simulatedBus, counterBusSettings), front));
         web.start();
+        screens.start(scheduler);
+        hallMessages.addListener(m -> screens.live().setNotice(
+                m.map(x -> Notice.lenient(x.textVi(), x.textEn())).orElse(Notice.of("", ""))));
         log.info("motcua appliance {} serving on http://{}:{}/ (data in {})", id.deviceId(),
                 config.web().bind().getHostAddress(), web.port(), id.dataDir().toAbsolutePath());
     }

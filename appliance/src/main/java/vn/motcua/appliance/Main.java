@@ -34,6 +34,9 @@ public final class Main {
             return;
         }
         Appliance appliance = new Appliance(config, Clock.systemUTC());
+        if (demo) {
+            appliance.demo();
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 appliance.close();

@@ -27,7 +27,7 @@ import vn.motcua.appliance.store.StoreException;
 
 /**
  * The local JSON API: take a ticket, counter actions, the queue now, health. Counter actions are accepted
- * only from this machine until staff logins exist (see the screens work), whatever address Jetty binds.
+ * only from this machine, or from a clerk logged in on /counter for that counter, whatever address Jetty binds.
  */
 public final class ApiHandler extends Handler.Abstract {
     private static final Logger log = LoggerFactory.getLogger(ApiHandler.class);
@@ -39,8 +39,15 @@ public final class ApiHandler extends Handler.Abstract {
     private final int maxBody;
     private final AtomicLong badRequests = new AtomicLong();
     private final Supplier<Map<String, Long>> outboxCounts;
+    private final CounterGate staff;
 
-    public ApiHandler(QueueService queue, Health health, int maxBody, Supplier<Map<String, Long>> outboxCounts) {
+    /**
+     * @param outboxCounts events in the outbox by type, for technicians
+     * @param staff        lets a logged-in clerk act on a counter from another machine (the screens' staff login)
+     */
+    public ApiHandler(QueueService queue, Health health, int maxBody, Supplier<Map<String, Long>> outboxCounts,
+                      CounterGate staff) {
+        this.staff = staff;
         this.queue = queue;
         this.outboxCounts = outboxCounts;
         this.health = health;
@@ -90,7 +97,7 @@ public final class ApiHandler extends Handler.Abstract {
             if (!x.method.equals("POST")) {
                 throw new HttpError(405, "METHOD", "use POST for counter actions");
             }
-            if (!x.fromLoopback()) {
+            if (!x.fromLoopback() && !staff.allows(x.request, Integer.parseInt(group(COUNTER_ACTION, p)))) {
                 throw new HttpError(403, "LOOPBACK_ONLY", "counter actions need a staff login; only this machine may call them");
             }
             counterAction(x);

@@ -21,17 +21,17 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import vn.motcua.appliance.store.EventJson;
 
 /** One HTTP request and its response, with the bounded, validated reading every input gets. */
-final class Exchange {
+public final class Exchange {
     private static final ObjectMapper JSON = EventJson.mapper();
 
-    final Request request;
-    final Response response;
-    final Callback callback;
-    final String method;
-    final String path;
+    public final Request request;
+    public final Response response;
+    public final Callback callback;
+    public final String method;
+    public final String path;
     private final int maxBody;
 
-    Exchange(Request request, Response response, Callback callback, int maxBody) {
+    public Exchange(Request request, Response response, Callback callback, int maxBody) {
         this.request = request;
         this.response = response;
         this.callback = callback;
@@ -40,7 +40,7 @@ final class Exchange {
         this.maxBody = maxBody;
     }
 
-    boolean fromLoopback() {
+    public boolean fromLoopback() {
         SocketAddress remote = request.getConnectionMetaData().getRemoteSocketAddress();
         if (remote instanceof InetSocketAddress isa) {
             InetAddress a = isa.getAddress();
@@ -50,7 +50,7 @@ final class Exchange {
     }
 
     /** The JSON body, or an empty object node when there is none. Bounded by the configured size. */
-    JsonNode body() {
+    public JsonNode body() {
         long declared = request.getLength();
         if (declared > maxBody) {
             throw new HttpError(413, "BODY_TOO_LARGE", "request body over " + maxBody + " bytes");
@@ -82,7 +82,7 @@ final class Exchange {
         }
     }
 
-    void json(int status, Object body) {
+    public void json(int status, Object body) {
         String text;
         try {
             text = JSON.writeValueAsString(body);
@@ -93,7 +93,7 @@ final class Exchange {
         send(status, "application/json; charset=utf-8", text);
     }
 
-    void send(int status, String contentType, String text) {
+    public void send(int status, String contentType, String text) {
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");

@@ -6,14 +6,14 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Reads one field of a JSON body, validated; a bad one becomes a 400 naming the field. */
-final class Fields {
-    static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
-    static final Pattern TICKET_NUMBER = Pattern.compile("[A-Z][0-9]{3,4}");
-    static final Pattern STAFF = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+public final class Fields {
+    public static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
+    public static final Pattern TICKET_NUMBER = Pattern.compile("[A-Z][0-9]{3,4}");
+    public static final Pattern STAFF = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private Fields() {}
 
-    static String text(JsonNode body, String field, Pattern pattern, boolean required) {
+    public static String text(JsonNode body, String field, Pattern pattern, boolean required) {
         JsonNode n = body.get(field);
         if (n == null || n.isNull()) {
             if (required) {
@@ -27,7 +27,7 @@ final class Fields {
         return n.textValue();
     }
 
-    static int integer(JsonNode body, String field, int min, int max) {
+    public static int integer(JsonNode body, String field, int min, int max) {
         JsonNode n = body.get(field);
         if (n == null || !n.isIntegralNumber() || !n.canConvertToInt() || n.intValue() < min || n.intValue() > max) {
             throw new HttpError(400, "BAD_FIELD", "field '" + field + "' must be a whole number from " + min + " to " + max);
@@ -35,7 +35,7 @@ final class Fields {
         return n.intValue();
     }
 
-    static <E extends Enum<E>> E enumValue(JsonNode body, String field, Class<E> type, E fallback) {
+    public static <E extends Enum<E>> E enumValue(JsonNode body, String field, Class<E> type, E fallback) {
         JsonNode n = body.get(field);
         if (n == null || n.isNull()) {
             return fallback;

@@ -12,10 +12,10 @@ import vn.motcua.appliance.domain.ServiceDef;
 import vn.motcua.appliance.domain.Ticket;
 
 /** The JSON shapes of the local API: what pages and curl see. */
-final class QueueJson {
+public final class QueueJson {
     private QueueJson() {}
 
-    static Map<String, Object> ticket(QueueEngine e, Ticket t) {
+    public static Map<String, Object> ticket(QueueEngine e, Ticket t) {
         ServiceDef s = e.layout().service(t.service()).orElse(null);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", t.id());
@@ -32,7 +32,7 @@ final class QueueJson {
         return m;
     }
 
-    static Map<String, Object> queue(QueueEngine e) {
+    public static Map<String, Object> queue(QueueEngine e) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("day", e.day().toString());
         List<Object> services = new ArrayList<>();

@@ -1,0 +1,71 @@
+package vn.motcua.appliance.web.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
+
+/**
+ * Staff passwords as Argon2id hashes in the PHC string format ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}),
+ * computed by Bouncy Castle. Argon2id rather than the JDK's PBKDF2 because it is memory-hard: a stolen
+ * accounts file cannot be attacked cheaply on GPUs, while one login costs a Pi 4 well under a second. The
+ * parameters are OWASP's minimum recommendation (19 MiB, 2 passes) and are stored in each hash, so they can be
+ * raised later without invalidating existing accounts.
+ */
+public final class PasswordHash {
+    private static final Pattern PHC = Pattern.compile(
+            "\\$argon2id\\$v=19\\$m=(\\d{1,7}),t=(\\d{1,2}),p=(\\d{1,2})\\$([A-Za-z0-9+/]{16,64})\\$([A-Za-z0-9+/]{32,128})");
+    private static final int MEMORY_KIB = 19 * 1024;
+    private static final int PASSES = 2;
+    private static final int LANES = 1;
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
+    private static final Base64.Decoder B64D = Base64.getDecoder();
+
+    private PasswordHash() {}
+
+    public static String hash(char[] password) {
+        byte[] salt = new byte[16];
+        RANDOM.nextBytes(salt);
+        byte[] h = argon2(password, salt, MEMORY_KIB, PASSES, LANES, 32);
+        return "$argon2id$v=19$m=" + MEMORY_KIB + ",t=" + PASSES + ",p=" + LANES + "$" + B64.encodeToString(salt)
+                + "$" + B64.encodeToString(h);
+    }
+
+    /** True when the password matches; false for a wrong password or a malformed stored hash. Constant-time compare. */
+    public static boolean verify(char[] password, String stored) {
+        Matcher m = PHC.matcher(stored);
+        if (!m.matches()) {
+            return false;
+        }
+        int mem = Integer.parseInt(m.group(1));
+        int t = Integer.parseInt(m.group(2));
+        int p = Integer.parseInt(m.group(3));
+        if (mem < 8 * p || mem > 262_144 || t < 1 || p < 1) {
+            return false;
+        }
+        byte[] expected = B64D.decode(m.group(5));
+        byte[] actual = argon2(password, B64D.decode(m.group(4)), mem, t, p, expected.length);
+        return MessageDigest.isEqual(expected, actual);
+    }
+
+    public static boolean wellFormed(String stored) {
+        return PHC.matcher(stored).matches();
+    }
+
+    private static byte[] argon2(char[] password, byte[] salt, int memKib, int passes, int lanes, int len) {
+        Argon2BytesGenerator gen = new Argon2BytesGenerator();
+        gen.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id).withVersion(Argon2Parameters.ARGON2_VERSION_13)
+                .withSalt(salt).withMemoryAsKB(memKib).withIterations(passes).withParallelism(lanes).build());
+        byte[] out = new byte[len];
+        byte[] pw = new String(password).getBytes(StandardCharsets.UTF_8);
+        gen.generateBytes(pw, out);
+        java.util.Arrays.fill(pw, (byte) 0);
+        return out;
+    }
+}

@@ -1,0 +1,53 @@
+package vn.motcua.appliance.web.live;
+
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.component.Graceful;
+
+/**
+ * {@code GET /events}: the server-sent event stream of {@link LiveFeed}. The request stays open until either side
+ * closes. {@link Graceful}: when Jetty stops, the streams are ended at once (the screens reconnect to the next
+ * start), so an open display never holds up the appliance's shutdown.
+ */
+public final class EventsHandler extends Handler.Abstract implements Graceful {
+    private final LiveFeed feed;
+
+    public EventsHandler(LiveFeed feed) {
+        this.feed = feed;
+    }
+
+    private volatile boolean shutdown;
+
+    @Override
+    public java.util.concurrent.CompletableFuture<Void> shutdown() {
+        shutdown = true;
+        feed.closeAll();
+        return java.util.concurrent.CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public boolean isShutdown() {
+        return shutdown;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        if (!"/events".equals(Request.getPathInContext(request))) {
+            return false;
+        }
+        if (!"GET".equals(request.getMethod()) || shutdown) {
+            response.setStatus(shutdown ? 503 : 405);
+            callback.succeeded();
+            return true;
+        }
+        response.setStatus(200);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        response.getHeaders().put("X-Accel-Buffering", "no");
+        feed.connect(response, callback);
+        return true;
+    }
+}

@@ -1,0 +1,148 @@
+package vn.motcua.appliance.web.live;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import vn.motcua.appliance.domain.CommandResult;
+import vn.motcua.appliance.domain.QueueEngine;
+import vn.motcua.appliance.domain.QueueEvent;
+import vn.motcua.appliance.service.Health;
+import vn.motcua.appliance.service.QueueListener;
+import vn.motcua.appliance.service.QueueService;
+import vn.motcua.appliance.store.EventJson;
+import vn.motcua.appliance.store.OutboxEvent;
+
+/**
+ * Pushes the queue to the screens as server-sent events. A client gets a full snapshot when it connects (so a
+ * display that reconnects after a restart or a network blip is right again at once), then a {@code call} frame
+ * per call or recall and a {@code queue} frame after every command. Frames are built under the queue's lock, on
+ * the committing thread, so every client sees the snapshot and the deltas in commit order with none missing;
+ * sending is non-blocking (see {@link SseClient}). No thread of its own: heartbeats come from the appliance
+ * scheduler via {@link #heartbeat()}.
+ */
+public final class LiveFeed implements QueueListener {
+    private static final Logger log = LoggerFactory.getLogger(LiveFeed.class);
+    private static final ObjectMapper JSON = EventJson.mapper();
+
+    private final QueueService queue;
+    private final Map<String, Object> office;
+    private final Clock clock;
+    private final Map<Long, SseClient> clients = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private volatile Notice notice;
+
+    public LiveFeed(QueueService queue, String officeNameVi, String officeNameEn, Notice notice, Clock clock) {
+        this.queue = queue;
+        this.clock = clock;
+        this.notice = notice;
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("name_vi", officeNameVi);
+        o.put("name_en", officeNameEn);
+        this.office = Map.copyOf(o);
+    }
+
+    public void registerHealth(Health health) {
+        health.register("live", () -> Health.Status.ok("screens connected: " + clients.size()
+                + ", dropped as too slow: " + dropped.get()));
+    }
+
+    /** Opens a stream on this response; the snapshot is queued under the queue lock so no delta slips between. */
+    void connect(Response response, Callback done) {
+        long id = ids.incrementAndGet();
+        SseClient client = new SseClient(id, response, done, () -> clients.remove(id));
+        queue.read(e -> {
+            client.offer("retry: 2000\n\n");
+            client.offer(frame("snapshot", DisplayJson.snapshot(e, office, notice, clock.instant())));
+            clients.put(id, client);
+            return null;
+        });
+        log.debug("Screen {} connected ({} open)", id, clients.size());
+    }
+
+    @Override
+    public void onCommitted(CommandResult result, List<OutboxEvent> events) {
+        if (clients.isEmpty() || result.events().isEmpty()) {
+            return;
+        }
+        // Listeners run on the committing thread, which holds the queue lock: read() re-enters it.
+        List<String> frames = queue.read(e -> frames(e, result));
+        frames.forEach(this::broadcast);
+    }
+
+    private List<String> frames(QueueEngine e, CommandResult result) {
+        List<String> out = new ArrayList<>();
+        for (QueueEvent ev : result.events()) {
+            if (ev instanceof QueueEvent.TicketCalled c) {
+                out.add(frame("call", DisplayJson.call(e, c.number(), c.service(), c.counter(), c.at(), false, true)));
+            } else if (ev instanceof QueueEvent.TicketRecalled c) {
+                String service = DisplayJson.serviceOf(e, c.ticketId()).stream().findFirst().orElse("");
+                out.add(frame("call", DisplayJson.call(e, c.number(), service, c.counter(), c.at(), true, true)));
+            }
+        }
+        out.add(frame("queue", DisplayJson.queue(e)));
+        return out;
+    }
+
+    /** Sets the display's announcement line and pushes it to every screen. */
+    public void setNotice(Notice next) {
+        notice = next;
+        broadcast(frame("notice", next.json()));
+    }
+
+    public Notice notice() {
+        return notice;
+    }
+
+    /**
+     * A small {@code ping} every few seconds keeps proxies and idle timeouts from closing a quiet stream, and lets
+     * the page notice a half-open connection (no ping for a while) and reconnect. An event rather than an SSE
+     * comment, because comments never reach the page's script.
+     */
+    public void heartbeat() {
+        broadcast(frame("ping", Map.of("server_time", clock.millis())));
+    }
+
+    private void broadcast(String frame) {
+        for (SseClient c : clients.values()) {
+            if (!c.offer(frame)) {
+                dropped.incrementAndGet();
+                log.info("Screen {} dropped: it could not keep up", c.id());
+            }
+        }
+    }
+
+    public int clientCount() {
+        return clients.size();
+    }
+
+    public long droppedCount() {
+        return dropped.get();
+    }
+
+    /** Ends every stream (appliance stopping); the screens will reconnect. */
+    public void closeAll() {
+        clients.values().forEach(SseClient::close);
+    }
+
+    static String frame(String event, Object data) {
+        try {
+            return "event: " + event + "\ndata: " + JSON.writeValueAsString(data) + "\n\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode " + event, e);
+        }
+    }
+}

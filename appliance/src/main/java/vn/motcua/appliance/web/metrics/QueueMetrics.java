@@ -1,0 +1,85 @@
+package vn.motcua.appliance.web.metrics;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+
+import vn.motcua.appliance.domain.Counter;
+import vn.motcua.appliance.domain.QueueEngine;
+import vn.motcua.appliance.domain.ServiceDef;
+import vn.motcua.appliance.domain.Ticket;
+import vn.motcua.appliance.service.Health;
+import vn.motcua.appliance.service.QueueService;
+import vn.motcua.appliance.web.live.LiveFeed;
+
+/**
+ * The appliance's metrics, registered with the Prometheus Java client (io.prometheus:prometheus-metrics-core,
+ * about 270 kB with its model and text writer, no protobuf): every value is read by a callback at scrape time
+ * from the queue, the outbox, {@link Health} and the live feed, so nothing is counted twice and nothing runs
+ * between scrapes. Micrometer was not chosen: its core alone is larger and adds a second metrics model.
+ */
+public final class QueueMetrics {
+    private QueueMetrics() {}
+
+    public static PrometheusRegistry registry(QueueService queue, Health health, LongSupplier outboxDepth, LiveFeed live) {
+        PrometheusRegistry r = new PrometheusRegistry();
+        GaugeWithCallback.builder().name("motcua_queue_waiting").help("Tickets waiting, per service")
+                .labelNames("service").callback(cb -> queue.read(e -> {
+                    e.layout().services().forEach(s -> cb.call(e.waiting(s.code()), s.code()));
+                    return null;
+                })).register(r);
+        GaugeWithCallback.builder().name("motcua_queue_estimated_wait_seconds").help("Estimated wait for a new ticket")
+                .labelNames("service").callback(cb -> queue.read(e -> {
+                    e.layout().services().forEach(s -> cb.call(e.estimatedWaitSeconds(s.code()), s.code()));
+                    return null;
+                })).register(r);
+        GaugeWithCallback.builder().name("motcua_tickets_today").help("Tickets issued today, per service")
+                .labelNames("service").callback(cb -> queue.read(e -> {
+                    e.layout().services().forEach(s -> cb.call(issued(e, s), s.code()));
+                    return null;
+                })).register(r);
+        GaugeWithCallback.builder().name("motcua_wait_seconds").help("Today's wait from ticket to call: average and longest")
+                .labelNames("service", "stat").callback(cb -> queue.read(e -> {
+                    for (ServiceDef s : e.layout().services()) {
+                        List<Long> waits = e.tickets().stream().filter(t -> t.service().equals(s.code()) && t.calledAt() != null)
+                                .map(t -> Duration.between(t.issuedAt(), t.calledAt()).toSeconds()).toList();
+                        cb.call(waits.stream().mapToLong(Long::longValue).average().orElse(0), s.code(), "avg");
+                        cb.call(waits.stream().mapToLong(Long::longValue).max().orElse(0), s.code(), "max");
+                    }
+                    return null;
+                })).register(r);
+        GaugeWithCallback.builder().name("motcua_counter_open").help("1 when the counter takes residents")
+                .labelNames("counter").callback(cb -> queue.read(e -> {
+                    for (Counter c : e.counters()) {
+                        cb.call(c.status().name().equals("OPEN") ? 1 : 0, String.valueOf(c.number()));
+                    }
+                    return null;
+                })).register(r);
+        GaugeWithCallback.builder().name("motcua_outbox_pending").help("Events not yet delivered to the district")
+                .callback(cb -> cb.call(outboxDepth.getAsLong())).register(r);
+        GaugeWithCallback.builder().name("motcua_part_fault").help("1 when a part (store, uplink, device) needs a person")
+                .labelNames("part").callback(cb -> {
+                    for (Map.Entry<String, Health.Status> p : health.snapshot().entrySet()) {
+                        cb.call(p.getValue().ok() ? 0 : 1, p.getKey());
+                    }
+                }).register(r);
+        GaugeWithCallback.builder().name("motcua_screens_connected").help("Open /events streams")
+                .callback(cb -> cb.call(live.clientCount())).register(r);
+        CounterWithCallback.builder().name("motcua_screens_dropped").help("Screens dropped for not keeping up")
+                .callback(cb -> cb.call(live.droppedCount())).register(r);
+        CounterWithCallback.builder().name("motcua_commands_refused").help("Queue commands refused by the rules")
+                .callback(cb -> cb.call(queue.refusedCount())).register(r);
+        CounterWithCallback.builder().name("motcua_store_failures").help("Commits the store could not make durable")
+                .callback(cb -> cb.call(queue.storeFailureCount())).register(r);
+        return r;
+    }
+
+    private static long issued(QueueEngine e, ServiceDef s) {
+        return e.tickets().stream().map(Ticket::number).filter(n -> n.charAt(0) == s.prefix()).count();
+    }
+}

@@ -1,0 +1,106 @@
+package vn.motcua.appliance.web.pages;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * The pages and their assets, from the jar's {@code web/} folder, loaded into memory once at start. The set
+ * is fixed and small (about 1.2 MB, mostly the font), so a map lookup replaces Jetty's ResourceHandler and
+ * its file-system and range logic: nothing is read from disk at request time, and a missing asset fails the
+ * start rather than a page. ETags let a kiosk that reloads revalidate instead of downloading again.
+ */
+public final class Assets extends Handler.Abstract {
+    /** Route -> resource under web/. */
+    static final Map<String, String> PAGES = Map.of(
+            "/display", "display.html", "/kiosk", "kiosk.html", "/counter", "counter.html", "/manager", "manager.html");
+    static final List<String> FILES = List.of("assets/common.css", "assets/display.css", "assets/display.js",
+            "assets/kiosk.css", "assets/kiosk.js", "assets/counter.js", "assets/live.js", "assets/manager.js",
+            "fonts/NotoSans-Regular.ttf", "fonts/NotoSans-Bold.ttf", "fonts/OFL.txt");
+
+    private record Asset(byte[] bytes, String type, String etag, boolean immutableFont) {}
+
+    private final Map<String, Asset> byPath = new LinkedHashMap<>();
+
+    public Assets() {
+        PAGES.forEach((route, file) -> byPath.put(route, load(file)));
+        FILES.forEach(f -> byPath.put("/" + f, load(f)));
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        Asset a = byPath.get(Request.getPathInContext(request));
+        if (a == null) {
+            return false;
+        }
+        if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+            response.setStatus(405);
+            callback.succeeded();
+            return true;
+        }
+        response.getHeaders().put(HttpHeader.ETAG, a.etag);
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, a.immutableFont ? "public, max-age=86400" : "no-cache");
+        response.getHeaders().put("X-Content-Type-Options", "nosniff");
+        if (a.type.startsWith("text/html")) {
+            // Pages load only their own scripts, styles, fonts and images: no CDN, nothing injected.
+            response.getHeaders().put("Content-Security-Policy",
+                    "default-src 'self'; img-src 'self' data:; media-src 'self'; frame-ancestors 'none'");
+            response.getHeaders().put("Referrer-Policy", "no-referrer");
+        }
+        if (a.etag.equals(request.getHeaders().get(HttpHeader.IF_NONE_MATCH))) {
+            response.setStatus(304);
+            callback.succeeded();
+            return true;
+        }
+        response.setStatus(200);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, a.type);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, a.bytes.length);
+        boolean head = "HEAD".equals(request.getMethod());
+        response.write(true, head ? ByteBuffer.allocate(0) : ByteBuffer.wrap(a.bytes), callback);
+        return true;
+    }
+
+    /** Bytes sent for a route, for the page-weight figures. */
+    public int size(String path) {
+        Asset a = byPath.get(path);
+        return a == null ? -1 : a.bytes.length;
+    }
+
+    private static Asset load(String file) {
+        try (InputStream in = Assets.class.getResourceAsStream("/web/" + file)) {
+            if (in == null) {
+                throw new IllegalStateException("web asset missing from the jar: web/" + file);
+            }
+            byte[] bytes = in.readAllBytes();
+            byte[] sha = MessageDigest.getInstance("SHA-256").digest(bytes);
+            String etag = "\"" + HexFormat.of().formatHex(sha, 0, 8) + "\"";
+            return new Asset(bytes, type(file), etag, file.endsWith(".ttf"));
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot read web asset web/" + file, e);
+        }
+    }
+
+    private static String type(String file) {
+        String ext = file.substring(file.lastIndexOf('.') + 1);
+        return switch (ext) {
+            case "html" -> "text/html; charset=utf-8";
+            case "css" -> "text/css; charset=utf-8";
+            case "js" -> "text/javascript; charset=utf-8";
+            case "ttf" -> "font/ttf";
+            case "txt" -> "text/plain; charset=utf-8";
+            default -> "application/octet-stream";
+        };
+    }
+}

@@ -1,0 +1,39 @@
+package vn.motcua.appliance.web.pages;
+
+import java.util.Map;
+
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+import vn.motcua.appliance.service.QueueService;
+import vn.motcua.appliance.web.Exchange;
+import vn.motcua.appliance.web.auth.StaffGate;
+
+/** {@code GET /manager/summary}: {@link ManagerSummary} for a logged-in manager (an account allowed every counter). */
+public final class ManagerHandler extends Handler.Abstract {
+    private final QueueService queue;
+    private final StaffGate staff;
+
+    public ManagerHandler(QueueService queue, StaffGate staff) {
+        this.queue = queue;
+        this.staff = staff;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        if (!"/manager/summary".equals(Request.getPathInContext(request))) {
+            return false;
+        }
+        Exchange x = new Exchange(request, response, callback, 0);
+        boolean manager = staff.session(request).map(s -> s.account().isManager()).orElse(false);
+        if (!manager) {
+            x.json(403, Map.of("error", "MANAGER_ONLY", "message_vi", "Cần đăng nhập tài khoản quản lý",
+                    "message_en", "Log in with a manager account"));
+        } else {
+            x.json(200, queue.read(ManagerSummary::of));
+        }
+        return true;
+    }
+}

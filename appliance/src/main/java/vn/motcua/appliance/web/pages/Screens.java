@@ -1,0 +1,109 @@
+package vn.motcua.appliance.web.pages;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.jetty.server.Handler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import vn.motcua.appliance.config.ApplianceConfig;
+import vn.motcua.appliance.service.Health;
+import vn.motcua.appliance.service.QueueService;
+import vn.motcua.appliance.web.CounterGate;
+import vn.motcua.appliance.web.auth.LoginThrottle;
+import vn.motcua.appliance.web.auth.Sessions;
+import vn.motcua.appliance.web.auth.StaffAccounts;
+import vn.motcua.appliance.web.auth.StaffGate;
+import vn.motcua.appliance.web.auth.StaffHandler;
+import vn.motcua.appliance.web.live.EventsHandler;
+import vn.motcua.appliance.web.live.LiveFeed;
+import vn.motcua.appliance.web.live.Notice;
+import vn.motcua.appliance.web.metrics.MetricsHandler;
+import vn.motcua.appliance.web.metrics.QueueMetrics;
+import vn.motcua.appliance.web.status.DossierStatusSource;
+import vn.motcua.appliance.web.status.StatusPage;
+import vn.motcua.appliance.web.voice.VoiceClips;
+import vn.motcua.appliance.web.voice.VoiceHandler;
+
+/**
+ * The screens, wired: live feed, pages, voice, staff login, dossier status. {@link #handler(Handler)} puts them
+ * in front of the JSON API; {@link #start(ScheduledExecutorService)} schedules the heartbeat and, once, the
+ * generation of missing voice clips on the appliance's one scheduler.
+ */
+public final class Screens {
+    private static final Logger log = LoggerFactory.getLogger(Screens.class);
+    static final long HEARTBEAT_SECONDS = 15;
+    static final long VOICE_DELAY_SECONDS = 10;
+
+    private final LiveFeed live;
+    private final VoiceClips voice;
+    private final Sessions sessions;
+    private final Handler[] handlers;
+    private volatile String voiceState = "not generated yet";
+
+    /** @param outboxDepth events not yet delivered, for /metrics */
+    public Screens(ApplianceConfig config, QueueService queue, Health health, Clock clock, DossierStatusSource dossiers,
+                   java.util.function.LongSupplier outboxDepth) throws IOException {
+        ApplianceConfig.Identity id = config.identity();
+        live = new LiveFeed(queue, id.officeNameVi(), id.officeNameEn(), Notice.of(
+                "Kính chào quý khách. Vui lòng lấy số thứ tự và chờ đến lượt.",
+                "Welcome. Please take a number and wait for your turn."), clock);
+        queue.addListener(live);
+        live.registerHealth(health);
+        voice = new VoiceClips(id.dataDir().resolve("voice"), "espeak-ng");
+        health.register("voice", () -> Health.Status.ok(voiceState));
+        sessions = new Sessions(clock);
+        Path accountsFile = id.dataDir().resolve("staff.accounts");
+        StaffAccounts accounts = StaffAccounts.load(accountsFile);
+        log.info("{} staff accounts from {}", accounts.size(), accountsFile);
+        handlers = new Handler[] {new Assets(), new EventsHandler(live), new VoiceHandler(voice),
+                new NoticeHandler(live, new StaffGate(sessions)), new ManagerHandler(queue, new StaffGate(sessions)),
+                new KioskHandler(queue, health, id.deviceId()),
+                new StatusPage(dossiers, clock, queue.layout().rules().zone()),
+                new StaffHandler(accounts, sessions, new LoginThrottle(clock), queue),
+                new MetricsHandler(QueueMetrics.registry(queue, health, outboxDepth, live))};
+    }
+
+    /** The screens' handlers, then {@code api} for everything else. */
+    public Handler handler(Handler api) {
+        Handler.Sequence seq = new Handler.Sequence(handlers);
+        seq.addHandler(api);
+        return seq;
+    }
+
+    /** Lets a logged-in clerk's browser use the counter API from the LAN. */
+    public CounterGate gate() {
+        return new StaffGate(sessions);
+    }
+
+    public void start(ScheduledExecutorService scheduler) {
+        scheduler.scheduleWithFixedDelay(live::heartbeat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+        // Not at once: a booting Pi has better things to do in its first seconds, and short-lived test appliances
+        // are gone before it starts. Until then a call is shown but not spoken.
+        scheduler.schedule(this::generateVoice, VOICE_DELAY_SECONDS, TimeUnit.SECONDS);
+    }
+
+    private void generateVoice() {
+        try {
+            int missing = voice.generateMissing();
+            voiceState = missing == 0 ? "ready" : missing + " clips could not be generated (espeak-ng missing?)";
+        } catch (IOException e) {
+            voiceState = "cannot write voice clips: " + e.getMessage();
+            log.warn("Voice clips: {}", voiceState);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public LiveFeed live() {
+        return live;
+    }
+
+    public VoiceClips voice() {
+        return voice;
+    }
+}

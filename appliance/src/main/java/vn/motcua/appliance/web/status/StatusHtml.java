@@ -1,0 +1,71 @@
+package vn.motcua.appliance.web.status;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+
+/** The status page's HTML, with every value escaped. */
+final class StatusHtml {
+    private StatusHtml() {}
+
+    static String page(String code, String body) {
+        return "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">"
+                // Back to the kiosk's start screen when nobody touches it (the page has no script).
+                + "<meta http-equiv=\"refresh\" content=\"60;url=/kiosk\">"
+                + "<title>Tra cứu hồ sơ — Dossier status</title><link rel=\"stylesheet\" href=\"/assets/common.css\">"
+                + "<link rel=\"stylesheet\" href=\"/assets/kiosk.css\"></head><body><header>Tra cứu hồ sơ "
+                + "<span class=\"en\">/ Dossier status</span></header><section>" + body
+                + "<p><a href=\"/kiosk\">← Về trang đầu / Back</a></p></section></body></html>";
+    }
+
+    static String form() {
+        return "<form class=\"lookup\" action=\"/status\" method=\"get\"><label for=\"code\">Mã hồ sơ <span class=\"en\">"
+                + "/ Dossier code</span></label><input id=\"code\" name=\"code\" maxlength=\"32\" autocomplete=\"off\">"
+                + "<button type=\"submit\">Tra cứu / Look up</button></form>";
+    }
+
+    static String message(String vi, String en) {
+        return "<div class=\"warning\">" + esc(vi) + " <span class=\"en\">" + esc(en) + "</span></div>";
+    }
+
+    static String answer(DossierAnswer a, LocalDate today, DateTimeFormatter dates) {
+        if (!a.found()) {
+            return message("Không tìm thấy hồ sơ " + a.code(), "No dossier " + a.code() + " found");
+        }
+        boolean late = a.late(today);
+        StringBuilder sb = new StringBuilder("<div class=\"ticket dossier" + (late ? " late" : "") + "\" id=\"dossier\">");
+        sb.append("<div>Mã hồ sơ <span class=\"en\">/ Code</span>: <b>").append(esc(a.code())).append("</b></div>");
+        sb.append("<div class=\"service\" id=\"dossier-status\">").append(esc(a.status().vi))
+                .append(" <span class=\"en\">/ ").append(esc(a.status().en)).append("</span></div>");
+        if (a.department() != null) {
+            sb.append("<div>Nơi xử lý <span class=\"en\">/ At</span>: ").append(esc(a.department())).append("</div>");
+        }
+        if (a.promisedDate() != null) {
+            sb.append("<div>Ngày hẹn trả <span class=\"en\">/ Promised</span>: <b>").append(dates.format(a.promisedDate()))
+                    .append("</b></div>");
+        }
+        if (late) {
+            sb.append("<div class=\"late\" id=\"late\">Trễ hẹn <span class=\"en\">/ Late</span></div>");
+        }
+        if (a.cachedAge() != null) {
+            sb.append("<div class=\"warning\">Thông tin lưu lúc mất kết nối, cách đây ").append(a.cachedAge().toMinutes())
+                    .append(" phút <span class=\"en\">/ Saved answer, ").append(a.cachedAge().toMinutes())
+                    .append(" minutes old (server unreachable)</span></div>");
+        }
+        return sb.append("</div>").toString();
+    }
+
+    static String esc(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '&' -> sb.append("&amp;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&#39;");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,84 @@
+package vn.motcua.appliance.web.status;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import vn.motcua.appliance.web.Exchange;
+
+/**
+ * {@code GET /status?code=...}: a dossier's status, rendered on the server (no script needed, so it works on
+ * any kiosk browser). The lookup is asynchronous: the request is answered when the source answers or after
+ * {@link #TIMEOUT_SECONDS}, without holding a Jetty thread meanwhile. Late dossiers are shown in red.
+ */
+public final class StatusPage extends Handler.Abstract {
+    private static final Logger log = LoggerFactory.getLogger(StatusPage.class);
+    public static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9/._-]{2,31}");
+    static final long TIMEOUT_SECONDS = 5;
+
+    private final DossierStatusSource source;
+    private final Clock clock;
+    private final java.time.ZoneId zone;
+    private final AtomicLong refused = new AtomicLong();
+
+    public StatusPage(DossierStatusSource source, Clock clock, java.time.ZoneId zone) {
+        this.source = source;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        if (!"/status".equals(Request.getPathInContext(request))) {
+            return false;
+        }
+        Exchange x = new Exchange(request, response, callback, 0);
+        String q = request.getHttpURI().getQuery();
+        String code = null;
+        if (q != null && q.length() <= 128) {
+            Fields f = Request.extractQueryParameters(request);
+            code = f.getValue("code");
+            code = code == null ? null : code.strip();
+        }
+        if (code == null || code.isEmpty()) {
+            x.send(200, "text/html; charset=utf-8", StatusHtml.page("", StatusHtml.form()));
+            return true;
+        }
+        if (!CODE.matcher(code).matches()) {
+            refused.incrementAndGet();
+            log.info("Refused a dossier code that is not 3-32 of A-Z 0-9 / . _ -");
+            x.send(400, "text/html; charset=utf-8", StatusHtml.page("", StatusHtml.message(
+                    "Mã hồ sơ không hợp lệ", "That is not a valid dossier code") + StatusHtml.form()));
+            return true;
+        }
+        String c = code;
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        source.lookup(c).orTimeout(TIMEOUT_SECONDS, TimeUnit.SECONDS).whenComplete((answer, error) -> {
+            if (error != null || answer == null) {
+                log.info("Dossier lookup failed: {}", error == null ? "no answer" : error.getClass().getSimpleName());
+                x.send(503, "text/html; charset=utf-8", StatusHtml.page(c, StatusHtml.message(
+                        "Chưa tra cứu được (mất kết nối máy chủ). Vui lòng thử lại hoặc hỏi cán bộ.",
+                        "Cannot look it up now (server unreachable). Please try again or ask the staff.") + StatusHtml.form()));
+            } else {
+                x.send(200, "text/html; charset=utf-8", StatusHtml.page(c, StatusHtml.answer(answer, today,
+                        DateTimeFormatter.ofPattern("dd/MM/yyyy")) + StatusHtml.form()));
+            }
+        });
+        return true;
+    }
+
+    public long refusedCount() {
+        return refused.get();
+    }
+}

@@ -1,0 +1,79 @@
+// Kiosk: service buttons -> POST /api/tickets -> the ticket on screen with its QR code. Returns to the
+// start screen after IDLE_MS without a touch, so the next resident never sees someone else's ticket.
+'use strict';
+(function () {
+  var IDLE_MS = 30000, el = window.motcuaEl, priority = 'NORMAL', idle = null, info = null, zone = 'Asia/Ho_Chi_Minh';
+  function $(id) { return document.getElementById(id); }
+
+  function resetIdle() { clearTimeout(idle); idle = setTimeout(start, IDLE_MS); }
+  ['pointerdown', 'keydown'].forEach(function (t) { document.addEventListener(t, resetIdle); });
+
+  function start() {
+    priority = 'NORMAL'; $('ticket').hidden = true; $('start').hidden = false; $('error').hidden = true;
+    $('code').value = '';
+    load();
+  }
+
+  function load() {
+    fetch('/kiosk/info', { cache: 'no-store' }).then(function (r) { return r.json(); }).then(function (i) {
+      info = i; zone = i.zone || zone; draw();
+    }).catch(function () { setTimeout(load, 3000); });
+  }
+
+  function draw() {
+    var box = $('services'); box.textContent = '';
+    info.services.forEach(function (s) {
+      var b = el('button'); b.dataset.service = s.code;
+      var left = el('span'); left.appendChild(el('span', 'vi', s.name_vi)); left.appendChild(el('span', 'en', s.name_en));
+      b.appendChild(left);
+      b.appendChild(el('span', 'wait', s.waiting + ' người chờ / waiting'));
+      b.onclick = function () { take(s.code); };
+      box.appendChild(b);
+    });
+    var pbox = $('priorities'); pbox.textContent = '';
+    info.priorities.forEach(function (p) {
+      var b = el('button', priority === p.code ? 'on' : null);
+      b.dataset.priority = p.code;
+      b.appendChild(el('span', null, p.name_vi + ' / ')); b.appendChild(el('span', 'en', p.name_en));
+      b.onclick = function () { priority = priority === p.code ? 'NORMAL' : p.code; draw(); };
+      pbox.appendChild(b);
+    });
+    $('printer-warning').hidden = info.printer.ok;
+  }
+
+  function take(service) {
+    fetch('/api/tickets', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ service: service, priority: priority }) })
+      .then(function (r) { return r.json().then(function (b) { return { ok: r.ok, body: b }; }); })
+      .then(function (r) {
+        if (!r.ok) { return fail(r.body.message_vi + ' / ' + r.body.message_en); }
+        show(r.body.ticket);
+      }).catch(function () { fail('Không kết nối được, vui lòng thử lại / Cannot connect, please try again'); });
+  }
+
+  function show(t) {
+    $('start').hidden = true; $('ticket').hidden = false;
+    $('t-number').textContent = t.number;
+    $('t-service').textContent = t.service_name_vi + ' / ' + t.service_name_en;
+    $('t-ahead').textContent = t.people_ahead;
+    $('t-wait').textContent = window.motcuaMinutes(t.estimated_wait_seconds);
+    $('t-time').textContent = new Date(t.issued_at).toLocaleTimeString('vi-VN', { timeZone: zone, hour: '2-digit', minute: '2-digit' });
+    window.scrollTo(0, 0);
+    $('t-qr').src = '/kiosk/qr/' + encodeURIComponent(t.number) + '.svg';
+    // Ask the printer's state after issuing: a fault that just happened must still reach the resident.
+    fetch('/kiosk/info', { cache: 'no-store' }).then(function (r) { return r.json(); }).then(function (i) {
+      $('t-printer').hidden = i.printer.ok; $('t-printed').hidden = !i.printer.ok || !i.printer.known;
+    }).catch(function () { $('t-printer').hidden = false; });
+    resetIdle();
+  }
+
+  function fail(text) { var e = $('error'); e.textContent = text; e.hidden = false; resetIdle(); }
+
+  $('done').onclick = start;
+  window.motcuaLive({
+    snapshot: function (s) { $('office-vi').textContent = s.office.name_vi; $('office-en').textContent = s.office.name_en; },
+    // Waiting counts follow the queue live; the full info (printer, priorities) is fetched per screen.
+    queue: function (q) { if (info && !$('start').hidden) { info.services = q.services; draw(); } }
+  });
+  start();
+})();

@@ -1,0 +1,34 @@
+// The screens' live link: /events (server-sent events), with a full snapshot on every (re)connect.
+// EventSource reconnects by itself after an error; the watchdog also reopens a link that went silent
+// (no ping for 40 s: a half-open connection after a network blip), so a screen never stays stale.
+'use strict';
+window.motcuaLive = function (handlers) {
+  var es = null, last = Date.now();
+  function seen() { last = Date.now(); }
+  function open() {
+    if (es) { es.close(); }
+    es = new EventSource('/events');
+    seen();
+    ['snapshot', 'call', 'queue', 'notice', 'ping'].forEach(function (type) {
+      es.addEventListener(type, function (ev) {
+        seen();
+        if (handlers[type]) { handlers[type](JSON.parse(ev.data)); }
+        if (type === 'snapshot' && handlers.online) { handlers.online(true); }
+      });
+    });
+    es.onerror = function () {
+      if (handlers.online) { handlers.online(false); }
+      if (es.readyState === EventSource.CLOSED) { setTimeout(open, 2000); }
+    };
+  }
+  setInterval(function () { if (Date.now() - last > 40000) { open(); } }, 5000);
+  open();
+};
+// Text helpers shared by the pages.
+window.motcuaEl = function (tag, cls, text) {
+  var e = document.createElement(tag);
+  if (cls) { e.className = cls; }
+  if (text !== undefined && text !== null) { e.textContent = String(text); }
+  return e;
+};
+window.motcuaMinutes = function (seconds) { return Math.max(1, Math.round(seconds / 60)); };

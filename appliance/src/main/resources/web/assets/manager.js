@@ -1,0 +1,58 @@
+// Manager view: today's figures from /manager/summary, refreshed (at most every 2 s) when the queue changes.
+'use strict';
+(function () {
+  var el = window.motcuaEl, pending = null, loggedIn = false;
+  var COLS = [['tickets', 'Số phiếu', 'Tickets'], ['served', 'Đã phục vụ', 'Served'], ['no_shows', 'Vắng mặt', 'No-shows'],
+    ['average_wait_seconds', 'Chờ TB (phút)', 'Avg wait (min)', true], ['longest_wait_seconds', 'Chờ lâu nhất', 'Longest wait', true],
+    ['average_service_seconds', 'Phục vụ TB', 'Avg service', true], ['average_rating', 'Đánh giá TB', 'Avg rating']];
+  function $(id) { return document.getElementById(id); }
+
+  function table(id, label, rows) {
+    var t = $(id); t.textContent = '';
+    var head = el('tr'); head.appendChild(el('th', null, label));
+    COLS.forEach(function (c) { var th = el('th', null, c[1]); th.appendChild(el('div', 'en', c[2])); head.appendChild(th); });
+    t.appendChild(head);
+    rows.forEach(function (r) {
+      var tr = el('tr'); tr.appendChild(el('td', null, r[0]));
+      COLS.forEach(function (c) {
+        var v = r[1][c[0]];
+        tr.appendChild(el('td', null, v === null || v === undefined ? '—' : c[3] ? (v / 60).toFixed(1) : v));
+      });
+      t.appendChild(tr);
+    });
+  }
+
+  function draw(s) {
+    var a = $('alerts'); a.textContent = '';
+    s.alerts.forEach(function (x) {
+      a.appendChild(el('div', 'warning late', 'Cảnh báo: ' + x.name_vi + ' — ' + x.waiting + ' người chờ, dự kiến '
+        + Math.round(x.estimated_wait_seconds / 60) + ' phút / Alert: ' + x.name_en));
+    });
+    table('services', 'Dịch vụ / Service', s.services.map(function (x) { return [x.name_vi + ' (' + x.waiting + ' chờ)', x]; }));
+    table('staff', 'Cán bộ / Staff', Object.keys(s.staff).map(function (k) { return [k, s.staff[k]]; }));
+    table('hours', 'Giờ / Hour', Object.keys(s.hours).map(function (k) { return [k + ':00', s.hours[k]]; }));
+  }
+
+  function load() {
+    pending = null;
+    fetch('/manager/summary', { cache: 'no-store' }).then(function (r) { return r.json().then(function (b) { return { s: r.status, b: b }; }); })
+      .then(function (r) {
+        if (r.s !== 200) { loggedIn = false; $('login').hidden = false; $('board').hidden = true; return; }
+        loggedIn = true; $('login').hidden = true; $('board').hidden = false; draw(r.b);
+      });
+  }
+
+  $('login-form').onsubmit = function (ev) {
+    ev.preventDefault();
+    fetch('/counter/login', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ user: $('user').value, password: $('password').value }) })
+      .then(function (r) { return r.json().then(function (b) { return { s: r.status, b: b }; }); }).then(function (r) {
+        $('password').value = '';
+        var e = $('error'); e.hidden = r.s === 200; e.textContent = r.s === 200 ? '' : r.b.message_vi + ' / ' + r.b.message_en;
+        if (r.s === 200) { $('who').textContent = '· ' + r.b.staff; load(); }
+      });
+  };
+
+  window.motcuaLive({ queue: function () { if (loggedIn && !pending) { pending = setTimeout(load, 2000); } } });
+  load();
+})();

@@ -1,0 +1,85 @@
+package vn.motcua.tests.browser;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.motcua.appliance.web.voice.CallAnnouncement;
+import vn.motcua.tests.harness.ApplianceProcess;
+
+/**
+ * The spoken call as the display receives it: the appliance generates its word clips with espeak-ng at first
+ * start, joins them per call, and sox confirms the result is exactly the clips in order (chime, Vietnamese,
+ * English), sample for sample, with the summed length.
+ */
+class AnnouncementAudioTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theCallIsTheChimeThenTheVietnameseThenTheEnglishClipsInOrder() throws Exception {
+        try (ApplianceProcess app = new ApplianceProcess(dir, toml -> toml)) {
+            app.start();
+            for (int i = 0; i < 600 && !app.get("/healthz").body().contains("\"voice\":{\"ok\":true,\"state\":\"ready\""); i++) {
+                Thread.sleep(100);
+            }
+            assertTrue(app.get("/healthz").body().contains("\"state\":\"ready\""), app.get("/healthz").body());
+            URI uri = app.get("/healthz").uri().resolve("/voice/call?number=A023&counter=15");
+            HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, r.statusCode());
+            Path call = dir.resolve("call.wav");
+            Files.write(call, r.body());
+
+            List<String> clips = CallAnnouncement.clips("A023", 15);
+            assertEquals(List.of("vi-den-quay-so", "vi-muoi", "vi-lam"), clips.subList(6, 9), "quầy số mười lăm");
+            long offset = 0;
+            for (String clip : clips) {
+                Path file = app.dataDir().resolve("voice/generated/" + clip + ".wav");
+                long samples = Long.parseLong(sox("soxi", "-s", file.toString()).strip());
+                assertTrue(samples > 1000, clip + " is a real sound, not an empty file");
+                byte[] expected = soxRaw(file.toString());
+                byte[] actual = soxRaw(call.toString(), "trim", offset + "s", samples + "s");
+                assertArrayEquals(expected, actual, clip + " at sample " + offset);
+                offset += samples;
+            }
+            assertEquals(offset, Long.parseLong(sox("soxi", "-s", call.toString()).strip()), "nothing else in the file");
+            double seconds = Double.parseDouble(sox("soxi", "-D", call.toString()).strip());
+            assertTrue(seconds > 4 && seconds < 20, "a call lasts a few seconds, was " + seconds);
+        }
+    }
+
+    private static String sox(String... cmd) throws IOException, InterruptedException {
+        return new String(run(List.of(cmd)));
+    }
+
+    private static byte[] soxRaw(String file, String... effects) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("sox", file, "-t", "raw", "-"));
+        cmd.addAll(List.of(effects));
+        return run(cmd);
+    }
+
+    private static byte[] run(List<String> cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new IOException(String.join(" ", cmd) + " failed");
+        }
+        return out;
+    }
+}

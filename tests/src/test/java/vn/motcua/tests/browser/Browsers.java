@@ -1,0 +1,58 @@
+package vn.motcua.tests.browser;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's Chromium, headless, driven through Debian's chromedriver: a fresh profile per browser, no network
+ * features, sound allowed without a click (as the kiosk browser is set up), the window at the screen's size.
+ */
+final class Browsers {
+    static final Path SCREENSHOTS = Path.of("target/screens");
+
+    private Browsers() {}
+
+    static ChromeDriver open(Path profile, int width, int height) throws IOException {
+        Files.createDirectories(profile);
+        ChromeOptions o = new ChromeOptions();
+        o.setBinary("/usr/bin/chromium");
+        o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--user-data-dir=" + profile,
+                "--window-size=" + width + "," + height, "--force-device-scale-factor=1",
+                "--autoplay-policy=no-user-gesture-required", "--mute-audio");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        ChromeDriver d = new ChromeDriver(service, o);
+        d.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+        viewport(d, width, height);
+        return d;
+    }
+
+    /** The page's viewport exactly at the screen's size (the window size would include the browser's frame). */
+    static void viewport(ChromeDriver d, int width, int height) {
+        d.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                java.util.Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+    }
+
+    static WebDriverWait waiting(ChromeDriver d, int seconds) {
+        return new WebDriverWait(d, Duration.ofSeconds(seconds), Duration.ofMillis(50));
+    }
+
+    /** Saves a screenshot as target/screens/{name}.png (copy to docs/screens/ to publish it). */
+    static Path screenshot(ChromeDriver d, String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Path out = SCREENSHOTS.resolve(name + ".png");
+        Files.copy(d.getScreenshotAs(OutputType.FILE).toPath(), out, StandardCopyOption.REPLACE_EXISTING);
+        return out;
+    }
+}

@@ -1,0 +1,204 @@
+package vn.motcua.tests.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+import vn.motcua.appliance.web.auth.PasswordHash;
+import vn.motcua.appliance.web.auth.StaffAccounts;
+import vn.motcua.tests.harness.ApplianceProcess;
+
+/** The screens in real Chromium against the appliance as a real process. */
+class ScreensBrowserTest {
+    @TempDir
+    Path dir;
+    private ApplianceProcess app;
+    private ChromeDriver display;
+    private ChromeDriver other;
+    private String base;
+
+    @BeforeEach
+    void start() throws Exception {
+        app = new ApplianceProcess(dir, toml -> toml);
+        Files.createDirectories(app.dataDir());
+        Files.writeString(app.dataDir().resolve("staff.accounts"),
+                StaffAccounts.line("lan", "1,2", PasswordHash.hash("mat-khau-1".toCharArray())) + "\n");
+        VoiceCache.copyInto(app.dataDir());
+        app.start();
+        base = app.get("/healthz").uri().resolve("/").toString();
+        display = Browsers.open(dir.resolve("chrome-display"), 1920, 1080);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        for (ChromeDriver d : new ChromeDriver[] {display, other}) {
+            if (d != null) {
+                d.quit();
+            }
+        }
+        app.close();
+    }
+
+    private String text(ChromeDriver d, String css) {
+        return d.findElement(By.cssSelector(css)).getText();
+    }
+
+    private void waitText(ChromeDriver d, String css, String expected) {
+        Browsers.waiting(d, 15).until(ExpectedConditions.textToBe(By.cssSelector(css), expected));
+    }
+
+    @Test
+    void aKioskTicketAndAStaffCallAppearOnTheDisplay() throws Exception {
+        display.get(base + "display");
+        waitText(display, "[data-waiting=ho-tich]", "0");
+        other = Browsers.open(dir.resolve("chrome-kiosk"), 1080, 1920);
+        other.get(base + "kiosk");
+        Browsers.waiting(other, 15).until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-service=ho-tich]")));
+        other.findElement(By.cssSelector("[data-priority=ELDERLY]")).click();
+        other.findElement(By.cssSelector("[data-service=ho-tich]")).click();
+        waitText(other, "#t-number", "A001");
+        Browsers.waiting(other, 10).until(d -> Boolean.TRUE.equals(((ChromeDriver) d).executeScript(
+                "var i = document.getElementById('t-qr'); return i.complete && i.naturalWidth > 0;")));
+        Browsers.screenshot(other, "kiosk-1080x1920");
+        waitText(display, "[data-waiting=ho-tich]", "1");
+        other.quit();
+
+        other = Browsers.open(dir.resolve("chrome-counter"), 1280, 800);
+        other.get(base + "counter");
+        other.findElement(By.id("user")).sendKeys("lan");
+        other.findElement(By.id("password")).sendKeys("mat-khau-1");
+        other.findElement(By.id("login-button")).click();
+        Browsers.waiting(other, 15).until(ExpectedConditions.visibilityOfElementLocated(By.id("desk")));
+        new Select(other.findElement(By.id("counter"))).selectByVisibleText("1");
+        other.findElement(By.cssSelector("[data-action=open]")).click();
+        Thread.sleep(300);
+        other.findElement(By.cssSelector("[data-action=call-next]")).click();
+        waitText(display, "#hero-number", "A001");
+        waitText(display, "#recent li[data-number=A001] span", "A001");
+        waitText(display, "[data-counter='1'] b", "A001");
+        waitText(display, "[data-waiting=ho-tich]", "0");
+        waitText(other, "#current", "A001");
+        Browsers.screenshot(display, "display-1920x1080");
+        Browsers.screenshot(other, "counter-1280x800");
+        Browsers.viewport(display, 1280, 720);
+        Browsers.screenshot(display, "display-1280x720");
+        assertTrue(((Number) display.executeScript("return window.motcuaLatencies.length")).intValue() >= 1);
+    }
+
+    @Test
+    void callsArrivingTogetherAreSpokenOneAfterAnotherAndEachHeldOnScreen() throws Exception {
+        // The clips are in place from VoiceCache before the start.
+        display.get(base + "display");
+        waitText(display, "[data-waiting=ho-tich]", "0");
+        for (int c = 1; c <= 3; c++) {
+            app.post("/api/counters/" + c + "/open", "{\"staff\":\"s" + c + "\"}");
+            app.post("/api/tickets", "{\"service\":\"" + (c == 3 ? "dat-dai" : "ho-tich") + "\"}");
+        }
+        app.post("/api/counters/1/call-next", null);
+        app.post("/api/counters/2/call-next", null);
+        app.post("/api/counters/3/call-next", null);
+        Browsers.waiting(display, 90).until(d -> Boolean.TRUE.equals(((ChromeDriver) d).executeScript(
+                "var s = window.motcuaSpoken; return s.length === 3 && s[2].end !== null;")));
+        @SuppressWarnings("unchecked")
+        java.util.List<java.util.Map<String, Object>> spoken = (java.util.List<java.util.Map<String, Object>>)
+                display.executeScript("return window.motcuaSpoken");
+        String[] expected = {"number=A001&counter=1", "number=A002&counter=2", "number=B001&counter=3"};
+        for (int i = 0; i < 3; i++) {
+            assertTrue(String.valueOf(spoken.get(i).get("src")).endsWith(expected[i]), spoken.toString());
+            assertEquals(Boolean.TRUE, spoken.get(i).get("ok"), "played to its end: " + spoken.get(i));
+            long len = ((Number) spoken.get(i).get("end")).longValue() - ((Number) spoken.get(i).get("start")).longValue();
+            assertTrue(len > 3000, "a whole call lasts seconds, was " + len + " ms");
+            if (i > 0) {
+                assertTrue(((Number) spoken.get(i).get("start")).longValue() >= ((Number) spoken.get(i - 1).get("end")).longValue(),
+                        "never over the previous one: " + spoken);
+            }
+        }
+        @SuppressWarnings("unchecked")
+        java.util.List<java.util.Map<String, Object>> hero = (java.util.List<java.util.Map<String, Object>>)
+                display.executeScript("return window.motcuaHero");
+        assertEquals(java.util.List.of("A001", "A002", "B001"), hero.stream().map(h -> h.get("number")).toList());
+        for (int i = 1; i < hero.size(); i++) {
+            long held = ((Number) hero.get(i).get("at")).longValue() - ((Number) hero.get(i - 1).get("at")).longValue();
+            assertTrue(held >= 4900, "each call stays on the big panel about 5 s, was " + held + " ms");
+        }
+    }
+
+    private long nodesAfterCalls(int from, int to) throws Exception {
+        for (int i = from; i <= to; i++) {
+            app.post("/api/tickets", "{\"service\":\"ho-tich\"}");
+            app.post("/api/counters/1/call-next", null);
+        }
+        Browsers.waiting(display, 30).until(d -> ((Number) ((ChromeDriver) d)
+                .executeScript("return window.motcuaLatencies.length")).intValue() >= to);
+        return ((Number) display.executeScript("return document.getElementsByTagName('*').length")).longValue();
+    }
+
+    @Test
+    void aBusyDayOfCallsLeavesTheDisplayPageNoBiggerThanAFewCalls() throws Exception {
+        display.get(base + "display");
+        waitText(display, "[data-waiting=ho-tich]", "0");
+        app.post("/api/counters/1/open", "{\"staff\":\"lan\"}");
+        long afterTen = nodesAfterCalls(1, 10);
+        long afterHundred = nodesAfterCalls(11, 100);
+        assertEquals(afterTen, afterHundred, "the page keeps a fixed number of elements (last 8 calls, one per counter)");
+        assertEquals(8L, display.executeScript("return document.querySelectorAll('#recent li').length"));
+        assertTrue(((Number) display.executeScript("return window.motcuaHero.length + window.motcuaSpoken.length"))
+                .intValue() <= 200, "the page's own records are rings");
+    }
+
+    @Test
+    void theDisplaySurvivesAnApplianceRestartAndResynchronises() throws Exception {
+        display.get(base + "display");
+        waitText(display, "[data-waiting=ho-tich]", "0");
+        String firstSync = display.findElement(By.tagName("body")).getDomAttribute("data-synced");
+        app.kill();
+        Browsers.waiting(display, 15).until(d -> ((ChromeDriver) d).findElement(By.tagName("body"))
+                .getDomAttribute("class") != null && text(display, ".offline").contains("Mất kết nối"));
+        app.start();
+        app.post("/api/tickets", "{\"service\":\"ho-tich\"}");
+        app.post("/api/tickets", "{\"service\":\"ho-tich\"}");
+        waitText(display, "[data-waiting=ho-tich]", "2");
+        assertTrue(!firstSync.equals(display.findElement(By.tagName("body")).getDomAttribute("data-synced")),
+                "a new snapshot was applied");
+        assertEquals("", text(display, ".offline"), "the offline banner is hidden again");
+    }
+
+    @Test
+    void aBadLoginIsRefusedAndTheAccountLockedAfterFiveTries() throws Exception {
+        display.get(base + "counter");
+        for (int i = 1; i <= 6; i++) {
+            display.findElement(By.id("user")).clear();
+            display.findElement(By.id("user")).sendKeys("lan");
+            display.findElement(By.id("password")).sendKeys("sai-mat-khau");
+            display.findElement(By.id("login-button")).click();
+            String expected = i <= 5 ? "Sai tên hoặc mật khẩu" : "Tạm khóa";
+            Browsers.waiting(display, 10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("error"), expected));
+            if (i <= 5) {
+                ((ChromeDriver) display).executeScript("document.getElementById('error').textContent = ''");
+            }
+        }
+        assertTrue(display.findElement(By.id("desk")).getDomAttribute("hidden") != null, "never logged in");
+    }
+
+    @Test
+    void theStatusPageShowsALateDossierInRed() throws Exception {
+        Browsers.viewport(display, 1080, 1920);
+        display.get(base + "status?code=HS-2026-000102");
+        assertEquals("rgba(200, 16, 46, 1)", display.findElement(By.id("dossier-status")).getCssValue("color"));
+        assertTrue(text(display, "#late").startsWith("Trễ hẹn"));
+        Browsers.screenshot(display, "status-late-1080x1920");
+        display.get(base + "status?code=HS-2026-000101");
+        assertTrue(!"rgba(200, 16, 46, 1)".equals(display.findElement(By.id("dossier-status")).getCssValue("color")));
+    }
+}
