@@ -25,7 +25,7 @@ final class DemoBanner {
         out.println();
         out.println("Hall display : " + base + "/display      (open in a browser; sound after the first click)");
         out.println("Kiosk        : " + base + "/kiosk        Staff: " + base + "/counter   Manager: " + base + "/manager");
-        out.println("Dossier      : " + base + "/status?code=000.00.15.H29-241122-0001   (sample dossiers in the demo)");
+        out.println("Dossier      : " + base + "/status?code=HS-2026-000102   (a late sample dossier; the demo has no district link)");
         out.println("Queue now    : curl -s " + base + "/api/queue");
         out.println("Health       : curl -s " + base + "/healthz");
         out.println("Take a ticket: curl -s -X POST -H 'Content-Type: application/json' -d '{\"service\":\""
