@@ -61,9 +61,9 @@ public final class TicketRenderer {
         if (s.priority()) {
             c.inverted(t.labelPriority(), 28);
         }
-        c.text(t.labelAhead() + " " + s.peopleAhead(), TicketFonts.REGULAR, 24, 2);
+        c.text(t.labelAhead() + " " + s.peopleAhead(), TicketFonts.REGULAR, 22, 2);
         long min = (s.estimatedWait().toSeconds() + 59) / 60;
-        c.text(min == 0 ? t.labelNow() : t.labelWait() + " ~" + min + " " + t.labelMinutes(), TicketFonts.REGULAR, 24, 2);
+        c.text(min == 0 ? t.labelNow() : t.labelWait() + " ~" + min + " " + t.labelMinutes(), TicketFonts.REGULAR, 22, 2);
         c.text(t.dateTime().format(s.issuedAt().atZone(t.zone())), TicketFonts.REGULAR, 24, 8);
         if (qr && t.qrMode() == TicketTemplate.QrMode.RASTER) {
             c.image(qrImage(s.qrUrl(), Math.round(t.qrDots() * scale)));
