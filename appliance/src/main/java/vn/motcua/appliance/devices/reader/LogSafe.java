@@ -2,11 +2,13 @@ package vn.motcua.appliance.devices.reader;
 
 /**
  * Makes scanned text safe to log: control characters become '?', runs of 5+ digits become '#'
- * (an ID number, a phone number), and the result is cut to {@value #MAX} characters. Text with
- * '|' (a CCCD-shaped string) is never previewed at all: it holds a name and an address.
+ * (an ID number, a phone number), letters outside ASCII become '*' (codes are ASCII; Vietnamese
+ * words in a scan are a name or an address), and the result is cut to {@value #MAX} characters.
+ * Text with '|' (a CCCD-shaped string) is never previewed at all. Jazzer found the case that
+ * needed the '*' rule: a card text whose separators were lost.
  */
 public final class LogSafe {
-    static final int MAX = 32;
+    static final int MAX = 24;
 
     private LogSafe() {}
 
@@ -28,8 +30,14 @@ public final class LogSafe {
                 i = j;
                 continue;
             }
-            out.appendCodePoint(Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT
-                    || Character.getType(cp) == Character.UNASSIGNED ? '?' : cp);
+            if (Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT
+                    || Character.getType(cp) == Character.UNASSIGNED) {
+                out.append('?');
+            } else if (cp > 0x7E && (Character.isLetter(cp) || Character.getType(cp) == Character.NON_SPACING_MARK)) {
+                out.append('*');
+            } else {
+                out.appendCodePoint(cp);
+            }
             i += Character.charCount(cp);
         }
         if (out.length() > MAX) {
