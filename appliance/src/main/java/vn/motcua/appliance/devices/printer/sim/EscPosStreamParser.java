@@ -7,8 +7,9 @@ import java.util.Arrays;
 
 /**
  * Incremental ESC/POS parser for the simulated printer: bytes arrive in any split, complete commands
- * go to the sink, an incomplete one waits for more. Bounded: a command announcing more than
- * {@link #MAX_COMMAND} bytes is dropped whole, so a corrupt length cannot exhaust memory.
+ * go to the sink, an incomplete one waits for more. Bounded: a raster announcing more than
+ * {@link #MAX_COMMAND} bytes is refused (its header dropped, parsing goes on), so a corrupt length
+ * cannot exhaust memory.
  */
 public final class EscPosStreamParser {
     static final int MAX_COMMAND = 2 * 1024 * 1024;
@@ -18,7 +19,6 @@ public final class EscPosStreamParser {
     private final EscPosSink sink;
     private byte[] buf = new byte[4096];
     private int len;
-    private int skip; // bytes of an over-long command still to discard
     private final ByteArrayOutputStream text = new ByteArrayOutputStream();
     private String storedQr = "";
     private int qrModule = 3;
@@ -29,10 +29,6 @@ public final class EscPosStreamParser {
 
     public void feed(byte[] data, int off, int n) {
         for (int i = 0; i < n; i++) {
-            if (skip > 0) {
-                skip--;
-                continue;
-            }
             if (len == buf.length) {
                 buf = Arrays.copyOf(buf, Math.min(MAX_COMMAND + 16, buf.length * 2));
             }
@@ -121,9 +117,9 @@ public final class EscPosStreamParser {
         int h = u16(6);
         long total = 8L + (long) wb * h;
         if (total > MAX_COMMAND) {
+            // a corrupt or hostile length: drop the header only and parse on, rather than swallow gigabytes
             sink.unknown(0x1D);
-            skip = (int) Math.min(Integer.MAX_VALUE, total - len);
-            return len;
+            return 8;
         }
         if (len < total) return 0;
         flushText();
