@@ -35,6 +35,7 @@ public final class SimulatedPrinter implements EscPosSink {
     private volatile boolean coverOpen;
     private volatile boolean silent;
     private volatile long firstByteNanos;
+    private volatile long initNanos;
     private long discarded;
     private long unknown;
     private int ticketSeq;
@@ -90,13 +91,19 @@ public final class SimulatedPrinter implements EscPosSink {
 
     /** System.nanoTime() of the first byte received since the last {@link #resetFirstByte()}; 0 if none. */
     public long firstByteNanos() { return firstByteNanos; }
-    public void resetFirstByte() { firstByteNanos = 0; }
+    /** System.nanoTime() when the first ESC @ (start of a ticket) was parsed since the last reset; 0 if none. */
+    public long initNanos() { return initNanos; }
+    public void resetFirstByte() { firstByteNanos = 0; initNanos = 0; }
 
     private boolean offline() {
         return paperEnd || coverOpen;
     }
 
-    @Override public void initialize() { }
+    @Override public void initialize() {
+        if (initNanos == 0) {
+            initNanos = System.nanoTime();
+        }
+    }
 
     @Override public void textLine(String line) {
         if (offline()) { discarded++; return; }
