@@ -22,11 +22,16 @@ public final class SerialCodeReader implements CodeReader {
     private final ScanPipeline pipeline;
     private final ScheduledExecutorService scheduler;
     private final Duration reopenEvery;
+    private final Duration gapCheck;
     private final ReaderLink link;
     private volatile SerialPort port;
     private ScheduledFuture<?> ticker;
     private ScheduledFuture<?> watchdog;
 
+    /**
+     * @param reopenEvery how often to retry opening after an unplug (e.g. 2 s)
+     * @param gapCheck    how often to end scans whose inter-character gap passed (e.g. 20 ms)
+     */
     public SerialCodeReader(String path, int baud, ScanPipeline pipeline, ScheduledExecutorService scheduler, Clock clock,
                             Duration reopenEvery, Duration gapCheck) {
         this.path = path;
@@ -37,8 +42,6 @@ public final class SerialCodeReader implements CodeReader {
         this.link = new ReaderLink("serial " + path, clock);
         this.gapCheck = gapCheck;
     }
-
-    private final Duration gapCheck;
 
     @Override
     public synchronized void start() {
