@@ -76,7 +76,7 @@ public final class EvdevCodeReader implements CodeReader {
                     link.report(true, "reading " + path + " (grab disabled)");
                 }
                 readUntilClosed(fd);
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) { // the loop must outlive any one failure
                 link.report(false, path + ": " + e.getMessage());
             } finally {
                 LinuxInput.close(fd);

@@ -52,7 +52,16 @@ public final class SerialCodeReader implements CodeReader {
         watchdog = scheduler.scheduleWithFixedDelay(this::ensureOpen, 0, reopenEvery.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private synchronized void ensureOpen() {
+    /** Runs on the scheduler: must never throw, or the periodic task would silently stop. */
+    private void ensureOpen() {
+        try {
+            openIfClosed();
+        } catch (RuntimeException e) { // jSerialComm throws when the device node is absent
+            link.report(false, "cannot open " + path + " (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private synchronized void openIfClosed() {
         SerialPort p = port;
         if (p != null && p.isOpen()) {
             return;
@@ -92,13 +101,22 @@ public final class SerialCodeReader implements CodeReader {
         link.report(true, "reading " + path);
     }
 
-    private synchronized void disconnected(SerialPort p) {
-        p.removeDataListener();
-        p.closePort();
-        if (port == p) {
+    /**
+     * Called on jSerialComm's event thread: the port is released from the scheduler instead, because
+     * removing a data listener from inside its own callback waits for that very thread.
+     */
+    private void disconnected(SerialPort p) {
+        synchronized (this) {
+            if (port != p) {
+                return;
+            }
             port = null;
         }
         link.report(false, path + " disconnected");
+        scheduler.execute(() -> {
+            p.removeDataListener();
+            p.closePort();
+        });
     }
 
     @Override public void addScanListener(ScanListener l) { pipeline.addListener(l); }

@@ -64,6 +64,31 @@ class ReaderAdaptersTest {
     }
 
     @Test
+    void aSerialReaderUnpluggedAndPluggedBackIsReportedAndReadAgain() throws Exception {
+        var statuses = new java.util.concurrent.CopyOnWriteArrayList<ReaderStatus>();
+        Path plugDir = java.nio.file.Files.createDirectories(dir.resolve("plug"));
+        SocatPty pty = new SocatPty(plugDir);
+        reader = new SerialCodeReader(pty.host.toString(), 115200, Scans.pipeline(System::nanoTime), scheduler,
+                Scans.CLOCK, Duration.ofMillis(100), Duration.ofMillis(20));
+        reader.addScanListener(scans::add);
+        reader.addStatusListener(statuses::add);
+        reader.start();
+        for (int i = 0; i < 100 && !reader.status().connected(); i++) Thread.sleep(20);
+        assertTrue(reader.status().connected(), reader.status().detail());
+        pty.close(); // cable pulled: the tty disappears
+        for (int i = 0; i < 150 && reader.status().connected(); i++) Thread.sleep(20);
+        assertTrue(!reader.status().connected(), "unplug noticed: " + statuses);
+        try (SocatPty again = new SocatPty(plugDir)) { // plugged back: same device name
+            for (int i = 0; i < 150 && !reader.status().connected(); i++) Thread.sleep(20);
+            assertTrue(reader.status().connected(), "reopened: " + statuses);
+            try (var dev = new FileOutputStream(again.device.toFile())) {
+                new SerialScannerSimulator(dev, "\r").scan(Scans.DOSSIER);
+                assertEquals(new ScanResult.Dossier(Scans.DOSSIER), next());
+            }
+        }
+    }
+
+    @Test
     void keyboardModeReadsInputEventRecordsAndTriesTheExclusiveGrab() throws Exception {
         Path fifo = dir.resolve("event0");
         assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
