@@ -110,6 +110,20 @@ class EscPosPrinterPtyTest {
     }
 
     @Test
+    void pollingClearsAFaultOnceStaffFixItEvenWithNoTicketTaken() throws Exception {
+        start(80);
+        sim.setCoverOpen(true);
+        printer.startStatusPolling(java.time.Duration.ofMillis(50));
+        for (int i = 0; i < 100 && printer.status().health() != PrinterStatus.Health.FAULT; i++) Thread.sleep(20);
+        assertTrue(printer.status().faults().contains(PrinterFault.COVER_OPEN), printer.status().toString());
+        sim.setCoverOpen(false);
+        for (int i = 0; i < 100 && printer.status().health() != PrinterStatus.Health.OK; i++) Thread.sleep(20);
+        assertEquals(PrinterStatus.Health.OK, printer.status().health());
+        var last = changes.getLast();
+        assertTrue(PrinterFaultChange.between(last[0], last[1]).orElseThrow().cleared().contains(PrinterFault.COVER_OPEN));
+    }
+
+    @Test
     void nearEndWarnsButPrintsAndCoverOpenBlocks() throws Exception {
         start(80);
         sim.setPaperNearEnd(true);
