@@ -35,7 +35,7 @@ public record ButtonConfig(List<ButtonPin> buttons, Pull pull, Duration debounce
         Set<String> codes = new HashSet<>();
         for (ButtonPin b : buttons) {
             checkPin("buttons." + b.serviceCode(), b.bcm(), pins);
-            if (b.serviceCode().isBlank() || b.serviceCode().length() > 16 || !codes.add(b.serviceCode())) {
+            if (b.serviceCode().isBlank() || b.serviceCode().length() > 32 || !codes.add(b.serviceCode())) {
                 throw new IllegalArgumentException("buttons: service code blank, too long or repeated: '" + b.serviceCode() + "'");
             }
         }

@@ -91,4 +91,12 @@ class CodeClassifierTest {
         assertTrue(LogSafe.preview(Scans.CCCD7).contains("withheld"));
         assertFalse(LogSafe.preview(Scans.CCCD7).contains("Nguy"));
     }
+
+    @Test
+    void everyRejectionHasABilingualMessageThatEchoesNothing() {
+        for (ScanResult.Reason r : ScanResult.Reason.values()) {
+            var m = ResidentMessage.forRejection(r);
+            assertFalse(m.vi().isBlank() || m.en().isBlank(), r.name());
+        }
+    }
 }
