@@ -109,7 +109,8 @@ public final class EscPosPrinter implements TicketPrinter {
     private PrintOutcome job(TicketSlip slip) {
         PrinterStatus before = openOrFault();
         if (before == null) {
-            before = publish(query());
+            // one-way: nothing new is known before writing, so keep the current status (no flapping)
+            before = link.bidirectional() ? publish(query()) : PrinterStatus.unknown(clock.instant(), "one-way link");
         }
         if (!before.canPrint()) {
             failed.incrementAndGet();
@@ -133,7 +134,9 @@ public final class EscPosPrinter implements TicketPrinter {
         } finally {
             watchdog.cancel(false);
         }
-        PrinterStatus after = publish(query());
+        // one-way: a complete write is all that can be known, and it proves the link works again
+        PrinterStatus after = publish(link.bidirectional() ? query()
+                : PrinterStatus.unknown(clock.instant(), "one-way link " + link.describe() + ": last ticket written, status cannot be read"));
         boolean ok = after.canPrint();
         (ok ? printed : failed).incrementAndGet();
         if (!ok) {

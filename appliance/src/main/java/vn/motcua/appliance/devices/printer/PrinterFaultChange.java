@@ -6,8 +6,8 @@ import java.util.Set;
 
 /**
  * What a status change means for the device-fault events in the outbox (pure): faults newly raised
- * and faults cleared. UNKNOWN is neither: a one-way printer never raises "paper out", and a printer
- * whose status turns unknown has not been fixed. The lead's wiring turns each raised fault into a
+ * and faults cleared. UNKNOWN raises nothing and clears only link faults (write failed, link down):
+ * on a one-way link a completed ticket proves the link works, but says nothing of paper or cover. The lead's wiring turns each raised fault into a
  * {@code device.fault} event and each cleared one into {@code device.fault_cleared}.
  *
  * @param raised  faults present now and not before
@@ -15,6 +15,7 @@ import java.util.Set;
  * @param current the status now, for the event's detail
  */
 public record PrinterFaultChange(Set<PrinterFault> raised, Set<PrinterFault> cleared, PrinterStatus current) {
+    private static final Set<PrinterFault> LINK_FAULTS = EnumSet.of(PrinterFault.WRITE_FAILED, PrinterFault.LINK_DOWN);
 
     public PrinterFaultChange {
         raised = Set.copyOf(raised);
@@ -27,9 +28,11 @@ public record PrinterFaultChange(Set<PrinterFault> raised, Set<PrinterFault> cle
         raised.addAll(current.faults());
         raised.removeAll(previous.faults());
         Set<PrinterFault> cleared = EnumSet.noneOf(PrinterFault.class);
-        if (current.health() != PrinterStatus.Health.UNKNOWN) {
-            cleared.addAll(previous.faults());
-            cleared.removeAll(current.faults());
+        cleared.addAll(previous.faults());
+        cleared.removeAll(current.faults());
+        if (current.health() == PrinterStatus.Health.UNKNOWN) {
+            // unknown says nothing of paper or cover; it does say the link works again
+            cleared.retainAll(LINK_FAULTS);
         }
         if (raised.isEmpty() && cleared.isEmpty()) {
             return Optional.empty();

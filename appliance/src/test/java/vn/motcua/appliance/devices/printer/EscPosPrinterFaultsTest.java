@@ -74,16 +74,25 @@ class EscPosPrinterFaultsTest {
         assertEquals(java.util.Set.of(PrinterFault.WRITE_FAILED), out.status().faults());
         assertTrue(out.status().detail().contains("timed out"), out.status().detail());
         assertFalse(hanging.isOpen(), "the stuck link was closed to unblock the write");
+        // the printer is freed: the next ticket goes through, and a one-way link reports unknown, clearing the fault
+        hanging.unstick();
+        PrintOutcome next = p.print(Tickets.slip("C010", false)).get(20, TimeUnit.SECONDS);
+        assertTrue(next.printed());
+        assertEquals(PrinterStatus.Health.UNKNOWN, p.status().health());
     }
 
     /** Open, one-way, and a write that blocks until the link is closed, like usblp with a stalled printer. */
     static final class HangingLink implements PrinterLink {
         private final CountDownLatch closed = new CountDownLatch(1);
         private volatile boolean open;
+        private volatile boolean stuck = true;
+
+        void unstick() { stuck = false; }
 
         @Override public void open() { open = true; }
         @Override public boolean isOpen() { return open; }
         @Override public void write(byte[] data) throws IOException {
+            if (!stuck) return;
             try {
                 if (closed.await(30, TimeUnit.SECONDS)) throw new IOException("closed while writing");
             } catch (InterruptedException e) {

@@ -25,8 +25,10 @@ class PrinterFaultChangeTest {
     }
 
     @Test
-    void unknownClearsNothingAndSameStateIsSilent() {
+    void unknownClearsOnlyLinkFaultsAndSameStateIsSilent() {
         assertTrue(PrinterFaultChange.between(PAPER_OUT, UNKNOWN).isEmpty());
+        var writeFailed = PrinterStatus.fault(PrinterFault.WRITE_FAILED, T, "timed out");
+        assertEquals(Set.of(PrinterFault.WRITE_FAILED), PrinterFaultChange.between(writeFailed, UNKNOWN).orElseThrow().cleared());
         assertTrue(PrinterFaultChange.between(OK, OK).isEmpty());
         assertTrue(PrinterFaultChange.between(UNKNOWN, OK).isEmpty());
     }
