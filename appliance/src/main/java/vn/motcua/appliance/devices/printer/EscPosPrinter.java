@@ -74,6 +74,22 @@ public final class EscPosPrinter implements TicketPrinter {
         }), io);
     }
 
+    /**
+     * Renders a throw-away ticket on the I/O executor: the first render in a JVM loads headless AWT,
+     * fontconfig and the fonts (about 2.5 s on the CI host, more on a Pi), which must not land on the
+     * first resident of the day. Call once at start; completes with how long it took.
+     */
+    public CompletableFuture<Duration> warmUp() {
+        return CompletableFuture.supplyAsync(() -> {
+            long t0 = System.nanoTime();
+            TicketEncoder.encode(renderer.render(new TicketSlip("Khởi động", "Khởi động", "Warm-up", "A000", true, 0,
+                    Duration.ZERO, clock.instant(), "https://example.invalid/warm-up")), fullCut);
+            Duration took = Duration.ofNanos(System.nanoTime() - t0);
+            log.info("ticket renderer ready in {} ms", took.toMillis());
+            return took;
+        }, io);
+    }
+
     /** Re-reads status every {@code every} so a fault clears once fixed even with no ticket taken. */
     public void startStatusPolling(Duration every) {
         polling = scheduler.scheduleWithFixedDelay(() -> refreshStatus(), 0, every.toMillis(), TimeUnit.MILLISECONDS);

@@ -85,9 +85,10 @@ public final class TicketRenderer {
                     Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2,
                             EncodeHintType.CHARACTER_SET, "UTF-8"));
             BufferedImage img = new BufferedImage(m.getWidth(), m.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+            byte[] px = ((java.awt.image.DataBufferByte) img.getRaster().getDataBuffer()).getData();
             for (int y = 0; y < m.getHeight(); y++) {
                 for (int x = 0; x < m.getWidth(); x++) {
-                    img.setRGB(x, y, m.get(x, y) ? 0x000000 : 0xFFFFFF);
+                    px[y * m.getWidth() + x] = m.get(x, y) ? 0 : (byte) 0xFF;
                 }
             }
             return img;

@@ -38,6 +38,8 @@ class EscPosPrinterFaultsTest {
     void aOneWayUsblpPrinterPrintsButItsStatusIsUnknownNeverOk() throws Exception {
         Path lp = Files.createFile(dir.resolve("lp0")); // a file stands in for /dev/usb/lp0
         var p = printer(new UsblpPrinterLink(lp), Duration.ofSeconds(5));
+        assertTrue(p.warmUp().get(30, TimeUnit.SECONDS).toNanos() > 0);
+        assertEquals(0, Files.size(lp), "warming up prints nothing");
         PrintOutcome out = p.print(Tickets.slip("C007", false)).get(20, TimeUnit.SECONDS);
         assertTrue(out.printed());
         assertEquals(PrinterStatus.Health.UNKNOWN, out.status().health());
