@@ -29,23 +29,23 @@ public record ButtonConfig(List<ButtonPin> buttons, Pull pull, Duration debounce
     public ButtonConfig {
         buttons = List.copyOf(buttons);
         if (buttons.isEmpty() || buttons.size() > 16) {
-            throw new IllegalArgumentException("buttons: 1 to 16 buttons, got " + buttons.size());
+            throw new IllegalArgumentException("buttons.map: 1 to 16 buttons, got " + buttons.size());
         }
         Set<Integer> pins = new HashSet<>();
         Set<String> codes = new HashSet<>();
         for (ButtonPin b : buttons) {
-            checkPin("buttons." + b.serviceCode(), b.bcm(), pins);
+            checkPin("buttons.map(" + b.serviceCode() + ").bcm", b.bcm(), pins);
             if (b.serviceCode().isBlank() || b.serviceCode().length() > 32 || !codes.add(b.serviceCode())) {
-                throw new IllegalArgumentException("buttons: service code blank, too long or repeated: '" + b.serviceCode() + "'");
+                throw new IllegalArgumentException("buttons.map: service code blank, too long or repeated: '" + b.serviceCode() + "'");
             }
         }
-        busyLed.ifPresent(p -> checkPin("buttons.busyLed", p, pins));
+        busyLed.ifPresent(p -> checkPin("buttons.busy_led", p, pins));
         buzzer.ifPresent(p -> checkPin("buttons.buzzer", p, pins));
         if (debounce.toMillis() < 1 || debounce.toMillis() > 500) {
-            throw new IllegalArgumentException("buttons.debounce must be 1..500 ms");
+            throw new IllegalArgumentException("buttons.debounce_ms must be 1..500 ms");
         }
         if (repeatGuard.compareTo(debounce) < 0 || repeatGuard.toSeconds() > 30) {
-            throw new IllegalArgumentException("buttons.repeatGuard must be at least the debounce and at most 30 s");
+            throw new IllegalArgumentException("buttons.repeat_guard_ms must be at least the debounce and at most 30 s");
         }
     }
 

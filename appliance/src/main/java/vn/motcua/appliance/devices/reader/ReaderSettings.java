@@ -26,24 +26,24 @@ public record ReaderSettings(int maxLength, Duration interCharGap, Duration dupl
 
     public ReaderSettings {
         if (maxLength < 16 || maxLength > 4096) {
-            throw new IllegalArgumentException("reader.maxLength must be 16..4096, is " + maxLength);
+            throw new IllegalArgumentException("reader.max_length must be 16..4096, is " + maxLength);
         }
         if (interCharGap.toMillis() < 10 || interCharGap.toMillis() > 2000) {
-            throw new IllegalArgumentException("reader.interCharGap must be 10..2000 ms");
+            throw new IllegalArgumentException("reader.gap_ms must be 10..2000 ms");
         }
         if (duplicateWindow.isNegative() || duplicateWindow.toSeconds() > 600) {
-            throw new IllegalArgumentException("reader.duplicateWindow must be 0..600 s");
+            throw new IllegalArgumentException("reader.duplicate_window_s must be 0..600 s");
         }
-        Objects.requireNonNull(dossierPattern, "reader.dossierPattern");
+        Objects.requireNonNull(dossierPattern, "reader.dossier_pattern");
         if (!ticketPattern.pattern().contains("(?<ticket>")) {
-            throw new IllegalArgumentException("reader.ticketPattern needs a named group (?<ticket>...)");
+            throw new IllegalArgumentException("reader.ticket_pattern needs a named group (?<ticket>...)");
         }
         if (residentKey == null || residentKey.length < 32) {
-            throw new IllegalArgumentException("reader.residentKey must be at least 32 bytes of secret");
+            throw new IllegalArgumentException("reader.resident_key_file must hold at least 32 bytes of secret");
         }
         residentKey = residentKey.clone();
         if (priorityAge < 50 || priorityAge > 100) {
-            throw new IllegalArgumentException("reader.priorityAge must be 50..100");
+            throw new IllegalArgumentException("reader.priority_age must be 50..100");
         }
     }
 
