@@ -35,13 +35,16 @@ class EscPosPrinterPtyTest {
     void start(int paperMm) throws Exception {
         pty = new SocatPty(dir);
         sim = new SimulatedPrinter(paperMm == 58 ? 384 : 576, dir.resolve("png"));
+        var simReady = new java.util.concurrent.CountDownLatch(1);
         simThread = Thread.ofPlatform().daemon().start(() -> {
             try (var in = new FileInputStream(pty.device.toFile()); var out = new FileOutputStream(pty.device.toFile())) {
+                simReady.countDown();
                 sim.serve(in, out);
             } catch (Exception e) {
                 // socat gone at the end of the test: the simulated printer stops
             }
         });
+        assertTrue(simReady.await(10, TimeUnit.SECONDS), "simulated printer opened its end of the pty");
         scheduler = Executors.newScheduledThreadPool(2);
         var props = new java.util.Properties();
         props.setProperty("paper.mm", String.valueOf(paperMm));
@@ -50,7 +53,7 @@ class EscPosPrinterPtyTest {
             props.store(w, null);
         }
         printer = new EscPosPrinter(new SerialPrinterLink(pty.host.toString(), 115200, false, Duration.ofSeconds(2)),
-                TicketTemplate.load(tpl), scheduler, scheduler, Clock.systemUTC(), Duration.ofMillis(500), Duration.ofSeconds(10));
+                TicketTemplate.load(tpl), scheduler, scheduler, Clock.systemUTC(), Duration.ofSeconds(2), Duration.ofSeconds(10));
         printer.addStatusListener((prev, cur) -> changes.add(new PrinterStatus[] {prev, cur}));
     }
 
@@ -92,6 +95,8 @@ class EscPosPrinterPtyTest {
     @Test
     void paperOutIsAFaultTheTicketIsNotSentAndRefillClearsIt() throws Exception {
         start(80);
+        List<String> events = new CopyOnWriteArrayList<>();
+        printer.addStatusListener(new PrinterFaultEvents("printer", (type, payload) -> events.add(type + " " + payload.get("fault"))));
         sim.setPaperEnd(true);
         PrintOutcome out = printer.print(Tickets.slip("A024", false)).get(20, TimeUnit.SECONDS);
         assertFalse(out.printed());
@@ -107,6 +112,8 @@ class EscPosPrinterPtyTest {
         assertEquals(PrinterStatus.Health.FAULT, changes.getLast()[0].health());
         assertEquals(PrinterStatus.Health.OK, changes.getLast()[1].health());
         assertTrue(printer.print(Tickets.slip("A024", false)).get(20, TimeUnit.SECONDS).printed());
+        assertEquals(List.of("device.fault paper_end", "device.fault offline",
+                "device.recovered paper_end", "device.recovered offline"), events);
     }
 
     @Test
