@@ -35,6 +35,7 @@ public final class Pi4jButtonPanel implements ButtonPanel {
     private final List<String> problems = new CopyOnWriteArrayList<>();
     private final Map<String, DigitalInput> inputs = new ConcurrentHashMap<>();
     private final Map<DigitalInput, DigitalStateChangeListener> edgeListeners = new ConcurrentHashMap<>();
+    private volatile boolean ownsContext;
     private volatile DigitalOutput led;
     private volatile DigitalOutput buzzer;
 
@@ -45,6 +46,13 @@ public final class Pi4jButtonPanel implements ButtonPanel {
         this.scheduler = scheduler;
         this.nanoTime = nanoTime;
         this.debouncer = new PressDebouncer(config.debounce().toNanos(), config.repeatGuard().toNanos());
+    }
+
+    /** A panel on a Pi4J context of its own (auto-detected plugins), shut down with the panel. */
+    public static Pi4jButtonPanel withOwnContext(ButtonConfig config, ScheduledExecutorService scheduler) {
+        Pi4jButtonPanel p = new Pi4jButtonPanel(com.pi4j.Pi4J.newAutoContext(), config, scheduler, System::nanoTime);
+        p.ownsContext = true;
+        return p;
     }
 
     @Override
@@ -138,5 +146,8 @@ public final class Pi4jButtonPanel implements ButtonPanel {
         inputs.clear();
         if (led != null) release(led.id());
         if (buzzer != null) release(buzzer.id());
+        if (ownsContext) {
+            pi4j.shutdown();
+        }
     }
 }
