@@ -70,7 +70,13 @@ public final class EscPosPrinter implements TicketPrinter {
     public CompletableFuture<PrinterStatus> refreshStatus() {
         return CompletableFuture.supplyAsync(() -> locked(() -> {
             PrinterStatus s = openOrFault();
-            return publish(s != null ? s : query());
+            if (s != null) {
+                return s;
+            }
+            if (!link.bidirectional() && current.faults().contains(PrinterFault.WRITE_FAILED)) {
+                return current; // one-way: only a ticket that goes through shows the write path works again
+            }
+            return publish(query());
         }), io);
     }
 

@@ -76,6 +76,8 @@ class EscPosPrinterFaultsTest {
         assertEquals(java.util.Set.of(PrinterFault.WRITE_FAILED), out.status().faults());
         assertTrue(out.status().detail().contains("timed out"), out.status().detail());
         assertFalse(hanging.isOpen(), "the stuck link was closed to unblock the write");
+        // a status poll cannot tell on a one-way link: the fault stays until a ticket goes through
+        assertEquals(java.util.Set.of(PrinterFault.WRITE_FAILED), p.refreshStatus().get(10, TimeUnit.SECONDS).faults());
         // the printer is freed: the next ticket goes through, and a one-way link reports unknown, clearing the fault
         hanging.unstick();
         PrintOutcome next = p.print(Tickets.slip("C010", false)).get(20, TimeUnit.SECONDS);
