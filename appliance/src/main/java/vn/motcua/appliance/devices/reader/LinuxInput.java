@@ -40,6 +40,7 @@ final class LinuxInput {
 
     private LinuxInput() {}
 
+    @SuppressWarnings("restricted") // native access is the point of this class; see the class doc
     private static MethodHandle fn(String name, FunctionDescriptor d, Linker.Option... opts) {
         MemorySegment sym = LINKER.defaultLookup().find(name)
                 .orElseThrow(() -> new IllegalStateException("libc has no " + name));
