@@ -89,6 +89,30 @@ class ReaderAdaptersTest {
     }
 
     @Test
+    void theConfiguredReaderMakesTheOfficeKeyOnceAndLinksTheSameCardAcrossRestarts() throws Exception {
+        try (SocatPty pty = new SocatPty(dir)) {
+            var setup = ReaderSetup.from(new com.fasterxml.jackson.dataformat.toml.TomlMapper().readTree(
+                    "[devices.reader]\nmode = \"serial\"\nport = \"" + pty.host + "\"\n").path("devices"));
+            String[] keys = new String[2];
+            for (int run = 0; run < 2; run++) { // two appliance starts on the same data folder
+                CodeReader r = ReaderDevice.open(setup, dir.resolve("data"), Executors.newVirtualThreadPerTaskExecutor(),
+                        scheduler, Scans.CLOCK, java.time.ZoneId.of("Asia/Ho_Chi_Minh")).orElseThrow();
+                r.addScanListener(scans::add);
+                r.start();
+                for (int i = 0; i < 100 && !r.status().connected(); i++) Thread.sleep(20);
+                try (var dev = new FileOutputStream(pty.device.toFile())) {
+                    new SerialScannerSimulator(dev, "\r").scan(Scans.CCCD7);
+                    keys[run] = assertInstanceOf(ScanResult.CitizenId.class, next()).residentKey();
+                } finally {
+                    r.close();
+                }
+            }
+            assertEquals(keys[0], keys[1]);
+            assertTrue(java.nio.file.Files.size(dir.resolve("data/resident.key")) == 32);
+        }
+    }
+
+    @Test
     void keyboardModeReadsInputEventRecordsAndTriesTheExclusiveGrab() throws Exception {
         Path fifo = dir.resolve("event0");
         assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
