@@ -1,0 +1,21 @@
+package vn.motcua.appliance.devices.buttons;
+
+import java.util.List;
+
+/** Port: hardware service buttons for offices without a touch kiosk. Adapters: {@link Pi4jButtonPanel}, {@link SimulatedButtonPanel}. */
+public interface ButtonPanel extends AutoCloseable {
+
+    /** Claims the pins and starts reporting presses. Never throws for hardware trouble: see {@link #problems()}. */
+    void start();
+
+    void addPressListener(ServiceButtonListener listener);
+
+    /** Lights the busy LED (if wired) while a ticket prints. */
+    void setBusy(boolean busy);
+
+    /** Pins that could not be set up, as technician-facing text; empty when all is well. */
+    List<String> problems();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,35 @@
+package vn.motcua.appliance.devices.buttons;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A button panel in software, for the demo and tests: {@link #press(String)} is a resident pressing a button. */
+public final class SimulatedButtonPanel implements ButtonPanel {
+    private final List<String> services;
+    private final List<ServiceButtonListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile boolean busy;
+
+    public SimulatedButtonPanel(List<String> services) {
+        this.services = List.copyOf(services);
+    }
+
+    public void press(String serviceCode) {
+        if (!services.contains(serviceCode)) {
+            throw new IllegalArgumentException("no button for service " + serviceCode);
+        }
+        long now = System.nanoTime();
+        for (ServiceButtonListener l : listeners) {
+            l.pressed(serviceCode, now);
+        }
+    }
+
+    public boolean busy() {
+        return busy;
+    }
+
+    @Override public void start() { }
+    @Override public void addPressListener(ServiceButtonListener l) { listeners.add(l); }
+    @Override public void setBusy(boolean b) { busy = b; }
+    @Override public List<String> problems() { return List.of(); }
+    @Override public void close() { }
+}

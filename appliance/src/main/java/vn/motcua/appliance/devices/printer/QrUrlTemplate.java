@@ -1,0 +1,53 @@
+package vn.motcua.appliance.devices.printer;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The QR code's URL, e.g. the district portal's queue page for this office and ticket:
+ * {@code https://portal/hang-doi?don-vi={office}&so={ticket}&ngay={date}}. Placeholders are
+ * URL-encoded when filled, so an office id or ticket number cannot break the URL.
+ */
+public record QrUrlTemplate(String pattern) {
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z]+)}");
+
+    public static QrUrlTemplate parse(String pattern) {
+        String p = pattern.strip();
+        if (p.isEmpty()) {
+            return new QrUrlTemplate("");
+        }
+        if (!p.startsWith("https://") && !p.startsWith("http://")) {
+            throw new IllegalArgumentException("ticket template: qr.url: must start with https:// or http://");
+        }
+        Matcher m = PLACEHOLDER.matcher(p);
+        while (m.find()) {
+            String name = m.group(1);
+            if (!name.equals("office") && !name.equals("ticket") && !name.equals("date")) {
+                throw new IllegalArgumentException("ticket template: qr.url: unknown placeholder {" + name + "}");
+            }
+        }
+        return new QrUrlTemplate(p);
+    }
+
+    /** The URL for one ticket; empty if the office configured no QR URL. */
+    public String expand(String officeId, String ticketNumber, LocalDate date) {
+        if (pattern.isEmpty()) {
+            return "";
+        }
+        Matcher m = PLACEHOLDER.matcher(pattern);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String v = switch (m.group(1)) {
+                case "office" -> officeId;
+                case "ticket" -> ticketNumber;
+                default -> date.toString();
+            };
+            m.appendReplacement(out, Matcher.quoteReplacement(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+}

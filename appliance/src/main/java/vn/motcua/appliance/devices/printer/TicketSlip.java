@@ -1,0 +1,60 @@
+package vn.motcua.appliance.devices.printer;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What one printed ticket says. The lead maps the queue engine's issued ticket onto this; the
+ * printer knows nothing of the engine. Texts are bounded so a bad config cannot make a metre of paper.
+ *
+ * @param officeName    office name as printed (Vietnamese)
+ * @param serviceVi     service name in Vietnamese
+ * @param serviceEn     service name in English (may be empty)
+ * @param ticketNumber  the big number, e.g. {@code A023}
+ * @param priority      true for priority tickets (elderly, disabled, pregnant...): prints a mark
+ * @param peopleAhead   people waiting before this ticket, {@code >= 0}
+ * @param estimatedWait estimated wait; {@link Duration#ZERO} prints "now"
+ * @param issuedAt      issue instant; printed in the template's time zone
+ * @param qrUrl         URL encoded in the QR code (see {@link QrUrlTemplate}); empty = no QR
+ */
+public record TicketSlip(String officeName, String serviceVi, String serviceEn, String ticketNumber,
+                         boolean priority, int peopleAhead, Duration estimatedWait, Instant issuedAt,
+                         String qrUrl) {
+
+    static final int MAX_TEXT = 120;
+    static final int MAX_NUMBER = 8;
+    static final int MAX_URL = 400;
+
+    public TicketSlip {
+        officeName = bounded("officeName", officeName, MAX_TEXT);
+        serviceVi = bounded("serviceVi", serviceVi, MAX_TEXT);
+        serviceEn = bounded("serviceEn", serviceEn, MAX_TEXT);
+        ticketNumber = bounded("ticketNumber", ticketNumber, MAX_NUMBER);
+        qrUrl = bounded("qrUrl", qrUrl, MAX_URL);
+        if (ticketNumber.isBlank()) {
+            throw new IllegalArgumentException("ticketNumber is blank");
+        }
+        if (peopleAhead < 0) {
+            throw new IllegalArgumentException("peopleAhead < 0: " + peopleAhead);
+        }
+        Objects.requireNonNull(estimatedWait, "estimatedWait");
+        if (estimatedWait.isNegative()) {
+            throw new IllegalArgumentException("estimatedWait is negative");
+        }
+        Objects.requireNonNull(issuedAt, "issuedAt");
+    }
+
+    private static String bounded(String name, String value, int max) {
+        Objects.requireNonNull(value, name);
+        if (value.length() > max) {
+            throw new IllegalArgumentException(name + " longer than " + max + " characters");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                throw new IllegalArgumentException(name + " contains a control character at " + i);
+            }
+        }
+        return value;
+    }
+}

@@ -1,0 +1,34 @@
+package vn.motcua.appliance.devices.reader;
+
+/**
+ * What a scan turned out to be. None of these holds a raw citizen ID number, name or address:
+ * a CCCD scan is reduced to what the queue needs before it leaves the parser.
+ */
+public sealed interface ScanResult {
+
+    /** An appointment-slip / dossier code: look it up and show its status on the kiosk. */
+    record Dossier(String code) implements ScanResult {}
+
+    /**
+     * A citizen ID card (CCCD) QR, reduced.
+     *
+     * @param residentKey keyed HMAC of the ID number: links one resident's tickets, cannot be reversed without the key
+     * @param birthYear   year of birth
+     * @param age         whole years today
+     * @param priority    true if the age reaches the configured priority age
+     */
+    record CitizenId(String residentKey, int birthYear, int age, boolean priority) implements ScanResult {}
+
+    /** The QR printed on one of our tickets. */
+    record Ticket(String ticketNumber) implements ScanResult {}
+
+    /**
+     * Not a code we know, or a broken one: the kiosk says "code not recognised".
+     *
+     * @param reason  why
+     * @param preview sanitised, truncated, digit runs masked: safe to log and show
+     */
+    record Rejected(Reason reason, String preview) implements ScanResult {}
+
+    enum Reason { TOO_LONG, EMPTY, INVALID_UTF8, CONTROL_CHARACTERS, MALFORMED_CITIZEN_ID, NOT_RECOGNISED }
+}

@@ -1,0 +1,136 @@
+package vn.motcua.appliance.devices.reader;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.FileOutputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.motcua.appliance.devices.printer.SocatPty;
+import vn.motcua.appliance.devices.reader.sim.KeyboardScannerSimulator;
+import vn.motcua.appliance.devices.reader.sim.SerialScannerSimulator;
+
+/** Both real reader adapters, each fed by its simulator through the OS: a socat pty, and a FIFO of input_event records. */
+class ReaderAdaptersTest {
+    @TempDir Path dir;
+    final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
+    final BlockingQueue<ScanResult> scans = new LinkedBlockingQueue<>();
+    CodeReader reader;
+
+    @AfterEach
+    void stop() {
+        if (reader != null) reader.close();
+        scheduler.shutdownNow();
+    }
+
+    ScanResult next() throws InterruptedException {
+        ScanResult r = scans.poll(5, TimeUnit.SECONDS);
+        assertTrue(r != null, "no scan within 5 s");
+        return r;
+    }
+
+    @Test
+    void serialModeReadsAVietnameseCardADossierAndAPauseFramedCode() throws Exception {
+        try (SocatPty pty = new SocatPty(dir)) {
+            reader = new SerialCodeReader(pty.host.toString(), 115200, Scans.pipeline(System::nanoTime), scheduler,
+                    Scans.CLOCK, Duration.ofMillis(200), Duration.ofMillis(20));
+            reader.addScanListener(scans::add);
+            reader.start();
+            for (int i = 0; i < 100 && !reader.status().connected(); i++) Thread.sleep(20);
+            assertTrue(reader.status().connected(), reader.status().detail());
+            try (var dev = new FileOutputStream(pty.device.toFile())) {
+                var cr = new SerialScannerSimulator(dev, "\r");
+                cr.scan(Scans.CCCD7);
+                var id = assertInstanceOf(ScanResult.CitizenId.class, next());
+                assertEquals(1950, id.birthYear());
+                cr.scan(Scans.DOSSIER);
+                assertEquals(new ScanResult.Dossier(Scans.DOSSIER), next());
+                new SerialScannerSimulator(dev, "").scan(Scans.TICKET_URL); // no suffix: the pause ends it
+                assertEquals(new ScanResult.Ticket("A023"), next());
+                cr.scanBytes(new byte[] {(byte) 0xFF, (byte) 0xFE, 'x'});
+                assertEquals(ScanResult.Reason.INVALID_UTF8, ((ScanResult.Rejected) next()).reason());
+            }
+            assertEquals(1, reader.counters().citizenIds());
+        }
+    }
+
+    @Test
+    void aSerialReaderUnpluggedAndPluggedBackIsReportedAndReadAgain() throws Exception {
+        var statuses = new java.util.concurrent.CopyOnWriteArrayList<ReaderStatus>();
+        Path plugDir = java.nio.file.Files.createDirectories(dir.resolve("plug"));
+        SocatPty pty = new SocatPty(plugDir);
+        reader = new SerialCodeReader(pty.host.toString(), 115200, Scans.pipeline(System::nanoTime), scheduler,
+                Scans.CLOCK, Duration.ofMillis(100), Duration.ofMillis(20));
+        reader.addScanListener(scans::add);
+        reader.addStatusListener(statuses::add);
+        reader.start();
+        for (int i = 0; i < 100 && !reader.status().connected(); i++) Thread.sleep(20);
+        assertTrue(reader.status().connected(), reader.status().detail());
+        pty.close(); // cable pulled: the tty disappears
+        for (int i = 0; i < 150 && reader.status().connected(); i++) Thread.sleep(20);
+        assertTrue(!reader.status().connected(), "unplug noticed: " + statuses);
+        try (SocatPty again = new SocatPty(plugDir)) { // plugged back: same device name
+            for (int i = 0; i < 150 && !reader.status().connected(); i++) Thread.sleep(20);
+            assertTrue(reader.status().connected(), "reopened: " + statuses);
+            try (var dev = new FileOutputStream(again.device.toFile())) {
+                new SerialScannerSimulator(dev, "\r").scan(Scans.DOSSIER);
+                assertEquals(new ScanResult.Dossier(Scans.DOSSIER), next());
+            }
+        }
+    }
+
+    @Test
+    void theConfiguredReaderMakesTheOfficeKeyOnceAndLinksTheSameCardAcrossRestarts() throws Exception {
+        try (SocatPty pty = new SocatPty(dir)) {
+            var setup = ReaderSetup.from(new com.fasterxml.jackson.dataformat.toml.TomlMapper().readTree(
+                    "[devices.reader]\nmode = \"serial\"\nport = \"" + pty.host + "\"\n").path("devices"));
+            String[] keys = new String[2];
+            for (int run = 0; run < 2; run++) { // two appliance starts on the same data folder
+                CodeReader r = ReaderDevice.open(setup, dir.resolve("data"), Executors.newVirtualThreadPerTaskExecutor(),
+                        scheduler, Scans.CLOCK, java.time.ZoneId.of("Asia/Ho_Chi_Minh")).orElseThrow();
+                r.addScanListener(scans::add);
+                r.start();
+                for (int i = 0; i < 100 && !r.status().connected(); i++) Thread.sleep(20);
+                try (var dev = new FileOutputStream(pty.device.toFile())) {
+                    new SerialScannerSimulator(dev, "\r").scan(Scans.CCCD7);
+                    keys[run] = assertInstanceOf(ScanResult.CitizenId.class, next()).residentKey();
+                } finally {
+                    r.close();
+                }
+            }
+            assertEquals(keys[0], keys[1]);
+            assertTrue(java.nio.file.Files.size(dir.resolve("data/resident.key")) == 32);
+        }
+    }
+
+    @Test
+    void keyboardModeReadsInputEventRecordsAndTriesTheExclusiveGrab() throws Exception {
+        Path fifo = dir.resolve("event0");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        reader = new EvdevCodeReader(fifo.toString(), true, Scans.pipeline(System::nanoTime),
+                Executors.newVirtualThreadPerTaskExecutor(), scheduler, Scans.CLOCK, Duration.ofMillis(100));
+        reader.addScanListener(scans::add);
+        var statuses = new java.util.concurrent.CopyOnWriteArrayList<ReaderStatus>();
+        reader.addStatusListener(statuses::add);
+        reader.start();
+        try (var out = new FileOutputStream(fifo.toFile())) {
+            var kb = new KeyboardScannerSimulator(out, InputEvents.nativeRecordSize());
+            kb.scan(Scans.DOSSIER);
+            assertEquals(new ScanResult.Dossier(Scans.DOSSIER), next());
+            kb.scan(Scans.TICKET_URL);
+            assertEquals(new ScanResult.Ticket("A023"), next());
+        }
+        // the ioctl really ran: a FIFO is not an input device, so the kernel said ENOTTY (25)
+        assertTrue(statuses.stream().anyMatch(st -> st.connected() && st.detail().contains("NOT grabbed (errno 25)")),
+                statuses.toString());
+    }
+}
