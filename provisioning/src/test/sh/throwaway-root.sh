@@ -1,0 +1,49 @@
+# Sourced by the package and provisioning tests: a throwaway copy of this machine's own system.
+#
+# An overlay mount with this machine's / as the read-only lower layer and an empty upper layer:
+# inside it dpkg, adduser, systemctl, sshd and python are the real Debian tools, /etc and /var are
+# the real layout, and every write lands in the upper layer, which the test deletes. Callers run in
+# their own mount namespace (`unshare -m`), so the mounts vanish with the test process even if it
+# is killed. Needs root and overlayfs (CI and developer machines both have them).
+#
+# The lower layer is the CI host (Debian 12 here), not Raspberry Pi OS; what that changes is listed
+# in provisioning/README.md, section "What the tests prove".
+
+# tr_create DIR: builds DIR/root; prints nothing, fails loudly.
+tr_create() {
+    local dir=$1
+    mkdir -p "$dir/upper" "$dir/work" "$dir/root"
+    mount --make-rprivate / 2>/dev/null || true
+    mount -t overlay overlay -o "lowerdir=/,upperdir=$dir/upper,workdir=$dir/work" "$dir/root"
+    mount -t proc proc "$dir/root/proc"
+    mount --rbind /dev "$dir/root/dev"
+    mount --rbind /sys "$dir/root/sys"
+    # A fresh /run and /tmp: no /run/systemd/system, so maintainer scripts see "no systemd running",
+    # exactly like a chroot during image building, and nothing of the host's runtime state leaks in.
+    mount -t tmpfs tmpfs "$dir/root/run"
+    mount -t tmpfs tmpfs "$dir/root/tmp"
+    mkdir -p "$dir/root/run/sshd" "$dir/root/run/lock"
+}
+
+# tr_run DIR CMD...: runs CMD inside the throwaway root.
+tr_run() {
+    local dir=$1; shift
+    chroot "$dir/root" /usr/bin/env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+        LANG=C.UTF-8 HOME=/root DEBIAN_FRONTEND=noninteractive "$@"
+}
+
+# Tiny assertion helpers; the last line is "N passed, N failed" for the runner.
+PASSED=0
+FAILED=0
+check() {
+    local what=$1; shift
+    if "$@" >/dev/null 2>&1; then
+        PASSED=$((PASSED + 1)); echo "ok   - $what"
+    else
+        FAILED=$((FAILED + 1)); echo "FAIL - $what"
+    fi
+}
+summary() {
+    echo "$PASSED passed, $FAILED failed"
+    [ "$FAILED" -eq 0 ]
+}
