@@ -15,6 +15,7 @@ class SystemdWatchdogTest {
 
     @Test
     void readyWatchdogAndRestartUnderRealSystemd(@TempDir Path tmp) {
+        Paths.assumeRoot();
         Path probeClasses = Path.of(System.getProperty("motcua.testClasses", "target/test-classes")).toAbsolutePath();
         Proc p = Proc.run(tmp, Proc.Duration.ofSeconds(180), "unshare", "-m", "bash",
                 Paths.script("watchdog-under-systemd.sh").toString(), Paths.deb().toString(),

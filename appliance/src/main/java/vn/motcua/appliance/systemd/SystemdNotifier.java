@@ -17,8 +17,10 @@ import org.slf4j.LoggerFactory;
  * no-op. A failed send is counted and logged, never thrown: if the appliance cannot reach systemd,
  * systemd's own watchdog is the thing that acts.
  *
- * <p>Wiring (Main): create once with {@link #fromEnvironment()}; call {@link #ready()} after the web
- * server listens; schedule {@link #watchdog()} on the appliance scheduler every
+ * <p>Wiring (Main): create once with {@link #fromEnvironment()}; submit {@link #prepare()} to the
+ * scheduler early in start-up (linking the libc calls costs about a second of CPU on first use, see
+ * BENCHMARKS.md, so it should overlap the rest of start-up, not delay READY); call {@link #ready()}
+ * after the web server listens; schedule {@link #watchdog()} on the appliance scheduler every
  * {@link #watchdogInterval()}{@code / 2}, from the task that checks the main loops are alive, so a
  * hung loop stops the pings; call {@link #stopping()} first thing in the shutdown hook.
  */
@@ -76,6 +78,16 @@ public final class SystemdNotifier {
     /** The unit's WatchdogSec; ping at half of it. Empty when no watchdog is asked for. */
     public Optional<Duration> watchdogInterval() {
         return target.isPresent() ? watchdogInterval : Optional.empty();
+    }
+
+    /**
+     * Links the native calls now, so the first real message is fast. A no-op outside systemd.
+     * Meant to run on the scheduler while the rest of the appliance starts.
+     */
+    public void prepare() {
+        if (target.isPresent()) {
+            UnixDatagramSender.link();
+        }
     }
 
     /** Start-up is done and the appliance serves: ends "activating" in systemd. */

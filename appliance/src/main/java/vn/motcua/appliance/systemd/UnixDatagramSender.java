@@ -43,6 +43,14 @@ final class UnixDatagramSender {
 
     private UnixDatagramSender() {}
 
+    /** Forces class initialisation, i.e. the linking of the three downcalls above. */
+    static void link() {
+        // Reading a static field of this class is enough to run its initialiser exactly once.
+        if (SOCKET == null || SENDTO == null || CLOSE == null) {
+            throw new IllegalStateException("libc calls not linked");
+        }
+    }
+
     private static MethodHandle downcall(String name, FunctionDescriptor descriptor) {
         SymbolLookup libc = LINKER.defaultLookup();
         MemorySegment symbol = libc.find(name)

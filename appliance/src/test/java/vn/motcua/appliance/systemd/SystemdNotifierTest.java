@@ -19,6 +19,7 @@ class SystemdNotifierTest {
     @Test
     void outsideSystemdEverythingIsANoOp() {
         SystemdNotifier n = SystemdNotifier.from(Map.of(), PID);
+        n.prepare();
         n.ready();
         n.watchdog();
         n.status("x");
@@ -34,6 +35,8 @@ class SystemdNotifierTest {
         Path socket = dir.resolve("notify");
         try (NotifyReceiver rx = NotifyReceiver.start("UNIX-RECV:" + socket, dir, () -> Files.exists(socket))) {
             SystemdNotifier n = SystemdNotifier.from(Map.of("NOTIFY_SOCKET", socket.toString()), PID);
+            n.prepare();
+            assertEquals(0, n.sent(), "prepare links, it sends nothing");
             n.ready();
             rx.await("READY=1\nSTATUS=serving");
             n.watchdog();
