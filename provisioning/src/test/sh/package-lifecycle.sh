@@ -33,6 +33,14 @@ check "kiosk unit not enabled by the package" test ! -e "$R/etc/systemd/system/g
 check "launcher executable" test -x "$R/usr/share/motcua/bin/motcua-appliance"
 # -version before -jar: the JVM checks every flag the launcher passes, prints its version and exits 0.
 check "launcher finds a Java 25 that accepts all its flags" run env MOTCUA_JAVA_OPTS=-version /usr/share/motcua/bin/motcua-appliance
+# The AOT cache: a first run records and writes it on exit, a second run uses it (Main may run
+# until the timeout's SIGTERM; the JVM writes the cache on that clean exit too).
+mkdir -p "$R/var/cache/motcua-appliance" && run chown motcua:motcua /var/cache/motcua-appliance
+aot_run() { run timeout -s TERM 60 runuser -u motcua -- /usr/share/motcua/bin/motcua-appliance --config /etc/motcua/appliance.conf > "$WORK/aot-$1.log" 2>&1; true; }
+aot_run 1
+check "launcher's first run wrote an AOT cache" bash -c "ls '$R'/var/cache/motcua-appliance/motcua-*.aot"
+aot_run 2
+check "second run used it (JVM did not reject it)" bash -c "cat '$WORK/aot-2.log'; ! grep -qiE 'unable to use|mismatch|error' '$WORK/aot-2.log'"
 check "units pass systemd-analyze verify" bash -c \
     "out=\$(chroot '$R' systemd-analyze verify /usr/lib/systemd/system/motcua-appliance.service /usr/lib/systemd/system/motcua-kiosk.service 2>&1); rc=\$?; echo \"\$out\"; [ \$rc -eq 0 ] && [ -z \"\$out\" ]"
 check "udev rules parse (udevadm test reports no invalid lines)" bash -c \
@@ -66,6 +74,7 @@ check "conffile kept after remove" test -e "$R/etc/motcua/appliance.conf"
 check "purge succeeds" run dpkg -P motcua-appliance
 check "config and secrets gone after purge" test ! -e "$R/etc/motcua"
 check "enable symlink gone after purge" test ! -e "$R/etc/systemd/system/multi-user.target.wants/motcua-appliance.service"
+check "caches gone after purge" test ! -e "$R/var/cache/motcua-appliance"
 check "queue data kept after purge (may hold undelivered events)" test -e "$R/var/lib/motcua/queue.mv.db"
 check "package unknown to dpkg after purge" bash -c "! chroot '$R' dpkg-query -W motcua-appliance 2>/dev/null | grep -q ."
 leftover=$(cd "$WORK/upper" && find . -path ./var/lib/dpkg -prune -o -path ./var/log -prune -o -path ./var/cache -prune \

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 @EnabledIfSystemProperty(named = "motcua.bench", matches = "true")
 class AotCacheBenchmarkTest {
     private static final int SAMPLES = 15;
+    private static String logbackConfig;
     /** The flags of systemd/bin/motcua-appliance that matter for class loading and the heap. */
     private static final List<String> FLAGS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
             "-XX:+UseCompactObjectHeaders", "--enable-native-access=ALL-UNNAMED");
@@ -30,12 +31,28 @@ class AotCacheBenchmarkTest {
     void startWithAndWithoutAotCache(@TempDir Path tmp) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path applianceLib = Path.of(System.getProperty("motcua.applianceJar")).getParent().resolve("lib");
+        // The AOT cache accepts jars only on the class path, no folders: pack the probe into one.
+        Path probeJar = tmp.resolve("probe.jar");
+        Path classes = Path.of(System.getProperty("motcua.testClasses"));
+        try (var jar = new java.util.jar.JarOutputStream(Files.newOutputStream(probeJar));
+                var probes = Files.list(classes.resolve("vn/motcua/provisioning"))) {
+            for (Path c : probes.filter(f -> f.getFileName().toString().startsWith("JettyStartProbe")).toList()) {
+                jar.putNextEntry(new java.util.jar.JarEntry("vn/motcua/provisioning/" + c.getFileName()));
+                jar.write(Files.readAllBytes(c));
+                jar.closeEntry();
+            }
+        }
+        // Logging as on the device (INFO, not logback's DEBUG-to-console default).
+        Path logback = tmp.resolve("logback.xml");
+        Files.writeString(logback, "<configuration><appender name=\"o\" class=\"ch.qos.logback.core.ConsoleAppender\">"
+                + "<encoder><pattern>%msg%n</pattern></encoder></appender><root level=\"INFO\"><appender-ref ref=\"o\"/></root></configuration>");
         List<String> cp = new ArrayList<>();
-        cp.add(System.getProperty("motcua.testClasses"));
+        cp.add(probeJar.toString());
         try (var files = Files.list(applianceLib)) {
             files.map(Path::toString).sorted().forEach(cp::add);
         }
         String classpath = String.join(File.pathSeparator, cp);
+        logbackConfig = logback.toString();
         Path aot = tmp.resolve("motcua.aot");
         assertEquals(0, start(java, classpath, "-XX:AOTCacheOutput=" + aot, tmp), "training run");
 
@@ -62,6 +79,7 @@ class AotCacheBenchmarkTest {
     private static int start(String java, String classpath, String aotFlag, Path dir) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(java));
         cmd.addAll(FLAGS);
+        cmd.add("-Dlogback.configurationFile=" + logbackConfig);
         if (aotFlag != null) {
             cmd.add(aotFlag);
         }
