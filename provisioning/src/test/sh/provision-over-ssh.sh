@@ -63,12 +63,7 @@ UsePAM no
 PidFile /run/motcua-test-sshd.pid
 Subsystem sftp /usr/lib/openssh/sftp-server
 CFG
-for m in proc dev sys run tmp; do umount -R -l "$R/$m"; done
-
-systemd-nspawn -q -D "$R" --register=no --keep-unit -b systemd.unit=basic.target > "$WORK/boot.log" 2>&1 < /dev/null &
-NSPAWN=$!
-for _ in $(seq 1 100); do LEADER=$(ps -o pid= --ppid "$NSPAWN" | tr -d ' ' | head -1); [ -n "$LEADER" ] && break; sleep 0.1; done
-for _ in $(seq 1 300); do [ -S "/proc/$LEADER/root/run/systemd/private" ] && break; sleep 0.1; done
+tr_boot "$WORK" || { summary; exit 1; }
 in_ct() { timeout 90 nsenter -t "$LEADER" -a "$@"; }
 stop_container() { in_ct systemctl poweroff >/dev/null 2>&1 || kill "$NSPAWN"; timeout 30 tail --pid="$NSPAWN" -f /dev/null || kill -9 "$NSPAWN"; }
 trap stop_container EXIT

@@ -32,6 +32,31 @@ tr_run() {
         LANG=C.UTF-8 HOME=/root DEBIAN_FRONTEND=noninteractive "$@"
 }
 
+# tr_boot DIR [nspawn options...]: boots the root with systemd as PID 1 of a systemd-nspawn
+# container, in the background; sets NSPAWN (its pid) and LEADER (the container's systemd, as seen
+# from here) and waits, bounded, until systemd answers on its private socket.
+tr_boot() {
+    local dir=$1; shift
+    for m in proc dev sys run tmp; do umount -R -l "$dir/root/$m"; done
+    systemd-nspawn -q -D "$dir/root" --register=no --keep-unit "$@" -b systemd.unit=basic.target \
+        > "$dir/boot.log" 2>&1 < /dev/null &
+    NSPAWN=$!
+    LEADER=""
+    local pid
+    # nspawn forks, and the child execs systemd: wait for a child whose name is systemd.
+    for _ in $(seq 1 300); do
+        for pid in $(ps -o pid= --ppid "$NSPAWN" 2>/dev/null); do
+            [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = systemd ] && LEADER=$pid
+        done
+        [ -n "$LEADER" ] && break
+        sleep 0.1
+    done
+    if [ -z "$LEADER" ]; then
+        echo "container did not boot:"; cat "$dir/boot.log"; return 1
+    fi
+    for _ in $(seq 1 300); do [ -S "/proc/$LEADER/root/run/systemd/private" ] && break; sleep 0.1; done
+}
+
 # Tiny assertion helpers; the last line is "N passed, N failed" for the runner.
 PASSED=0
 FAILED=0

@@ -24,23 +24,12 @@ ExecStart=$JAVA --enable-native-access=ALL-UNNAMED -Xmx64m -cp /opt/motcua-probe
 WatchdogSec=4s
 RestartSec=1s
 UNIT
-for m in proc dev sys run tmp; do umount -R -l "$R/$m"; done
-
-systemd-nspawn -q -D "$R" --register=no --keep-unit --private-network -b systemd.unit=basic.target \
-    > "$WORK/boot.log" 2>&1 < /dev/null &
-NSPAWN=$!
-LEADER=""
-for _ in $(seq 1 100); do
-    LEADER=$(ps -o pid= --ppid "$NSPAWN" | tr -d ' ' | head -1)
-    [ -n "$LEADER" ] && break; sleep 0.1
-done
+tr_boot "$WORK" --private-network || { summary; exit 1; }
 in_ct() { timeout 90 nsenter -t "$LEADER" -a "$@"; }
 show() { in_ct systemctl show -P "$1" motcua-appliance.service; }
 stop_container() { in_ct systemctl poweroff >/dev/null 2>&1 || kill "$NSPAWN"; timeout 30 tail --pid="$NSPAWN" -f /dev/null || kill -9 "$NSPAWN"; }
 trap stop_container EXIT
 
-# systemctl needs the manager's private socket; it appears a moment after PID 1 starts.
-for _ in $(seq 1 300); do [ -S "/proc/$LEADER/root/run/systemd/private" ] && break; sleep 0.1; done
 in_ct systemctl is-system-running --wait >/dev/null 2>&1
 check "systemd booted as the container's PID 1" grep -qx systemd "/proc/$LEADER/comm"
 check "start returns once READY=1 arrives (Type=notify)" in_ct systemctl start motcua-appliance.service
