@@ -105,10 +105,15 @@ all:
         q1-bennghe-01:
           motcua_device_id: q1-bennghe-01
           motcua_office: phuong-ben-nghe
+          motcua_office_name_vi: "UBND Phường Bến Nghé — Bộ phận Một cửa"
+          motcua_office_name_en: "Ben Nghe Ward — One-Stop Office"
           motcua_mqtt_username: q1-bennghe-01
+          motcua_services:
+            - {code: ho-tich, name_vi: "Hộ tịch", name_en: "Civil status", prefix: A}
+            - {code: dat-dai, name_vi: "Đất đai", name_en: "Land", prefix: B}
           motcua_counters:
-            - {number: 1, bus_address: 1, services: [A]}
-            - {number: 2, bus_address: 2, services: [A, B]}
+            - {number: 1, bus_address: 1, services: [ho-tich]}
+            - {number: 2, bus_address: 5, services: [ho-tich, dat-dai]}
 INV
 }
 write_inventory "ssl://mqtt.quan1.test:8883"
@@ -128,10 +133,18 @@ check "report: service active, healthz green" grep -q "service active | healthz 
 check "report: bus found, clock state shown" grep -qE "clock .* \| bus=found printer=MISSING reader=MISSING" "$WORK/apply2.log"
 
 # The device itself, looked at directly.
-check "config rendered from inventory" grep -q '^id = "q1-bennghe-01"' "$R/etc/motcua/appliance.conf"
+check "config rendered from inventory" grep -qE '^device_id += "q1-bennghe-01"' "$R/etc/motcua/appliance.conf"
+check "rendered config is valid TOML; office name and board 5 -> counter 2 survive" /usr/bin/python3 -c "
+import sys, tomllib
+c = tomllib.load(open(sys.argv[1], 'rb'))
+assert c['appliance']['office_name_vi'] == 'UBND Phường Bến Nghé — Bộ phận Một cửa', c['appliance']
+assert {'address': 5, 'counter': 2} in c['devices']['counter_bus']['boards'], c['devices']
+assert c['uplink']['broker'] == 'ssl://mqtt.quan1.test:8883' and 'ca_file' in c['uplink']
+assert [s['code'] for s in c['services']] == ['ho-tich', 'dat-dai']
+" "$R/etc/motcua/appliance.conf"
 check "both counters in config" test "$(grep -c '^\[\[counters\]\]' "$R/etc/motcua/appliance.conf")" -eq 2
-check "password copied, mode 0600, owner motcua" grep -qx 'motcua 600' <(in_ct stat -c '%U %a' /etc/motcua/secrets/mqtt-password)
-check "password content intact" grep -qx 'test-broker-password' "$R/etc/motcua/secrets/mqtt-password"
+check "password copied, mode 0600, owner motcua" grep -qx 'motcua 600' <(in_ct stat -c '%U %a' /etc/motcua/secrets/uplink.secrets)
+check "password content intact, as the uplink reads it" grep -qx 'mqtt.password=test-broker-password' "$R/etc/motcua/secrets/uplink.secrets"
 check "password never printed" bash -c "! grep -q test-broker-password '$WORK'/*.log"
 check "time sync configured and enabled" bash -c "grep -q '^NTP=' '$R/etc/systemd/timesyncd.conf.d/60-motcua.conf' && nsenter -t $LEADER -a systemctl is-enabled systemd-timesyncd.service"
 check "hardware watchdog 14 s" grep -qx 'RuntimeWatchdogSec=14s' "$R/etc/systemd/system.conf.d/60-motcua-watchdog.conf"
