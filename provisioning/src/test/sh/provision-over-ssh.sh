@@ -65,8 +65,7 @@ Subsystem sftp /usr/lib/openssh/sftp-server
 CFG
 tr_boot "$WORK" || { summary; exit 1; }
 in_ct() { timeout 90 nsenter -t "$LEADER" -a "$@"; }
-stop_container() { in_ct systemctl poweroff >/dev/null 2>&1 || kill "$NSPAWN"; timeout 30 tail --pid="$NSPAWN" -f /dev/null || kill -9 "$NSPAWN"; }
-trap stop_container EXIT
+trap tr_halt EXIT
 in_ct systemctl is-system-running --wait >/dev/null 2>&1
 in_ct mkdir -p /run/sshd
 in_ct systemd-run -q --unit=motcua-test-sshd /usr/sbin/sshd -D -e -f /etc/motcua-test-ssh/sshd_config

@@ -42,6 +42,7 @@ tr_boot() {
         > "$dir/boot.log" 2>&1 < /dev/null &
     NSPAWN=$!
     LEADER=""
+    trap tr_halt EXIT   # from here on, whatever happens, the container goes with this script
     local pid
     # nspawn forks, and the child execs systemd: wait for a child whose name is systemd.
     for _ in $(seq 1 300); do
@@ -55,6 +56,15 @@ tr_boot() {
         echo "container did not boot:"; cat "$dir/boot.log"; return 1
     fi
     for _ in $(seq 1 300); do [ -S "/proc/$LEADER/root/run/systemd/private" ] && break; sleep 0.1; done
+}
+
+# tr_halt: powers the container off; if it does not go within 30 s, kills nspawn and the
+# container's PID 1 (killing a PID namespace's init ends every process in it).
+tr_halt() {
+    timeout 30 nsenter -t "$LEADER" -a systemctl poweroff >/dev/null 2>&1 || kill "$NSPAWN" 2>/dev/null
+    timeout 30 tail --pid="$NSPAWN" -f /dev/null || kill -9 "$NSPAWN" 2>/dev/null
+    if [ -n "$LEADER" ] && kill -0 "$LEADER" 2>/dev/null; then kill -9 "$LEADER"; fi
+    true
 }
 
 # Tiny assertion helpers; the last line is "N passed, N failed" for the runner.

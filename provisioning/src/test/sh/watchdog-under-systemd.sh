@@ -27,8 +27,7 @@ UNIT
 tr_boot "$WORK" --private-network || { summary; exit 1; }
 in_ct() { timeout 90 nsenter -t "$LEADER" -a "$@"; }
 show() { in_ct systemctl show -P "$1" motcua-appliance.service; }
-stop_container() { in_ct systemctl poweroff >/dev/null 2>&1 || kill "$NSPAWN"; timeout 30 tail --pid="$NSPAWN" -f /dev/null || kill -9 "$NSPAWN"; }
-trap stop_container EXIT
+trap tr_halt EXIT
 
 in_ct systemctl is-system-running --wait >/dev/null 2>&1
 check "systemd booted as the container's PID 1" grep -qx systemd "/proc/$LEADER/comm"
