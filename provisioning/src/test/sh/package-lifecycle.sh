@@ -1,0 +1,85 @@
+#!/bin/bash
+# Installs, reinstalls, upgrades, removes and purges the real .deb with the real dpkg in a
+# throwaway root (see throwaway-root.sh), and checks each state. Usage: package-lifecycle.sh DEB WORKDIR
+# Run inside `unshare -m` (the JUnit test does that).
+set -uo pipefail
+DEB=$(realpath "$1"); WORK=$2
+. "$(dirname "$0")/throwaway-root.sh"
+
+tr_create "$WORK"
+R=$WORK/root
+run() { tr_run "$WORK" "$@"; }
+cp "$DEB" "$R/tmp/motcua.deb"
+
+# The one dependency this Debian 12 host cannot satisfy is Java 25 (trixie has it, bookworm not),
+# so it is forced, and the test checks it is the only one dpkg complains about.
+DPKG="dpkg --force-depends --force-confold"
+run $DPKG -i /tmp/motcua.deb > "$WORK/install.log" 2>&1
+cat "$WORK/install.log"
+check "install succeeds" run dpkg-query -W -f='${Status}' motcua-appliance
+check "installed and configured" grep -qx 'install ok installed' <(run dpkg-query -W -f='${Status}' motcua-appliance)
+check "only unmet dependency is openjdk-25-jre-headless" \
+    bash -c "! grep 'depends on' '$WORK/install.log' | grep -v openjdk-25-jre-headless"
+check "system user motcua exists, no login shell" grep -q '^motcua:.*:/var/lib/motcua:/usr/sbin/nologin$' "$R/etc/passwd"
+check "kiosk user exists" grep -q '^motcua-kiosk:' "$R/etc/passwd"
+check "kiosk user in video group" grep -q '^video:.*motcua-kiosk' "$R/etc/group"
+check "gpio group created for SupplementaryGroups" grep -q '^gpio:' "$R/etc/group"
+# stat inside the root: owner names resolve against the root's /etc/passwd, not the host's.
+check "state dir owned by motcua, 0750" grep -qx 'motcua 750' <(run stat -c '%U %a' /var/lib/motcua)
+check "secrets dir root:motcua 0750" grep -qx 'root motcua 750' <(run stat -c '%U %G %a' /etc/motcua/secrets)
+check "conffile registered" grep -q '/etc/motcua/appliance.conf' "$R/var/lib/dpkg/info/motcua-appliance.conffiles"
+check "appliance unit enabled" test -L "$R/etc/systemd/system/multi-user.target.wants/motcua-appliance.service"
+check "kiosk unit not enabled by the package" test ! -e "$R/etc/systemd/system/graphical.target.wants/motcua-kiosk.service"
+check "launcher executable" test -x "$R/usr/share/motcua/bin/motcua-appliance"
+# -version before -jar: the JVM checks every flag the launcher passes, prints its version and exits 0.
+check "launcher finds a Java 25 that accepts all its flags" run env MOTCUA_JAVA_OPTS=-version /usr/share/motcua/bin/motcua-appliance
+# The AOT cache: a first run records and writes it on exit, a second run uses it (Main may run
+# until the timeout's SIGTERM; the JVM writes the cache on that clean exit too).
+mkdir -p "$R/var/cache/motcua-appliance" && run chown motcua:motcua /var/cache/motcua-appliance
+aot_run() { run timeout -s TERM 60 runuser -u motcua -- /usr/share/motcua/bin/motcua-appliance --config /etc/motcua/appliance.conf > "$WORK/aot-$1.log" 2>&1; true; }
+aot_run 1
+check "launcher's first run wrote an AOT cache" bash -c "ls '$R'/var/cache/motcua-appliance/motcua-*.aot"
+aot_run 2
+check "second run used it (JVM did not reject it)" bash -c "cat '$WORK/aot-2.log'; ! grep -qiE 'unable to use|mismatch|error' '$WORK/aot-2.log'"
+check "units pass systemd-analyze verify" bash -c \
+    "out=\$(chroot '$R' systemd-analyze verify /usr/lib/systemd/system/motcua-appliance.service /usr/lib/systemd/system/motcua-kiosk.service 2>&1); rc=\$?; echo \"\$out\"; [ \$rc -eq 0 ] && [ -z \"\$out\" ]"
+check "udev rules parse (udevadm test reports no invalid lines)" bash -c \
+    "out=\$(chroot '$R' udevadm test --action=add /class/tty/tty0 2>&1); echo \"\$out\" | grep -q 60-motcua.rules && ! echo \"\$out\" | grep -iE 'invalid|error|unknown' | grep -i motcua"
+
+# Maintainer scripts are safe to run twice: a second configure changes no user, group or dir.
+snap() { cat "$R/etc/passwd" "$R/etc/group" "$R/etc/shadow"; stat -c '%n %U %G %a' "$R/var/lib/motcua" "$R/etc/motcua" "$R/etc/motcua/secrets"; find "$R/etc/systemd" | sort; }
+before=$(snap)
+check "postinst configure runs again" run /var/lib/dpkg/info/motcua-appliance.postinst configure 0.1.0
+check "second configure changed nothing" bash -c "[ \"\$1\" = \"\$2\" ]" _ "$before" "$(snap)"
+check "reinstalling the same package works" run $DPKG -i /tmp/motcua.deb
+check "reinstall changed no user or dir" bash -c "[ \"\$1\" = \"\$2\" ]" _ "$before" "$(snap)"
+
+# Upgrade keeps a locally edited conffile and the data.
+echo '# edited on site' >> "$R/etc/motcua/appliance.conf"
+echo 'h2 data' > "$R/var/lib/motcua/queue.mv.db"
+mkdir -p "$WORK/next" && dpkg-deb -R "$DEB" "$WORK/next/pkg"
+sed -i 's/^Version: .*/Version: 99.0.0-1/' "$WORK/next/pkg/DEBIAN/control"
+dpkg-deb --root-owner-group -b "$WORK/next/pkg" "$R/tmp/motcua-next.deb" >/dev/null
+check "upgrade to a newer version" run $DPKG -i /tmp/motcua-next.deb
+check "version is the new one" grep -qx '99.0.0-1' <(run dpkg-query -W -f='${Version}' motcua-appliance)
+check "edited conffile kept on upgrade" grep -q 'edited on site' "$R/etc/motcua/appliance.conf"
+check "downgrade (rollback) to the previous version" run $DPKG -i /tmp/motcua.deb
+check "data kept across upgrade and rollback" grep -q 'h2 data' "$R/var/lib/motcua/queue.mv.db"
+
+# Remove, then purge.
+check "remove succeeds" run dpkg -r motcua-appliance
+check "program files gone after remove" test ! -e "$R/usr/share/motcua/motcua-appliance.jar"
+check "unit files gone after remove" test ! -e "$R/usr/lib/systemd/system/motcua-appliance.service"
+check "conffile kept after remove" test -e "$R/etc/motcua/appliance.conf"
+check "purge succeeds" run dpkg -P motcua-appliance
+check "config and secrets gone after purge" test ! -e "$R/etc/motcua"
+check "enable symlink gone after purge" test ! -e "$R/etc/systemd/system/multi-user.target.wants/motcua-appliance.service"
+check "caches gone after purge" test ! -e "$R/var/cache/motcua-appliance"
+check "queue data kept after purge (may hold undelivered events)" test -e "$R/var/lib/motcua/queue.mv.db"
+check "package unknown to dpkg after purge" bash -c "! chroot '$R' dpkg-query -W motcua-appliance 2>/dev/null | grep -q ."
+leftover=$(cd "$WORK/upper" && find . -path ./var/lib/dpkg -prune -o -path ./var/log -prune -o -path ./var/cache -prune \
+    -o -path ./var/lib/motcua -prune -o -path ./tmp -prune -o -path ./run -prune -o -type f -print \
+    | grep -vE '^\./etc/(passwd|group|shadow|gshadow|subuid|subgid)-?$|^\./etc/\.pwd\.lock$|^\./var/lib/systemd/deb-systemd-helper' | sort)
+echo "files left in the root after purge (besides users and dpkg's own records):"; echo "${leftover:-  none}"
+check "nothing else left behind" test -z "$leftover"
+summary

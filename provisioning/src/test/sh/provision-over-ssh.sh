@@ -1,0 +1,170 @@
+#!/bin/bash
+# The provisioning command against a real target over real SSH:
+#   target = a systemd-nspawn container booted (real systemd as PID 1) from a throwaway copy of this
+#   machine (throwaway-root.sh), with a real sshd started by this script on 127.0.0.1:<free port>,
+#   a generated host key, a test technician "tech" with sudo and an authorized test key.
+# Sequence: dry run on the fresh device, apply, apply again (nothing changes), dry run again (same:
+# nothing), update to a newer package, roll back, bad inventory refused.
+# Usage (inside unshare -m): provision-over-ssh.sh DEB PROBE_CLASSES REPO WORKDIR
+set -uo pipefail
+DEB=$(realpath "$1"); PROBE=$(realpath "$2"); REPO=$(realpath "$3"); WORK=$4
+. "$(dirname "$0")/throwaway-root.sh"
+PROVISION="$REPO/provisioning/motcua-provision"
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+SSH_PORT=$(free_port); HTTP_PORT=$(free_port)
+VERSION=$(dpkg-deb -f "$DEB" Version)
+
+tr_create "$WORK"
+R=$WORK/root
+
+# --- What differs from a Raspberry Pi OS trixie device, made explicit ---------------------------
+# 1. This host is Debian 12, which has no openjdk-25-jre-headless: a stand-in package of that name
+#    is installed, and the JDK 25 already on this host (/usr/lib/jvm/temurin-25*) is the JVM.
+mkdir -p "$WORK/standin/DEBIAN"
+cat > "$WORK/standin/DEBIAN/control" <<CTL
+Package: openjdk-25-jre-headless
+Version: 25.0.0-0test1
+Architecture: all
+Maintainer: motcua tests <tests@motcua.vn>
+Description: test stand-in for OpenJDK 25 on a Debian 12 CI host
+CTL
+dpkg-deb --root-owner-group -b "$WORK/standin" "$R/tmp/standin.deb" >/dev/null
+tr_run "$WORK" dpkg -i /tmp/standin.deb >/dev/null
+# 2. The appliance's Main does not serve READY and /healthz yet: a drop-in runs WatchdogProbe (the
+#    real SystemdNotifier + a /healthz answering on the port of the rendered appliance.conf).
+JAVA=$(ls -d /usr/lib/jvm/temurin-25-*/bin/java /usr/lib/jvm/java-25-openjdk-*/bin/java 2>/dev/null | head -1)
+mkdir -p "$R/opt/motcua-probe" "$R/etc/systemd/system/motcua-appliance.service.d" && cp -r "$PROBE"/. "$R/opt/motcua-probe/"
+cat > "$R/etc/systemd/system/motcua-appliance.service.d/probe.conf" <<UNIT
+[Service]
+ExecStart=
+ExecStart=$JAVA --enable-native-access=ALL-UNNAMED -Xmx64m -cp /opt/motcua-probe:/usr/share/motcua/motcua-appliance.jar:/usr/share/motcua/lib/* vn.motcua.provisioning.WatchdogProbe /var/lib/motcua/hang-now --config /etc/motcua/appliance.conf
+UNIT
+# 3. No USB adapter: the counter bus is a pseudo-terminal linked at /dev/motcua-bus (started below).
+
+# --- Technician account, keys, sshd -------------------------------------------------------------
+tr_run "$WORK" useradd -m -s /bin/bash tech && tr_run "$WORK" usermod -p '*' tech
+echo 'tech ALL=(ALL) NOPASSWD:ALL' > "$R/etc/sudoers.d/tech" && chmod 0440 "$R/etc/sudoers.d/tech"
+ssh-keygen -q -t ed25519 -N '' -C tech@test -f "$WORK/id_tech"
+mkdir -p "$R/home/tech/.ssh" && cp "$WORK/id_tech.pub" "$R/home/tech/.ssh/authorized_keys"
+tr_run "$WORK" chown -R tech:tech /home/tech/.ssh && chmod 700 "$R/home/tech/.ssh" && chmod 600 "$R/home/tech/.ssh/authorized_keys"
+mkdir -p "$R/etc/motcua-test-ssh"
+ssh-keygen -q -t ed25519 -N '' -f "$R/etc/motcua-test-ssh/host_key"
+echo "[127.0.0.1]:$SSH_PORT $(cut -d' ' -f1,2 "$R/etc/motcua-test-ssh/host_key.pub")" > "$WORK/known_hosts"
+cat > "$R/etc/motcua-test-ssh/sshd_config" <<CFG
+ListenAddress 127.0.0.1
+Port $SSH_PORT
+HostKey /etc/motcua-test-ssh/host_key
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+PubkeyAuthentication yes
+PermitRootLogin no
+AllowUsers tech
+UsePAM no
+PidFile /run/motcua-test-sshd.pid
+Subsystem sftp /usr/lib/openssh/sftp-server
+CFG
+tr_boot "$WORK" || { summary; exit 1; }
+in_ct() { timeout 90 nsenter -t "$LEADER" -a "$@"; }
+trap tr_halt EXIT
+in_ct systemctl is-system-running --wait >/dev/null 2>&1
+in_ct mkdir -p /run/sshd
+in_ct systemd-run -q --unit=motcua-test-sshd /usr/sbin/sshd -D -e -f /etc/motcua-test-ssh/sshd_config
+in_ct systemd-run -q --unit=motcua-test-bus socat PTY,link=/dev/motcua-bus,rawer PTY,link=/run/motcua-bus-peer,rawer
+SSH=(ssh -i "$WORK/id_tech" -p "$SSH_PORT" -o UserKnownHostsFile="$WORK/known_hosts" -o StrictHostKeyChecking=yes -o BatchMode=yes tech@127.0.0.1)
+for _ in $(seq 1 50); do "${SSH[@]}" true 2>/dev/null && break; sleep 0.2; done
+check "test sshd accepts the technician's key (host key checked)" "${SSH[@]}" sudo -n true
+
+# --- Technician's side: releases, secrets, inventory --------------------------------------------
+mkdir -p "$WORK/debs" "$WORK/secrets/q1-bennghe-01"
+cp "$DEB" "$WORK/debs/motcua-appliance_${VERSION}_all.deb"
+dpkg-deb -R "$DEB" "$WORK/next" && sed -i 's/^Version: .*/Version: 99.0.0-1/' "$WORK/next/DEBIAN/control"
+dpkg-deb --root-owner-group -b "$WORK/next" "$WORK/debs/motcua-appliance_99.0.0-1_all.deb" >/dev/null
+printf 'test-broker-password\n' > "$WORK/secrets/q1-bennghe-01/mqtt-password"
+printf -- '-----BEGIN CERTIFICATE-----\nMIIBtest\n-----END CERTIFICATE-----\n' > "$WORK/secrets/q1-bennghe-01/ca.crt"
+write_inventory() {  # $1 = broker url
+cat > "$WORK/inventory.yml" <<INV
+all:
+  vars:
+    ansible_host: 127.0.0.1
+    ansible_port: $SSH_PORT
+    ansible_user: tech
+    ansible_ssh_private_key_file: $WORK/id_tech
+    ansible_ssh_common_args: "-o UserKnownHostsFile=$WORK/known_hosts -o StrictHostKeyChecking=yes"
+    motcua_version: "$VERSION"
+    motcua_supported_releases: [trixie, bookworm]   # the test device is this Debian 12 host
+    motcua_display: false                           # no HDMI in a container
+    motcua_http_port: $HTTP_PORT
+    motcua_expected_devices: [bus]                  # only the bus has a stand-in here
+    motcua_broker_url: "$1"
+  children:
+    quan1:
+      vars:
+        motcua_district: quan-1
+      hosts:
+        q1-bennghe-01:
+          motcua_device_id: q1-bennghe-01
+          motcua_office: phuong-ben-nghe
+          motcua_office_name_vi: "UBND Phường Bến Nghé — Bộ phận Một cửa"
+          motcua_office_name_en: "Ben Nghe Ward — One-Stop Office"
+          motcua_mqtt_username: q1-bennghe-01
+          motcua_services:
+            - {code: ho-tich, name_vi: "Hộ tịch", name_en: "Civil status", prefix: A}
+            - {code: dat-dai, name_vi: "Đất đai", name_en: "Land", prefix: B}
+          motcua_counters:
+            - {number: 1, bus_address: 1, services: [ho-tich]}
+            - {number: 2, bus_address: 5, services: [ho-tich, dat-dai]}
+INV
+}
+write_inventory "ssl://mqtt.quan1.test:8883"
+prov() { local log=$1; shift; "$PROVISION" -i "$WORK/inventory.yml" --debs "$WORK/debs" --secrets "$WORK/secrets" "$@" > "$WORK/$log.log" 2>&1; local rc=$?; sed -n '/==== motcua provisioning report/,$p' "$WORK/$log.log"; return $rc; }
+tasks() { grep -E "^  $1: " "$WORK/$2.log" | sed "s/^  $1: //" | tr ';' '\n' | sed 's/^ *//' | sort; }
+
+check "dry run on a fresh device succeeds" prov dry1 --check
+check "dry run changed nothing on the device" test ! -e "$R/etc/motcua/appliance.conf"
+check "apply succeeds, device healthy" prov apply1
+check "apply made changes" grep -q '^Applied [1-9]' "$WORK/apply1.log"
+echo "plan (dry run):"; tasks "would change" dry1 | sed 's/^/  /'
+echo "done (apply):";   tasks changed apply1 | sed 's/^/  /'
+check "dry run predicted exactly what apply changed" diff <(tasks "would change" dry1) <(tasks changed apply1)
+check "second apply changes nothing and says so" grep -qx 'No changes: every device already matches the inventory.' <(prov apply2)
+check "dry run after apply shows the same (empty) plan" grep -qx 'No changes: every device already matches the inventory.' <(prov dry2 --check)
+check "report: service active, healthz green" grep -q "service active | healthz green" "$WORK/apply2.log"
+check "report: bus found, clock state shown" grep -qE "clock .* \| bus=found printer=MISSING reader=MISSING" "$WORK/apply2.log"
+
+# The device itself, looked at directly.
+check "config rendered from inventory" grep -qE '^device_id += "q1-bennghe-01"' "$R/etc/motcua/appliance.conf"
+check "rendered config is valid TOML; office name and board 5 -> counter 2 survive" /usr/bin/python3 -c "
+import sys, tomllib
+c = tomllib.load(open(sys.argv[1], 'rb'))
+assert c['appliance']['office_name_vi'] == 'UBND Phường Bến Nghé — Bộ phận Một cửa', c['appliance']
+assert {'address': 5, 'counter': 2} in c['devices']['counter_bus']['boards'], c['devices']
+assert c['uplink']['broker'] == 'ssl://mqtt.quan1.test:8883' and 'ca_file' in c['uplink']
+assert [s['code'] for s in c['services']] == ['ho-tich', 'dat-dai']
+" "$R/etc/motcua/appliance.conf"
+check "both counters in config" test "$(grep -c '^\[\[counters\]\]' "$R/etc/motcua/appliance.conf")" -eq 2
+check "password copied, mode 0600, owner motcua" grep -qx 'motcua 600' <(in_ct stat -c '%U %a' /etc/motcua/secrets/uplink.secrets)
+check "password content intact, as the uplink reads it" grep -qx 'mqtt.password=test-broker-password' "$R/etc/motcua/secrets/uplink.secrets"
+check "password never printed" bash -c "! grep -q test-broker-password '$WORK'/*.log"
+check "time sync configured and enabled" bash -c "grep -q '^NTP=' '$R/etc/systemd/timesyncd.conf.d/60-motcua.conf' && nsenter -t $LEADER -a systemctl is-enabled systemd-timesyncd.service"
+check "hardware watchdog 14 s" grep -qx 'RuntimeWatchdogSec=14s' "$R/etc/systemd/system.conf.d/60-motcua-watchdog.conf"
+check "time zone Asia/Ho_Chi_Minh" grep -qx 'Asia/Ho_Chi_Minh' "$R/etc/timezone"
+check "appliance enabled and active under systemd" bash -c "nsenter -t $LEADER -a systemctl is-enabled motcua-appliance.service && nsenter -t $LEADER -a systemctl is-active motcua-appliance.service"
+
+# Update and roll back.
+check "update to 99.0.0-1" prov update --version 99.0.0-1
+check "report shows 99.0.0-1" grep -q 'version 99.0.0-1 | service active | healthz green' "$WORK/update.log"
+check "roll back to $VERSION" prov rollback --version "$VERSION"
+check "report shows $VERSION after rollback" grep -q "version $VERSION | service active | healthz green" "$WORK/rollback.log"
+check "both package files kept on the device for offline rollback" test -e "$R/var/cache/motcua/debs/motcua-appliance_99.0.0-1_all.deb"
+
+# Bad inventory: refused with a message naming the field, nothing on the device touched.
+before=$(md5sum "$R/etc/motcua/appliance.conf")
+write_inventory "http://evil host;rm -rf /"
+check "bad broker URL refused" bash -c "! '$PROVISION' -i '$WORK/inventory.yml' --debs '$WORK/debs' --secrets '$WORK/secrets' > '$WORK/bad.log' 2>&1"
+check "refusal names the field" grep -q 'motcua_broker_url' "$WORK/bad.log"
+check "device config untouched by the bad run" bash -c "[ \"\$(md5sum '$R/etc/motcua/appliance.conf')\" = '$before' ]"
+if [ "$FAILED" -gt 0 ]; then
+    echo "--- diagnostics: appliance journal in the container"; in_ct journalctl -u motcua-appliance.service --no-pager | tail -30
+    for f in "$WORK"/*.log; do echo "--- $f"; grep -E -A12 'fatal:|FAILED!' "$f" | head -40; done
+fi
+summary

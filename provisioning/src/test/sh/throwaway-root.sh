@@ -1,0 +1,84 @@
+# Sourced by the package and provisioning tests: a throwaway copy of this machine's own system.
+#
+# An overlay mount with this machine's / as the read-only lower layer and an empty upper layer:
+# inside it dpkg, adduser, systemctl, sshd and python are the real Debian tools, /etc and /var are
+# the real layout, and every write lands in the upper layer, which the test deletes. Callers run in
+# their own mount namespace (`unshare -m`), so the mounts vanish with the test process even if it
+# is killed. Needs root and overlayfs (CI and developer machines both have them).
+#
+# The lower layer is the CI host (Debian 12 here), not Raspberry Pi OS; what that changes is listed
+# in provisioning/README.md, section "What the tests prove".
+
+# tr_create DIR: builds DIR/root; prints nothing, fails loudly.
+tr_create() {
+    local dir=$1
+    mkdir -p "$dir/upper" "$dir/work" "$dir/root"
+    mount --make-rprivate / 2>/dev/null || true
+    mount -t overlay overlay -o "lowerdir=/,upperdir=$dir/upper,workdir=$dir/work" "$dir/root"
+    mount -t proc proc "$dir/root/proc"
+    mount --rbind /dev "$dir/root/dev"
+    mount --rbind /sys "$dir/root/sys"
+    # A fresh /run and /tmp: no /run/systemd/system, so maintainer scripts see "no systemd running",
+    # exactly like a chroot during image building, and nothing of the host's runtime state leaks in.
+    mount -t tmpfs tmpfs "$dir/root/run"
+    mount -t tmpfs tmpfs "$dir/root/tmp"
+    mkdir -p "$dir/root/run/sshd" "$dir/root/run/lock"
+}
+
+# tr_run DIR CMD...: runs CMD inside the throwaway root.
+tr_run() {
+    local dir=$1; shift
+    chroot "$dir/root" /usr/bin/env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+        LANG=C.UTF-8 HOME=/root DEBIAN_FRONTEND=noninteractive "$@"
+}
+
+# tr_boot DIR [nspawn options...]: boots the root with systemd as PID 1 of a systemd-nspawn
+# container, in the background; sets NSPAWN (its pid) and LEADER (the container's systemd, as seen
+# from here) and waits, bounded, until systemd answers on its private socket.
+tr_boot() {
+    local dir=$1; shift
+    for m in proc dev sys run tmp; do umount -R -l "$dir/root/$m"; done
+    systemd-nspawn -q -D "$dir/root" --register=no --keep-unit "$@" -b systemd.unit=basic.target \
+        > "$dir/boot.log" 2>&1 < /dev/null &
+    NSPAWN=$!
+    LEADER=""
+    trap tr_halt EXIT   # from here on, whatever happens, the container goes with this script
+    local pid
+    # nspawn forks, and the child execs systemd: wait for a child whose name is systemd.
+    for _ in $(seq 1 300); do
+        for pid in $(ps -o pid= --ppid "$NSPAWN" 2>/dev/null); do
+            [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = systemd ] && LEADER=$pid
+        done
+        [ -n "$LEADER" ] && break
+        sleep 0.1
+    done
+    if [ -z "$LEADER" ]; then
+        echo "container did not boot:"; cat "$dir/boot.log"; return 1
+    fi
+    for _ in $(seq 1 300); do [ -S "/proc/$LEADER/root/run/systemd/private" ] && break; sleep 0.1; done
+}
+
+# tr_halt: powers the container off; if it does not go within 30 s, kills nspawn and the
+# container's PID 1 (killing a PID namespace's init ends every process in it).
+tr_halt() {
+    timeout 30 nsenter -t "$LEADER" -a systemctl poweroff >/dev/null 2>&1 || kill "$NSPAWN" 2>/dev/null
+    timeout 30 tail --pid="$NSPAWN" -f /dev/null || kill -9 "$NSPAWN" 2>/dev/null
+    if [ -n "$LEADER" ] && kill -0 "$LEADER" 2>/dev/null; then kill -9 "$LEADER"; fi
+    true
+}
+
+# Tiny assertion helpers; the last line is "N passed, N failed" for the runner.
+PASSED=0
+FAILED=0
+check() {
+    local what=$1; shift
+    if "$@" >/dev/null 2>&1; then
+        PASSED=$((PASSED + 1)); echo "ok   - $what"
+    else
+        FAILED=$((FAILED + 1)); echo "FAIL - $what"
+    fi
+}
+summary() {
+    echo "$PASSED passed, $FAILED failed"
+    [ "$FAILED" -eq 0 ]
+}
