@@ -38,7 +38,9 @@ check "launcher finds a Java 25 that accepts all its flags" run env MOTCUA_JAVA_
 mkdir -p "$R/var/cache/motcua-appliance" && run chown motcua:motcua /var/cache/motcua-appliance
 aot_run() { run timeout -s TERM 60 runuser -u motcua -- /usr/share/motcua/bin/motcua-appliance --config /etc/motcua/appliance.conf > "$WORK/aot-$1.log" 2>&1; true; }
 aot_run 1
-check "launcher's first run wrote an AOT cache" bash -c "ls '$R'/var/cache/motcua-appliance/motcua-*.aot"
+check "launcher's first run wrote an AOT cache" bash -c "ls '$R'/var/cache/motcua-appliance/motcua-*.aot" \
+
+ls "$R"/var/cache/motcua-appliance/motcua-*.aot >/dev/null 2>&1 || { echo "--- first run's log:"; tail -40 "$WORK/aot-1.log"; }
 aot_run 2
 check "second run used it (JVM did not reject it)" bash -c "cat '$WORK/aot-2.log'; ! grep -qiE 'unable to use|mismatch|error' '$WORK/aot-2.log'"
 check "units pass systemd-analyze verify" bash -c \

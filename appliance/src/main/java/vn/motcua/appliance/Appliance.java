@@ -31,6 +31,7 @@ import vn.motcua.appliance.uplink.UplinkHealth;
 import vn.motcua.appliance.uplink.UplinkPorts;
 import vn.motcua.appliance.uplink.UplinkQueueListener;
 import vn.motcua.appliance.uplink.UplinkSettings;
+import vn.motcua.appliance.devices.ResidentDevices;
 import vn.motcua.appliance.devices.counterbus.CounterBoards;
 import vn.motcua.appliance.devices.counterbus.CounterBusSettings;
 import vn.motcua.appliance.devices.counterbus.SimulatedKeypadHandler;
@@ -62,6 +63,7 @@ public final class Appliance implements AutoCloseable {
     private WebServer web;
     private MqttUplink uplink;
     private boolean demo;
+    private final ResidentDevices devices = new ResidentDevices();
     private DistrictConfigApplier districtConfig;
     private final HallMessages hallMessages;
     private final String bootId = Host.bootId();
@@ -115,6 +117,7 @@ public final class Appliance implements AutoCloseable {
 
         startCounterBus();
         startUplink();
+        devices.start(config, demo, queue, health, this::recordDeviceEvent, scheduler, clock);
 
         DossierStatusSource dossiers = uplink != null ? new UplinkDossierSource(uplink)
                 : demo ? new FixtureDossierSource(java.time.LocalDate.now(clock)) : UplinkDossierSource.unavailable();
@@ -236,6 +239,11 @@ public final class Appliance implements AutoCloseable {
         return simulatedBus;
     }
 
+    /** The printer, reader and buttons. */
+    public ResidentDevices devices() {
+        return devices;
+    }
+
     /** The district link, or null when none is configured. */
     public MqttUplink uplink() {
         return uplink;
@@ -256,6 +264,7 @@ public final class Appliance implements AutoCloseable {
         if (counterBoards != null) {
             counterBoards.close();
         }
+        devices.close();
         if (scheduler != null) {
             scheduler.shutdownNow();
             scheduler.awaitTermination(2, TimeUnit.SECONDS);

@@ -40,13 +40,22 @@ public final class PrinterDevice implements AutoCloseable {
             default -> new InMemoryPrinterLink(sim = new SimulatedPrinter(template.widthDots(), dataDir.resolve("tickets")));
         };
         EscPosPrinter p = new EscPosPrinter(link, template, io, scheduler, clock, s.statusTimeout(), s.jobTimeout());
-        return Optional.of(new PrinterDevice(s, p, sim));
+        PrinterDevice d = new PrinterDevice(s, p, sim);
+        d.template = template;
+        return Optional.of(d);
     }
 
     /** Warms the renderer (off the first resident's ticket) and starts polling status. */
     public void start() {
         printer.warmUp();
         printer.startStatusPolling(settings.statusPoll());
+    }
+
+    private TicketTemplate template;
+
+    /** The layout tickets are printed with (office-editable). */
+    public TicketTemplate template() {
+        return template;
     }
 
     public EscPosPrinter printer() {

@@ -1,0 +1,141 @@
+package vn.motcua.appliance.devices;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import vn.motcua.appliance.config.ApplianceConfig;
+import vn.motcua.appliance.config.ConfigException;
+import vn.motcua.appliance.devices.buttons.ButtonDevice;
+import vn.motcua.appliance.devices.buttons.ButtonPanel;
+import vn.motcua.appliance.devices.buttons.ButtonSetup;
+import vn.motcua.appliance.devices.printer.PrinterDevice;
+import vn.motcua.appliance.devices.printer.PrinterFaultEvents;
+import vn.motcua.appliance.devices.printer.PrinterSettings;
+import vn.motcua.appliance.devices.printer.PrinterStatus;
+import vn.motcua.appliance.devices.printer.TicketPrinting;
+import vn.motcua.appliance.devices.reader.CodeReader;
+import vn.motcua.appliance.devices.reader.ReaderDevice;
+import vn.motcua.appliance.devices.reader.ReaderSetup;
+import vn.motcua.appliance.devices.reader.ScanResult;
+import vn.motcua.appliance.domain.Priority;
+import vn.motcua.appliance.domain.QueueRefusedException;
+import vn.motcua.appliance.service.DeviceEvents;
+import vn.motcua.appliance.service.Health;
+import vn.motcua.appliance.service.QueueService;
+import vn.motcua.appliance.store.StoreException;
+
+/**
+ * Wires the resident-facing devices (ticket printer, code reader, service buttons) to the queue. Blocking device
+ * I/O runs on virtual threads, never on the scheduler or under the queue's lock; the queue never waits for a
+ * printer: a ticket exists once committed, and a printer fault reaches staff as status and a device event.
+ */
+public final class ResidentDevices implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ResidentDevices.class);
+
+    private final ExecutorService io = Executors.newVirtualThreadPerTaskExecutor();
+    private final List<AutoCloseable> opened = new ArrayList<>();
+    private PrinterDevice printer;
+
+    public Optional<PrinterDevice> printer() {
+        return Optional.ofNullable(printer);
+    }
+
+    public void start(ApplianceConfig config, boolean demo, QueueService queue, Health health, DeviceEvents events,
+                      ScheduledExecutorService scheduler, java.time.Clock clock) throws ConfigException, IOException {
+        ApplianceConfig.Identity id = config.identity();
+        PrinterSettings ps;
+        ReaderSetup rs;
+        ButtonSetup bs;
+        try {
+            ps = PrinterSettings.from(config.devices(), demo);
+            rs = ReaderSetup.from(config.devices());
+            bs = ButtonSetup.from(config.devices(), config.office().servicesByCode().keySet());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("[devices]", List.of(e.getMessage().split("\n")));
+        }
+        Optional<PrinterDevice> p = PrinterDevice.open(ps, id.dataDir(), io, scheduler, clock);
+        if (p.isPresent()) {
+            printer = p.get();
+            opened.add(printer);
+            printer.printer().addStatusListener(new PrinterFaultEvents("printer", events::record));
+            health.register("printer", () -> printerHealth(printer.printer().status()));
+            queue.addListener(new TicketPrinting(printer.printer(), queue.layout(), id, printer.template()));
+            printer.start();
+        } else {
+            health.register("printer", () -> Health.Status.ok("off"));
+        }
+        Optional<CodeReader> reader = ReaderDevice.open(rs, id.dataDir(), io, scheduler, clock,
+                config.office().rules().zone());
+        if (reader.isPresent()) {
+            CodeReader r = reader.get();
+            opened.add(r);
+            AtomicReference<String> readerState = new AtomicReference<>("starting");
+            r.addStatusListener(s -> readerState.set(String.valueOf(s)));
+            health.register("reader", () -> Health.Status.ok(readerState.get()));
+            r.addScanListener(result -> scanned(result, events));
+            r.start();
+        }
+        Optional<ButtonPanel> buttons = ButtonDevice.open(bs, scheduler);
+        if (buttons.isPresent()) {
+            ButtonPanel b = buttons.get();
+            opened.add(b);
+            b.addPressListener((service, at) -> io.execute(() -> press(queue, service)));
+            b.start();
+        }
+    }
+
+    /** A service button: a ticket, printed by the listener above once it is committed. */
+    private static void press(QueueService queue, String service) {
+        try {
+            queue.execute(e -> e.issueTicket(service, Priority.NORMAL, null));
+        } catch (QueueRefusedException e) {
+            log.info("Service button {}: refused ({})", service, e.reason());
+        } catch (StoreException e) {
+            log.error("Service button {}: could not be stored", service, e);
+        }
+    }
+
+    /**
+     * What a scan was, recorded without personal data: a citizen ID is already reduced to a keyed hash and an age
+     * band by the reader. (Showing the dossier on the kiosk when a slip is scanned is the kiosk's next step.)
+     */
+    private static void scanned(ScanResult result, DeviceEvents events) {
+        switch (result) {
+            case ScanResult.Dossier d -> events.record("scan.dossier", Map.of("code", d.code()));
+            case ScanResult.CitizenId c -> events.record("scan.citizen_id", Map.of("priority", c.priority()));
+            case ScanResult.Ticket t -> events.record("scan.ticket", Map.of("number", t.ticketNumber()));
+            case ScanResult.Rejected r -> events.record("scan.rejected", Map.of("reason", r.reason().name()));
+        }
+    }
+
+    private static Health.Status printerHealth(PrinterStatus s) {
+        return switch (s.health()) {
+            case OK -> Health.Status.ok("ok");
+            case WARNING -> Health.Status.ok("warning: " + s.detail());
+            case UNKNOWN -> Health.Status.ok("status unknown: " + s.detail());
+            case FAULT -> Health.Status.fault("fault " + s.faults(), s.detail());
+        };
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable c : opened) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                log.debug("closing {}: {}", c, e.toString());
+            }
+        }
+        io.shutdownNow();
+    }
+}

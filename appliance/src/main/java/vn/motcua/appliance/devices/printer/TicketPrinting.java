@@ -1,0 +1,53 @@
+package vn.motcua.appliance.devices.printer;
+
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.motcua.appliance.config.ApplianceConfig;
+import vn.motcua.appliance.domain.CommandResult;
+import vn.motcua.appliance.domain.OfficeLayout;
+import vn.motcua.appliance.domain.QueueEvent;
+import vn.motcua.appliance.domain.ServiceDef;
+import vn.motcua.appliance.service.QueueListener;
+import vn.motcua.appliance.store.OutboxEvent;
+
+/**
+ * Prints a ticket for every ticket the queue issues (kiosk, API or button), after it is durably
+ * committed: the ticket exists whether or not the printer works, and a printer fault reaches staff
+ * through the status listeners, not through the queue.
+ */
+public final class TicketPrinting implements QueueListener {
+    private static final Logger log = LoggerFactory.getLogger(TicketPrinting.class);
+    private final TicketPrinter printer;
+    private final OfficeLayout layout;
+    private final ApplianceConfig.Identity identity;
+    private final TicketTemplate template;
+
+    public TicketPrinting(TicketPrinter printer, OfficeLayout layout, ApplianceConfig.Identity identity, TicketTemplate template) {
+        this.printer = printer;
+        this.layout = layout;
+        this.identity = identity;
+        this.template = template;
+    }
+
+    @Override
+    public void onCommitted(CommandResult result, List<OutboxEvent> events) {
+        for (QueueEvent e : result.events()) {
+            if (e instanceof QueueEvent.TicketIssued t) {
+                try {
+                    printer.print(slip(t));
+                } catch (RuntimeException ex) { // a slip that cannot be built must not stop the queue
+                    log.warn("ticket {} not sent to the printer: {}", t.number(), ex.getMessage());
+                }
+            }
+        }
+    }
+
+    TicketSlip slip(QueueEvent.TicketIssued t) {
+        ServiceDef s = layout.service(t.service()).orElseThrow(() -> new IllegalStateException("unknown service " + t.service()));
+        String url = template.qrUrl().expand(identity.office(), t.number(), t.at().atZone(template.zone()).toLocalDate());
+        return new TicketSlip(identity.officeNameVi(), s.nameVi(), s.nameEn(), t.number(), !"NORMAL".equals(t.priority()),
+                t.peopleAhead(), Duration.ofSeconds(Math.max(0, t.estimatedWaitSeconds())), t.at(), url);
+    }
+}
