@@ -32,6 +32,7 @@ import vn.motcua.appliance.uplink.UplinkPorts;
 import vn.motcua.appliance.uplink.UplinkQueueListener;
 import vn.motcua.appliance.uplink.UplinkSettings;
 import vn.motcua.appliance.devices.ResidentDevices;
+import vn.motcua.appliance.systemd.SystemdNotifier;
 import vn.motcua.appliance.devices.counterbus.CounterBoards;
 import vn.motcua.appliance.devices.counterbus.CounterBusSettings;
 import vn.motcua.appliance.devices.counterbus.SimulatedKeypadHandler;
@@ -63,6 +64,7 @@ public final class Appliance implements AutoCloseable {
     private WebServer web;
     private MqttUplink uplink;
     private boolean demo;
+    private final SystemdNotifier notifier = SystemdNotifier.fromEnvironment();
     private final ResidentDevices devices = new ResidentDevices();
     private DistrictConfigApplier districtConfig;
     private final HallMessages hallMessages;
@@ -111,6 +113,7 @@ public final class Appliance implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        scheduler.execute(notifier::prepare); // links the notify calls now, not at READY time
         scheduler.scheduleWithFixedDelay(this::tick, 5, 5, TimeUnit.SECONDS);
         scheduler.scheduleWithFixedDelay(this::prune, 1, 60, TimeUnit.MINUTES);
         scheduler.scheduleWithFixedDelay(this::checkpoint, 5, 5, TimeUnit.MINUTES);
@@ -130,6 +133,10 @@ public final class Appliance implements AutoCloseable {
         screens.start(scheduler);
         hallMessages.addListener(m -> screens.live().setNotice(
                 m.map(x -> Notice.lenient(x.textVi(), x.textEn())).orElse(Notice.of("", ""))));
+        notifier.ready();
+        notifier.status("serving " + config.office().counters().size() + " counters");
+        notifier.watchdogInterval().ifPresent(every -> scheduler.scheduleAtFixedRate(this::watchdog, 0,
+                every.dividedBy(2).toMillis(), TimeUnit.MILLISECONDS));
         log.info("motcua appliance {} serving on http://{}:{}/ (data in {})", id.deviceId(),
                 config.web().bind().getHostAddress(), web.port(), id.dataDir().toAbsolutePath());
     }
@@ -180,6 +187,15 @@ public final class Appliance implements AutoCloseable {
         } catch (RuntimeException e) {
             log.error("Could not record {} event", type, e);
         }
+    }
+
+    /**
+     * Tells systemd the main loops are alive: this runs on the one scheduler thread, and reads the queue under
+     * the lock every command takes. A stuck command or scheduler stops the pings and systemd restarts us.
+     */
+    private void watchdog() {
+        queue.read(e -> e.day());
+        notifier.watchdog();
     }
 
     private void tick() {
@@ -255,6 +271,7 @@ public final class Appliance implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        notifier.stopping();
         if (web != null) {
             web.close();
         }
