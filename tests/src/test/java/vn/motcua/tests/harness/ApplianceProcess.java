@@ -15,7 +15,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * The appliance as a real child process, started from its packaged jar the way systemd starts it, on a free
- * loopback port with its data in a folder of the test's.
+ * loopback port with its data in a folder of the test's. It runs the demo office ({@code --demo}: sample
+ * dossiers on the status page, since no district is connected).
  */
 public final class ApplianceProcess implements AutoCloseable {
     private static final Path JAR = Path.of(System.getProperty("motcua.applianceJar",
@@ -55,7 +56,7 @@ public final class ApplianceProcess implements AutoCloseable {
             throw new IllegalStateException("the previous appliance process is still running");
         }
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED", "-jar", JAR.toString(), "--config", config.toString()));
+                "-Xmx128m", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED", "-jar", JAR.toString(), "--config", config.toString(), "--demo"));
         starts++;
         process = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("appliance.log").toFile())).start();

@@ -44,7 +44,7 @@ class ScreensTest {
         String toml = Files.readString(Path.of("src/main/dist/demo.conf"))
                 .replace("data_dir       = \"./data\"", "data_dir = \"" + dir + "\"")
                 .replace("port           = 8080", "port = 0");
-        appliance = new Appliance(ConfigLoader.parse(toml, "test"), Clock.systemUTC());
+        appliance = new Appliance(ConfigLoader.parse(toml, "test"), Clock.systemUTC()).demo(); // sample dossiers
         appliance.start();
         base = "http://127.0.0.1:" + appliance.webPort();
     }
