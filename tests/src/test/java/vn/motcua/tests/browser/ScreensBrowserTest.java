@@ -97,6 +97,22 @@ class ScreensBrowserTest {
     }
 
     @Test
+    void aCallFromACounterKeypadAppearsOnTheDisplayAndItsBoard() throws Exception {
+        display.get(base + "display");
+        waitText(display, "[data-waiting=dat-dai]", "0");
+        app.post("/api/tickets", "{\"service\":\"dat-dai\"}");
+        waitText(display, "[data-waiting=dat-dai]", "1");
+        // the clerk of counter 3 presses keys on the (simulated) keypad: the same bus bytes as a real board
+        app.post("/sim/counters/3/press/PAUSE", null); // a closed counter opens with the pause key
+        Thread.sleep(500);
+        app.post("/sim/counters/3/press/CALL_NEXT", null);
+        waitText(display, "#hero-number", "B001");
+        waitText(display, "[data-counter='3'] b", "B001");
+        waitText(display, "[data-waiting=dat-dai]", "0");
+        assertTrue(app.get("/sim/counters/3/board").body().contains("\"text\":\"B001\""), "the LED board shows it too");
+    }
+
+    @Test
     void callsArrivingTogetherAreSpokenOneAfterAnotherAndEachHeldOnScreen() throws Exception {
         // The clips are in place from VoiceCache before the start.
         display.get(base + "display");
