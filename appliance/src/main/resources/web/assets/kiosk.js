@@ -73,7 +73,16 @@
   window.motcuaLive({
     snapshot: function (s) { $('office-vi').textContent = s.office.name_vi; $('office-en').textContent = s.office.name_en; },
     // Waiting counts follow the queue live; the full info (printer, priorities) is fetched per screen.
-    queue: function (q) { if (info && !$('start').hidden) { info.services = q.services; draw(); } }
+    queue: function (q) { if (info && !$('start').hidden) { info.services = q.services; draw(); } },
+    // The code reader beside the kiosk: a slip opens its dossier status; an elderly resident's ID card
+    // pre-selects priority; anything else is explained.
+    scan: function (s) {
+      if (s.kind === 'dossier') { window.location.href = '/status?code=' + encodeURIComponent(s.code); return; }
+      start();
+      if (s.kind === 'citizen_id' && s.priority) { priority = 'ELDERLY'; if (info) { draw(); } }
+      if (s.kind === 'rejected') { fail(s.message_vi + ' / ' + s.message_en); }
+      resetIdle();
+    }
   });
   start();
 })();

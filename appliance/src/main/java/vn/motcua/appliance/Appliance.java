@@ -131,6 +131,7 @@ public final class Appliance implements AutoCloseable {
                 : new Handler.Sequence(new SimulatedKeypadHandler(simulatedBus, counterBusSettings), front));
         web.start();
         screens.start(scheduler);
+        devices.showScansOn(screens.live()::scanned);
         hallMessages.addListener(m -> screens.live().setNotice(
                 m.map(x -> Notice.lenient(x.textVi(), x.textEn())).orElse(Notice.of("", ""))));
         notifier.ready();

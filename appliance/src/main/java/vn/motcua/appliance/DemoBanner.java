@@ -25,7 +25,7 @@ final class DemoBanner {
         out.println();
         out.println("Hall display : " + base + "/display      (open in a browser; sound after the first click)");
         out.println("Kiosk        : " + base + "/kiosk        Staff: " + base + "/counter   Manager: " + base + "/manager");
-        out.println("Dossier      : " + base + "/status?code=HS-2026-000102   (a late sample dossier; the demo has no district link)");
+        out.println("Dossier      : " + base + "/status?code=000.00.15.H29-261110-0102   (a late sample dossier; the demo has no district link)");
         out.println("Staff login  : add an account (asks for a password, 8+ characters), then restart the demo:");
         out.println("               java -cp appliance/target/motcua-appliance.jar vn.motcua.appliance.web.auth.StaffAccountsTool "
                 + a.config().identity().dataDir().resolve("staff.accounts") + " lan '*'");

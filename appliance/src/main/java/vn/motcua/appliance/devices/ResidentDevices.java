@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,7 @@ import vn.motcua.appliance.devices.printer.TicketPrinting;
 import vn.motcua.appliance.devices.reader.CodeReader;
 import vn.motcua.appliance.devices.reader.ReaderDevice;
 import vn.motcua.appliance.devices.reader.ReaderSetup;
+import vn.motcua.appliance.devices.reader.ResidentMessage;
 import vn.motcua.appliance.devices.reader.ScanResult;
 import vn.motcua.appliance.domain.Priority;
 import vn.motcua.appliance.domain.QueueRefusedException;
@@ -45,6 +47,7 @@ public final class ResidentDevices implements AutoCloseable {
     private final ExecutorService io = Executors.newVirtualThreadPerTaskExecutor();
     private final List<AutoCloseable> opened = new ArrayList<>();
     private PrinterDevice printer;
+    private volatile Consumer<Map<String, Object>> scanSink;
 
     public Optional<PrinterDevice> printer() {
         return Optional.ofNullable(printer);
@@ -82,7 +85,13 @@ public final class ResidentDevices implements AutoCloseable {
             AtomicReference<String> readerState = new AtomicReference<>("starting");
             r.addStatusListener(s -> readerState.set(String.valueOf(s)));
             health.register("reader", () -> Health.Status.ok(readerState.get()));
-            r.addScanListener(result -> scanned(result, events));
+            r.addScanListener(result -> {
+                scanned(result, events);
+                Consumer<Map<String, Object>> screens = scanSink;
+                if (screens != null) {
+                    screens.accept(forScreens(result));
+                }
+            });
             r.start();
         }
         Optional<ButtonPanel> buttons = ButtonDevice.open(bs, scheduler);
@@ -107,7 +116,7 @@ public final class ResidentDevices implements AutoCloseable {
 
     /**
      * What a scan was, recorded without personal data: a citizen ID is already reduced to a keyed hash and an age
-     * band by the reader. (Showing the dossier on the kiosk when a slip is scanned is the kiosk's next step.)
+     * band by the reader.
      */
     private static void scanned(ScanResult result, DeviceEvents events) {
         switch (result) {
@@ -116,6 +125,23 @@ public final class ResidentDevices implements AutoCloseable {
             case ScanResult.Ticket t -> events.record("scan.ticket", Map.of("number", t.ticketNumber()));
             case ScanResult.Rejected r -> events.record("scan.rejected", Map.of("reason", r.reason().name()));
         }
+    }
+
+    /** Where scans are shown (the kiosk, through the live feed); set once the screens exist. */
+    public void showScansOn(Consumer<Map<String, Object>> sink) {
+        this.scanSink = sink;
+    }
+
+    private static Map<String, Object> forScreens(ScanResult result) {
+        return switch (result) {
+            case ScanResult.Dossier d -> Map.of("kind", "dossier", "code", d.code());
+            case ScanResult.CitizenId c -> Map.of("kind", "citizen_id", "priority", c.priority());
+            case ScanResult.Ticket t -> Map.of("kind", "ticket", "number", t.ticketNumber());
+            case ScanResult.Rejected r -> {
+                ResidentMessage m = ResidentMessage.forRejection(r.reason());
+                yield Map.of("kind", "rejected", "message_vi", m.vi(), "message_en", m.en());
+            }
+        };
     }
 
     private static Health.Status printerHealth(PrinterStatus s) {

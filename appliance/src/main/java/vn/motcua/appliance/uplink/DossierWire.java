@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 public final class DossierWire {
     public static final int MAX_ANSWER_BYTES = 8 * 1024;
     /** Slip codes as printed by the district system: letters, digits and dashes, 4..32 characters. */
-    private static final Pattern SLIP_CODE = Pattern.compile("[A-Za-z0-9-]{4,32}");
+    // National dossier codes carry dots: 000.00.15.H29-241122-0001 (what the code reader recognises).
+    private static final Pattern SLIP_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9.-]{3,39}");
 
     private DossierWire() {}
 

@@ -210,11 +210,11 @@ class ScreensBrowserTest {
     @Test
     void theStatusPageShowsALateDossierInRed() throws Exception {
         Browsers.viewport(display, 1080, 1920);
-        display.get(base + "status?code=HS-2026-000102");
+        display.get(base + "status?code=000.00.15.H29-261110-0102");
         assertEquals("rgba(200, 16, 46, 1)", display.findElement(By.id("dossier-status")).getCssValue("color"));
         assertTrue(text(display, "#late").startsWith("Trễ hẹn"));
         Browsers.screenshot(display, "status-late-1080x1920");
-        display.get(base + "status?code=HS-2026-000101");
+        display.get(base + "status?code=000.00.15.H29-261115-0101");
         assertTrue(!"rgba(200, 16, 46, 1)".equals(display.findElement(By.id("dossier-status")).getCssValue("color")));
     }
 }

@@ -16,6 +16,7 @@ import vn.motcua.appliance.store.EventJson;
 import vn.motcua.tests.harness.ApplianceProcess;
 import vn.motcua.tests.harness.Await;
 import vn.motcua.tests.harness.RealParts;
+import vn.motcua.tests.harness.Socat;
 
 /**
  * The whole path with real parts: the appliance process and its jSerialComm adapter on one end of a pty pair,
@@ -40,7 +41,7 @@ class KeypadToBoardEndToEndTest {
             boards.append("\n[[devices.counter_bus.boards]]\naddress = ").append(c).append("\ncounter = ").append(c).append('\n');
         }
         return new ApplianceProcess(dir, toml -> toml
-                .replace("mode = \"simulated\"", "mode = \"rs485\"")
+                .replace("mode = \"simulated\"      # in memory", "mode = \"rs485\"      # in memory")
                 .replace("port = \"/dev/motcua-bus\"", "port = \"" + socat.applianceEnd + "\"") + boards);
     }
 

@@ -112,6 +112,14 @@ public final class LiveFeed implements QueueListener {
      * the page notice a half-open connection (no ping for a while) and reconnect. An event rather than an SSE
      * comment, because comments never reach the page's script.
      */
+    /**
+     * Something was scanned at the reader: the kiosk shows a slip's dossier status, or pre-selects priority for a
+     * citizen-ID card, or says the code was not recognised. Carries no personal data (the reader reduced it).
+     */
+    public void scanned(Map<String, Object> scan) {
+        broadcast(frame("scan", scan));
+    }
+
     public void heartbeat() {
         broadcast(frame("ping", Map.of("server_time", clock.millis())));
     }

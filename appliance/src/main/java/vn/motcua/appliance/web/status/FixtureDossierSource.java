@@ -11,13 +11,13 @@ public final class FixtureDossierSource implements DossierStatusSource {
 
     public FixtureDossierSource(LocalDate today) {
         answers = Map.of(
-                "HS-2026-000101", new DossierAnswer("HS-2026-000101", true, DossierAnswer.Status.IN_PROGRESS,
+                "000.00.15.H29-261115-0101", new DossierAnswer("000.00.15.H29-261115-0101", true, DossierAnswer.Status.IN_PROGRESS,
                         "Phòng Tài nguyên và Môi trường", today.plusDays(5), null),
-                "HS-2026-000102", new DossierAnswer("HS-2026-000102", true, DossierAnswer.Status.IN_PROGRESS,
+                "000.00.15.H29-261110-0102", new DossierAnswer("000.00.15.H29-261110-0102", true, DossierAnswer.Status.IN_PROGRESS,
                         "Phòng Quản lý đô thị", today.minusDays(3), null),
-                "HS-2026-000103", new DossierAnswer("HS-2026-000103", true, DossierAnswer.Status.READY_FOR_PICKUP,
+                "000.00.15.H29-261118-0103", new DossierAnswer("000.00.15.H29-261118-0103", true, DossierAnswer.Status.READY_FOR_PICKUP,
                         "Bộ phận Một cửa", today, null),
-                "HS-2026-000104", new DossierAnswer("HS-2026-000104", true, DossierAnswer.Status.WAITING_FOR_DOCUMENTS,
+                "000.00.15.H29-261120-0104", new DossierAnswer("000.00.15.H29-261120-0104", true, DossierAnswer.Status.WAITING_FOR_DOCUMENTS,
                         "Phòng Tư pháp", today.plusDays(2), Duration.ofMinutes(42)));
     }
 

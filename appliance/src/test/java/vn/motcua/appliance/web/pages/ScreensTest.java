@@ -174,11 +174,11 @@ class ScreensTest {
 
     @Test
     void theStatusPageShowsALateDossierInRedAndRefusesABadCode() throws Exception {
-        String late = get("/status?code=HS-2026-000102").body();
+        String late = get("/status?code=000.00.15.H29-261110-0102").body();
         assertTrue(late.contains("class=\"ticket dossier late\"") && late.contains("Trễ hẹn"), late);
-        String onTime = get("/status?code=HS-2026-000101").body();
+        String onTime = get("/status?code=000.00.15.H29-261115-0101").body();
         assertTrue(onTime.contains("Đang giải quyết") && !onTime.contains("Trễ hẹn"));
-        assertTrue(get("/status?code=HS-2026-000104").body().contains("42 phút"), "cached answer age shown");
+        assertTrue(get("/status?code=000.00.15.H29-261120-0104").body().contains("42 phút"), "cached answer age shown");
         HttpResponse<String> bad = get("/status?code=%3Cscript%3E");
         assertEquals(400, bad.statusCode());
         assertTrue(!bad.body().contains("<script>"));

@@ -1,24 +1,24 @@
-package vn.motcua.tests.counterbus;
+package vn.motcua.tests.harness;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import vn.motcua.tests.harness.Await;
+
 
 /** A socat pseudo-terminal pair: one end for the appliance's jSerialComm adapter, the other for the boards. */
-final class Socat implements AutoCloseable {
-    final Path applianceEnd;
-    final Path boardsEnd;
+public final class Socat implements AutoCloseable {
+    public final Path applianceEnd;
+    public final Path boardsEnd;
     private Process process;
 
-    Socat(Path dir) {
+    public Socat(Path dir) {
         applianceEnd = dir.resolve("tty-appliance");
         boardsEnd = dir.resolve("tty-boards");
     }
 
-    Socat start() throws IOException, InterruptedException {
+    public Socat start() throws IOException, InterruptedException {
         process = new ProcessBuilder("socat", "pty,raw,echo=0,link=" + applianceEnd, "pty,raw,echo=0,link=" + boardsEnd)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         Await.until(Duration.ofSeconds(5), () -> Files.exists(applianceEnd) && Files.exists(boardsEnd), () -> "socat ptys");
@@ -26,7 +26,7 @@ final class Socat implements AutoCloseable {
     }
 
     /** Both ends vanish, like a USB–RS-485 adapter pulled out. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         if (process != null) {
             process.destroyForcibly();
             process.waitFor();
