@@ -29,6 +29,7 @@ public final class ApplianceProcess implements AutoCloseable {
     private final int port;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
+    private final java.util.Map<String, String> environment = new java.util.HashMap<>();
     private int starts;
 
     /** Prepares a config from the demo one; {@code edit} may change more of it. */
@@ -58,7 +59,9 @@ public final class ApplianceProcess implements AutoCloseable {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx128m", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED", "-jar", JAR.toString(), "--config", config.toString(), "--demo"));
         starts++;
-        process = new ProcessBuilder(cmd).redirectErrorStream(true)
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().putAll(environment);
+        process = pb.redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("appliance.log").toFile())).start();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
@@ -75,6 +78,17 @@ public final class ApplianceProcess implements AutoCloseable {
             }
         }
         throw new IllegalStateException("appliance did not answer within 30 s");
+    }
+
+    /** Environment for the next start, e.g. systemd's NOTIFY_SOCKET. */
+    public ApplianceProcess withEnvironment(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
+    /** The process id, for signals a test sends itself. */
+    public long pid() {
+        return process.pid();
     }
 
     /** SIGKILL: no shutdown hook, no flush, like a power cut for the process. */

@@ -1,0 +1,68 @@
+package vn.motcua.tests.systemd;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+
+import vn.motcua.tests.harness.ApplianceProcess;
+import vn.motcua.tests.harness.Await;
+import vn.motcua.tests.harness.RealParts;
+
+/**
+ * The real appliance, started the way systemd starts a Type=notify unit (NOTIFY_SOCKET, WATCHDOG_USEC), with
+ * socat standing in for systemd's notify socket: READY=1 once it serves, WATCHDOG=1 every half interval while
+ * its main loop lives, none while it is stopped (SIGSTOP: what systemd's watchdog then acts on — the restart
+ * itself is shown under a real systemd in provisioning's SystemdWatchdogTest), STOPPING=1 on SIGTERM.
+ */
+class NotifyProtocolTest {
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+    Path dir;
+
+    @Test
+    void theApplianceSaysReadyPingsTheWatchdogAndSaysStopping() throws Exception {
+        RealParts.require("socat", "apt-get install socat");
+        Path socket = dir.resolve("notify.sock");
+        Path heard = dir.resolve("notify.log");
+        Process systemd = new ProcessBuilder("socat", "-u", "UNIX-RECV:" + socket, "OPEN:" + heard + ",creat,append")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try (ApplianceProcess app = new ApplianceProcess(dir, toml -> toml)) {
+            Await.until(Duration.ofSeconds(5), () -> Files.exists(socket), () -> "the notify socket");
+            app.withEnvironment("NOTIFY_SOCKET", socket.toString()).withEnvironment("WATCHDOG_USEC", "2000000");
+            app.start();
+            Await.until(Duration.ofSeconds(20), () -> read(heard).contains("READY=1"), () -> "READY=1: " + read(heard));
+            Await.until(Duration.ofSeconds(10), () -> count(read(heard), "WATCHDOG=1") >= 3, () -> "watchdog pings");
+            new ProcessBuilder("kill", "-STOP", Long.toString(app.pid())).start().waitFor();
+            int before = count(read(heard), "WATCHDOG=1");
+            Thread.sleep(3000);
+            assertTrue(count(read(heard), "WATCHDOG=1") <= before + 1, "a stopped appliance stops pinging");
+            new ProcessBuilder("kill", "-CONT", Long.toString(app.pid())).start().waitFor();
+            Await.until(Duration.ofSeconds(10), () -> count(read(heard), "WATCHDOG=1") > before + 1, () -> "pings again");
+            app.stop();
+            Await.until(Duration.ofSeconds(10), () -> read(heard).contains("STOPPING=1"), () -> "STOPPING=1");
+        } finally {
+            systemd.destroy();
+        }
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.exists(p) ? Files.readString(p) : "";
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
+    private static int count(String s, String what) {
+        int n = 0;
+        for (int i = s.indexOf(what); i >= 0; i = s.indexOf(what, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+}
