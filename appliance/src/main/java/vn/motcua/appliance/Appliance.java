@@ -64,6 +64,7 @@ public final class Appliance implements AutoCloseable {
     private WebServer web;
     private MqttUplink uplink;
     private boolean demo;
+    private volatile boolean closing;
     private final SystemdNotifier notifier = SystemdNotifier.fromEnvironment();
     private final ResidentDevices devices = new ResidentDevices();
     private DistrictConfigApplier districtConfig;
@@ -183,6 +184,9 @@ public final class Appliance implements AutoCloseable {
 
     /** Device faults and scans go to the outbox like queue events; storage trouble is logged, never thrown. */
     private void recordDeviceEvent(String type, Object payload) {
+        if (closing) {
+            return; // devices report their own links going down as we close them: not a fault
+        }
         try {
             store.append(type, payload);
         } catch (RuntimeException e) {
@@ -272,6 +276,7 @@ public final class Appliance implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        closing = true;
         notifier.stopping();
         if (web != null) {
             web.close();

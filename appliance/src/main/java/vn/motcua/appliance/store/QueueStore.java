@@ -118,6 +118,13 @@ public final class QueueStore implements Outbox, AutoCloseable {
 
     private List<OutboxEvent> write(DayState day, Set<String> services, List<Ticket> tickets, List<Counter> counters,
                                     List<String> types, List<String> payloads) throws StoreException {
+        try {
+            if (c.isClosed()) {
+                throw new StoreException("store closed: " + types, null);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("store unusable: " + types, e);
+        }
         long seq = lastSeq;
         List<OutboxEvent> stamped = new ArrayList<>(types.size());
         for (int i = 0; i < types.size(); i++) {
