@@ -343,7 +343,6 @@ public final class QueueEngine {
         // An engine rebuilt from the store only sees today's finished tickets: forget yesterday's service times
         // here too, so that a restart never changes the estimate a resident is shown.
         estimator.clear();
-        changes.dayChanged = true;
     }
 
     private void expire(Ticket t, Instant now, String reason) {
@@ -528,7 +527,6 @@ public final class QueueEngine {
         final List<QueueEvent> events = new ArrayList<>();
         final Map<String, Ticket> tickets = new LinkedHashMap<>();
         final Map<Integer, Counter> counters = new LinkedHashMap<>();
-        boolean dayChanged;
 
         void event(QueueEvent e) {
             events.add(e);

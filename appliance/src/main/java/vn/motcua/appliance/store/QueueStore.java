@@ -281,19 +281,6 @@ public final class QueueStore implements Outbox, AutoCloseable {
         }
     }
 
-    /** Counts rows for tests and health: outbox events of a type. */
-    public synchronized long countEvents(String type) {
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM outbox WHERE event_type = ?")) {
-            ps.setString(1, type);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new StoreException("count failed", e);
-        }
-    }
-
     @Override
     public synchronized void close() throws SQLException {
         if (journal != null) {
