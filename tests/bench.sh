@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . tools/java-home.sh
-./mvnw -B -q -ntp install -DskipTests
+./mvnw -B -q -ntp install -DskipTests -DskipITs -pl tests -am
 CP=$(cd tests && ../mvnw -B -q -ntp dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
 mkdir -p target
 case "${1:-store}" in
