@@ -25,6 +25,14 @@ public interface CounterBus extends AutoCloseable {
 
     void addListener(CounterBusListener listener);
 
+    /**
+     * Before {@link #start()}: the last press of a board the appliance had committed, so the board sending it
+     * again (its ack was lost when the appliance stopped) does not deliver it twice. A bus without keypads
+     * ignores it.
+     */
+    default void resumeAfter(int address, BoardEventId lastHandled) {
+    }
+
     /** Online/offline and reason for every configured address. */
     Map<Integer, BoardStatus> boards();
 

@@ -14,6 +14,7 @@ import vn.motcua.appliance.domain.CommandResult;
 import vn.motcua.appliance.domain.OfficeLayout;
 import vn.motcua.appliance.domain.QueueEngine;
 import vn.motcua.appliance.domain.QueueRefusedException;
+import vn.motcua.appliance.store.KeypadCursor;
 import vn.motcua.appliance.store.OutboxEvent;
 import vn.motcua.appliance.store.QueueStore;
 import vn.motcua.appliance.store.StoreException;
@@ -57,6 +58,14 @@ public final class QueueService {
      * command changed nothing.
      */
     public synchronized CommandResult execute(Function<QueueEngine, CommandResult> command) {
+        return execute(command, null);
+    }
+
+    /**
+     * As {@link #execute(Function)}, for a command a counter board's keypad press caused: the press is committed
+     * with the command, so the bus can be told at start which presses were already applied.
+     */
+    public synchronized CommandResult execute(Function<QueueEngine, CommandResult> command, KeypadCursor press) {
         tickLocked();
         CommandResult r;
         try {
@@ -65,7 +74,7 @@ public final class QueueService {
             refused.incrementAndGet();
             throw e;
         }
-        commitLocked(r);
+        commitLocked(r, press);
         return r;
     }
 
@@ -77,14 +86,14 @@ public final class QueueService {
     private void tickLocked() {
         CommandResult t = engine.tick();
         if (!t.isEmpty()) {
-            commitLocked(t);
+            commitLocked(t, null);
         }
     }
 
-    private void commitLocked(CommandResult r) {
+    private void commitLocked(CommandResult r, KeypadCursor press) {
         List<OutboxEvent> events;
         try {
-            events = store.commit(r);
+            events = store.commit(r, press);
         } catch (StoreException e) {
             storeFailures.incrementAndGet();
             log.error("Store commit failed; reloading queue state from the database", e);
@@ -107,6 +116,11 @@ public final class QueueService {
     /** Reads the engine's state under the same lock commands use. */
     public synchronized <T> T read(Function<QueueEngine, T> query) {
         return query.apply(engine);
+    }
+
+    /** Each counter board's last keypad press applied by a committed command, as stored. */
+    public List<KeypadCursor> keypadCursors() {
+        return store.keypadCursors();
     }
 
     public long refusedCount() {

@@ -12,6 +12,8 @@ import vn.motcua.appliance.domain.Ticket;
  * @param day      the day's numbering after the command, or null for an event that changes no queue state
  * @param services services whose numbering row changed
  * @param lastSeq  seq of the last event in {@code events}
+ * @param keypads  the keypad press the command came from, or every board's last one in a base record; null in
+ *                 records written before keypad cursors existed
  */
 record CommitRecord(DayState day, List<String> services, List<Ticket> tickets, List<Counter> counters,
-                    List<OutboxEvent> events, long lastSeq) {}
+                    List<OutboxEvent> events, long lastSeq, List<KeypadCursor> keypads) {}

@@ -60,6 +60,7 @@ final class JournalReplay {
             }
         }
         OutboxRows.insert(c, r.events());
+        KeypadCursorRows.upsert(c, r.keypads());
         c.commit();
     }
 }

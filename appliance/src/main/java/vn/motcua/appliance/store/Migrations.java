@@ -21,7 +21,8 @@ final class Migrations {
     private static final Logger log = LoggerFactory.getLogger(Migrations.class);
 
     /** Every migration, in order. Append only; never edit a released one. */
-    static final List<String> SCRIPTS = List.of("V1__queue_and_outbox.sql", "V2__dossier_cache.sql");
+    static final List<String> SCRIPTS = List.of("V1__queue_and_outbox.sql", "V2__dossier_cache.sql",
+            "V3__keypad_cursor.sql");
 
     private Migrations() {}
 

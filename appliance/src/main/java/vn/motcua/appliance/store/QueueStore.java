@@ -93,6 +93,14 @@ public final class QueueStore implements Outbox, AutoCloseable {
 
     /** Writes what a command changed and the events it caused, atomically and durably. */
     public synchronized List<OutboxEvent> commit(CommandResult r) throws StoreException {
+        return commit(r, null);
+    }
+
+    /**
+     * As {@link #commit(CommandResult)}, for a command a keypad press caused: the press's cursor is written in
+     * the same transaction and journal record, so it is applied exactly once across restarts.
+     */
+    public synchronized List<OutboxEvent> commit(CommandResult r, KeypadCursor press) throws StoreException {
         if (r.isEmpty()) {
             return List.of();
         }
@@ -108,16 +116,19 @@ public final class QueueStore implements Outbox, AutoCloseable {
                 services.add(t.service());
             }
         }
-        return write(r.day(), services, r.changedTickets(), r.changedCounters(), payloadTypes, payloads);
+        return write(r.day(), services, r.changedTickets(), r.changedCounters(), payloadTypes, payloads,
+                press == null ? List.of() : List.of(press));
     }
 
     /** Records an event that changes no queue state (a device fault, a scan, a heartbeat). */
     public synchronized OutboxEvent append(String type, Object payload) throws StoreException {
-        return write(null, Set.of(), List.of(), List.of(), List.of(type), List.of(EventJson.write(payload))).getFirst();
+        return write(null, Set.of(), List.of(), List.of(), List.of(type), List.of(EventJson.write(payload)),
+                List.of()).getFirst();
     }
 
     private List<OutboxEvent> write(DayState day, Set<String> services, List<Ticket> tickets, List<Counter> counters,
-                                    List<String> types, List<String> payloads) throws StoreException {
+                                    List<String> types, List<String> payloads, List<KeypadCursor> keypads)
+            throws StoreException {
         try {
             if (c.isClosed()) {
                 throw new StoreException("store closed: " + types, null);
@@ -151,6 +162,7 @@ public final class QueueStore implements Outbox, AutoCloseable {
                 }
             }
             OutboxRows.insert(c, stamped);
+            KeypadCursorRows.upsert(c, keypads);
             c.commit();
         } catch (SQLException | IOException e) {
             rollbackQuietly();
@@ -158,7 +170,7 @@ public final class QueueStore implements Outbox, AutoCloseable {
         }
         lastSeq = seq; // H2 holds these rows now, durable or not: never reuse their seqs
         if (journal != null) {
-            journalled(new CommitRecord(day, new ArrayList<>(services), tickets, counters, stamped, seq));
+            journalled(new CommitRecord(day, new ArrayList<>(services), tickets, counters, stamped, seq, keypads));
         }
         return stamped;
     }
@@ -196,7 +208,7 @@ public final class QueueStore implements Outbox, AutoCloseable {
         }
         List<Ticket> live = StateRows.loadTickets(c, day.day()).stream().filter(t -> !t.status().isTerminal()).toList();
         CommitRecord base = new CommitRecord(day, new ArrayList<>(day.lastNumber().keySet()), live,
-                StateRows.loadCounters(c), List.of(), lastSeq);
+                StateRows.loadCounters(c), List.of(), lastSeq, KeypadCursorRows.load(c));
         try {
             byte[] bytes = EventJson.mapper().writeValueAsBytes(base);
             if (!journal.wouldOverflow(bytes.length)) {
@@ -265,6 +277,11 @@ public final class QueueStore implements Outbox, AutoCloseable {
             rollbackQuietly();
             throw new StoreException("store query failed", e);
         }
+    }
+
+    /** Each counter board's last keypad press applied by a committed command. */
+    public synchronized List<KeypadCursor> keypadCursors() {
+        return withConnection(KeypadCursorRows::load);
     }
 
     /** Events in the outbox (delivered or not, until pruned) by type: for technicians and tests. */

@@ -92,6 +92,7 @@ public final class BusMaster implements CounterBus {
      * Tells the bus, before {@link #start()}, the last board event id the appliance had stored
      * for a board, so a press it handled just before it stopped is not delivered again.
      */
+    @Override
     public synchronized void resumeAfter(int address, BoardEventId lastHandled) {
         if (thread != null) {
             throw new IllegalStateException("resumeAfter must come before start()");

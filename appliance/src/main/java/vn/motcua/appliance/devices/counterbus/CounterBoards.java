@@ -21,8 +21,10 @@ import vn.motcua.appliance.service.DeviceEvents;
 import vn.motcua.appliance.service.Health;
 import vn.motcua.appliance.service.QueueListener;
 import vn.motcua.appliance.service.QueueService;
+import vn.motcua.appliance.store.KeypadCursor;
 import vn.motcua.appliance.store.OutboxEvent;
 import vn.motcua.appliance.store.StoreException;
+import vn.motcua.bus.BoardEventId;
 import vn.motcua.bus.BoardStatus;
 import vn.motcua.bus.CounterBus;
 import vn.motcua.bus.CounterBusListener;
@@ -62,6 +64,11 @@ public final class CounterBoards implements QueueListener, CounterBusListener {
     public void start() {
         bus.addListener(this);
         queue.addListener(this);
+        for (KeypadCursor k : queue.keypadCursors()) {
+            if (counterByAddress.containsKey(k.address())) {
+                bus.resumeAfter(k.address(), new BoardEventId(k.epoch(), k.seq()));
+            }
+        }
         bus.start();
         queue.read(e -> {
             for (Counter c : e.counters()) {
@@ -77,19 +84,34 @@ public final class CounterBoards implements QueueListener, CounterBusListener {
 
     // ---- keypad -> queue ----
 
+    /** A press from a bus that numbers no events: applied without exactly-once across restarts. */
     @Override
     public void onKey(int address, KeyEvent event) {
+        handOff(address, event, null);
+    }
+
+    /**
+     * The press is committed with its command and its board event id, which {@link #start()} hands back to the
+     * bus, so a press is applied once even when the appliance stops before the board hears its ack. A refused
+     * press commits nothing; sent again after a restart it is judged again against the same queue.
+     */
+    @Override
+    public void onKey(int address, KeyEvent event, BoardEventId id) {
+        handOff(address, event, new KeypadCursor(address, id.epoch(), id.seq()));
+    }
+
+    private void handOff(int address, KeyEvent event, KeypadCursor cursor) {
         Integer counter = counterByAddress.get(address);
         if (counter == null) {
             log.warn("Key {} from board {} which no counter is configured for", event.key(), address);
             return;
         }
-        scheduler.execute(() -> press(counter, event));
+        scheduler.execute(() -> press(counter, event, cursor));
     }
 
-    private void press(int counter, KeyEvent event) {
+    private void press(int counter, KeyEvent event, KeypadCursor cursor) {
         try {
-            queue.execute(e -> command(e, counter, event));
+            queue.execute(e -> command(e, counter, event), cursor);
         } catch (QueueRefusedException e) {
             refusedPresses.incrementAndGet();
             log.info("Counter {} pressed {}: refused ({})", counter, event.key(), e.reason());
