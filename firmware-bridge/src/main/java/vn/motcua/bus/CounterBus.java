@@ -33,6 +33,17 @@ public interface CounterBus extends AutoCloseable {
     default void resumeAfter(int address, BoardEventId lastHandled) {
     }
 
+    /**
+     * Before {@link #start()}: ack a press to its board only once {@link #handled} says it was committed, so a
+     * press is never lost to an appliance stop between delivery and commit. A bus without keypads ignores it.
+     */
+    default void ackWhenHandled() {
+    }
+
+    /** With {@link #ackWhenHandled()}: what the press {@code id} caused is committed (or was refused). */
+    default void handled(int address, BoardEventId id) {
+    }
+
     /** Online/offline and reason for every configured address. */
     Map<Integer, BoardStatus> boards();
 

@@ -10,7 +10,9 @@
  *       on each reboot (reason {@code "rebooted"}). Called on the bus's I/O thread: hand off, return fast.</li>
  *   <li>Exactly-once across appliance restarts: override
  *       {@code onKey(address, KeyEvent, BoardEventId)}, store the id with the command in one
- *       transaction, and call {@code BusMaster.resumeAfter(address, lastId)} before {@code start()}.</li>
+ *       transaction, and call {@code resumeAfter(address, lastId)} before {@code start()}; with
+ *       {@code ackWhenHandled()} before {@code start()} and {@code handled(address, id)} after each commit, a
+ *       press is acked to its board only once committed, so a stop in between loses nothing.</li>
  *   <li>{@link vn.motcua.bus.Key}: CALL_NEXT, RECALL, SKIP, TRANSFER (target in
  *       {@link vn.motcua.bus.KeyEvent#transferTarget()}), START, DONE, PAUSE, RATE_1..RATE_4
  *       (rất hài lòng .. không hài lòng).</li>

@@ -29,6 +29,8 @@ final class BoardLink {
     final int address;
     private int epoch = -1;          // unknown until the first reply
     private int lastDelivered = -1;  // -1: nothing delivered in this epoch yet
+    private int lastHandled = -1;    // what the appliance said it committed; acked instead when ackWhenHandled
+    private boolean ackWhenHandled;
     private DisplayState wanted = DisplayState.BLANK;
     private long wantedVersion;  // 0: the appliance has not said anything yet
     private long sentVersion;    // version the board is known to have; -1: resend
@@ -47,6 +49,24 @@ final class BoardLink {
     synchronized void resumeAfter(BoardEventId id) {
         epoch = id.epoch();
         lastDelivered = id.seq();
+        lastHandled = id.seq();
+    }
+
+    /** From now on a delivered event is acked only once {@link #handled} says so (see BusMaster). */
+    synchronized void ackWhenHandled() {
+        ackWhenHandled = true;
+    }
+
+    /** The appliance committed what the event caused: the next request may ack it (and all before it). */
+    synchronized void handled(BoardEventId id) {
+        if (id.epoch() != epoch || lastDelivered < 0) {
+            return; // the board rebooted since: that epoch's events are gone with it
+        }
+        int ahead = lastHandled < 0 ? 1 : (id.seq() - lastHandled) & 0xFF;
+        int delivered = (lastDelivered - id.seq()) & 0xFF;
+        if (ahead >= 1 && ahead < 128 && delivered < 128) {
+            lastHandled = id.seq();
+        }
     }
 
     synchronized void want(DisplayState d) {
@@ -66,8 +86,9 @@ final class BoardLink {
         sentVersion = version;
     }
 
-    Messages.Ack ack() {
-        return epoch < 0 ? Messages.Ack.NONE : new Messages.Ack(epoch, Math.max(lastDelivered, 0));
+    synchronized Messages.Ack ack() {
+        int upTo = ackWhenHandled ? lastHandled : lastDelivered;
+        return epoch < 0 ? Messages.Ack.NONE : new Messages.Ack(epoch, Math.max(upTo, 0));
     }
 
     /** True the first time only: a board refusing POLLs is logged once, not 30 times a second. */
@@ -99,6 +120,7 @@ final class BoardLink {
         if (epoch >= 0 && r.epoch() != epoch) {
             reboots++;
             lastDelivered = -1;
+            lastHandled = -1;
             sentVersion = -1;
             log.info("counter board {} rebooted (epoch {} -> {}); restoring its display", address, epoch, r.epoch());
             changes.add(setStatus(BoardStatus.State.ONLINE, "rebooted", now));

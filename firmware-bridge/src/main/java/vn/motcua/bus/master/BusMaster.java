@@ -92,6 +92,26 @@ public final class BusMaster implements CounterBus {
      * Tells the bus, before {@link #start()}, the last board event id the appliance had stored
      * for a board, so a press it handled just before it stopped is not delivered again.
      */
+    /**
+     * Before {@link #start()}: a press is acked to its board only after {@link #handled} reports it committed,
+     * not as soon as it is delivered, so an appliance that stops in between gets it again from the board (and
+     * {@link #resumeAfter} keeps that from doubling it). Without this a press delivered just before a stop is
+     * acked and lost.
+     */
+    @Override
+    public synchronized void ackWhenHandled() {
+        if (thread != null) {
+            throw new IllegalStateException("ackWhenHandled must come before start()");
+        }
+        links.values().forEach(BoardLink::ackWhenHandled);
+    }
+
+    @Override
+    public void handled(int address, BoardEventId id) {
+        link(address).handled(id);
+        LockSupport.unpark(thread);
+    }
+
     @Override
     public synchronized void resumeAfter(int address, BoardEventId lastHandled) {
         if (thread != null) {

@@ -41,6 +41,36 @@ class BoardLinkTest {
     }
 
     @Test
+    void withAckWhenHandledAPressIsAckedOnlyOnceTheApplianceCommittedIt() {
+        BoardLink link = new BoardLink(3, T);
+        link.ackWhenHandled();
+        var r = link.accept(status(0x1234, 0, ev(1, Key.CALL_NEXT), ev(2, Key.DONE)), T);
+        assertEquals(List.of(KeyEvent.of(Key.CALL_NEXT), KeyEvent.of(Key.DONE)), keys(r));
+        assertEquals(new Messages.Ack(0x1234, 0), link.ack(), "delivered, not yet committed: nothing acked");
+        var again = link.accept(status(0x1234, 0, ev(1, Key.CALL_NEXT), ev(2, Key.DONE)), T);
+        assertEquals(List.of(), keys(again), "sent again meanwhile: not delivered twice");
+        link.handled(new vn.motcua.bus.BoardEventId(0x1234, 1));
+        assertEquals(new Messages.Ack(0x1234, 1), link.ack());
+        link.handled(new vn.motcua.bus.BoardEventId(0x1234, 2));
+        link.handled(new vn.motcua.bus.BoardEventId(0x1234, 1)); // late and out of order: ignored
+        assertEquals(new Messages.Ack(0x1234, 2), link.ack());
+        link.handled(new vn.motcua.bus.BoardEventId(0x1234, 9)); // never delivered: ignored
+        assertEquals(new Messages.Ack(0x1234, 2), link.ack());
+    }
+
+    @Test
+    void aHandledReportFromBeforeABoardRebootIsIgnored() {
+        BoardLink link = new BoardLink(3, T);
+        link.ackWhenHandled();
+        link.accept(status(0x1234, 0, ev(1, Key.CALL_NEXT)), T);
+        link.accept(status(0x1235, 0, ev(1, Key.DONE)), T); // rebooted: a new epoch
+        link.handled(new vn.motcua.bus.BoardEventId(0x1234, 1));
+        assertEquals(new Messages.Ack(0x1235, 0), link.ack());
+        link.handled(new vn.motcua.bus.BoardEventId(0x1235, 1));
+        assertEquals(new Messages.Ack(0x1235, 1), link.ack());
+    }
+
+    @Test
     void aRepeatedEventIsDeliveredOnce() {
         BoardLink link = new BoardLink(3, T);
         var first = link.accept(status(0x1234, 0, ev(1, Key.CALL_NEXT)), T);

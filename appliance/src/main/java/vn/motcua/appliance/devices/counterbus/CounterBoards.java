@@ -69,6 +69,7 @@ public final class CounterBoards implements QueueListener, CounterBusListener {
                 bus.resumeAfter(k.address(), new BoardEventId(k.epoch(), k.seq()));
             }
         }
+        bus.ackWhenHandled();
         bus.start();
         queue.read(e -> {
             for (Counter c : e.counters()) {
@@ -92,8 +93,9 @@ public final class CounterBoards implements QueueListener, CounterBusListener {
 
     /**
      * The press is committed with its command and its board event id, which {@link #start()} hands back to the
-     * bus, so a press is applied once even when the appliance stops before the board hears its ack. A refused
-     * press commits nothing; sent again after a restart it is judged again against the same queue.
+     * bus, so a press is applied once even when the appliance stops before the board hears its ack; and the
+     * board hears its ack only after that commit, so a press is not lost to a stop in between either. A
+     * refused press commits nothing; sent again after a restart it is judged again against the same queue.
      */
     @Override
     public void onKey(int address, KeyEvent event, BoardEventId id) {
@@ -112,11 +114,20 @@ public final class CounterBoards implements QueueListener, CounterBusListener {
     private void press(int counter, KeyEvent event, KeypadCursor cursor) {
         try {
             queue.execute(e -> command(e, counter, event), cursor);
+            handled(cursor);
         } catch (QueueRefusedException e) {
             refusedPresses.incrementAndGet();
             log.info("Counter {} pressed {}: refused ({})", counter, event.key(), e.reason());
+            handled(cursor);
         } catch (StoreException e) {
+            // Not acked: the board keeps the press, and the next run of the appliance gets it again.
             log.error("Counter {} pressed {}: could not be stored", counter, event.key(), e);
+        }
+    }
+
+    private void handled(KeypadCursor cursor) {
+        if (cursor != null) {
+            bus.handled(cursor.address(), new BoardEventId(cursor.epoch(), cursor.seq()));
         }
     }
 

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -50,11 +52,45 @@ class KeypadExactlyOnceTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T01:00:00Z"));
     private final BusConfig config = BusConfig.defaults("sim", List.of(1)).withReplyTimeout(Duration.ofMillis(5));
     private final SimulatedBus sim = SimulatedBus.create(config, Clock.systemUTC());
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    private ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
 
     @AfterEach
     void stop() {
         scheduler.shutdownNow();
+    }
+
+    @Test
+    void aPressDeliveredButNotYetCommittedWhenTheApplianceStopsIsAppliedByTheNextRun(@TempDir Path dir)
+            throws Exception {
+        CountDownLatch busyScheduler = new CountDownLatch(1);
+        List<BoardEventId> delivered = new CopyOnWriteArrayList<>();
+        try (QueueStore store = open(dir)) {
+            QueueService queue = new QueueService(office, clock, store);
+            queue.execute(e -> e.openCounter(1, "lan"));
+            queue.execute(e -> e.issueTicket("ho-tich", Priority.NORMAL, null));
+            queue.execute(e -> e.issueTicket("ho-tich", Priority.NORMAL, null));
+            new CounterBoards(sim.bus(), Map.of(1, 1), queue, scheduler, (t, p) -> { }, new Health()).start();
+            sim.bus().addListener(recording(delivered));
+            scheduler.execute(() -> awaitQuietly(busyScheduler)); // the press waits behind other work...
+            sim.board(1).press(Key.CALL_NEXT);
+            await(() -> delivered.size() == 1, "the press delivered");
+            long polled = sim.board(1).requestsSeen();
+            await(() -> sim.board(1).requestsSeen() > polled + 20, "polls after the delivery");
+            assertEquals(1, sim.board(1).unacknowledged(), "not acked before its command is committed");
+            sim.bus().close(); // ...when the appliance stops: the command was never committed
+            scheduler.shutdownNow();
+            assertEquals(null, serving(queue));
+        }
+        scheduler = Executors.newSingleThreadScheduledExecutor();
+        BusMaster restarted = new BusMaster(config, sim.wire(), Clock.systemUTC());
+        try (QueueStore store = open(dir); restarted) {
+            QueueService queue = new QueueService(office, clock, store);
+            new CounterBoards(restarted, Map.of(1, 1), queue, scheduler, (t, p) -> { }, new Health()).start();
+            await(() -> "A001".equals(serving(queue)), "the press applied by the next run");
+            await(() -> sim.board(1).unacknowledged() == 0, "and acked once committed");
+            drainScheduler();
+            assertEquals(1L, (long) queue.read(e -> e.waiting("ho-tich")), "applied once");
+        }
     }
 
     @Test
@@ -87,6 +123,31 @@ class KeypadExactlyOnceTest {
             sim.board(1).press(Key.CALL_NEXT); // presses after the restart still work
             await(() -> "A002".equals(serving(queue)), "the next press called A002");
             assertTrue(queue.keypadCursors().getFirst().seq() > 0);
+        }
+    }
+
+    private static CounterBusListener recording(List<BoardEventId> delivered) {
+        return new CounterBusListener() {
+            @Override
+            public void onKey(int address, KeyEvent event) {
+            }
+
+            @Override
+            public void onKey(int address, KeyEvent event, BoardEventId id) {
+                delivered.add(id);
+            }
+
+            @Override
+            public void onBoardStatus(int address, BoardStatus status) {
+            }
+        };
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
