@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.motcua.appliance.devices.printer.SocatPty;
+import vn.motcua.bus.pty.SocatPty;
 import vn.motcua.appliance.devices.reader.sim.KeyboardScannerSimulator;
 import vn.motcua.appliance.devices.reader.sim.SerialScannerSimulator;
 
