@@ -13,7 +13,8 @@ import vn.motcua.bus.transport.BusTransport;
 /**
  * Modbus RTU number displays on an in-memory wire, for tests and the demo: each answers
  * "write single register" with the echo, stores the value, and can be powered off (silent, and
- * blank when it comes back) or made to refuse a register (exception 02).
+ * blank when it comes back) or made to refuse a register (exception 02). {@link #unplug()} /
+ * {@link #plugIn()} act like pulling the USB adapter (the displays keep their numbers).
  */
 public final class SimulatedModbusDisplays implements BusTransport {
     private final Map<Integer, Integer> shown = new ConcurrentHashMap<>();
@@ -21,6 +22,7 @@ public final class SimulatedModbusDisplays implements BusTransport {
     private final int numberRegister;
     private final Deque<byte[]> replies = new ArrayDeque<>();
     private volatile boolean open;
+    private volatile boolean plugged = true;
 
     public SimulatedModbusDisplays(Iterable<Integer> units, int numberRegister) {
         this.numberRegister = numberRegister;
@@ -39,8 +41,19 @@ public final class SimulatedModbusDisplays implements BusTransport {
         }
     }
 
+    public void unplug() {
+        plugged = false;
+    }
+
+    public void plugIn() {
+        plugged = true;
+    }
+
     @Override
     public Optional<String> open() {
+        if (!plugged) {
+            return Optional.of("no device (simulated adapter unplugged)");
+        }
         open = true;
         return Optional.empty();
     }
@@ -52,8 +65,8 @@ public final class SimulatedModbusDisplays implements BusTransport {
 
     @Override
     public synchronized void write(byte[] f) throws IOException {
-        if (!open) {
-            throw new IOException("closed");
+        if (!open || !plugged) {
+            throw new IOException(plugged ? "closed" : "simulated adapter unplugged");
         }
         int unit = f[0] & 0xFF;
         int crc = Crc16.of(f, 0, f.length - 2);
