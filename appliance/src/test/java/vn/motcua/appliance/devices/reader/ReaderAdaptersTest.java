@@ -112,16 +112,22 @@ class ReaderAdaptersTest {
         }
     }
 
-    @Test
-    void keyboardModeReadsInputEventRecordsAndTriesTheExclusiveGrab() throws Exception {
+    /** A keyboard-mode reader started on a FIFO standing in for /dev/input/eventN; its statuses are collected. */
+    private Path evdevOnFifo(boolean grab, java.util.List<ReaderStatus> statuses) throws Exception {
         Path fifo = dir.resolve("event0");
         assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
-        reader = new EvdevCodeReader(fifo.toString(), true, Scans.pipeline(System::nanoTime),
+        reader = new EvdevCodeReader(fifo.toString(), grab, Scans.pipeline(System::nanoTime),
                 Executors.newVirtualThreadPerTaskExecutor(), scheduler, Scans.CLOCK, Duration.ofMillis(100));
         reader.addScanListener(scans::add);
-        var statuses = new java.util.concurrent.CopyOnWriteArrayList<ReaderStatus>();
         reader.addStatusListener(statuses::add);
         reader.start();
+        return fifo;
+    }
+
+    @Test
+    void keyboardModeReadsInputEventRecordsAndTriesTheExclusiveGrab() throws Exception {
+        var statuses = new java.util.concurrent.CopyOnWriteArrayList<ReaderStatus>();
+        Path fifo = evdevOnFifo(true, statuses);
         try (var out = new FileOutputStream(fifo.toFile())) {
             var kb = new KeyboardScannerSimulator(out, InputEvents.nativeRecordSize());
             kb.scan(Scans.DOSSIER);
@@ -156,14 +162,8 @@ class ReaderAdaptersTest {
 
     @Test
     void aKeyboardReaderWhoseDeviceWentAwayIsReportedAndReadAgain() throws Exception {
-        Path fifo = dir.resolve("event1");
-        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
-        reader = new EvdevCodeReader(fifo.toString(), false, Scans.pipeline(System::nanoTime),
-                Executors.newVirtualThreadPerTaskExecutor(), scheduler, Scans.CLOCK, Duration.ofMillis(100));
-        reader.addScanListener(scans::add);
         var statuses = new java.util.concurrent.CopyOnWriteArrayList<ReaderStatus>();
-        reader.addStatusListener(statuses::add);
-        reader.start();
+        Path fifo = evdevOnFifo(false, statuses);
         try (var out = new FileOutputStream(fifo.toFile())) {
             new KeyboardScannerSimulator(out, InputEvents.nativeRecordSize()).scan(Scans.DOSSIER);
             assertEquals(new ScanResult.Dossier(Scans.DOSSIER), next());
