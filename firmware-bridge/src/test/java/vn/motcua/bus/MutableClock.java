@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand. */
+/** A clock the test moves by hand. Shared with the appliance's tests through firmware-bridge's test-jar. */
 public final class MutableClock extends Clock {
     private volatile Instant now;
 
@@ -14,8 +14,12 @@ public final class MutableClock extends Clock {
         this.now = start;
     }
 
-    public void advance(Duration d) {
+    public synchronized void advance(Duration d) {
         now = now.plus(d);
+    }
+
+    public void set(Instant instant) {
+        now = instant;
     }
 
     @Override

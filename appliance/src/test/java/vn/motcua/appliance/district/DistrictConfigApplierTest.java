@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import vn.motcua.appliance.MutableClock;
+import vn.motcua.bus.MutableClock;
 import vn.motcua.appliance.TestOffices;
 import vn.motcua.appliance.domain.Priority;
 import vn.motcua.appliance.service.HallMessages;

@@ -17,7 +17,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import vn.motcua.appliance.MutableClock;
+import vn.motcua.bus.MutableClock;
 import vn.motcua.appliance.TestOffices;
 import vn.motcua.appliance.domain.CommandResult;
 import vn.motcua.appliance.domain.OfficeLayout;

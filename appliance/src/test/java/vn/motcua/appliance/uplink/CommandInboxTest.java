@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import vn.motcua.bus.MutableClock;
 
 class CommandInboxTest {
     private final List<String> done = new ArrayList<>();

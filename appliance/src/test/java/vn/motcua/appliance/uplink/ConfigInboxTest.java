@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import vn.motcua.bus.MutableClock;
 
 class ConfigInboxTest {
     /** Keeps the config in force; refuses a config whose services list is empty, as the domain would. */

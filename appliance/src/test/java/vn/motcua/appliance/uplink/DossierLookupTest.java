@@ -17,6 +17,7 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import vn.motcua.bus.MutableClock;
 
 class DossierLookupTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T09:00:00Z"));

@@ -11,8 +11,11 @@ import java.util.UUID;
 import vn.motcua.appliance.store.Outbox;
 import vn.motcua.appliance.store.OutboxEvent;
 
-/** An in-memory {@link Outbox} with the same contract as the H2 one, for unit tests of the uplink. */
-final class MemoryOutbox implements Outbox {
+/**
+ * An in-memory {@link Outbox} with the same contract as the H2 one, for unit tests of the uplink and the
+ * end-to-end uplink rig (shared through the appliance's test-jar).
+ */
+public final class MemoryOutbox implements Outbox {
     private record Row(OutboxEvent event, boolean delivered) {}
 
     private final TreeMap<Long, Row> rows = new TreeMap<>();
@@ -20,12 +23,12 @@ final class MemoryOutbox implements Outbox {
     private long lastSeq;
     private int markCalls;
 
-    MemoryOutbox(Clock clock) {
+    public MemoryOutbox(Clock clock) {
         this.clock = clock;
     }
 
     /** Commits one event as the store would, returns it. */
-    synchronized OutboxEvent commit(String type, String payloadJson) {
+    public synchronized OutboxEvent commit(String type, String payloadJson) {
         long seq = ++lastSeq;
         OutboxEvent e = new OutboxEvent(seq, UUID.randomUUID().toString(), "kiosk-1", clock.instant(), seq * 1000,
                 "boot-1", true, type, payloadJson);
@@ -77,12 +80,12 @@ final class MemoryOutbox implements Outbox {
         return lastSeq;
     }
 
-    synchronized boolean isDelivered(long seq) {
+    public synchronized boolean isDelivered(long seq) {
         Row r = rows.get(seq);
         return r != null && r.delivered();
     }
 
-    synchronized int markCalls() {
+    public synchronized int markCalls() {
         return markCalls;
     }
 }

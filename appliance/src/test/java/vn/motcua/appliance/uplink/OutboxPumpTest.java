@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
+import vn.motcua.bus.MutableClock;
 
 class OutboxPumpTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T08:00:00Z"));

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import vn.motcua.bus.MutableClock;
 
 class StorageGuardTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-01T08:00:00Z"));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import vn.motcua.bus.MutableClock;
 
 class TokenBucketTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T08:00:00Z"));

@@ -22,12 +22,13 @@ import vn.motcua.bus.codec.FrameCodec;
 import vn.motcua.bus.codec.Messages;
 import vn.motcua.bus.codec.SevenSegment;
 import vn.motcua.bus.transport.BusTransport;
+import vn.motcua.bus.transport.PortSupervisor;
 
 /**
  * The bus master: one dedicated I/O thread runs the half-duplex poll loop (the bus is one
- * conversation at a time, so one thread is the natural owner). It also supervises the port:
- * when the link fails it closes the port and reopens it from this loop, with capped exponential
- * backoff and jitter. No serial-port listener is used, so nothing ever reopens from inside one.
+ * conversation at a time, so one thread is the natural owner). The thread and the port's
+ * supervision (reopen after an unplug, capped exponential backoff with jitter up to 5 s) are a
+ * {@link PortSupervisor}'s; this class is the poll loop's work on the open port.
  */
 public final class BusMaster implements CounterBus {
     private static final Logger log = LoggerFactory.getLogger(BusMaster.class);
@@ -45,13 +46,10 @@ public final class BusMaster implements CounterBus {
     private final AtomicLong duplicates = new AtomicLong();
     private final AtomicLong invalidKeys = new AtomicLong();
     private final AtomicLong keys = new AtomicLong();
-    private final AtomicLong portOpens = new AtomicLong();
     private final AtomicLong bytesOut = new AtomicLong();
-    private volatile boolean running;
-    private volatile Thread thread;
+    private final PortSupervisor supervisor;
     private int seq;
     private int cursor;
-    private final Reopener reopener = new Reopener();
 
     public BusMaster(BusConfig config, BusTransport transport, Clock clock) {
         this.config = config;
@@ -62,15 +60,27 @@ public final class BusMaster implements CounterBus {
             links.put(a, new BoardLink(a, clock.instant()));
         }
         this.order = List.copyOf(links.values());
+        this.supervisor = new PortSupervisor("counter bus", config.portName(), transport, clock, Duration.ofSeconds(5));
     }
 
     @Override
     public synchronized void start() {
-        if (thread != null) {
-            throw new IllegalStateException("counter bus already started");
-        }
-        running = true;
-        thread = Thread.ofPlatform().name("counter-bus-io").daemon(true).start(this::run);
+        supervisor.start("counter-bus-io", new PortSupervisor.Bus() {
+            @Override
+            public void portOpened(Instant now) {
+                order.forEach(l -> l.nextProbe = now);
+            }
+
+            @Override
+            public void portDown(String reason, Instant now) {
+                setAllDown(reason, now);
+            }
+
+            @Override
+            public void work() throws IOException {
+                poll();
+            }
+        });
     }
 
     @Override
@@ -79,13 +89,13 @@ public final class BusMaster implements CounterBus {
             throw new IllegalArgumentException("counter number must be 0..99, was " + counterNumber);
         }
         link(address).want(new DisplayState(SevenSegment.pad(ticketNumber), counterNumber, blink));
-        LockSupport.unpark(thread);
+        supervisor.wake();
     }
 
     @Override
     public void clear(int address) {
         link(address).want(DisplayState.BLANK);
-        LockSupport.unpark(thread);
+        supervisor.wake();
     }
 
     /**
@@ -114,7 +124,7 @@ public final class BusMaster implements CounterBus {
 
     @Override
     public synchronized void resumeAfter(int address, BoardEventId lastHandled) {
-        if (thread != null) {
+        if (supervisor.started()) {
             throw new IllegalStateException("resumeAfter must come before start()");
         }
         link(address).resumeAfter(lastHandled);
@@ -134,25 +144,12 @@ public final class BusMaster implements CounterBus {
 
     public BusStats stats() {
         return new BusStats(exchanges.get(), retries.get(), failed.get(), reader.badFrames(), reader.noiseBytes(),
-                reader.staleFrames(), duplicates.get(), invalidKeys.get(), keys.get(), portOpens.get(), bytesOut.get());
+                reader.staleFrames(), duplicates.get(), invalidKeys.get(), keys.get(), supervisor.opens(), bytesOut.get());
     }
 
     @Override
     public void close() {
-        Thread t;
-        synchronized (this) {
-            running = false;
-            t = thread;
-        }
-        if (t != null) {
-            LockSupport.unpark(t);
-            try {
-                t.join(Duration.ofSeconds(2));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        transport.close();
+        supervisor.close();
     }
 
     private BoardLink link(int address) {
@@ -163,51 +160,14 @@ public final class BusMaster implements CounterBus {
         return l;
     }
 
-    private void run() {
-        while (running) {
-            try {
-                if (!transport.isOpen() && !reopen()) {
-                    continue;
-                }
-                BoardLink next = next(clock.instant());
-                if (next == null) {
-                    LockSupport.parkNanos(5_000_000L); // everything offline and not yet due
-                } else {
-                    exchange(next);
-                }
-            } catch (IOException e) {
-                portFailed(e.getMessage());
-            } catch (RuntimeException e) {
-                log.error("counter bus: unexpected error in the poll loop, carrying on", e);
-                LockSupport.parkNanos(50_000_000L);
-            }
+    /** One turn of the poll loop on the open port. */
+    private void poll() throws IOException {
+        BoardLink next = next(clock.instant());
+        if (next == null) {
+            LockSupport.parkNanos(5_000_000L); // everything offline and not yet due
+        } else {
+            exchange(next);
         }
-    }
-
-    private boolean reopen() {
-        Instant now = clock.instant();
-        Duration wait = reopener.untilDue(now);
-        if (wait.isPositive()) {
-            LockSupport.parkNanos(Math.min(wait.toNanos(), 50_000_000L));
-            return false;
-        }
-        var error = reopener.attempt(transport, now);
-        if (error.isPresent()) {
-            setAllDown("port-unavailable: " + error.get(), now);
-            return false;
-        }
-        portOpens.incrementAndGet();
-        log.info("counter bus: port {} open", config.portName());
-        order.forEach(l -> l.nextProbe = now);
-        return true;
-    }
-
-    private void portFailed(String why) {
-        transport.close();
-        Instant now = clock.instant();
-        log.info("counter bus: port {} lost ({}); reopening in the background", config.portName(), why);
-        reopener.lost(now);
-        setAllDown("port-closed", now);
     }
 
     private void setAllDown(String reason, Instant now) {

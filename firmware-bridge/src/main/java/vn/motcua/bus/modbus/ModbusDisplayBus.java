@@ -15,6 +15,7 @@ import vn.motcua.bus.BoardStatus;
 import vn.motcua.bus.CounterBus;
 import vn.motcua.bus.CounterBusListener;
 import vn.motcua.bus.transport.BusTransport;
+import vn.motcua.bus.transport.PortSupervisor;
 
 /**
  * A {@link CounterBus} over off-the-shelf Modbus RTU LED number displays, so an office can keep
@@ -22,7 +23,8 @@ import vn.motcua.bus.transport.BusTransport;
  * the number register; the counter number and blink are not supported by such displays and are
  * ignored. They have no keypad: keys come from the staff page (no {@code onKey} calls here).
  * One I/O thread writes changed values first and rewrites every value periodically, because a
- * display that lost power comes back blank without telling anyone.
+ * display that lost power comes back blank without telling anyone. The thread and the port's
+ * supervision (reopen after an unplug, backoff up to 1 s) are a {@link PortSupervisor}'s.
  */
 public final class ModbusDisplayBus implements CounterBus {
     private static final Logger log = LoggerFactory.getLogger(ModbusDisplayBus.class);
@@ -47,24 +49,34 @@ public final class ModbusDisplayBus implements CounterBus {
     private final Map<Integer, Unit> units = new LinkedHashMap<>();
     private final CopyOnWriteArrayList<CounterBusListener> listeners = new CopyOnWriteArrayList<>();
     private final byte[] buf = new byte[16];
-    private volatile boolean running;
-    private Thread thread;
-    private Instant nextOpen = Instant.EPOCH;
+    private final PortSupervisor supervisor;
 
     public ModbusDisplayBus(ModbusDisplayConfig config, BusTransport transport, Clock clock) {
         this.config = config;
         this.transport = transport;
         this.clock = clock;
         config.units().forEach(u -> units.put(u, new Unit(u, clock.instant())));
+        supervisor = new PortSupervisor("modbus displays", config.portName(), transport, clock, Duration.ofSeconds(1));
     }
 
     @Override
-    public synchronized void start() {
-        if (thread != null) {
-            throw new IllegalStateException("modbus display bus already started");
-        }
-        running = true;
-        thread = Thread.ofPlatform().name("modbus-display-io").daemon(true).start(this::run);
+    public void start() {
+        supervisor.start("modbus-display-io", new PortSupervisor.Bus() {
+            @Override
+            public void portOpened(Instant now) {
+                // nothing to resume: every wanted value is written again by the loop
+            }
+
+            @Override
+            public void portDown(String reason, Instant now) {
+                units.values().forEach(u -> setStatus(u, BoardStatus.State.OFFLINE, reason));
+            }
+
+            @Override
+            public void work() throws IOException {
+                writeDue();
+            }
+        });
     }
 
     @Override
@@ -75,13 +87,13 @@ public final class ModbusDisplayBus implements CounterBus {
                     + ticketNumber + "'");
         }
         unit(address).wanted = Integer.parseInt(digits);
-        LockSupport.unpark(thread);
+        supervisor.wake();
     }
 
     @Override
     public void clear(int address) {
         unit(address).wanted = config.blankValue();
-        LockSupport.unpark(thread);
+        supervisor.wake();
     }
 
     @Override
@@ -98,17 +110,7 @@ public final class ModbusDisplayBus implements CounterBus {
 
     @Override
     public void close() {
-        running = false;
-        Thread t = thread;
-        if (t != null) {
-            LockSupport.unpark(t);
-            try {
-                t.join(Duration.ofSeconds(2));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        transport.close();
+        supervisor.close();
     }
 
     private Unit unit(int address) {
@@ -119,45 +121,25 @@ public final class ModbusDisplayBus implements CounterBus {
         return u;
     }
 
-    private void run() {
-        while (running) {
-            Instant now = clock.instant();
-            if (!transport.isOpen()) {
-                if (now.isBefore(nextOpen)) {
-                    LockSupport.parkNanos(50_000_000L);
-                    continue;
+    /** One turn on the open port: a changed value first, else the one most due for its periodic rewrite. */
+    private void writeDue() throws IOException {
+        Instant now = clock.instant();
+        Unit due = null;
+        for (Unit u : units.values()) {
+            boolean changed = u.wanted >= 0 && u.wanted != u.written;
+            boolean refresh = u.wanted >= 0 && !now.isBefore(u.lastWrite.plus(config.refreshEvery()));
+            if (changed || (refresh && due == null)) {
+                due = u;
+                if (changed) {
+                    break;
                 }
-                var error = transport.open();
-                if (error.isPresent()) {
-                    nextOpen = now.plusSeconds(1);
-                    units.values().forEach(u -> setStatus(u, BoardStatus.State.OFFLINE, "port-unavailable: " + error.get()));
-                    continue;
-                }
-            }
-            Unit due = null;
-            for (Unit u : units.values()) {
-                boolean changed = u.wanted >= 0 && u.wanted != u.written;
-                boolean refresh = u.wanted >= 0 && !now.isBefore(u.lastWrite.plus(config.refreshEvery()));
-                if (changed || (refresh && due == null)) {
-                    due = u;
-                    if (changed) {
-                        break;
-                    }
-                }
-            }
-            if (due == null) {
-                LockSupport.parkNanos(20_000_000L);
-                continue;
-            }
-            try {
-                write(due, now);
-            } catch (IOException e) {
-                log.info("modbus displays: port {} lost ({}); reopening", config.portName(), e.getMessage());
-                transport.close();
-                nextOpen = now.plusMillis(200);
-                units.values().forEach(u -> setStatus(u, BoardStatus.State.OFFLINE, "port-closed"));
             }
         }
+        if (due == null) {
+            LockSupport.parkNanos(20_000_000L);
+            return;
+        }
+        write(due, now);
     }
 
     private void write(Unit u, Instant now) throws IOException {

@@ -8,19 +8,19 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 import vn.motcua.bus.codec.Crc16;
-import vn.motcua.bus.transport.BusTransport;
+import vn.motcua.bus.sim.SimulatedAdapter;
 
 /**
  * Modbus RTU number displays on an in-memory wire, for tests and the demo: each answers
  * "write single register" with the echo, stores the value, and can be powered off (silent, and
- * blank when it comes back) or made to refuse a register (exception 02).
+ * blank when it comes back) or made to refuse a register (exception 02). {@link #unplug()} /
+ * {@link #plugIn()} act like pulling the USB adapter (the displays keep their numbers).
  */
-public final class SimulatedModbusDisplays implements BusTransport {
+public final class SimulatedModbusDisplays extends SimulatedAdapter {
     private final Map<Integer, Integer> shown = new ConcurrentHashMap<>();
     private final Map<Integer, Boolean> powered = new ConcurrentHashMap<>();
     private final int numberRegister;
     private final Deque<byte[]> replies = new ArrayDeque<>();
-    private volatile boolean open;
 
     public SimulatedModbusDisplays(Iterable<Integer> units, int numberRegister) {
         this.numberRegister = numberRegister;
@@ -40,21 +40,8 @@ public final class SimulatedModbusDisplays implements BusTransport {
     }
 
     @Override
-    public Optional<String> open() {
-        open = true;
-        return Optional.empty();
-    }
-
-    @Override
-    public boolean isOpen() {
-        return open;
-    }
-
-    @Override
     public synchronized void write(byte[] f) throws IOException {
-        if (!open) {
-            throw new IOException("closed");
-        }
+        check();
         int unit = f[0] & 0xFF;
         int crc = Crc16.of(f, 0, f.length - 2);
         boolean valid = f.length == 8 && (f[6] & 0xFF) == (crc & 0xFF) && (f[7] & 0xFF) == crc >>> 8;
@@ -83,10 +70,5 @@ public final class SimulatedModbusDisplays implements BusTransport {
         }
         System.arraycopy(r, 0, buf, 0, Math.min(r.length, buf.length));
         return Math.min(r.length, buf.length);
-    }
-
-    @Override
-    public void close() {
-        open = false;
     }
 }

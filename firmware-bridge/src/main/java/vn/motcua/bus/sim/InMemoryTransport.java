@@ -6,7 +6,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
-import vn.motcua.bus.transport.BusTransport;
 
 /**
  * An in-memory RS-485 pair: every byte the master writes reaches every simulated board, the
@@ -14,39 +13,19 @@ import vn.motcua.bus.transport.BusTransport;
  * wire (10 bits per byte), so the poll loop runs at a real bus's pace instead of spinning.
  * {@link #unplug()} / {@link #plugIn()} act like pulling the USB adapter.
  */
-public final class InMemoryTransport implements BusTransport {
+public final class InMemoryTransport extends SimulatedAdapter {
     private final List<SimulatedBoard> boards;
     private final int baud;
     private final Deque<byte[]> replies = new ArrayDeque<>();
-    private volatile boolean plugged = true;
-    private boolean open;
 
     public InMemoryTransport(List<SimulatedBoard> boards, int baud) {
         this.boards = List.copyOf(boards);
         this.baud = baud;
     }
 
-    public void unplug() {
-        plugged = false;
-    }
-
-    public void plugIn() {
-        plugged = true;
-    }
-
     @Override
-    public Optional<String> open() {
-        if (!plugged) {
-            return Optional.of("no device (simulated adapter unplugged)");
-        }
-        open = true;
+    protected void opened() {
         replies.clear();
-        return Optional.empty();
-    }
-
-    @Override
-    public boolean isOpen() {
-        return open;
     }
 
     @Override
@@ -78,18 +57,6 @@ public final class InMemoryTransport implements BusTransport {
             replies.addFirst(rest);
         }
         return n;
-    }
-
-    @Override
-    public void close() {
-        open = false;
-    }
-
-    private void check() throws IOException {
-        if (!open || !plugged) {
-            open = false;
-            throw new IOException("simulated adapter unplugged");
-        }
     }
 
     private void wire(int bytes) {

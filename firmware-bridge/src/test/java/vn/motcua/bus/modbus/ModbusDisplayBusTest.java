@@ -60,6 +60,21 @@ class ModbusDisplayBusTest {
     }
 
     @Test
+    void anUnpluggedAdapterIsReportedAndRecoveredByItself() {
+        start(0);
+        bus.show(5, "A007", 5, false);
+        Await.until(LIMIT, () -> bus.boards().get(5).online(), () -> "online");
+        displays.unplug();
+        Await.until(LIMIT, () -> bus.boards().get(5).state() == BoardStatus.State.OFFLINE, () -> "offline");
+        Await.until(LIMIT, () -> bus.boards().get(6).reason().startsWith("port-unavailable: no device"),
+                () -> "reason: " + bus.boards().get(6).reason());
+        bus.show(5, "A008", 5, false); // the queue keeps calling while the cable is out
+        displays.plugIn();
+        Await.until(LIMIT, () -> displays.shown(5).equals(Optional.of(8)), () -> "the call made while unplugged shown");
+        Await.until(LIMIT, () -> bus.boards().get(5).online(), () -> "online again");
+    }
+
+    @Test
     void aRefusedRegisterIsReportedInWords() {
         start(7); // the displays only accept register 0
         bus.show(5, "A001", 1, false);

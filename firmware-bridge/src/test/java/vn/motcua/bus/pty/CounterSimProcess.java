@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,14 +18,23 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The C host simulator (firmware/host) as a child process: several boards running the real
- * firmware core on one pty. Commands go to its stdin; its "event" and "shown" lines are collected.
+ * firmware core on one pty, like boards on one RS-485 bus. Commands go to its stdin (the control
+ * language of firmware/host/sim_control.c); its "event" and "shown" lines are collected. Shared
+ * with the end-to-end tests through firmware-bridge's test-jar.
  */
-final class CounterSimProcess implements AutoCloseable {
+public final class CounterSimProcess implements AutoCloseable {
+    /**
+     * The simulator firmware-bridge's build makes, seen from this module's folder or from a sibling
+     * module's (the tests run with the module folder as working directory).
+     */
+    public static final Path EXECUTABLE = Files.isDirectory(Path.of("firmware"))
+            ? Path.of("firmware/build/counter-sim") : Path.of("../firmware-bridge/firmware/build/counter-sim");
+
     /** A press as the board queued it (its own log, independent of the master). */
-    record BoardEvent(int address, int seq, int key, int arg, long micros) {}
+    public record BoardEvent(int address, int seq, int key, int arg, long micros) {}
 
     /** A display change as the board applied it. */
-    record Shown(int address, String text, String counter, boolean blink, long micros) {}
+    public record Shown(int address, String text, String counter, boolean blink, long micros) {}
 
     private final Process process;
     private final Writer in;
@@ -33,9 +43,19 @@ final class CounterSimProcess implements AutoCloseable {
     private final List<Shown> shown = new ArrayList<>();
     private final List<String> links = new ArrayList<>();
 
-    CounterSimProcess(Path pty, String boards, int baud) throws IOException {
-        process = new ProcessBuilder(Tools.SIMULATOR.toString(), "--pty", pty.toString(), "--boards", boards,
-                "--baud", Integer.toString(baud)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    /** Boards such as "1-4" or "1,3,8" on {@code pty}; the simulator's stderr goes to this process's. */
+    public CounterSimProcess(Path pty, String boards, int baud) throws IOException {
+        this(pty, boards, baud, ProcessBuilder.Redirect.INHERIT);
+    }
+
+    /** The same, the simulator's stderr appended to {@code log}. */
+    public CounterSimProcess(Path pty, String boards, int baud, Path log) throws IOException {
+        this(pty, boards, baud, ProcessBuilder.Redirect.appendTo(log.toFile()));
+    }
+
+    private CounterSimProcess(Path pty, String boards, int baud, ProcessBuilder.Redirect stderr) throws IOException {
+        process = new ProcessBuilder(EXECUTABLE.toString(), "--pty", pty.toString(), "--boards", boards,
+                "--baud", Integer.toString(baud)).redirectError(stderr).start();
         in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.US_ASCII);
         Thread reader = new Thread(this::readLines, "counter-sim-stdout");
         reader.setDaemon(true);
@@ -72,7 +92,13 @@ final class CounterSimProcess implements AutoCloseable {
     }
 
     /** Sends a command and returns its "ok ..." answer; fails on "err" or after 5 s. */
-    String command(String line) {
+    public String command(String line) {
+        synchronized (in) { // one command and its answer at a time; not on this, which the reader thread takes
+            return exchange(line);
+        }
+    }
+
+    private String exchange(String line) {
         try {
             in.write(line + "\n");
             in.flush();
@@ -87,19 +113,30 @@ final class CounterSimProcess implements AutoCloseable {
     }
 
     /** "[TEXT] COUNTER BLINK SET" of a board, e.g. "[A023] 5 0 1". */
-    String display(int address) {
+    public String display(int address) {
         return command("display " + address).substring(("ok display " + address + " ").length());
     }
 
-    synchronized List<BoardEvent> events(int address) {
+    /** The four ticket characters board {@code address} lights now, e.g. "A023". */
+    public String ticketShown(int address) {
+        String d = display(address);
+        return d.substring(d.indexOf('[') + 1, d.indexOf(']'));
+    }
+
+    /** A clerk presses keys on a board's keypad, e.g. {@code press(1, "PAUSE", "CALL_NEXT")}. */
+    public void press(int address, String... keys) {
+        command("press " + address + " " + String.join(" ", keys));
+    }
+
+    public synchronized List<BoardEvent> events(int address) {
         return events.stream().filter(e -> e.address() == address).toList();
     }
 
-    synchronized List<Shown> shown() {
+    public synchronized List<Shown> shown() {
         return List.copyOf(shown);
     }
 
-    synchronized long linkUps() {
+    public synchronized long linkUps() {
         return links.stream().filter(l -> l.equals("link up")).count();
     }
 

@@ -22,10 +22,10 @@ public final class PtyBench {
 
     /** Returns press-to-shown latencies in ms. */
     public static double[] run(Path dir, BusConfig base, int presses) throws Exception {
-        Tools.require();
-        try (SocatPair socat = new SocatPair(dir).start();
-             CounterSimProcess boards = new CounterSimProcess(socat.boardEnd, "1-" + base.addresses().size(), base.baud())) {
-            BusConfig config = new BusConfig(socat.masterEnd.toString(), base.baud(), base.addresses(), base.replyTimeout(),
+        RealParts.requireBoardsOnPty();
+        try (SocatPty socat = new SocatPty(dir);
+             CounterSimProcess boards = new CounterSimProcess(socat.device, "1-" + base.addresses().size(), base.baud())) {
+            BusConfig config = new BusConfig(socat.host.toString(), base.baud(), base.addresses(), base.replyTimeout(),
                     base.retries(), base.offlineAfter(), base.offlineProbe(), base.direction());
             try (BusMaster bus = CounterBuses.jSerialComm(config, Clock.systemUTC())) {
                 int[] count = new int[1];

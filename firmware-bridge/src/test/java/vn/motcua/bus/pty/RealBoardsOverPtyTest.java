@@ -30,17 +30,17 @@ class RealBoardsOverPtyTest {
     private static final Duration LIMIT = Duration.ofSeconds(15);
     @TempDir
     Path dir;
-    private SocatPair socat;
+    private SocatPty socat;
     private CounterSimProcess boards;
     private BusMaster bus;
     private final Recorder recorder = new Recorder();
 
     @BeforeEach
     void plugIn() throws Exception {
-        Tools.require();
-        socat = new SocatPair(dir).start();
-        boards = new CounterSimProcess(socat.boardEnd, "1-4", 0);
-        BusConfig config = BusConfig.defaults(socat.masterEnd.toString(), List.of(1, 2, 3, 4))
+        RealParts.requireBoardsOnPty();
+        socat = new SocatPty(dir);
+        boards = new CounterSimProcess(socat.device, "1-4", 0);
+        BusConfig config = BusConfig.defaults(socat.host.toString(), List.of(1, 2, 3, 4))
                 .withReplyTimeout(Duration.ofMillis(30)).withOfflineProbe(Duration.ofMillis(200));
         bus = CounterBuses.jSerialComm(config, Clock.systemUTC());
         bus.addListener(recorder);
@@ -130,13 +130,13 @@ class RealBoardsOverPtyTest {
     void aPulledAdapterIsRecoveredWithoutRestartingAnything() throws Exception {
         boards.command("press 1 CALL_NEXT");
         Await.until(LIMIT, () -> boards.display(1).equals("[A011] 5 0 1"), () -> "board 1 shows");
-        socat.kill();
+        socat.unplug();
         Await.until(LIMIT, () -> bus.boards().values().stream().noneMatch(BoardStatus::online), () -> "all offline");
         assertTrue(bus.boards().get(1).reason().startsWith("port-"), bus.boards().get(1).reason());
         boards.command("press 3 RECALL"); // the clerk keeps pressing while the cable is out
         bus.show(4, "C001", 9, false);    // and the queue keeps calling
         Thread.sleep(300);
-        socat.start();
+        socat.plugIn();
         Await.until(LIMIT, () -> bus.boards().values().stream().allMatch(BoardStatus::online), () -> "back: " + bus.boards());
         Await.until(LIMIT, () -> recorder.pressesOn(3).equals(List.of(KeyEvent.of(Key.RECALL))), () -> "press kept");
         Await.until(LIMIT, () -> boards.display(4).equals("[C001] 9 0 1"), () -> "board 4: " + boards.display(4));
@@ -147,7 +147,7 @@ class RealBoardsOverPtyTest {
     @Test
     void kernelRs485ModeIsCheckedNotTrusted() throws Exception {
         bus.close();
-        BusConfig config = BusConfig.defaults(socat.masterEnd.toString(), List.of(1))
+        BusConfig config = BusConfig.defaults(socat.host.toString(), List.of(1))
                 .withDirection(BusConfig.Direction.KERNEL_RS485);
         try (BusMaster strict = CounterBuses.jSerialComm(config, Clock.systemUTC())) {
             strict.start();

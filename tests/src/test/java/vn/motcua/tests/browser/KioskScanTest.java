@@ -15,9 +15,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
+import vn.motcua.bus.pty.RealParts;
+import vn.motcua.bus.pty.SocatPty;
 import vn.motcua.tests.harness.ApplianceProcess;
-import vn.motcua.tests.harness.RealParts;
-import vn.motcua.tests.harness.Socat;
 
 /**
  * A resident holds an appointment slip under the code reader beside the kiosk: the reader (USB-serial mode,
@@ -32,16 +32,16 @@ class KioskScanTest {
     void aScannedSlipOpensItsDossierStatusOnTheKiosk() throws Exception {
         RealParts.require("socat", "apt-get install socat");
         ChromeDriver kiosk = null;
-        try (Socat reader = new Socat(dir).start();
+        try (SocatPty reader = new SocatPty(dir);
              ApplianceProcess app = new ApplianceProcess(dir, toml -> toml
-                     + "\n[devices.reader]\nmode = \"serial\"\nport = \"" + reader.applianceEnd + "\"\nbaud = 9600\n")) {
+                     + "\n[devices.reader]\nmode = \"serial\"\nport = \"" + reader.host + "\"\nbaud = 9600\n")) {
             app.start();
             String base = app.get("/healthz").uri().resolve("/").toString();
             kiosk = Browsers.open(dir.resolve("chrome-kiosk"), 1080, 1920);
             kiosk.get(base + "kiosk");
             Browsers.waiting(kiosk, 15).until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-service=ho-tich]")));
             Thread.sleep(1000); // the kiosk's live link is open
-            try (OutputStream scanner = Files.newOutputStream(reader.boardsEnd, StandardOpenOption.WRITE)) {
+            try (OutputStream scanner = Files.newOutputStream(reader.device, StandardOpenOption.WRITE)) {
                 scanner.write("000.00.15.H29-261110-0102\r".getBytes(StandardCharsets.US_ASCII));
             }
             Browsers.waiting(kiosk, 20).until(ExpectedConditions.urlContains("/status?code=000.00.15.H29-261110-0102"));

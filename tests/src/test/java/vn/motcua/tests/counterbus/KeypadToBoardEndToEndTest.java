@@ -12,11 +12,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import vn.motcua.bus.pty.CounterSimProcess;
+import vn.motcua.bus.pty.RealParts;
+import vn.motcua.bus.pty.SocatPty;
 import vn.motcua.appliance.store.EventJson;
 import vn.motcua.tests.harness.ApplianceProcess;
 import vn.motcua.tests.harness.Await;
-import vn.motcua.tests.harness.RealParts;
-import vn.motcua.tests.harness.Socat;
 
 /**
  * The whole path with real parts: the appliance process and its jSerialComm adapter on one end of a pty pair,
@@ -30,19 +31,18 @@ class KeypadToBoardEndToEndTest {
 
     @BeforeEach
     void needsRealParts() {
-        RealParts.require("socat", "apt-get install socat");
-        RealParts.require(RealParts.COUNTER_SIM.toString(), "built by firmware-bridge: make -C firmware-bridge/firmware sim");
+        RealParts.requireBoardsOnPty();
     }
 
     /** The demo office, its counter bus on the pty, with boards over the given counters (address = counter). */
-    private ApplianceProcess appliance(Socat socat, int... counters) throws Exception {
+    private ApplianceProcess appliance(SocatPty socat, int... counters) throws Exception {
         StringBuilder boards = new StringBuilder();
         for (int c : counters) {
             boards.append("\n[[devices.counter_bus.boards]]\naddress = ").append(c).append("\ncounter = ").append(c).append('\n');
         }
         return new ApplianceProcess(dir, toml -> toml
                 .replace("mode = \"simulated\"      # in memory", "mode = \"rs485\"      # in memory")
-                .replace("port = \"/dev/motcua-bus\"", "port = \"" + socat.applianceEnd + "\"") + boards);
+                .replace("port = \"/dev/motcua-bus\"", "port = \"" + socat.host + "\"") + boards);
     }
 
     private static JsonNode queue(ApplianceProcess app) throws Exception {
@@ -58,7 +58,7 @@ class KeypadToBoardEndToEndTest {
         return "";
     }
 
-    private static void awaitShown(BoardSimulator boards, int address, String number) throws Exception {
+    private static void awaitShown(CounterSimProcess boards, int address, String number) throws Exception {
         Await.until(Duration.ofSeconds(10), () -> {
             try {
                 return boards.ticketShown(address).equals(number);
@@ -70,8 +70,8 @@ class KeypadToBoardEndToEndTest {
 
     @Test
     void clerksPressKeysAndTheirBoardsShowTheNumbersTheyCalled() throws Exception {
-        try (Socat socat = new Socat(dir).start();
-             BoardSimulator boards = new BoardSimulator(socat.boardsEnd, "1,3,8", dir.resolve("boards.log"));
+        try (SocatPty socat = new SocatPty(dir);
+             CounterSimProcess boards = new CounterSimProcess(socat.device, "1,3,8", 115200, dir.resolve("boards.log"));
              ApplianceProcess app = appliance(socat, 1, 3, 8)) {
             app.start();
             app.post("/api/tickets", "{\"service\":\"ho-tich\"}");
@@ -107,9 +107,8 @@ class KeypadToBoardEndToEndTest {
 
     @Test
     void theAdapterPulledOutAndPluggedBackRecoversWithoutARestart() throws Exception {
-        Socat socat = new Socat(dir).start();
-        try (ApplianceProcess app = appliance(socat, 1, 3)) {
-            BoardSimulator boards = new BoardSimulator(socat.boardsEnd, "1,3", dir.resolve("boards.log"));
+        try (SocatPty socat = new SocatPty(dir); ApplianceProcess app = appliance(socat, 1, 3)) {
+            CounterSimProcess boards = new CounterSimProcess(socat.device, "1,3", 115200, dir.resolve("boards.log"));
             app.start();
             app.post("/api/tickets", "{\"service\":\"ho-tich\"}");
             app.post("/api/tickets", "{\"service\":\"ho-tich\"}");
@@ -117,17 +116,15 @@ class KeypadToBoardEndToEndTest {
             awaitShown(boards, 1, "A001");
 
             boards.close();
-            socat.kill(); // unplugged
+            socat.unplug();
             Await.until(Duration.ofSeconds(15), () -> !healthy(app), () -> "the boards reported offline");
-            socat = new Socat(dir).start(); // plugged back: the same device name reappears
-            boards = new BoardSimulator(socat.boardsEnd, "1,3", dir.resolve("boards.log"));
+            socat.plugIn(); // plugged back: the same device name reappears
+            boards = new CounterSimProcess(socat.device, "1,3", 115200, dir.resolve("boards.log"));
             Await.until(Duration.ofSeconds(20), () -> healthy(app), () -> "the bus back online");
             awaitShown(boards, 1, "A001"); // the rebooted board gets its number back
             boards.press(1, "CALL_NEXT");
             awaitShown(boards, 1, "A002");
             boards.close();
-        } finally {
-            socat.close();
         }
     }
 

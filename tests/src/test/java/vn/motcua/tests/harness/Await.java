@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
-/** Waits, bounded, for something a real process will do. */
+/** Waits, bounded, for something a real process or another thread will do. Not a timing assertion: the bound only stops a hung test. */
 public final class Await {
     private Await() {}
 

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
+import vn.motcua.bus.pty.RealParts;
 import vn.motcua.tests.harness.ApplianceProcess;
 import vn.motcua.tests.harness.Await;
-import vn.motcua.tests.harness.RealParts;
 
 /**
  * The real appliance, started the way systemd starts a Type=notify unit (NOTIFY_SOCKET, WATCHDOG_USEC), with

@@ -16,11 +16,11 @@ import java.util.concurrent.TimeUnit;
 import vn.motcua.appliance.uplink.CommandHandler;
 import vn.motcua.appliance.uplink.ConfigApplier;
 import vn.motcua.appliance.uplink.InMemoryDossierCache;
+import vn.motcua.appliance.uplink.MemoryOutbox;
 import vn.motcua.appliance.uplink.MqttUplink;
 import vn.motcua.appliance.uplink.Outcome;
 import vn.motcua.appliance.uplink.UplinkConfig;
 import vn.motcua.appliance.uplink.UplinkPorts;
-import vn.motcua.tests.mqtt.MemoryOutbox;
 import vn.motcua.tests.mqtt.MosquittoBroker;
 
 /** One appliance's uplink wired as Main would, with recording ports, against a test broker. */

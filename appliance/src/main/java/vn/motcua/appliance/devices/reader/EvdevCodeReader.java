@@ -6,62 +6,63 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
  * A reader in keyboard (HID) mode, read straight from {@code /dev/input/eventN} and grabbed
  * exclusively (EVIOCGRAB) so its keystrokes do not reach the kiosk browser. Key presses become
  * ASCII through {@link UsKeymap}; Enter ends a scan. Use a stable path such as
- * {@code /dev/input/by-id/usb-...-event-kbd}. The blocking read loop runs on the injected I/O
- * executor (it polls with a timeout so {@link #close()} stops it); after an unplug it reopens.
+ * {@code /dev/input/by-id/usb-...-event-kbd}. Each open device is read by a blocking loop on the
+ * injected I/O executor (it polls with a timeout so {@link #close()} stops it); when that loop ends
+ * (unplugged, failed) the scheduler opens the device again ({@link CodeReaderBase}).
  */
-public final class EvdevCodeReader implements CodeReader {
+public final class EvdevCodeReader extends CodeReaderBase {
     private static final int POLL_MS = 200;
+    private static final Duration GAP_CHECK = Duration.ofMillis(20);
 
-    private final String path;
     private final boolean grab;
-    private final ScanPipeline pipeline;
     private final Executor io;
-    private final ScheduledExecutorService scheduler;
-    private final Duration reopenEvery;
-    private final ReaderLink link;
     private final int recordSize = InputEvents.nativeRecordSize();
-    private volatile boolean running;
-    private ScheduledFuture<?> ticker;
+    /** True from the moment a read session is handed to the I/O executor until it has let its fd go. */
+    private volatile boolean reading;
 
     /** @param grab false only for tests on a pipe, where the ioctl cannot apply */
     public EvdevCodeReader(String path, boolean grab, ScanPipeline pipeline, Executor io, ScheduledExecutorService scheduler,
                            Clock clock, Duration reopenEvery) {
-        this.path = path;
+        super("evdev", path, pipeline, scheduler, clock, reopenEvery, GAP_CHECK);
         this.grab = grab;
-        this.pipeline = pipeline;
         this.io = io;
-        this.scheduler = scheduler;
-        this.reopenEvery = reopenEvery;
-        this.link = new ReaderLink("evdev " + path, clock);
     }
 
     @Override
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        ticker = scheduler.scheduleWithFixedDelay(pipeline::tick, 20, 20, TimeUnit.MILLISECONDS);
-        io.execute(this::loop);
+    boolean isOpen() {
+        return reading;
     }
 
-    private void loop() {
-        while (running) {
+    @Override
+    void openDevice() {
+        reading = true;
+        try {
+            io.execute(this::session);
+        } catch (RuntimeException e) { // the executor refused: no session runs, so the next check tries again
+            reading = false;
+            throw e;
+        }
+    }
+
+    @Override
+    void release() {
+        // nothing to do here: the session sees running turn false within POLL_MS and closes its fd
+    }
+
+    /** On the I/O executor (opening may block, e.g. on a FIFO): open, grab, read until closed or stopped. */
+    private void session() {
+        try {
             int fd;
             try {
                 fd = LinuxInput.open(path);
             } catch (IOException e) {
                 link.report(false, "cannot open " + path + ": " + e.getMessage());
-                sleepReopen();
-                continue;
+                return;
             }
             try {
                 if (grab) {
@@ -76,14 +77,13 @@ public final class EvdevCodeReader implements CodeReader {
                     link.report(true, "reading " + path + " (grab disabled)");
                 }
                 readUntilClosed(fd);
-            } catch (IOException | RuntimeException e) { // the loop must outlive any one failure
+            } catch (IOException | RuntimeException e) { // the reader must outlive any one failure
                 link.report(false, path + ": " + e.getMessage());
             } finally {
                 LinuxInput.close(fd);
             }
-            if (running) {
-                sleepReopen();
-            }
+        } finally {
+            reading = false;
         }
     }
 
@@ -110,28 +110,6 @@ public final class EvdevCodeReader implements CodeReader {
             }
             System.arraycopy(buf, whole, buf, 0, have - whole);
             have -= whole;
-        }
-    }
-
-    private void sleepReopen() {
-        try {
-            Thread.sleep(reopenEvery.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
-
-    @Override public void addScanListener(ScanListener l) { pipeline.addListener(l); }
-    @Override public void addStatusListener(Consumer<ReaderStatus> l) { link.add(l); }
-    @Override public ReaderStatus status() { return link.status(); }
-    @Override public ScanCounters counters() { return pipeline.counters(); }
-
-    @Override
-    public synchronized void close() {
-        running = false;
-        if (ticker != null) {
-            ticker.cancel(false);
         }
     }
 }

@@ -6,27 +6,16 @@ import com.fazecast.jSerialComm.SerialPortEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
  * A reader in USB-serial mode (CDC-ACM, {@code /dev/ttyACM0}), via jSerialComm. The mode to use for
  * CCCD cards: the reader sends the QR's UTF-8 bytes as they are, Vietnamese letters included. Bytes
  * arrive on jSerialComm's event thread; the injected scheduler ends gap-framed scans and reopens the
- * port after an unplug.
+ * port after an unplug ({@link CodeReaderBase}).
  */
-public final class SerialCodeReader implements CodeReader {
-    private final String path;
+public final class SerialCodeReader extends CodeReaderBase {
     private final int baud;
-    private final ScanPipeline pipeline;
-    private final ScheduledExecutorService scheduler;
-    private final Duration reopenEvery;
-    private final Duration gapCheck;
-    private final ReaderLink link;
     private volatile SerialPort port;
-    private ScheduledFuture<?> ticker;
-    private ScheduledFuture<?> watchdog;
 
     /**
      * @param reopenEvery how often to retry opening after an unplug (e.g. 2 s)
@@ -34,38 +23,18 @@ public final class SerialCodeReader implements CodeReader {
      */
     public SerialCodeReader(String path, int baud, ScanPipeline pipeline, ScheduledExecutorService scheduler, Clock clock,
                             Duration reopenEvery, Duration gapCheck) {
-        this.path = path;
+        super("serial", path, pipeline, scheduler, clock, reopenEvery, gapCheck);
         this.baud = baud;
-        this.pipeline = pipeline;
-        this.scheduler = scheduler;
-        this.reopenEvery = reopenEvery;
-        this.link = new ReaderLink("serial " + path, clock);
-        this.gapCheck = gapCheck;
     }
 
     @Override
-    public synchronized void start() {
-        if (ticker != null) {
-            return;
-        }
-        ticker = scheduler.scheduleWithFixedDelay(pipeline::tick, gapCheck.toMillis(), gapCheck.toMillis(), TimeUnit.MILLISECONDS);
-        watchdog = scheduler.scheduleWithFixedDelay(this::ensureOpen, 0, reopenEvery.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    /** Runs on the scheduler: must never throw, or the periodic task would silently stop. */
-    private void ensureOpen() {
-        try {
-            openIfClosed();
-        } catch (RuntimeException e) { // jSerialComm throws when the device node is absent
-            link.report(false, "cannot open " + path + " (" + e.getClass().getSimpleName() + ")");
-        }
-    }
-
-    private synchronized void openIfClosed() {
+    boolean isOpen() {
         SerialPort p = port;
-        if (p != null && p.isOpen()) {
-            return;
-        }
+        return p != null && p.isOpen();
+    }
+
+    @Override
+    synchronized void openDevice() {
         SerialPort np = SerialPort.getCommPort(path);
         np.setComPortParameters(baud, 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
         if (!np.openPort()) {
@@ -119,21 +88,13 @@ public final class SerialCodeReader implements CodeReader {
         });
     }
 
-    @Override public void addScanListener(ScanListener l) { pipeline.addListener(l); }
-    @Override public void addStatusListener(Consumer<ReaderStatus> l) { link.add(l); }
-    @Override public ReaderStatus status() { return link.status(); }
-    @Override public ScanCounters counters() { return pipeline.counters(); }
-
     @Override
-    public synchronized void close() {
-        if (ticker != null) ticker.cancel(false);
-        if (watchdog != null) watchdog.cancel(false);
+    void release() {
         SerialPort p = port;
         port = null;
         if (p != null) {
             p.removeDataListener();
             p.closePort();
         }
-        link.report(false, "closed");
     }
 }

@@ -22,7 +22,7 @@ import vn.motcua.appliance.devices.printer.EscPosPrinter;
 import vn.motcua.appliance.devices.printer.PrintOutcome;
 import vn.motcua.appliance.devices.printer.PrinterLink;
 import vn.motcua.appliance.devices.printer.SerialPrinterLink;
-import vn.motcua.appliance.devices.printer.SocatPty;
+import vn.motcua.bus.pty.SocatPty;
 import vn.motcua.appliance.devices.printer.TicketRenderer;
 import vn.motcua.appliance.devices.printer.TicketTemplate;
 import vn.motcua.appliance.devices.printer.Tickets;

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.appliance.devices.printer.sim.SimulatedPrinter;
+import vn.motcua.bus.pty.SocatPty;
 
 /** The real adapter over a real tty (socat pty pair) into the simulated printer on the other end. */
 class EscPosPrinterPtyTest {

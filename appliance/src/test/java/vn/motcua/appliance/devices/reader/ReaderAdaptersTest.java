@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.motcua.appliance.devices.printer.SocatPty;
+import vn.motcua.bus.pty.SocatPty;
 import vn.motcua.appliance.devices.reader.sim.KeyboardScannerSimulator;
 import vn.motcua.appliance.devices.reader.sim.SerialScannerSimulator;
 
@@ -112,16 +112,22 @@ class ReaderAdaptersTest {
         }
     }
 
-    @Test
-    void keyboardModeReadsInputEventRecordsAndTriesTheExclusiveGrab() throws Exception {
+    /** A keyboard-mode reader started on a FIFO standing in for /dev/input/eventN; its statuses are collected. */
+    private Path evdevOnFifo(boolean grab, java.util.List<ReaderStatus> statuses) throws Exception {
         Path fifo = dir.resolve("event0");
         assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
-        reader = new EvdevCodeReader(fifo.toString(), true, Scans.pipeline(System::nanoTime),
+        reader = new EvdevCodeReader(fifo.toString(), grab, Scans.pipeline(System::nanoTime),
                 Executors.newVirtualThreadPerTaskExecutor(), scheduler, Scans.CLOCK, Duration.ofMillis(100));
         reader.addScanListener(scans::add);
-        var statuses = new java.util.concurrent.CopyOnWriteArrayList<ReaderStatus>();
         reader.addStatusListener(statuses::add);
         reader.start();
+        return fifo;
+    }
+
+    @Test
+    void keyboardModeReadsInputEventRecordsAndTriesTheExclusiveGrab() throws Exception {
+        var statuses = new java.util.concurrent.CopyOnWriteArrayList<ReaderStatus>();
+        Path fifo = evdevOnFifo(true, statuses);
         try (var out = new FileOutputStream(fifo.toFile())) {
             var kb = new KeyboardScannerSimulator(out, InputEvents.nativeRecordSize());
             kb.scan(Scans.DOSSIER);
@@ -132,5 +138,43 @@ class ReaderAdaptersTest {
         // the ioctl really ran: a FIFO is not an input device, so the kernel said ENOTTY (25)
         assertTrue(statuses.stream().anyMatch(st -> st.connected() && st.detail().contains("NOT grabbed (errno 25)")),
                 statuses.toString());
+    }
+
+    @Test
+    void aSerialReaderPluggedInAfterTheApplianceStartedIsReportedThenRead() throws Exception {
+        Path plugDir = java.nio.file.Files.createDirectories(dir.resolve("late"));
+        reader = new SerialCodeReader(plugDir.resolve("tty-host").toString(), 115200, Scans.pipeline(System::nanoTime),
+                scheduler, Scans.CLOCK, Duration.ofMillis(100), Duration.ofMillis(20));
+        reader.addScanListener(scans::add);
+        reader.start(); // no device yet: status, not an exception
+        for (int i = 0; i < 100 && !reader.status().detail().startsWith("cannot open"); i++) Thread.sleep(20);
+        assertTrue(!reader.status().connected() && reader.status().detail().startsWith("cannot open"),
+                reader.status().toString());
+        try (SocatPty pty = new SocatPty(plugDir)) {
+            for (int i = 0; i < 150 && !reader.status().connected(); i++) Thread.sleep(20);
+            assertTrue(reader.status().connected(), reader.status().toString());
+            try (var dev = new FileOutputStream(pty.device.toFile())) {
+                new SerialScannerSimulator(dev, "\r").scan(Scans.DOSSIER);
+                assertEquals(new ScanResult.Dossier(Scans.DOSSIER), next());
+            }
+        }
+    }
+
+    @Test
+    void aKeyboardReaderWhoseDeviceWentAwayIsReportedAndReadAgain() throws Exception {
+        var statuses = new java.util.concurrent.CopyOnWriteArrayList<ReaderStatus>();
+        Path fifo = evdevOnFifo(false, statuses);
+        try (var out = new FileOutputStream(fifo.toFile())) {
+            new KeyboardScannerSimulator(out, InputEvents.nativeRecordSize()).scan(Scans.DOSSIER);
+            assertEquals(new ScanResult.Dossier(Scans.DOSSIER), next());
+        } // the device node goes away: the reader sees the end of its file
+        for (int i = 0; i < 150 && reader.status().connected(); i++) Thread.sleep(20);
+        assertTrue(statuses.stream().anyMatch(st -> !st.connected() && st.detail().endsWith("closed (end of file)")),
+                statuses.toString());
+        try (var out = new FileOutputStream(fifo.toFile())) { // back: the reader has opened it again
+            new KeyboardScannerSimulator(out, InputEvents.nativeRecordSize()).scan(Scans.TICKET_URL);
+            assertEquals(new ScanResult.Ticket("A023"), next());
+        }
+        assertTrue(statuses.stream().filter(st -> st.connected()).count() >= 2, statuses.toString());
     }
 }

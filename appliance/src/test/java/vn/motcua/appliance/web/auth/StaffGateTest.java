@@ -11,7 +11,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import vn.motcua.appliance.MutableClock;
+import vn.motcua.bus.MutableClock;
 
 /** Who may act on a counter from the LAN, how long a session lives, and how long a lockout lasts. */
 class StaffGateTest {

@@ -1,21 +1,25 @@
-package vn.motcua.tests.harness;
+package vn.motcua.bus.pty;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Checks for the real programs a test drives. On a workstation a missing one skips the test with the install
- * line; with CI=true it fails, because .ci/run installs them.
+ * Checks for the real programs a test drives. Missing on a workstation: the test is skipped with the
+ * install line. Missing with CI=true: the test FAILS, because CI installs them (.ci/packages.txt).
+ * Shared with the end-to-end tests through firmware-bridge's test-jar.
  */
 public final class RealParts {
-    /** The counter boards' C firmware built for the host (firmware-bridge's build makes it). */
-    public static final Path COUNTER_SIM = Path.of("../firmware-bridge/firmware/build/counter-sim");
-
     private RealParts() {}
 
+    /** socat and the counter boards' C firmware built for the host: boards on a pty. */
+    public static void requireBoardsOnPty() {
+        require("socat", "apt-get install socat");
+        require(CounterSimProcess.EXECUTABLE.toString(), "make -C firmware-bridge/firmware sim; needs gcc and make");
+    }
+
+    /** A program on the PATH, or (when it has a slash) that file, executable. */
     public static void require(String program, String installHint) {
         boolean found = program.contains("/") ? Files.isExecutable(Path.of(program)) : onPath(program);
         if (found) {
