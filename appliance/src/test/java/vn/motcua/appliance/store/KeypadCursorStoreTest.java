@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import vn.motcua.appliance.MutableClock;
+import vn.motcua.bus.MutableClock;
 import vn.motcua.appliance.TestOffices;
 import vn.motcua.appliance.domain.Priority;
 import vn.motcua.appliance.domain.QueueEngine;

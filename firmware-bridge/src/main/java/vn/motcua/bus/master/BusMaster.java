@@ -99,10 +99,6 @@ public final class BusMaster implements CounterBus {
     }
 
     /**
-     * Tells the bus, before {@link #start()}, the last board event id the appliance had stored
-     * for a board, so a press it handled just before it stopped is not delivered again.
-     */
-    /**
      * Before {@link #start()}: a press is acked to its board only after {@link #handled} reports it committed,
      * not as soon as it is delivered, so an appliance that stops in between gets it again from the board (and
      * {@link #resumeAfter} keeps that from doubling it). Without this a press delivered just before a stop is
@@ -110,7 +106,7 @@ public final class BusMaster implements CounterBus {
      */
     @Override
     public synchronized void ackWhenHandled() {
-        if (thread != null) {
+        if (supervisor.started()) {
             throw new IllegalStateException("ackWhenHandled must come before start()");
         }
         links.values().forEach(BoardLink::ackWhenHandled);
@@ -119,9 +115,13 @@ public final class BusMaster implements CounterBus {
     @Override
     public void handled(int address, BoardEventId id) {
         link(address).handled(id);
-        LockSupport.unpark(thread);
+        supervisor.wake();
     }
 
+    /**
+     * Tells the bus, before {@link #start()}, the last board event id the appliance had stored
+     * for a board, so a press it handled just before it stopped is not delivered again.
+     */
     @Override
     public synchronized void resumeAfter(int address, BoardEventId lastHandled) {
         if (supervisor.started()) {

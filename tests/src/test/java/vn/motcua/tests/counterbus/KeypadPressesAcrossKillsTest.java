@@ -14,10 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import vn.motcua.appliance.store.EventJson;
+import vn.motcua.bus.pty.CounterSimProcess;
+import vn.motcua.bus.pty.RealParts;
+import vn.motcua.bus.pty.SocatPty;
 import vn.motcua.tests.harness.ApplianceProcess;
 import vn.motcua.tests.harness.Await;
-import vn.motcua.tests.harness.RealParts;
-import vn.motcua.tests.harness.Socat;
 
 /**
  * Clerks keep pressing call-next while the appliance process is killed (SIGKILL) and started again. The board runs
@@ -37,8 +38,7 @@ class KeypadPressesAcrossKillsTest {
 
     @BeforeEach
     void needsRealParts() {
-        RealParts.require("socat", "apt-get install socat");
-        RealParts.require(RealParts.COUNTER_SIM.toString(), "built by firmware-bridge: make -C firmware-bridge/firmware sim");
+        RealParts.requireBoardsOnPty();
     }
 
     @Test
@@ -47,11 +47,11 @@ class KeypadPressesAcrossKillsTest {
         log.info("keypad kill test: {} kills, seed {}", KILLS, seed);
         Random random = new Random(seed);
         int presses = 0;
-        try (Socat socat = new Socat(dir).start();
-             BoardSimulator boards = new BoardSimulator(socat.boardsEnd, "1", dir.resolve("boards.log"));
+        try (SocatPty socat = new SocatPty(dir);
+             CounterSimProcess boards = new CounterSimProcess(socat.device, "1", 115200, dir.resolve("boards.log"));
              ApplianceProcess app = new ApplianceProcess(dir, toml -> toml
                      .replace("mode = \"simulated\"      # in memory", "mode = \"rs485\"      # in memory")
-                     .replace("port = \"/dev/motcua-bus\"", "port = \"" + socat.applianceEnd + "\"")
+                     .replace("port = \"/dev/motcua-bus\"", "port = \"" + socat.host + "\"")
                      + "\n[[devices.counter_bus.boards]]\naddress = 1\ncounter = 1\n")) {
             app.start();
             int tickets = (KILLS + 1) * PRESSES_PER_ROUND + 5;
@@ -85,7 +85,7 @@ class KeypadPressesAcrossKillsTest {
     }
 
     /** Presses board 1 still holds unacknowledged. */
-    private static int queued(BoardSimulator boards) {
+    private static int queued(CounterSimProcess boards) {
         try {
             String stats = boards.command("stats 1");
             return Integer.parseInt(stats.replaceAll(".*queued=(\\d+).*", "$1"));

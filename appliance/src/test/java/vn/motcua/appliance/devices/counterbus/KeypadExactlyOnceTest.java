@@ -20,7 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import vn.motcua.appliance.MutableClock;
+import vn.motcua.bus.MutableClock;
 import vn.motcua.appliance.TestOffices;
 import vn.motcua.appliance.domain.Counter;
 import vn.motcua.appliance.domain.OfficeLayout;
