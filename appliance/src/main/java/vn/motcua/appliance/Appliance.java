@@ -129,7 +129,8 @@ public final class Appliance implements AutoCloseable {
         ApiHandler api = new ApiHandler(queue, health, config.web().maxBodyBytes(), store::countsByType, screens.gate());
         Handler front = screens.handler(api);
         web = new WebServer(config.web(), simulatedBus == null ? front
-                : new Handler.Sequence(new SimulatedKeypadHandler(simulatedBus, counterBusSettings), front));
+                : new Handler.Sequence(new SimulatedKeypadHandler(simulatedBus, counterBusSettings), front),
+                screens.staffSession());
         web.start();
         screens.start(scheduler);
         devices.showScansOn(screens.live()::scanned);
@@ -141,6 +142,8 @@ public final class Appliance implements AutoCloseable {
                 every.dividedBy(2).toMillis(), TimeUnit.MILLISECONDS));
         log.info("motcua appliance {} serving on http://{}:{}/ (data in {})", id.deviceId(),
                 config.web().bind().getHostAddress(), web.port(), id.dataDir().toAbsolutePath());
+        web.lanPort().ifPresent(p -> log.info("Staff and manager pages on the LAN at https://{}:{}/counter",
+                config.web().lan().bind().getHostAddress(), p));
     }
 
     private void startCounterBus() throws ConfigException {
@@ -249,6 +252,11 @@ public final class Appliance implements AutoCloseable {
 
     public int webPort() {
         return web.port();
+    }
+
+    /** The HTTPS port of the LAN listener, when {@code [web.lan]} is enabled. */
+    public Optional<Integer> lanPort() {
+        return web.lanPort();
     }
 
     public ApplianceConfig config() {
