@@ -22,7 +22,7 @@ import vn.motcua.tests.harness.ApplianceProcess;
 /**
  * A clerk's counter PC: Chromium on the LAN listener (HTTPS on 127.0.0.2, the keystore made by the provisioning
  * commands, the certificate accepted as the office's own). Login, the Secure cookie kept across a reload, a call
- * with the queue pushed live, and the kiosk out of reach.
+ * with the queue pushed live, the manager view after a manager login, and the kiosk out of reach.
  */
 class LanBrowserTest {
     private static final Path MAKE_KEYSTORE = Path.of("../appliance/src/test/resources/web-tls/make-keystore.sh");
@@ -53,7 +53,8 @@ class LanBrowserTest {
                 .replace("/etc/motcua/web-tls.secret", dir.resolve("web-tls.secret").toString()));
         Files.createDirectories(app.dataDir());
         Files.writeString(app.dataDir().resolve("staff.accounts"),
-                StaffAccounts.line("lan", "1,2", PasswordHash.hash("mat-khau-1".toCharArray())) + "\n");
+                StaffAccounts.line("lan", "1,2", PasswordHash.hash("mat-khau-1".toCharArray())) + "\n"
+                + StaffAccounts.line("chi", "*", PasswordHash.hash("quan-ly-9".toCharArray())) + "\n");
         app.start();
         app.post("/api/tickets", "{\"service\":\"ho-tich\"}");
         String lan = "https://127.0.0.2:" + lanPort + "/";
@@ -74,6 +75,16 @@ class LanBrowserTest {
         counter.findElement(By.cssSelector("[data-action=call-next]")).click();
         Browsers.waiting(counter, 15).until(ExpectedConditions.textToBe(By.id("current"), "A001"));
         Browsers.screenshot(counter, "counter-over-lan-1280x800");
+
+        counter.get(lan + "manager");
+        Browsers.waiting(counter, 15).until(ExpectedConditions.textToBePresentInElementLocated(By.id("error"),
+                "Log in with a manager account"));
+        counter.findElement(By.id("user")).sendKeys("chi");
+        counter.findElement(By.id("password")).sendKeys("quan-ly-9");
+        counter.findElement(By.id("login-button")).click();
+        Browsers.waiting(counter, 15).until(ExpectedConditions.visibilityOfElementLocated(By.id("board")));
+        Browsers.waiting(counter, 15).until(ExpectedConditions.textToBePresentInElementLocated(By.id("services"), "Hộ tịch (0 chờ)"));
+        assertEquals("· chi", counter.findElement(By.id("who")).getText());
 
         counter.get(lan + "kiosk");
         assertTrue(counter.getPageSource().contains("NOT_FOUND"), "no kiosk on the LAN");
