@@ -14,9 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
@@ -27,10 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.motcua.appliance.Appliance;
-import vn.motcua.appliance.config.ConfigLoader;
 import vn.motcua.appliance.store.EventJson;
-import vn.motcua.appliance.web.auth.PasswordHash;
-import vn.motcua.appliance.web.auth.StaffAccounts;
 
 /**
  * The two listeners of a real appliance: plain HTTP on 127.0.0.1 serving everything, and the LAN listener (HTTPS,
@@ -48,19 +43,7 @@ class LanListenerTest {
 
     @BeforeEach
     void start() throws Exception {
-        LanKeystore.make(dir, "127.0.0.2");
-        Files.writeString(dir.resolve("staff.accounts"),
-                StaffAccounts.line("lan", "1,2", PasswordHash.hash("mat-khau-1".toCharArray())) + "\n"
-                + StaffAccounts.line("chi", "*", PasswordHash.hash("quan-ly-9".toCharArray())) + "\n");
-        String toml = Files.readString(Path.of("src/main/dist/demo.conf"))
-                .replace("data_dir       = \"./data\"", "data_dir = \"" + dir + "\"")
-                .replace("port           = 8080", "port = 0")
-                .replace("enabled  = false\nbind     = \"0.0.0.0\"\nport     = 8443",
-                        "enabled  = true\nbind     = \"127.0.0.2\"\nport     = 0")
-                .replace("/etc/motcua/web-tls.p12", dir.resolve("web-tls.p12").toString())
-                .replace("/etc/motcua/web-tls.secret", dir.resolve("web-tls.secret").toString());
-        appliance = new Appliance(ConfigLoader.parse(toml, "test"), Clock.systemUTC());
-        appliance.start();
+        appliance = LanKeystore.applianceWithLan(dir);
         https = HttpClient.newBuilder().sslContext(LanKeystore.trusting(dir)).connectTimeout(Duration.ofSeconds(2)).build();
         lan = "https://127.0.0.2:" + appliance.lanPort().orElseThrow();
         local = "http://127.0.0.1:" + appliance.webPort();
