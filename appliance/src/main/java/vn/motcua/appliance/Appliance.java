@@ -132,6 +132,9 @@ public final class Appliance implements AutoCloseable {
                 : new Handler.Sequence(new SimulatedKeypadHandler(simulatedBus, counterBusSettings), front),
                 screens.staffSession());
         web.start();
+        web.registerHealth(health);
+        health.register("day_summary", () -> queue.summaryFailureCount() == 0 ? Health.Status.ok("ok")
+                : Health.Status.fault("failed", queue.summaryFailureCount() + " day summaries could not be computed"));
         screens.start(scheduler);
         devices.showScansOn(screens.live()::scanned);
         hallMessages.addListener(m -> screens.live().setNotice(

@@ -18,6 +18,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import vn.motcua.appliance.config.ApplianceConfig;
 import vn.motcua.appliance.config.KeystoreCheck;
+import vn.motcua.appliance.service.Health;
 
 /**
  * Jetty, sized for a Pi: one small thread pool shared by up to two connectors. The local connector (plain HTTP,
@@ -31,6 +32,7 @@ public final class WebServer implements AutoCloseable {
     private final Server server;
     private final ServerConnector local;
     private final ServerConnector lan;
+    private final LanGate gate;
 
     public WebServer(ApplianceConfig.Web web, Handler handler) throws IOException {
         this(web, handler, request -> false);
@@ -49,7 +51,8 @@ public final class WebServer implements AutoCloseable {
         if (lan != null) {
             server.addConnector(lan);
         }
-        server.setHandler(lan == null ? handler : new LanGate(lan, staffSession, handler));
+        gate = lan == null ? null : new LanGate(lan, staffSession, handler);
+        server.setHandler(gate == null ? handler : gate);
         server.setStopTimeout(2000);
     }
 
@@ -88,6 +91,14 @@ public final class WebServer implements AutoCloseable {
     /** The LAN listener's port, when it is enabled. */
     public Optional<Integer> lanPort() {
         return lan == null ? Optional.empty() : Optional.of(lan.getLocalPort());
+    }
+
+    /** A {@code web_lan} part on {@code /healthz} when the LAN listener is on: where it listens, what it refused. */
+    public void registerHealth(Health health) {
+        if (gate != null) {
+            health.register("web_lan", () -> Health.Status.ok("https on " + lan.getHost() + ":" + lan.getLocalPort()
+                    + ", " + gate.refusedCount() + " requests refused (not for the LAN)"));
+        }
     }
 
     @Override

@@ -99,6 +99,7 @@ class LanListenerTest {
             assertEquals(404, res.statusCode(), r[0] + " " + r[1]);
         }
         assertEquals(null, appliance.store().countsByType().get("ticket.issued"), "no ticket was taken from the LAN");
+        assertTrue(lanGet("/healthz").body().contains(refused.length + " requests refused"), "counted on the health page");
         // The local listener keeps serving everything.
         assertEquals(201, send(http, local + "/api/tickets", "POST", "{\"service\":\"ho-tich\"}").statusCode());
         assertEquals(200, send(http, local + "/kiosk", "GET", null).statusCode());
