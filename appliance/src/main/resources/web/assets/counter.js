@@ -2,12 +2,11 @@
 'use strict';
 (function () {
   var el = window.motcuaEl, me = null, lastQueue = null;
+  var staff = window.motcuaStaff(show), error = staff.error, json = staff.json;
   function $(id) { return document.getElementById(id); }
-  function error(text) { var e = $('error'); e.textContent = text || ''; e.hidden = !text; }
-  function json(r) { return r.json().then(function (b) { return { status: r.status, body: b }; }); }
 
   function show(m) {
-    me = m; $('login').hidden = true; $('desk').hidden = false; $('who').textContent = '· ' + m.staff;
+    me = m; staff.loggedIn(m); $('desk').hidden = false;
     var sel = $('counter');
     if (!sel.options.length) { m.counters.forEach(function (c) { sel.appendChild(el('option', null, c)); }); }
     $('served').textContent = m.figures.served;
@@ -16,16 +15,6 @@
   }
 
   function refresh() { fetch('/counter/me').then(json).then(function (r) { if (r.status === 200) { show(r.body); } }); }
-
-  $('login-form').onsubmit = function (ev) {
-    ev.preventDefault();
-    fetch('/counter/login', { method: 'POST', headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ user: $('user').value, password: $('password').value }) }).then(json).then(function (r) {
-      $('password').value = '';
-      if (r.status !== 200) { return error(r.body.message_vi + ' / ' + r.body.message_en); }
-      error(''); show(r.body);
-    });
-  };
 
   $('logout').onclick = function () {
     fetch('/counter/logout', { method: 'POST' }).then(function () { location.reload(); });

@@ -2,6 +2,7 @@
 'use strict';
 (function () {
   var el = window.motcuaEl, pending = null, loggedIn = false;
+  var staff = window.motcuaStaff(function () { load(); });
   var COLS = [['tickets', 'Số phiếu', 'Tickets'], ['served', 'Đã phục vụ', 'Served'], ['no_shows', 'Vắng mặt', 'No-shows'],
     ['average_wait_seconds', 'Chờ TB (phút)', 'Avg wait (min)', true], ['longest_wait_seconds', 'Chờ lâu nhất', 'Longest wait', true],
     ['average_service_seconds', 'Phục vụ TB', 'Avg service', true], ['average_rating', 'Đánh giá TB', 'Avg rating']];
@@ -35,23 +36,15 @@
 
   function load() {
     pending = null;
-    fetch('/manager/summary', { cache: 'no-store' }).then(function (r) { return r.json().then(function (b) { return { s: r.status, b: b }; }); })
-      .then(function (r) {
-        if (r.s !== 200) { loggedIn = false; $('login').hidden = false; $('board').hidden = true; return; }
-        loggedIn = true; $('login').hidden = true; $('board').hidden = false; draw(r.b);
-      });
+    fetch('/manager/summary', { cache: 'no-store' }).then(staff.json).then(function (r) {
+      if (r.status !== 200) {
+        loggedIn = false; staff.loggedOut(); $('board').hidden = true;
+        if (r.status === 403 && r.body.error === 'MANAGER_ONLY') { staff.error(r.body.message_vi + ' / ' + r.body.message_en); }
+        return;
+      }
+      loggedIn = true; $('login').hidden = true; $('board').hidden = false; draw(r.body);
+    });
   }
-
-  $('login-form').onsubmit = function (ev) {
-    ev.preventDefault();
-    fetch('/counter/login', { method: 'POST', headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ user: $('user').value, password: $('password').value }) })
-      .then(function (r) { return r.json().then(function (b) { return { s: r.status, b: b }; }); }).then(function (r) {
-        $('password').value = '';
-        var e = $('error'); e.hidden = r.s === 200; e.textContent = r.s === 200 ? '' : r.b.message_vi + ' / ' + r.b.message_en;
-        if (r.s === 200) { $('who').textContent = '· ' + r.b.staff; load(); }
-      });
-  };
 
   window.motcuaLive({ queue: function () { if (loggedIn && !pending) { pending = setTimeout(load, 2000); } } });
   load();

@@ -129,8 +129,12 @@ public final class Appliance implements AutoCloseable {
         ApiHandler api = new ApiHandler(queue, health, config.web().maxBodyBytes(), store::countsByType, screens.gate());
         Handler front = screens.handler(api);
         web = new WebServer(config.web(), simulatedBus == null ? front
-                : new Handler.Sequence(new SimulatedKeypadHandler(simulatedBus, counterBusSettings), front));
+                : new Handler.Sequence(new SimulatedKeypadHandler(simulatedBus, counterBusSettings), front),
+                screens.staffSession());
         web.start();
+        web.registerHealth(health);
+        health.register("day_summary", () -> queue.summaryFailureCount() == 0 ? Health.Status.ok("ok")
+                : Health.Status.fault("failed", queue.summaryFailureCount() + " day summaries could not be computed"));
         screens.start(scheduler);
         devices.showScansOn(screens.live()::scanned);
         hallMessages.addListener(m -> screens.live().setNotice(
@@ -141,6 +145,8 @@ public final class Appliance implements AutoCloseable {
                 every.dividedBy(2).toMillis(), TimeUnit.MILLISECONDS));
         log.info("motcua appliance {} serving on http://{}:{}/ (data in {})", id.deviceId(),
                 config.web().bind().getHostAddress(), web.port(), id.dataDir().toAbsolutePath());
+        web.lanPort().ifPresent(p -> log.info("Staff and manager pages on the LAN at https://{}:{}/counter",
+                config.web().lan().bind().getHostAddress(), p));
     }
 
     private void startCounterBus() throws ConfigException {
@@ -249,6 +255,11 @@ public final class Appliance implements AutoCloseable {
 
     public int webPort() {
         return web.port();
+    }
+
+    /** The HTTPS port of the LAN listener, when {@code [web.lan]} is enabled. */
+    public Optional<Integer> lanPort() {
+        return web.lanPort();
     }
 
     public ApplianceConfig config() {

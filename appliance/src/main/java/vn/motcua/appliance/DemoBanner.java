@@ -26,9 +26,9 @@ final class DemoBanner {
         out.println("Hall display : " + base + "/display      (open in a browser; sound after the first click)");
         out.println("Kiosk        : " + base + "/kiosk        Staff: " + base + "/counter   Manager: " + base + "/manager");
         out.println("Dossier      : " + base + "/status?code=000.00.15.H29-261110-0102   (a late sample dossier; the demo has no district link)");
-        out.println("Staff login  : add an account (asks for a password, 8+ characters), then restart the demo:");
+        out.println("Staff login  : add an account (asks for a password, 8+ characters); it works within seconds, no restart:");
         out.println("               java -cp appliance/target/motcua-appliance.jar vn.motcua.appliance.web.auth.StaffAccountsTool "
-                + a.config().identity().dataDir().resolve("staff.accounts") + " lan '*'");
+                + a.config().web().staffAccounts() + " lan '*'");
         out.println("Queue now    : curl -s " + base + "/api/queue");
         out.println("Health       : curl -s " + base + "/healthz");
         out.println("Take a ticket: curl -s -X POST -H 'Content-Type: application/json' -d '{\"service\":\""

@@ -15,13 +15,27 @@ import vn.motcua.appliance.domain.OfficeLayout;
  * @param devices the raw {@code [devices]} section (read by the device modules), or a missing node
  */
 public record ApplianceConfig(Identity identity, OfficeLayout office, Web web, Store store, JsonNode uplink,
-                              JsonNode devices) {
+                              JsonNode devices, Manager manager) {
 
     /** Who this appliance is: its ids appear in every event and MQTT topic. */
     public record Identity(String deviceId, String district, String office, String officeNameVi, String officeNameEn,
                            Path dataDir) {}
 
-    public record Web(InetAddress bind, int port, int maxBodyBytes) {}
+    /**
+     * @param bind, port     the local listener: every page and API (the Pi's own screens)
+     * @param staffAccounts  the staff accounts file, re-read when it changes
+     * @param lan            the HTTPS listener for the counter PCs (staff and manager pages only)
+     */
+    public record Web(InetAddress bind, int port, int maxBodyBytes, Path staffAccounts, Lan lan) {}
+
+    /**
+     * {@code [web.lan]}: staff and manager pages over HTTPS for the counter PCs. When enabled, the keystore has been
+     * checked at load: readable PKCS12 with a key and certificate, opened by the password file (mode 0600).
+     */
+    public record Lan(boolean enabled, InetAddress bind, int port, Path keystore, Path keystorePasswordFile) {}
+
+    /** {@code [manager]}: a service whose queue or estimated wait reaches a limit raises an alert in the manager view. */
+    public record Manager(int alertWaiting, Duration alertWait) {}
 
     /**
      * @param durableCommits fsync every command before acknowledging it (off only for throw-away tests)

@@ -1,7 +1,5 @@
 package vn.motcua.appliance.config;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -41,7 +39,13 @@ final class ConfigValidator {
         OpeningHours defaultHours = hours("hours", raw.hours(), null);
         List<ServiceDef> services = services(raw.services(), defaultHours);
         List<CounterDef> counters = counters(raw.counters());
-        ApplianceConfig.Web web = web(raw.web() == null ? new RawConfig.Web(null, null, null) : raw.web());
+        ApplianceConfig.Web web = new WebValidator(v).web(
+                raw.web() == null ? new RawConfig.Web(null, null, null, null, null) : raw.web(),
+                id == null ? Path.of("/var/lib/motcua") : id.dataDir());
+        RawConfig.Manager mg = raw.manager() == null ? new RawConfig.Manager(null, null) : raw.manager();
+        ApplianceConfig.Manager manager = new ApplianceConfig.Manager(
+                v.integer("manager.alert_waiting", mg.alertWaiting(), 1, 9999, 20),
+                positive("manager.alert_wait", mg.alertWait(), Duration.ofMinutes(30)));
         RawConfig.Store s = raw.store() == null ? new RawConfig.Store(null, null) : raw.store();
         ApplianceConfig.Store store = new ApplianceConfig.Store(s.durableCommits() == null || s.durableCommits(),
                 v.duration("store.outbox_retention", s.outboxRetention(), Duration.ofDays(30)));
@@ -58,7 +62,7 @@ final class ConfigValidator {
         }
         return new ApplianceConfig(id, office, web, store,
                 raw.uplink() == null ? MissingNode.getInstance() : raw.uplink(),
-                raw.devices() == null ? MissingNode.getInstance() : raw.devices());
+                raw.devices() == null ? MissingNode.getInstance() : raw.devices(), manager);
     }
 
     private ApplianceConfig.Identity identity(RawConfig.Appliance a) {
@@ -185,24 +189,5 @@ final class ConfigValidator {
             }
         }
         return out;
-    }
-
-    private ApplianceConfig.Web web(RawConfig.Web w) {
-        InetAddress bind = v.parse("web.bind", w.bind() == null ? "127.0.0.1" : w.bind(), null,
-                "an IP address to listen on, e.g. 127.0.0.1", ConfigValidator::address);
-        return new ApplianceConfig.Web(bind, v.integer("web.port", w.port(), 0, 65535, 8080),
-                v.integer("web.max_body_bytes", w.maxBodyBytes(), 256, 1 << 20, 16 * 1024));
-    }
-
-    /** Literal addresses only: a config must not trigger a DNS lookup at start. */
-    private static InetAddress address(String s) {
-        if (!s.matches("[0-9.]{7,15}|[0-9a-fA-F:]{2,39}")) {
-            throw new IllegalArgumentException(s);
-        }
-        try {
-            return InetAddress.getByName(s);
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException(s, e);
-        }
     }
 }

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * ({@link JsonNode}) and are read by their own module.
  */
 record RawConfig(Appliance appliance, Queue queue, Hours hours, List<Service> services, List<Counter> counters,
-                 Web web, Store store, JsonNode uplink, JsonNode devices) {
+                 Web web, Store store, JsonNode uplink, JsonNode devices, Manager manager) {
 
     record Appliance(String deviceId, String district, String office, String officeNameVi, String officeNameEn,
                      String dataDir) {}
@@ -25,7 +25,11 @@ record RawConfig(Appliance appliance, Queue queue, Hours hours, List<Service> se
 
     record Counter(Integer number, String name, List<String> services) {}
 
-    record Web(String bind, Integer port, Integer maxBodyBytes) {}
+    record Web(String bind, Integer port, Integer maxBodyBytes, String staffAccounts, Lan lan) {}
+
+    record Lan(Boolean enabled, String bind, Integer port, String keystore, String keystorePasswordFile) {}
+
+    record Manager(Integer alertWaiting, String alertWait) {}
 
     record Store(Boolean durableCommits, String outboxRetention) {}
 }

@@ -33,12 +33,15 @@ public final class QueueService {
     private final List<QueueListener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong storeFailures = new AtomicLong();
+    private final AtomicLong summaryFailures = new AtomicLong();
+    private final DaySummary daySummary;
     private QueueEngine engine;
 
     public QueueService(OfficeLayout layout, Clock clock, QueueStore store) throws SQLException {
         this.layout = layout;
         this.clock = clock;
         this.store = store;
+        this.daySummary = new DaySummary(store);
         store.knowServices(layout.servicesByCode().keySet());
         this.engine = rebuild();
     }
@@ -93,7 +96,7 @@ public final class QueueService {
     private void commitLocked(CommandResult r, KeypadCursor press) {
         List<OutboxEvent> events;
         try {
-            events = store.commit(r, press);
+            events = store.commit(r, press, summaryFor(r));
         } catch (StoreException e) {
             storeFailures.incrementAndGet();
             log.error("Store commit failed; reloading queue state from the database", e);
@@ -111,6 +114,28 @@ public final class QueueService {
                 log.warn("Queue listener {} failed", l.getClass().getSimpleName(), e);
             }
         }
+    }
+
+    /**
+     * The day's summary when {@code r} rolls the day, to commit with it. A store failure propagates (the roll is
+     * then not committed and is tried again); a bug in the figures is logged and counted, and the day still rolls:
+     * the office opening matters more than one day's report.
+     */
+    private List<QueueStore.Appended> summaryFor(CommandResult r) {
+        try {
+            return daySummary.forCommit(r, layout);
+        } catch (StoreException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            summaryFailures.incrementAndGet();
+            log.error("Day summary could not be computed; the day rolls without it", e);
+            return List.of();
+        }
+    }
+
+    /** Day summaries that could not be computed (see {@link #summaryFor}). */
+    public long summaryFailureCount() {
+        return summaryFailures.get();
     }
 
     /** Reads the engine's state under the same lock commands use. */

@@ -86,21 +86,36 @@ public final class QueueStore implements Outbox, AutoCloseable {
         return new QueueSnapshot(resumed, StateRows.loadTickets(c, day.day()), StateRows.loadCounters(c));
     }
 
+    /** Every stored ticket of a business day (kept after the day ends, for its figures), in order of issue. */
+    public synchronized List<Ticket> ticketsOf(LocalDate day) throws StoreException {
+        try {
+            return StateRows.loadTickets(c, day);
+        } catch (SQLException e) {
+            throw new StoreException("could not read the tickets of " + day, e);
+        }
+    }
+
     /** Tells the store which services exist, so a fresh database can resume numbering from the watermarks. */
     public synchronized void knowServices(Collection<String> codes) {
         knownServices = new LinkedHashSet<>(codes);
     }
 
+    /** An event that is not the engine's, written in the same transaction as a command's (e.g. a day's summary). */
+    public record Appended(String type, Object payload) {}
+
     /** Writes what a command changed and the events it caused, atomically and durably. */
     public synchronized List<OutboxEvent> commit(CommandResult r) throws StoreException {
-        return commit(r, null);
+        return commit(r, null, List.of());
     }
 
     /**
-     * As {@link #commit(CommandResult)}, for a command a keypad press caused: the press's cursor is written in
-     * the same transaction and journal record, so it is applied exactly once across restarts.
+     * Writes what a command changed, the events it caused and {@code extra} events after them, all in one
+     * transaction and one journal record: either all of them survive a crash or none does. {@code press}, when
+     * a keypad press caused the command, is written with them, so the press is applied exactly once across
+     * restarts.
      */
-    public synchronized List<OutboxEvent> commit(CommandResult r, KeypadCursor press) throws StoreException {
+    public synchronized List<OutboxEvent> commit(CommandResult r, KeypadCursor press, List<Appended> extra)
+            throws StoreException {
         if (r.isEmpty()) {
             return List.of();
         }
@@ -109,6 +124,10 @@ public final class QueueStore implements Outbox, AutoCloseable {
         for (QueueEvent e : r.events()) {
             payloadTypes.add(e.type());
             payloads.add(EventJson.write(e));
+        }
+        for (Appended a : extra) {
+            payloadTypes.add(a.type());
+            payloads.add(EventJson.write(a.payload()));
         }
         Set<String> services = new LinkedHashSet<>();
         for (Ticket t : r.changedTickets()) {

@@ -26,10 +26,10 @@ class KeypadCursorStoreTest {
     @Test
     void theCursorIsCommittedWithItsCommandAndTheLatestPerBoardWins(@TempDir Path dir) throws Exception {
         try (QueueStore store = StoreFixture.open(dir, clock)) {
-            store.commit(engine.openCounter(1, "lan"), new KeypadCursor(1, 300, 4));
-            store.commit(engine.openCounter(2, "minh"), new KeypadCursor(2, 17, 255));
+            store.commit(engine.openCounter(1, "lan"), new KeypadCursor(1, 300, 4), List.of());
+            store.commit(engine.openCounter(2, "minh"), new KeypadCursor(2, 17, 255), List.of());
             store.commit(engine.issueTicket("ho-tich", Priority.NORMAL, null)); // the kiosk: no cursor
-            store.commit(engine.callNext(1), new KeypadCursor(1, 300, 5));
+            store.commit(engine.callNext(1), new KeypadCursor(1, 300, 5), List.of());
             assertEquals(List.of(new KeypadCursor(1, 300, 5), new KeypadCursor(2, 17, 255)), store.keypadCursors());
         }
     }
@@ -37,9 +37,9 @@ class KeypadCursorStoreTest {
     @Test
     void aPowerCutBeforeH2WroteItsPagesKeepsTheCursor(@TempDir Path dir, @TempDir Path afterCrash) throws Exception {
         try (QueueStore store = StoreFixture.open(dir, clock)) {
-            store.commit(engine.openCounter(1, "lan"), new KeypadCursor(1, 300, 4));
+            store.commit(engine.openCounter(1, "lan"), new KeypadCursor(1, 300, 4), List.of());
             store.commit(engine.issueTicket("ho-tich", Priority.NORMAL, null));
-            store.commit(engine.callNext(1), new KeypadCursor(1, 300, 5));
+            store.commit(engine.callNext(1), new KeypadCursor(1, 300, 5), List.of());
             // What a power cut leaves: H2 still holds the last pages in memory (write delay), the journal has them.
             for (String f : List.of("motcua.mv.db", "motcua.journal")) {
                 Files.copy(dir.resolve(f), afterCrash.resolve(f));
@@ -54,7 +54,7 @@ class KeypadCursorStoreTest {
     void aDatabaseRebuiltFromTheJournalBaseRecordKeepsTheCursor(@TempDir Path dir) throws Exception {
         try (QueueStore store = StoreFixture.open(dir, clock)) {
             store.knowServices(List.of("ho-tich", "dat-dai"));
-            store.commit(engine.openCounter(1, "lan"), new KeypadCursor(1, 300, 4));
+            store.commit(engine.openCounter(1, "lan"), new KeypadCursor(1, 300, 4), List.of());
             store.commit(engine.issueTicket("ho-tich", Priority.NORMAL, null));
             store.checkpoint(); // the journal restarts from a base record, which must carry the cursor
             store.commit(engine.issueTicket("ho-tich", Priority.NORMAL, null));

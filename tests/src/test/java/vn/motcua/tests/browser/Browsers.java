@@ -23,8 +23,14 @@ final class Browsers {
     private Browsers() {}
 
     static ChromeDriver open(Path profile, int width, int height) throws IOException {
+        return open(profile, width, height, false);
+    }
+
+    /** @param acceptOfficeCertificate accept a self-signed certificate, as a counter PC told to trust the appliance's */
+    static ChromeDriver open(Path profile, int width, int height, boolean acceptOfficeCertificate) throws IOException {
         Files.createDirectories(profile);
         ChromeOptions o = new ChromeOptions();
+        o.setAcceptInsecureCerts(acceptOfficeCertificate);
         o.setBinary("/usr/bin/chromium");
         o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--user-data-dir=" + profile,

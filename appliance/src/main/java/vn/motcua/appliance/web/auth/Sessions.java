@@ -64,6 +64,14 @@ public final class Sessions {
         }
     }
 
+    /**
+     * After the accounts file changed: ends the sessions of accounts that were removed or changed (other counters,
+     * new password), so a clerk taken off the file cannot go on acting with an old login.
+     */
+    public void keepOnly(StaffAccounts accounts) {
+        byToken.values().removeIf(s -> !accounts.find(s.account().name()).map(s.account()::equals).orElse(false));
+    }
+
     public int size() {
         return byToken.size();
     }

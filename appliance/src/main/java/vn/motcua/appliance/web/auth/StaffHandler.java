@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.server.Handler;
@@ -32,14 +33,15 @@ public final class StaffHandler extends Handler.Abstract {
     /** Verified when the name is unknown, so the answer takes as long as for a known name. */
     private static final String DUMMY = PasswordHash.hash("not-a-password".toCharArray());
 
-    private final StaffAccounts accounts;
+    private final Supplier<StaffAccounts> accounts;
     private final Sessions sessions;
     private final LoginThrottle throttle;
     private final StaffGate gate;
     private final QueueService queue;
     private final AtomicLong failures = new AtomicLong();
 
-    public StaffHandler(StaffAccounts accounts, Sessions sessions, LoginThrottle throttle, QueueService queue) {
+    /** @param accounts the accounts in force now (the file is re-read when it changes) */
+    public StaffHandler(Supplier<StaffAccounts> accounts, Sessions sessions, LoginThrottle throttle, QueueService queue) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.throttle = throttle;
@@ -86,7 +88,7 @@ public final class StaffHandler extends Handler.Abstract {
                     "Locked after repeated failures, try again in 15 minutes"));
             return;
         }
-        var account = accounts.find(user);
+        var account = accounts.get().find(user);
         boolean ok = PasswordHash.verify(password.toCharArray(), account.map(StaffAccounts.Account::hash).orElse(DUMMY))
                 && account.isPresent();
         if (!ok) {

@@ -3,12 +3,15 @@ package vn.motcua.appliance.web.pages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
@@ -20,15 +23,18 @@ import org.eclipse.jetty.util.Callback;
  * The pages and their assets, from the jar's {@code web/} folder, loaded into memory once at start. The set
  * is fixed and small (about 1.2 MB, mostly the font), so a map lookup replaces Jetty's ResourceHandler and
  * its file-system and range logic: nothing is read from disk at request time, and a missing asset fails the
- * start rather than a page. ETags let a kiosk that reloads revalidate instead of downloading again.
+ * start rather than a page. ETags let a kiosk that reloads revalidate instead of downloading again. A page may
+ * hold {@code <!-- include parts/x.html -->}, replaced at load by that file (the staff pages share their login form).
  */
 public final class Assets extends Handler.Abstract {
     /** Route -> resource under web/. */
     static final Map<String, String> PAGES = Map.of(
             "/display", "display.html", "/kiosk", "kiosk.html", "/counter", "counter.html", "/manager", "manager.html");
     static final List<String> FILES = List.of("assets/common.css", "assets/display.css", "assets/display.js",
-            "assets/kiosk.css", "assets/kiosk.js", "assets/counter.js", "assets/live.js", "assets/manager.js",
+            "assets/kiosk.css", "assets/kiosk.js", "assets/staff.js", "assets/counter.js", "assets/live.js", "assets/manager.js",
             "fonts/NotoSans-Regular.ttf", "fonts/NotoSans-Bold.ttf", "fonts/OFL.txt");
+
+    private static final Pattern INCLUDE = Pattern.compile("<!-- include (parts/[a-z-]{1,40}\\.html) -->\n?");
 
     private record Asset(byte[] bytes, String type, String etag, boolean immutableFont) {}
 
@@ -79,15 +85,33 @@ public final class Assets extends Handler.Abstract {
     }
 
     private static Asset load(String file) {
+        byte[] bytes = file.endsWith(".html") ? withIncludes(read(file)) : read(file);
+        try {
+            byte[] sha = MessageDigest.getInstance("SHA-256").digest(bytes);
+            String etag = "\"" + HexFormat.of().formatHex(sha, 0, 8) + "\"";
+            return new Asset(bytes, type(file), etag, file.endsWith(".ttf"));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot hash web asset web/" + file, e);
+        }
+    }
+
+    private static byte[] withIncludes(byte[] page) {
+        Matcher m = INCLUDE.matcher(new String(page, StandardCharsets.UTF_8));
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(new String(read(m.group(1)), StandardCharsets.UTF_8)));
+        }
+        m.appendTail(out);
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] read(String file) {
         try (InputStream in = Assets.class.getResourceAsStream("/web/" + file)) {
             if (in == null) {
                 throw new IllegalStateException("web asset missing from the jar: web/" + file);
             }
-            byte[] bytes = in.readAllBytes();
-            byte[] sha = MessageDigest.getInstance("SHA-256").digest(bytes);
-            String etag = "\"" + HexFormat.of().formatHex(sha, 0, 8) + "\"";
-            return new Asset(bytes, type(file), etag, file.endsWith(".ttf"));
-        } catch (IOException | NoSuchAlgorithmException e) {
+            return in.readAllBytes();
+        } catch (IOException e) {
             throw new IllegalStateException("cannot read web asset web/" + file, e);
         }
     }

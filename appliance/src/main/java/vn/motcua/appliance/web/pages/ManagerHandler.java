@@ -7,6 +7,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
+import vn.motcua.appliance.config.ApplianceConfig;
 import vn.motcua.appliance.service.QueueService;
 import vn.motcua.appliance.web.Exchange;
 import vn.motcua.appliance.web.auth.StaffGate;
@@ -15,10 +16,12 @@ import vn.motcua.appliance.web.auth.StaffGate;
 public final class ManagerHandler extends Handler.Abstract {
     private final QueueService queue;
     private final StaffGate staff;
+    private final ApplianceConfig.Manager limits;
 
-    public ManagerHandler(QueueService queue, StaffGate staff) {
+    public ManagerHandler(QueueService queue, StaffGate staff, ApplianceConfig.Manager limits) {
         this.queue = queue;
         this.staff = staff;
+        this.limits = limits;
     }
 
     @Override
@@ -32,7 +35,7 @@ public final class ManagerHandler extends Handler.Abstract {
             x.json(403, Map.of("error", "MANAGER_ONLY", "message_vi", "Cần đăng nhập tài khoản quản lý",
                     "message_en", "Log in with a manager account"));
         } else {
-            x.json(200, queue.read(ManagerSummary::of));
+            x.json(200, queue.read(e -> ManagerSummary.of(e, limits)));
         }
         return true;
     }

@@ -1,12 +1,13 @@
 package vn.motcua.appliance.web.pages;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +17,7 @@ import vn.motcua.appliance.service.QueueService;
 import vn.motcua.appliance.web.CounterGate;
 import vn.motcua.appliance.web.auth.LoginThrottle;
 import vn.motcua.appliance.web.auth.Sessions;
-import vn.motcua.appliance.web.auth.StaffAccounts;
+import vn.motcua.appliance.web.auth.StaffAccountsFile;
 import vn.motcua.appliance.web.auth.StaffGate;
 import vn.motcua.appliance.web.auth.StaffHandler;
 import vn.motcua.appliance.web.live.EventsHandler;
@@ -38,10 +39,13 @@ public final class Screens {
     private static final Logger log = LoggerFactory.getLogger(Screens.class);
     static final long HEARTBEAT_SECONDS = 15;
     static final long VOICE_DELAY_SECONDS = 10;
+    /** How often the staff accounts file is looked at (modification time and size: no read unless it changed). */
+    static final long ACCOUNTS_CHECK_SECONDS = 3;
 
     private final LiveFeed live;
     private final VoiceClips voice;
     private final Sessions sessions;
+    private final StaffAccountsFile accounts;
     private final Handler[] handlers;
     private volatile String voiceState = "not generated yet";
 
@@ -57,14 +61,13 @@ public final class Screens {
         voice = new VoiceClips(id.dataDir().resolve("voice"), "espeak-ng");
         health.register("voice", () -> Health.Status.ok(voiceState));
         sessions = new Sessions(clock);
-        Path accountsFile = id.dataDir().resolve("staff.accounts");
-        StaffAccounts accounts = StaffAccounts.load(accountsFile);
-        log.info("{} staff accounts from {}", accounts.size(), accountsFile);
+        accounts = new StaffAccountsFile(config.web().staffAccounts(), sessions::keepOnly);
+        accounts.registerHealth(health);
         handlers = new Handler[] {new Assets(), new EventsHandler(live), new VoiceHandler(voice),
-                new NoticeHandler(live, new StaffGate(sessions)), new ManagerHandler(queue, new StaffGate(sessions)),
+                new NoticeHandler(live, new StaffGate(sessions)), new ManagerHandler(queue, new StaffGate(sessions), config.manager()),
                 new KioskHandler(queue, health, id.deviceId()),
                 new StatusPage(dossiers, clock, queue.layout().rules().zone()),
-                new StaffHandler(accounts, sessions, new LoginThrottle(clock), queue),
+                new StaffHandler(accounts::current, sessions, new LoginThrottle(clock), queue),
                 new MetricsHandler(QueueMetrics.registry(queue, health, outboxDepth, live))};
     }
 
@@ -80,11 +83,27 @@ public final class Screens {
         return new StaffGate(sessions);
     }
 
+    /** Whether a request carries a live staff session cookie (the LAN listener serves the live feed only then). */
+    public Predicate<Request> staffSession() {
+        StaffGate gate = new StaffGate(sessions);
+        return request -> gate.session(request).isPresent();
+    }
+
     public void start(ScheduledExecutorService scheduler) {
+        scheduler.scheduleWithFixedDelay(this::reloadAccounts, ACCOUNTS_CHECK_SECONDS, ACCOUNTS_CHECK_SECONDS,
+                TimeUnit.SECONDS);
         scheduler.scheduleWithFixedDelay(live::heartbeat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
         // Not at once: a booting Pi has better things to do in its first seconds, and short-lived test appliances
         // are gone before it starts. Until then a call is shown but not spoken.
         scheduler.schedule(this::generateVoice, VOICE_DELAY_SECONDS, TimeUnit.SECONDS);
+    }
+
+    private void reloadAccounts() {
+        try {
+            accounts.reloadIfChanged();
+        } catch (RuntimeException e) {
+            log.warn("Staff accounts check failed", e);
+        }
     }
 
     private void generateVoice() {

@@ -1,0 +1,60 @@
+package vn.motcua.appliance.config;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+/** The {@code [web]} and {@code [web.lan]} sections: the two listeners, the staff accounts file, the LAN keystore. */
+final class WebValidator {
+    private static final Pattern PATH = Pattern.compile("[^\\p{Cntrl}]{1,255}");
+    private final Values v;
+
+    WebValidator(Values v) {
+        this.v = v;
+    }
+
+    ApplianceConfig.Web web(RawConfig.Web w, Path dataDir) {
+        InetAddress bind = address("web.bind", w.bind(), "127.0.0.1");
+        int port = v.integer("web.port", w.port(), 0, 65535, 8080);
+        String accounts = v.text("web.staff_accounts", w.staffAccounts(), PATH, "a file path",
+                dataDir.resolve("staff.accounts").toString());
+        ApplianceConfig.Lan lan = lan(w.lan() == null ? new RawConfig.Lan(null, null, null, null, null) : w.lan(), port);
+        return new ApplianceConfig.Web(bind, port, v.integer("web.max_body_bytes", w.maxBodyBytes(), 256, 1 << 20, 16 * 1024),
+                Path.of(accounts), lan);
+    }
+
+    private ApplianceConfig.Lan lan(RawConfig.Lan l, int localPort) {
+        boolean enabled = Boolean.TRUE.equals(l.enabled());
+        InetAddress bind = address("web.lan.bind", l.bind(), "0.0.0.0");
+        int port = v.integer("web.lan.port", l.port(), 0, 65535, 8443);
+        Path keystore = Path.of(v.text("web.lan.keystore", l.keystore(), PATH, "a file path", "/etc/motcua/web-tls.p12"));
+        Path secret = Path.of(v.text("web.lan.keystore_password_file", l.keystorePasswordFile(), PATH, "a file path",
+                "/etc/motcua/web-tls.secret"));
+        if (enabled) {
+            // Port 0 (a free port, for tests) on both is fine; one fixed port for both listeners is not.
+            if (port == localPort && port != 0) {
+                v.problem("web.lan.port", port, "a port other than web.port (" + localPort + "): the LAN listener is HTTPS");
+            }
+            KeystoreCheck.check(keystore, secret, v);
+        }
+        return new ApplianceConfig.Lan(enabled, bind, port, keystore, secret);
+    }
+
+    private InetAddress address(String key, String value, String fallback) {
+        return v.parse(key, value == null ? fallback : value, null, "an IP address to listen on, e.g. " + fallback,
+                WebValidator::literal);
+    }
+
+    /** Literal addresses only: a config must not trigger a DNS lookup at start. */
+    private static InetAddress literal(String s) {
+        if (!s.matches("[0-9.]{7,15}|[0-9a-fA-F:]{2,39}")) {
+            throw new IllegalArgumentException(s);
+        }
+        try {
+            return InetAddress.getByName(s);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(s, e);
+        }
+    }
+}

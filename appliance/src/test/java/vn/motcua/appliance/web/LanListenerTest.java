@@ -1,0 +1,150 @@
+package vn.motcua.appliance.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import vn.motcua.appliance.Appliance;
+import vn.motcua.appliance.store.EventJson;
+
+/**
+ * The two listeners of a real appliance: plain HTTP on 127.0.0.1 serving everything, and the LAN listener (HTTPS,
+ * here on 127.0.0.2 so the two are told apart) serving only the staff and manager pages, called by a client that
+ * trusts the keystore made with the provisioning commands.
+ */
+class LanListenerTest {
+    @TempDir
+    Path dir;
+    private Appliance appliance;
+    private HttpClient https;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private String lan;
+    private String local;
+
+    @BeforeEach
+    void start() throws Exception {
+        appliance = LanKeystore.applianceWithLan(dir);
+        https = HttpClient.newBuilder().sslContext(LanKeystore.trusting(dir)).connectTimeout(Duration.ofSeconds(2)).build();
+        lan = "https://127.0.0.2:" + appliance.lanPort().orElseThrow();
+        local = "http://127.0.0.1:" + appliance.webPort();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        appliance.close();
+    }
+
+    private HttpResponse<String> send(HttpClient client, String url, String method, String json, String... headers)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            b.header("Content-Type", "application/json");
+        }
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> lanGet(String path, String... headers) throws Exception {
+        return send(https, lan + path, "GET", null, headers);
+    }
+
+    @Test
+    void theLanListenerServesTheStaffPagesOverHttpsWithHsts() throws Exception {
+        for (String path : new String[] {"/counter", "/manager", "/assets/staff.js", "/assets/counter.js",
+                "/assets/manager.js", "/assets/live.js", "/assets/common.css", "/fonts/NotoSans-Regular.ttf", "/metrics"}) {
+            HttpResponse<String> r = lanGet(path);
+            assertEquals(200, r.statusCode(), path);
+            assertEquals("max-age=" + WebServer.HSTS_SECONDS, r.headers().firstValue("strict-transport-security")
+                    .orElse(""), "HSTS on " + path);
+        }
+        assertTrue(lanGet("/healthz").body().contains("\"parts\""), "health for the office IT's tools");
+        assertTrue(lanGet("/counter").body().contains("id=\"login-form\""), "the shared login form is in the page");
+        assertThrows(IOException.class, () -> send(http, lan.replace("https:", "http:") + "/counter", "GET", null),
+                "no plain HTTP on the LAN port");
+        assertFalse(send(http, local + "/counter", "GET", null).headers().firstValue("strict-transport-security")
+                .isPresent(), "no HSTS on the local listener");
+    }
+
+    @Test
+    void nobodyOnTheLanCanTakeATicketOrReachTheDisplayKioskOrSimulator() throws Exception {
+        String[][] refused = {{"POST", "/api/tickets"}, {"GET", "/kiosk"}, {"GET", "/display"}, {"GET", "/kiosk/info"},
+                {"GET", "/events"}, {"GET", "/api/queue"}, {"GET", "/api/outbox/counts"}, {"GET", "/status?code=HS-1"},
+                {"GET", "/voice/call?number=A001&counter=1"}, {"POST", "/sim/counters/1/press/CALL_NEXT"},
+                {"GET", "/assets/kiosk.js"}, {"GET", "/assets/display.js"}, {"GET", "/counter/../kiosk"}};
+        for (String[] r : refused) {
+            HttpResponse<String> res = send(https, lan + r[1], r[0], r[0].equals("POST") ? "{\"service\":\"ho-tich\"}" : null);
+            assertEquals(404, res.statusCode(), r[0] + " " + r[1]);
+        }
+        assertEquals(null, appliance.store().countsByType().get("ticket.issued"), "no ticket was taken from the LAN");
+        assertTrue(lanGet("/healthz").body().contains(refused.length + " requests refused"), "counted on the health page");
+        // The local listener keeps serving everything.
+        assertEquals(201, send(http, local + "/api/tickets", "POST", "{\"service\":\"ho-tich\"}").statusCode());
+        assertEquals(200, send(http, local + "/kiosk", "GET", null).statusCode());
+        assertEquals(200, send(http, local + "/counter", "GET", null).statusCode());
+    }
+
+    @Test
+    void aClerkLogsInOverTheLanWithASecureCookieActsAndGetsTheLiveFeed() throws Exception {
+        HttpResponse<String> ok = send(https, lan + "/counter/login", "POST", "{\"user\":\"lan\",\"password\":\"mat-khau-1\"}");
+        assertEquals(200, ok.statusCode(), ok.body());
+        String cookie = ok.headers().firstValue("set-cookie").orElseThrow();
+        assertTrue(cookie.contains("Secure") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), cookie);
+        String session = cookie.substring(0, cookie.indexOf(';'));
+        JsonNode me = EventJson.mapper().readTree(lanGet("/counter/me", "Cookie", session).body());
+        assertEquals("lan", me.get("staff").asText());
+        String csrf = me.get("csrf").asText();
+
+        send(http, local + "/api/tickets", "POST", "{\"service\":\"ho-tich\"}");
+        assertEquals(200, send(https, lan + "/api/counters/1/open", "POST", "{\"staff\":\"lan\"}", "Cookie", session,
+                "X-CSRF-Token", csrf).statusCode());
+        HttpResponse<String> called = send(https, lan + "/api/counters/1/call-next", "POST", "{}", "Cookie", session,
+                "X-CSRF-Token", csrf);
+        assertEquals("A001", EventJson.mapper().readTree(called.body()).at("/ticket/number").asText(), called.body());
+
+        HttpResponse<InputStream> stream = https.send(HttpRequest.newBuilder(URI.create(lan + "/events"))
+                .header("Cookie", session).build(), HttpResponse.BodyHandlers.ofInputStream());
+        assertEquals(200, stream.statusCode(), "the live feed, for a logged-in clerk");
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+            String line = in.readLine();
+            for (int i = 0; i < 10 && !"event: snapshot".equals(line); i++) {
+                line = in.readLine(); // "retry: 2000" and the like come first
+            }
+            assertEquals("event: snapshot", line);
+            assertTrue(in.readLine().contains("\"A001\""), "the snapshot shows the call");
+        }
+        send(https, lan + "/counter/logout", "POST", null, "Cookie", session);
+        assertEquals(404, lanGet("/events", "Cookie", session).statusCode(), "logged out: no feed on the LAN");
+    }
+
+    @Test
+    void theManagerViewWorksOverTheLanWithTheConfiguredLimits() throws Exception {
+        HttpResponse<String> ok = send(https, lan + "/counter/login", "POST", "{\"user\":\"chi\",\"password\":\"quan-ly-9\"}");
+        String session = ok.headers().firstValue("set-cookie").orElseThrow().split(";")[0];
+        JsonNode s = EventJson.mapper().readTree(lanGet("/manager/summary", "Cookie", session).body());
+        assertEquals(20, s.at("/alert_limits/waiting").asInt());
+        assertEquals(1800, s.at("/alert_limits/estimated_wait_seconds").asInt());
+    }
+}
