@@ -100,6 +100,8 @@ public final class ResidentDevices implements AutoCloseable {
             opened.add(b);
             b.addPressListener((service, at) -> io.execute(() -> press(queue, service)));
             b.start();
+            health.register("buttons", () -> b.problems().isEmpty() ? Health.Status.ok("ok")
+                    : Health.Status.fault("fault", String.join("; ", b.problems())));
         }
     }
 
