@@ -32,12 +32,14 @@ public final class QueueService {
     private final List<QueueListener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong storeFailures = new AtomicLong();
+    private final ResidentCards residentCards;
     private QueueEngine engine;
 
     public QueueService(OfficeLayout layout, Clock clock, QueueStore store) throws SQLException {
         this.layout = layout;
         this.clock = clock;
         this.store = store;
+        this.residentCards = new ResidentCards(clock);
         store.knowServices(layout.servicesByCode().keySet());
         this.engine = rebuild();
     }
@@ -107,6 +109,11 @@ public final class QueueService {
     /** Reads the engine's state under the same lock commands use. */
     public synchronized <T> T read(Function<QueueEngine, T> query) {
         return query.apply(engine);
+    }
+
+    /** The citizen ID card just read at the kiosk, for the resident's next ticket. */
+    public ResidentCards residentCards() {
+        return residentCards;
     }
 
     public long refusedCount() {
