@@ -17,8 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -29,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import vn.motcua.appliance.Appliance;
+import vn.motcua.appliance.TestStores;
 import vn.motcua.appliance.config.ConfigLoader;
 import vn.motcua.appliance.devices.printer.SocatPty;
 import vn.motcua.appliance.devices.reader.ResidentKeyFile;
@@ -88,20 +87,7 @@ class CardReadAtKioskTest {
                 assertTrue(second.body().contains("\"resident_linked\":false"), "only the next ticket: " + second.body());
 
                 String key = new ResidentKeyer(ResidentKeyFile.loadOrCreate(data.resolve("resident.key"))).keyOf(ID);
-                String rows = a.store().withConnection(c -> {
-                    StringBuilder all = new StringBuilder();
-                    for (String table : List.of("ticket", "outbox")) {
-                        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT * FROM " + table)) {
-                            while (rs.next()) {
-                                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                                    all.append(rs.getString(i)).append('|');
-                                }
-                                all.append('\n');
-                            }
-                        }
-                    }
-                    return all.toString();
-                });
+                String rows = TestStores.rows(a.store(), List.of("ticket", "outbox"));
                 assertTrue(rows.lines().anyMatch(l -> l.contains("ticket.issued") && l.contains("\"residentKey\":\"" + key + "\"")),
                         "the ticket.issued event carries the resident key:\n" + rows);
                 assertTrue(rows.lines().anyMatch(l -> l.contains("A001") && l.contains("|" + key + "|")),
@@ -139,12 +125,6 @@ class CardReadAtKioskTest {
     }
 
     private static void await(BooleanSupplier done, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited 20 s for " + what);
-            }
-            Thread.sleep(50);
-        }
+        TestStores.await(done, java.time.Duration.ofSeconds(20), what);
     }
 }

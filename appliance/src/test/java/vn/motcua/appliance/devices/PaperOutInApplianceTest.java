@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import vn.motcua.appliance.Appliance;
+import vn.motcua.appliance.TestStores;
 import vn.motcua.appliance.config.ConfigLoader;
 import vn.motcua.appliance.devices.printer.sim.SimulatedPrinter;
 
@@ -65,12 +66,6 @@ class PaperOutInApplianceTest {
     }
 
     private static void await(BooleanSupplier done, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited 20 s for " + what);
-            }
-            Thread.sleep(50);
-        }
+        TestStores.await(done, java.time.Duration.ofSeconds(20), what);
     }
 }

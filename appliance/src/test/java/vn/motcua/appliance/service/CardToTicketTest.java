@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.appliance.MutableClock;
 import vn.motcua.appliance.TestOffices;
+import vn.motcua.appliance.TestStores;
 import vn.motcua.appliance.devices.reader.ResidentKeyer;
 import vn.motcua.appliance.domain.Priority;
 import vn.motcua.appliance.store.CommitJournal;
@@ -71,19 +70,7 @@ class CardToTicketTest {
             assertEquals(2, events.size());
             assertTrue(events.get(0).payloadJson().contains("\"residentKey\":\"" + key + "\""), events.get(0).payloadJson());
             assertTrue(events.get(1).payloadJson().contains("\"residentKey\":null"), events.get(1).payloadJson());
-            String rows = store.withConnection(c -> {
-                StringBuilder all = new StringBuilder();
-                for (String table : List.of("ticket", "outbox")) {
-                    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT * FROM " + table)) {
-                        while (rs.next()) {
-                            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                                all.append(rs.getString(i)).append('|');
-                            }
-                        }
-                    }
-                }
-                return all.toString();
-            });
+            String rows = TestStores.rows(store, List.of("ticket", "outbox"));
             assertTrue(rows.contains(key), "the key is stored");
             assertFalse(rows.contains(ID), "no raw ID number in the ticket or outbox rows");
         }

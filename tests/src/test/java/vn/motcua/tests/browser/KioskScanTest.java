@@ -48,12 +48,7 @@ class KioskScanTest {
         try (Socat reader = new Socat(dir).start();
              ApplianceProcess app = new ApplianceProcess(dir, toml -> toml
                      + "\n[devices.reader]\nmode = \"serial\"\nport = \"" + reader.applianceEnd + "\"\nbaud = 9600\n")) {
-            app.start();
-            String base = app.get("/healthz").uri().resolve("/").toString();
-            kiosk = Browsers.open(dir.resolve("chrome-kiosk"), 1080, 1920);
-            kiosk.get(base + "kiosk");
-            Browsers.waiting(kiosk, 15).until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-service=ho-tich]")));
-            Thread.sleep(1000); // the kiosk's live link is open
+            kiosk = startWithKiosk(app);
             try (OutputStream scanner = Files.newOutputStream(reader.boardsEnd, StandardOpenOption.WRITE)) {
                 scanner.write("000.00.15.H29-261110-0102\r".getBytes(StandardCharsets.US_ASCII));
             }
@@ -79,13 +74,8 @@ class KioskScanTest {
         try (Socat reader = new Socat(dir).start();
              ApplianceProcess app = new ApplianceProcess(dir, toml -> toml
                      + "\n[devices.reader]\nmode = \"serial\"\nport = \"" + reader.applianceEnd + "\"\nbaud = 9600\n")) {
-            app.start();
             data = app.dataDir();
-            String base = app.get("/healthz").uri().resolve("/").toString();
-            kiosk = Browsers.open(dir.resolve("chrome-kiosk"), 1080, 1920);
-            kiosk.get(base + "kiosk");
-            Browsers.waiting(kiosk, 15).until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-service=ho-tich]")));
-            Thread.sleep(1000); // the kiosk's live link is open
+            kiosk = startWithKiosk(app);
             try (OutputStream scanner = Files.newOutputStream(reader.boardsEnd, StandardOpenOption.WRITE)) {
                 scanner.write((CCCD + "\r").getBytes(StandardCharsets.UTF_8));
             }
@@ -118,6 +108,17 @@ class KioskScanTest {
                 kiosk.quit();
             }
         }
+    }
+
+    /** Starts the appliance and its kiosk page in Chromium, ready for a scan (the page's live link open). */
+    private ChromeDriver startWithKiosk(ApplianceProcess app) throws Exception {
+        app.start();
+        String base = app.get("/healthz").uri().resolve("/").toString();
+        ChromeDriver kiosk = Browsers.open(dir.resolve("chrome-kiosk"), 1080, 1920);
+        kiosk.get(base + "kiosk");
+        Browsers.waiting(kiosk, 15).until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-service=ho-tich]")));
+        Thread.sleep(1000); // the kiosk's live link is open
+        return kiosk;
     }
 
     /** Ticket number to resident key, read from the stopped appliance's H2 files. */
