@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import vn.motcua.appliance.store.QueueStore;
 
-/** Test helpers around a running store or appliance. */
+/** Test helpers around a store or a running appliance. */
 public final class TestStores {
     private TestStores() {}
 
@@ -27,6 +27,13 @@ public final class TestStores {
             }
             return all.toString();
         });
+    }
+
+    /** The demo office's config (src/main/dist/demo.conf) with its data in {@code dataDir} and a free web port. */
+    public static String demoToml(java.nio.file.Path dataDir) throws java.io.IOException {
+        return java.nio.file.Files.readString(java.nio.file.Path.of("src/main/dist/demo.conf"))
+                .replace("data_dir       = \"./data\"", "data_dir = \"" + dataDir + "\"")
+                .replace("port           = 8080", "port = 0");
     }
 
     /** Waits (polling every 50 ms, at most {@code limit}) for something an appliance does in the background. */

@@ -58,9 +58,7 @@ class CardReadAtKioskTest {
         root.addAppender(logs);
         Path data = Files.createDirectories(dir.resolve("data"));
         try (SocatPty pty = new SocatPty(Files.createDirectories(dir.resolve("pty")))) {
-            String toml = Files.readString(Path.of("src/main/dist/demo.conf"))
-                    .replace("data_dir       = \"./data\"", "data_dir = \"" + data + "\"")
-                    .replace("port           = 8080", "port = 0")
+            String toml = TestStores.demoToml(data)
                     + "\n[devices.reader]\nmode = \"serial\"\nport = \"" + pty.host + "\"\nbaud = 9600\n";
             try (Appliance a = new Appliance(ConfigLoader.parse(toml, "test"), Clock.systemUTC())) {
                 a.start();

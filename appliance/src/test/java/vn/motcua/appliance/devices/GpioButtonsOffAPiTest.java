@@ -8,12 +8,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.appliance.Appliance;
+import vn.motcua.appliance.TestStores;
 import vn.motcua.appliance.config.ConfigLoader;
 import vn.motcua.appliance.service.Health;
 
@@ -28,9 +28,7 @@ class GpioButtonsOffAPiTest {
 
     @Test
     void theApplianceRunsOnAndHealthSaysWhyTheButtonsAreDead() throws Exception {
-        String toml = Files.readString(Path.of("src/main/dist/demo.conf"))
-                .replace("data_dir       = \"./data\"", "data_dir = \"" + dir + "\"")
-                .replace("port           = 8080", "port = 0")
+        String toml = TestStores.demoToml(dir)
                 + "\n[devices.buttons]\nmode = \"gpio\"\nbusy_led = 24\n"
                 + "[[devices.buttons.map]]\nservice = \"ho-tich\"\nbcm = 17\n"
                 + "[[devices.buttons.map]]\nservice = \"dat-dai\"\nbcm = 27\n";

@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.BooleanSupplier;
@@ -32,9 +31,7 @@ class PaperOutInApplianceTest {
 
     @Test
     void outOfPaperTheTicketIsStillIssuedTheFaultIsRaisedAndClearedWhenRefilled() throws Exception {
-        String toml = Files.readString(Path.of("src/main/dist/demo.conf"))
-                .replace("data_dir       = \"./data\"", "data_dir = \"" + dir + "\"")
-                .replace("port           = 8080", "port = 0")
+        String toml = TestStores.demoToml(dir)
                 .replace("status_poll_s = 2", "status_poll_s = 1");
         try (Appliance a = new Appliance(ConfigLoader.parse(toml, "test"), Clock.systemUTC())) {
             a.start();
