@@ -1,15 +1,17 @@
 // Kiosk: service buttons -> POST /api/tickets -> the ticket on screen with its QR code. Returns to the
 // start screen after IDLE_MS without a touch, so the next resident never sees someone else's ticket.
+// A citizen ID card read beside the kiosk gives a one-time token (`card`): the next ticket taken here carries
+// the resident's key on the server; the screen only says the card was read (no name, no number: the hall is public).
 'use strict';
 (function () {
-  var IDLE_MS = 30000, el = window.motcuaEl, priority = 'NORMAL', idle = null, info = null, zone = 'Asia/Ho_Chi_Minh';
+  var IDLE_MS = 30000, el = window.motcuaEl, priority = 'NORMAL', card = null, idle = null, info = null, zone = 'Asia/Ho_Chi_Minh';
   function $(id) { return document.getElementById(id); }
 
   function resetIdle() { clearTimeout(idle); idle = setTimeout(start, IDLE_MS); }
   ['pointerdown', 'keydown'].forEach(function (t) { document.addEventListener(t, resetIdle); });
 
   function start() {
-    priority = 'NORMAL'; $('ticket').hidden = true; $('start').hidden = false; $('error').hidden = true;
+    priority = 'NORMAL'; card = null; $('card-read').hidden = true; $('ticket').hidden = true; $('start').hidden = false; $('error').hidden = true;
     $('code').value = '';
     load();
   }
@@ -43,10 +45,11 @@
 
   function take(service) {
     fetch('/api/tickets', { method: 'POST', headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ service: service, priority: priority }) })
+      body: JSON.stringify(card ? { service: service, priority: priority, card: card } : { service: service, priority: priority }) })
       .then(function (r) { return r.json().then(function (b) { return { ok: r.ok, body: b }; }); })
       .then(function (r) {
         if (!r.ok) { return fail(r.body.message_vi + ' / ' + r.body.message_en); }
+        card = null; $('card-read').hidden = true; // the card applies to this ticket only
         show(r.body.ticket);
       }).catch(function () { fail('Không kết nối được, vui lòng thử lại / Cannot connect, please try again'); });
   }
@@ -79,6 +82,7 @@
     scan: function (s) {
       if (s.kind === 'dossier') { window.location.href = '/status?code=' + encodeURIComponent(s.code); return; }
       start();
+      if (s.kind === 'citizen_id') { card = s.card; $('card-read').hidden = false; }
       if (s.kind === 'citizen_id' && s.priority) { priority = 'ELDERLY'; if (info) { draw(); } }
       if (s.kind === 'rejected') { fail(s.message_vi + ' / ' + s.message_en); }
       resetIdle();

@@ -88,8 +88,10 @@ public final class ResidentDevices implements AutoCloseable {
             r.addScanListener(result -> {
                 scanned(result, events);
                 Consumer<Map<String, Object>> screens = scanSink;
+                // a card read now links the resident's next ticket at the kiosk (the token, never the key, goes out)
+                String card = result instanceof ScanResult.CitizenId c ? queue.residentCards().offer(c.residentKey()) : null;
                 if (screens != null) {
-                    screens.accept(forScreens(result));
+                    screens.accept(forScreens(result, card));
                 }
             });
             r.start();
@@ -100,6 +102,8 @@ public final class ResidentDevices implements AutoCloseable {
             opened.add(b);
             b.addPressListener((service, at) -> io.execute(() -> press(queue, service)));
             b.start();
+            health.register("buttons", () -> b.problems().isEmpty() ? Health.Status.ok("ok")
+                    : Health.Status.fault("fault", String.join("; ", b.problems())));
         }
     }
 
@@ -132,10 +136,11 @@ public final class ResidentDevices implements AutoCloseable {
         this.scanSink = sink;
     }
 
-    private static Map<String, Object> forScreens(ScanResult result) {
+    /** @param card the {@link vn.motcua.appliance.service.ResidentCards} token of a citizen ID card, else null */
+    private static Map<String, Object> forScreens(ScanResult result, String card) {
         return switch (result) {
             case ScanResult.Dossier d -> Map.of("kind", "dossier", "code", d.code());
-            case ScanResult.CitizenId c -> Map.of("kind", "citizen_id", "priority", c.priority());
+            case ScanResult.CitizenId c -> Map.of("kind", "citizen_id", "priority", c.priority(), "card", card);
             case ScanResult.Ticket t -> Map.of("kind", "ticket", "number", t.ticketNumber());
             case ScanResult.Rejected r -> {
                 ResidentMessage m = ResidentMessage.forRejection(r.reason());

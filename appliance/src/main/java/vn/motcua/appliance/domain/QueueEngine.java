@@ -113,7 +113,7 @@ public final class QueueEngine {
         lastOrdinal++;
         Ticket t = Ticket.issued(day, svc.format(next), next, svc.code(), priority, lastOrdinal, now, residentKey);
         put(t);
-        changes.event(new TicketIssued(now, t.id(), t.number(), t.service(), priority.name(), ahead, wait, residentKey != null));
+        changes.event(new TicketIssued(now, t.id(), t.number(), t.service(), priority.name(), ahead, wait, residentKey));
         return end(t);
     }
 

@@ -13,8 +13,9 @@ public sealed interface QueueEvent {
 
     Instant at();
 
+    /** @param residentKey the resident's keyed hash when they showed their ID card before taking it; null otherwise */
     record TicketIssued(Instant at, String ticketId, String number, String service, String priority,
-                        int peopleAhead, long estimatedWaitSeconds, boolean residentKnown) implements QueueEvent {
+                        int peopleAhead, long estimatedWaitSeconds, String residentKey) implements QueueEvent {
         public String type() { return "ticket.issued"; }
     }
 

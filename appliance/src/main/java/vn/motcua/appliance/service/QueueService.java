@@ -35,6 +35,7 @@ public final class QueueService {
     private final AtomicLong storeFailures = new AtomicLong();
     private final AtomicLong summaryFailures = new AtomicLong();
     private final DaySummary daySummary;
+    private final ResidentCards residentCards;
     private QueueEngine engine;
 
     public QueueService(OfficeLayout layout, Clock clock, QueueStore store) throws SQLException {
@@ -42,6 +43,7 @@ public final class QueueService {
         this.clock = clock;
         this.store = store;
         this.daySummary = new DaySummary(store);
+        this.residentCards = new ResidentCards(clock);
         store.knowServices(layout.servicesByCode().keySet());
         this.engine = rebuild();
     }
@@ -146,6 +148,11 @@ public final class QueueService {
     /** Each counter board's last keypad press applied by a committed command, as stored. */
     public List<KeypadCursor> keypadCursors() {
         return store.keypadCursors();
+    }
+
+    /** The citizen ID card just read at the kiosk, for the resident's next ticket. */
+    public ResidentCards residentCards() {
+        return residentCards;
     }
 
     public long refusedCount() {

@@ -117,8 +117,16 @@ public final class ApiHandler extends Handler.Abstract {
         JsonNode body = requireBody(x);
         String service = Fields.text(body, "service", Fields.CODE, true);
         Priority priority = Fields.enumValue(body, "priority", Priority.class, Priority.NORMAL);
-        CommandResult r = queue.execute(e -> e.issueTicket(service, priority, null));
-        x.json(201, ticketReply(r));
+        // the token the kiosk got when a citizen ID card was read there: links this ticket to the resident
+        String card = Fields.text(body, "card", Fields.CARD_TOKEN, false);
+        String residentKey = queue.residentCards().peek(card).orElse(null);
+        CommandResult r = queue.execute(e -> e.issueTicket(service, priority, residentKey));
+        if (residentKey != null) {
+            queue.residentCards().used(card);
+        }
+        Map<String, Object> reply = ticketReply(r);
+        reply.put("resident_linked", residentKey != null);
+        x.json(201, reply);
     }
 
     private void counterAction(Exchange x) {

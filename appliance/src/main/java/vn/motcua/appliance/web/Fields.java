@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 public final class Fields {
     public static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
     public static final Pattern TICKET_NUMBER = Pattern.compile("[A-Z][0-9]{3,4}");
+    /** {@link vn.motcua.appliance.service.ResidentCards}' token: 16 random bytes, base64url. */
+    public static final Pattern CARD_TOKEN = Pattern.compile("[A-Za-z0-9_-]{22}");
     public static final Pattern STAFF = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private Fields() {}

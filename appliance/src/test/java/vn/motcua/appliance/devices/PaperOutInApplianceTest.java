@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.BooleanSupplier;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import vn.motcua.appliance.Appliance;
+import vn.motcua.appliance.TestStores;
 import vn.motcua.appliance.config.ConfigLoader;
 import vn.motcua.appliance.devices.printer.sim.SimulatedPrinter;
 
@@ -31,9 +31,7 @@ class PaperOutInApplianceTest {
 
     @Test
     void outOfPaperTheTicketIsStillIssuedTheFaultIsRaisedAndClearedWhenRefilled() throws Exception {
-        String toml = Files.readString(Path.of("src/main/dist/demo.conf"))
-                .replace("data_dir       = \"./data\"", "data_dir = \"" + dir + "\"")
-                .replace("port           = 8080", "port = 0")
+        String toml = TestStores.demoToml(dir)
                 .replace("status_poll_s = 2", "status_poll_s = 1");
         try (Appliance a = new Appliance(ConfigLoader.parse(toml, "test"), Clock.systemUTC())) {
             a.start();
@@ -65,12 +63,6 @@ class PaperOutInApplianceTest {
     }
 
     private static void await(BooleanSupplier done, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited 20 s for " + what);
-            }
-            Thread.sleep(50);
-        }
+        TestStores.await(done, java.time.Duration.ofSeconds(20), what);
     }
 }

@@ -33,7 +33,7 @@ class EventContractTest {
     @Test
     void everyEventHasItsFixedWireName() {
         List<QueueEvent> all = List.of(
-                new TicketIssued(T, "d/A001", "A001", "hotich", "NORMAL", 0, 0, false),
+                new TicketIssued(T, "d/A001", "A001", "hotich", "NORMAL", 0, 0, null),
                 new TicketCalled(T, "d/A001", "A001", "hotich", 1, "queue", 0),
                 new TicketRecalled(T, "d/A001", "A001", 1, 1),
                 new TicketNoShow(T, "d/A001", "A001", 1),

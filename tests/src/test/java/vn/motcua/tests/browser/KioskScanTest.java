@@ -1,12 +1,21 @@
 package vn.motcua.tests.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
@@ -15,14 +24,18 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
+import vn.motcua.appliance.devices.reader.ResidentKeyFile;
+import vn.motcua.appliance.devices.reader.ResidentKeyer;
+import vn.motcua.tests.harness.ApplianceProcess;
 import vn.motcua.bus.pty.RealParts;
 import vn.motcua.bus.pty.SocatPty;
-import vn.motcua.tests.harness.ApplianceProcess;
 
 /**
  * A resident holds an appointment slip under the code reader beside the kiosk: the reader (USB-serial mode,
  * here one end of a socat pty pair with the appliance's real jSerialComm adapter on the other) sends the code,
- * and the kiosk screen in Chromium turns to that dossier's status, late in red.
+ * and the kiosk screen in Chromium turns to that dossier's status, late in red. Or the resident holds their citizen
+ * ID card (CCCD) under it: the kiosk says the card was read (no name, no number), and the ticket they take next
+ * carries their resident key in the store; the ticket after it does not.
  */
 class KioskScanTest {
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
@@ -35,12 +48,7 @@ class KioskScanTest {
         try (SocatPty reader = new SocatPty(dir);
              ApplianceProcess app = new ApplianceProcess(dir, toml -> toml
                      + "\n[devices.reader]\nmode = \"serial\"\nport = \"" + reader.host + "\"\nbaud = 9600\n")) {
-            app.start();
-            String base = app.get("/healthz").uri().resolve("/").toString();
-            kiosk = Browsers.open(dir.resolve("chrome-kiosk"), 1080, 1920);
-            kiosk.get(base + "kiosk");
-            Browsers.waiting(kiosk, 15).until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-service=ho-tich]")));
-            Thread.sleep(1000); // the kiosk's live link is open
+            kiosk = startWithKiosk(app);
             try (OutputStream scanner = Files.newOutputStream(reader.device, StandardOpenOption.WRITE)) {
                 scanner.write("000.00.15.H29-261110-0102\r".getBytes(StandardCharsets.US_ASCII));
             }
@@ -52,5 +60,77 @@ class KioskScanTest {
                 kiosk.quit();
             }
         }
+    }
+
+    static final String ID = "079203001234";
+    static final String CCCD = ID + "|025123456|Nguyễn Thị Hồng Nhung|15081950|Nữ|123 Đường Lê Lợi, Phường Bến Nghé,"
+            + " Quận 1, TP. Hồ Chí Minh|01072021";
+
+    @Test
+    void aCardReadAtTheKioskLinksTheTicketTakenNext() throws Exception {
+        RealParts.require("socat", "apt-get install socat");
+        ChromeDriver kiosk = null;
+        Path data;
+        try (SocatPty reader = new SocatPty(dir);
+             ApplianceProcess app = new ApplianceProcess(dir, toml -> toml
+                     + "\n[devices.reader]\nmode = \"serial\"\nport = \"" + reader.host + "\"\nbaud = 9600\n")) {
+            data = app.dataDir();
+            kiosk = startWithKiosk(app);
+            try (OutputStream scanner = Files.newOutputStream(reader.device, StandardOpenOption.WRITE)) {
+                scanner.write((CCCD + "\r").getBytes(StandardCharsets.UTF_8));
+            }
+            Browsers.waiting(kiosk, 20).until(ExpectedConditions.visibilityOfElementLocated(By.id("card-read")));
+            assertTrue(kiosk.findElement(By.id("card-read")).getText().contains("Đã đọc CCCD"));
+            assertTrue(kiosk.findElement(By.cssSelector("[data-priority=ELDERLY]")).getAttribute("class").contains("on"),
+                    "born 1950: priority pre-selected");
+            String page = kiosk.getPageSource();
+            assertFalse(page.contains(ID) || page.contains("025123456") || page.contains("Hồng Nhung"), "nothing personal on screen");
+            Browsers.screenshot(kiosk, "kiosk-card-read");
+
+            kiosk.findElement(By.cssSelector("[data-service=ho-tich]")).click();
+            Browsers.waiting(kiosk, 15).until(ExpectedConditions.visibilityOfElementLocated(By.id("t-number")));
+            String first = kiosk.findElement(By.id("t-number")).getText();
+            kiosk.findElement(By.id("done")).click();
+            Browsers.waiting(kiosk, 15).until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-service=ho-tich]")));
+            assertFalse(kiosk.findElement(By.id("card-read")).isDisplayed(), "the card applied to one ticket only");
+            kiosk.findElement(By.cssSelector("[data-service=ho-tich]")).click();
+            Browsers.waiting(kiosk, 15).until(ExpectedConditions.textToBePresentInElementLocated(By.id("t-number"), "A"));
+            String second = kiosk.findElement(By.id("t-number")).getText();
+            assertFalse(first.equals(second), first + " then " + second);
+
+            app.stop();
+            Map<String, String> keys = residentKeys(data);
+            String key = new ResidentKeyer(ResidentKeyFile.loadOrCreate(data.resolve("resident.key"))).keyOf(ID);
+            assertEquals(key, keys.get(first), "the ticket taken after the card carries the resident key");
+            assertNull(keys.get(second), "the next one does not");
+        } finally {
+            if (kiosk != null) {
+                kiosk.quit();
+            }
+        }
+    }
+
+    /** Starts the appliance and its kiosk page in Chromium, ready for a scan (the page's live link open). */
+    private ChromeDriver startWithKiosk(ApplianceProcess app) throws Exception {
+        app.start();
+        String base = app.get("/healthz").uri().resolve("/").toString();
+        ChromeDriver kiosk = Browsers.open(dir.resolve("chrome-kiosk"), 1080, 1920);
+        kiosk.get(base + "kiosk");
+        Browsers.waiting(kiosk, 15).until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-service=ho-tich]")));
+        Thread.sleep(1000); // the kiosk's live link is open
+        return kiosk;
+    }
+
+    /** Ticket number to resident key, read from the stopped appliance's H2 files. */
+    private static Map<String, String> residentKeys(Path data) throws Exception {
+        String url = "jdbc:h2:file:" + data.resolve("motcua").toAbsolutePath() + ";FILE_LOCK=FS";
+        Map<String, String> out = new HashMap<>();
+        try (Connection c = DriverManager.getConnection(url, "motcua", ""); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT ticket_number, resident_key FROM ticket")) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return out;
     }
 }

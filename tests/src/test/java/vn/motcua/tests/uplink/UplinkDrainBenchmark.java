@@ -91,7 +91,7 @@ class UplinkDrainBenchmark {
                 List<QueueEvent> events = new ArrayList<>();
                 for (int i = done; i < Math.min(BACKLOG, done + 500); i++) {
                     events.add(new QueueEvent.TicketIssued(clock.instant(), "t" + i, "A" + (i % 1000), "ho-tich", "NORMAL",
-                            i % 20, 300, false));
+                            i % 20, 300, null));
                 }
                 fill.commit(new CommandResult(events, List.of(), List.of(), day, null));
             }

@@ -3,7 +3,7 @@ package vn.motcua.appliance.devices.buttons;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 
-/** Builds the configured button panel: Pi4J GPIO, simulated (demo), or none. Wiring only; call start() after adding listeners. */
+/** Builds the configured button panel: Pi4J libgpiod GPIO, simulated (demo), or none. Wiring only; call start() after adding listeners. */
 public final class ButtonDevice {
     private ButtonDevice() {}
 
@@ -12,7 +12,7 @@ public final class ButtonDevice {
             case OFF -> Optional.empty();
             case SIMULATED -> Optional.of(new SimulatedButtonPanel(
                     s.config().buttons().stream().map(ButtonConfig.ButtonPin::serviceCode).toList()));
-            case GPIO -> Optional.of(Pi4jButtonPanel.withOwnContext(s.config(), scheduler));
+            case GPIO -> Optional.of(Pi4jButtonPanel.onGpiod(s.config(), s.gpioChip(), scheduler));
         };
     }
 }

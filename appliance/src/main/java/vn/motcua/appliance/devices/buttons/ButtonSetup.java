@@ -13,7 +13,8 @@ import java.util.Set;
  *
  * <pre>
  * [devices.buttons]
- * mode = "gpio"          # gpio (Pi4J), simulated, off
+ * mode = "gpio"          # gpio (Pi4J libgpiod), simulated, off
+ * gpiochip = "gpiochip4" # optional: the chip of the header pins; default: the one labelled "pinctrl-*"
  * pull = "up"            # up: button to GND (pressed = low); down: button to 3.3 V
  * debounce_ms = 30
  * repeat_guard_ms = 1000
@@ -24,7 +25,7 @@ import java.util.Set;
  * bcm = 17
  * </pre>
  */
-public record ButtonSetup(Mode mode, ButtonConfig config) {
+public record ButtonSetup(Mode mode, ButtonConfig config, String gpioChip) {
 
     public enum Mode { GPIO, SIMULATED, OFF }
 
@@ -43,11 +44,15 @@ public record ButtonSetup(Mode mode, ButtonConfig config) {
             }
         };
         if (mode == Mode.OFF && problems.isEmpty()) {
-            return new ButtonSetup(Mode.OFF, null);
+            return new ButtonSetup(Mode.OFF, null, "");
         }
         String pullText = n.path("pull").asText("up");
         if (!pullText.equals("up") && !pullText.equals("down")) {
             problems.add("devices.buttons.pull = '" + clip(pullText) + "': expected up or down");
+        }
+        String chip = n.path("gpiochip").asText("");
+        if (!chip.isEmpty() && !chip.matches("gpiochip\\d{1,2}")) {
+            problems.add("devices.buttons.gpiochip = '" + clip(chip) + "': expected gpiochipN, e.g. gpiochip0");
         }
         List<ButtonConfig.ButtonPin> pins = new ArrayList<>();
         int i = 0;
@@ -70,7 +75,7 @@ public record ButtonSetup(Mode mode, ButtonConfig config) {
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("\n", problems));
         }
-        return new ButtonSetup(mode, config);
+        return new ButtonSetup(mode, config, chip);
     }
 
     private static OptionalInt pin(JsonNode n, String key) {

@@ -17,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Service buttons on the Pi's GPIO through Pi4J 4 (the Pi4J context, with the GPIO provider plugin
- * for the board, is made by Main). Each button is a Pi4J digital input with the configured pull and
+ * Service buttons on the Pi's GPIO through Pi4J 4 (on a Pi: {@link #onGpiod}, the libgpiod provider;
+ * in tests: any context with digital input/output providers). Each button is a Pi4J digital input with the configured pull and
  * Pi4J's own debounce; {@link PressDebouncer} then makes one press of one ticket. A pin that cannot
  * be claimed is listed in {@link #problems()} and the other buttons still work.
  */
@@ -48,15 +48,37 @@ public final class Pi4jButtonPanel implements ButtonPanel {
         this.debouncer = new PressDebouncer(config.debounce().toNanos(), config.repeatGuard().toNanos());
     }
 
-    /** A panel on a Pi4J context of its own (auto-detected plugins), shut down with the panel. */
-    public static Pi4jButtonPanel withOwnContext(ButtonConfig config, ScheduledExecutorService scheduler) {
-        Pi4jButtonPanel p = new Pi4jButtonPanel(com.pi4j.Pi4J.newAutoContext(), config, scheduler, System::nanoTime);
-        p.ownsContext = true;
+    /**
+     * The panel of a real Pi: a Pi4J context of its own with only the libgpiod providers ({@link GpiodContext}),
+     * shut down with the panel. What stops the GPIO from working (no chip, no access, the native library) is
+     * reported by {@link #problems()}, never thrown: the rest of the appliance runs on.
+     *
+     * @param gpioChip a chip name such as {@code gpiochip4}, or empty for the provider's choice
+     */
+    public static Pi4jButtonPanel onGpiod(ButtonConfig config, String gpioChip, ScheduledExecutorService scheduler) {
+        List<String> preflight = GpioChips.problems(java.nio.file.Path.of("/dev"), gpioChip);
+        Context ctx = null;
+        if (preflight.isEmpty()) {
+            try {
+                ctx = GpiodContext.create(gpioChip);
+            } catch (RuntimeException | LinkageError e) {
+                preflight = List.of("GPIO: Pi4J gpiod context: " + e);
+            }
+        }
+        Pi4jButtonPanel p = new Pi4jButtonPanel(ctx, config, scheduler, System::nanoTime);
+        p.ownsContext = ctx != null;
+        for (String problem : preflight) {
+            p.problems.add(problem);
+            log.warn("service buttons unavailable: {}", problem);
+        }
         return p;
     }
 
     @Override
     public void start() {
+        if (pi4j == null) {
+            return; // no GPIO: the reason is already in problems()
+        }
         DigitalState active = config.pull() == ButtonConfig.Pull.UP ? DigitalState.LOW : DigitalState.HIGH;
         for (ButtonConfig.ButtonPin b : config.buttons()) {
             try {
@@ -70,7 +92,7 @@ public final class Pi4jButtonPanel implements ButtonPanel {
                 in.addListener(l);
                 edgeListeners.put(in, l);
                 inputs.put(b.serviceCode(), in);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) { // LinkageError: the native libgpiod did not load
                 problems.add("button " + b.serviceCode() + " on BCM " + b.bcm() + ": " + e.getMessage());
                 log.warn("service button {} on BCM {} unavailable: {}", b.serviceCode(), b.bcm(), e.getMessage());
             }
@@ -83,7 +105,7 @@ public final class Pi4jButtonPanel implements ButtonPanel {
         try {
             return pi4j.create(DigitalOutput.newConfigBuilder(pi4j).id(id).bcm(bcm)
                     .initial(DigitalState.LOW).shutdown(DigitalState.LOW).build());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             problems.add(id + " on BCM " + bcm + ": " + e.getMessage());
             log.warn("{} on BCM {} unavailable: {}", id, bcm, e.getMessage());
             return null;
@@ -136,6 +158,9 @@ public final class Pi4jButtonPanel implements ButtonPanel {
 
     @Override
     public void close() {
+        if (pi4j == null) {
+            return;
+        }
         setBusy(false);
         edgeListeners.forEach((in, l) -> in.removeListener(l));
         edgeListeners.clear();
@@ -147,7 +172,11 @@ public final class Pi4jButtonPanel implements ButtonPanel {
         if (led != null) release(led.id());
         if (buzzer != null) release(buzzer.id());
         if (ownsContext) {
-            pi4j.shutdown();
+            try {
+                pi4j.shutdown();
+            } catch (RuntimeException e) {
+                log.debug("Pi4J shutdown: {}", e.toString());
+            }
         }
     }
 }

@@ -88,7 +88,7 @@ public final class EscPosPrinter implements TicketPrinter {
     public CompletableFuture<Duration> warmUp() {
         return CompletableFuture.supplyAsync(() -> {
             long t0 = System.nanoTime();
-            TicketEncoder.encode(renderer.render(new TicketSlip("Khởi động", "Khởi động", "Warm-up", "A000", true, 0,
+            TicketEncoder.encode(renderer.render(new TicketSlip("Khởi động", "Khởi động", "Warm-up", "A000", "ELDERLY", 0,
                     Duration.ZERO, clock.instant(), "https://example.invalid/warm-up")), fullCut);
             Duration took = Duration.ofNanos(System.nanoTime() - t0);
             log.info("ticket renderer ready in {} ms", took.toMillis());

@@ -47,7 +47,7 @@ public final class TicketPrinting implements QueueListener {
     TicketSlip slip(QueueEvent.TicketIssued t) {
         ServiceDef s = layout.service(t.service()).orElseThrow(() -> new IllegalStateException("unknown service " + t.service()));
         String url = template.qrUrl().expand(identity.office(), t.number(), t.at().atZone(template.zone()).toLocalDate());
-        return new TicketSlip(identity.officeNameVi(), s.nameVi(), s.nameEn(), t.number(), !"NORMAL".equals(t.priority()),
+        return new TicketSlip(identity.officeNameVi(), s.nameVi(), s.nameEn(), t.number(), "NORMAL".equals(t.priority()) ? "" : t.priority(),
                 t.peopleAhead(), Duration.ofSeconds(Math.max(0, t.estimatedWaitSeconds())), t.at(), url);
     }
 }

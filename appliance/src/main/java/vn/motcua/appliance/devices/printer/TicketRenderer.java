@@ -59,8 +59,9 @@ public final class TicketRenderer {
         c.text(s.serviceVi(), TicketFonts.BOLD, 30, 2);
         c.text(s.serviceEn(), TicketFonts.REGULAR, 24, 4);
         c.text(s.ticketNumber(), TicketFonts.BOLD, t.numberPt(), 4);
-        if (s.priority()) {
+        if (s.isPriority()) {
             c.inverted(t.labelPriority(), 28);
+            c.text(t.priorityKind(s.priority()), TicketFonts.BOLD, 26, 6); // which priority, for the clerk and the guard
         }
         c.text(t.labelAhead() + " " + s.peopleAhead(), TicketFonts.REGULAR, 22, 2);
         long min = (s.estimatedWait().toSeconds() + 59) / 60;

@@ -12,14 +12,15 @@ import java.util.Objects;
  * @param serviceVi     service name in Vietnamese
  * @param serviceEn     service name in English (may be empty)
  * @param ticketNumber  the big number, e.g. {@code A023}
- * @param priority      true for priority tickets (elderly, disabled, pregnant...): prints a mark
+ * @param priority      the priority kind ({@code ELDERLY}, {@code DISABLED}, {@code PREGNANT}...), or empty for a
+ *                      normal ticket: prints the priority mark and the kind's label from the template
  * @param peopleAhead   people waiting before this ticket, {@code >= 0}
  * @param estimatedWait estimated wait; {@link Duration#ZERO} prints "now"
  * @param issuedAt      issue instant; printed in the template's time zone
  * @param qrUrl         URL encoded in the QR code (see {@link QrUrlTemplate}); empty = no QR
  */
 public record TicketSlip(String officeName, String serviceVi, String serviceEn, String ticketNumber,
-                         boolean priority, int peopleAhead, Duration estimatedWait, Instant issuedAt,
+                         String priority, int peopleAhead, Duration estimatedWait, Instant issuedAt,
                          String qrUrl) {
 
     static final int MAX_TEXT = 120;
@@ -32,6 +33,9 @@ public record TicketSlip(String officeName, String serviceVi, String serviceEn, 
         serviceEn = bounded("serviceEn", serviceEn, MAX_TEXT);
         ticketNumber = bounded("ticketNumber", ticketNumber, MAX_NUMBER);
         qrUrl = bounded("qrUrl", qrUrl, MAX_URL);
+        if (!priority.matches("[A-Z_]{0,24}")) {
+            throw new IllegalArgumentException("priority: expected a kind such as ELDERLY, or empty");
+        }
         if (ticketNumber.isBlank()) {
             throw new IllegalArgumentException("ticketNumber is blank");
         }
@@ -43,6 +47,10 @@ public record TicketSlip(String officeName, String serviceVi, String serviceEn, 
             throw new IllegalArgumentException("estimatedWait is negative");
         }
         Objects.requireNonNull(issuedAt, "issuedAt");
+    }
+
+    public boolean isPriority() {
+        return !priority.isEmpty();
     }
 
     private static String bounded(String name, String value, int max) {

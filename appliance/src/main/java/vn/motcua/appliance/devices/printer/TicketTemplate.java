@@ -21,6 +21,8 @@ import java.util.Properties;
  * @param paperMm        58 or 80
  * @param logo           optional PNG printed at the top, scaled to the paper width
  * @param labelPriority  text in the priority mark
+ * @param priorityKinds  label printed under the mark per priority kind ({@code label.priority.elderly} for
+ *                       {@code ELDERLY}...); a kind without one prints the mark alone
  * @param labelAhead     label before the people-ahead count
  * @param labelWait      label before the estimated wait
  * @param labelMinutes   unit after the wait in minutes
@@ -34,7 +36,8 @@ import java.util.Properties;
  * @param fullCut        full cut instead of partial
  * @param qrUrl          how the QR URL is built from office, ticket and date
  */
-public record TicketTemplate(int paperMm, Optional<Path> logo, String labelPriority, String labelAhead,
+public record TicketTemplate(int paperMm, Optional<Path> logo, String labelPriority,
+                             java.util.Map<String, String> priorityKinds, String labelAhead,
                              String labelWait, String labelMinutes, String labelNow, List<String> footer,
                              DateTimeFormatter dateTime, ZoneId zone, QrMode qrMode, int qrDots,
                              int numberPt, boolean fullCut, QrUrlTemplate qrUrl) {
@@ -42,7 +45,17 @@ public record TicketTemplate(int paperMm, Optional<Path> logo, String labelPrior
     /** Raster draws the QR into the ticket image (every clone prints it); native sends GS ( k. */
     public enum QrMode { RASTER, NATIVE, NONE }
 
+    private static final String KIND_PREFIX = "label.priority.";
     static final String BUNDLED = "/vn/motcua/appliance/devices/printer/ticket-template.properties";
+
+    public TicketTemplate {
+        priorityKinds = java.util.Map.copyOf(priorityKinds);
+    }
+
+    /** The label of a priority kind such as {@code ELDERLY}; empty when the template has none for it. */
+    public String priorityKind(String kind) {
+        return priorityKinds.getOrDefault(kind, "");
+    }
 
     /** Printable width in dots at 203 dpi: 384 on 58 mm paper, 576 on 80 mm. */
     public int widthDots() {
@@ -88,7 +101,17 @@ public record TicketTemplate(int paperMm, Optional<Path> logo, String labelPrior
         } catch (RuntimeException e) {
             throw bad("datetime.pattern / zone / qr.mode", e.getMessage());
         }
-        return new TicketTemplate(paper, logo, text(p, "label.priority"), text(p, "label.ahead"),
+        java.util.Map<String, String> kinds = new java.util.HashMap<>();
+        for (String key : p.stringPropertyNames()) {
+            if (key.startsWith(KIND_PREFIX)) {
+                String kind = key.substring(KIND_PREFIX.length()).toUpperCase(java.util.Locale.ROOT);
+                if (!kind.matches("[A-Z_]{1,24}")) {
+                    throw bad(key, "expected label.priority.<kind>, e.g. label.priority.elderly");
+                }
+                kinds.put(kind, text(p, key));
+            }
+        }
+        return new TicketTemplate(paper, logo, text(p, "label.priority"), kinds, text(p, "label.ahead"),
                 text(p, "label.wait"), text(p, "label.minutes"), text(p, "label.now"), footer, fmt, zone, qr,
                 intIn(p, "qr.dots", 96, 360), intIn(p, "number.dots", 48, 200),
                 Boolean.parseBoolean(p.getProperty("cut.full", "false").strip()),

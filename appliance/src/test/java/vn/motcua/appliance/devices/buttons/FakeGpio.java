@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Pi4J 4.0.2 publishes no mock plugin (3.x had pi4j-plugin-mock), so the tests plug this pair of
+ * Pi4J 4.x publishes no mock plugin (3.x had pi4j-plugin-mock), so the tests plug this pair of
  * providers into a real Pi4J context: the narrowest seam, Pi4J's own provider interface. The adapter
  * under test runs unchanged; {@link #set(int, DigitalState)} fires a real DigitalStateChangeEvent.
  */

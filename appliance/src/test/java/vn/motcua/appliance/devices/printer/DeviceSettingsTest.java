@@ -39,6 +39,7 @@ class DeviceSettingsTest {
                 device = "/dev/input/by-id/usb-scanner-event-kbd"
                 [devices.buttons]
                 mode = "gpio"
+                gpiochip = "gpiochip4"
                 busy_led = 24
                 [[devices.buttons.map]]
                 service = "ho-tich"
@@ -57,6 +58,7 @@ class DeviceSettingsTest {
         var b = ButtonSetup.from(d, Set.of("ho-tich", "dat-dai"));
         assertEquals(2, b.config().buttons().size());
         assertEquals(24, b.config().busyLed().getAsInt());
+        assertEquals("gpiochip4", b.gpioChip());
     }
 
     @Test
@@ -89,11 +91,13 @@ class DeviceSettingsTest {
         e = assertThrows(IllegalArgumentException.class, () -> ButtonSetup.from(devices("""
                 [devices.buttons]
                 mode = "gpio"
+                gpiochip = "/dev/gpiochip0"
                 [[devices.buttons.map]]
                 service = "nope"
                 bcm = 17
                 """), Set.of("ho-tich")));
-        assertTrue(e.getMessage().contains("devices.buttons.map[0].service"), e.getMessage());
+        assertTrue(e.getMessage().contains("devices.buttons.map[0].service")
+                && e.getMessage().contains("devices.buttons.gpiochip = '/dev/gpiochip0': expected gpiochipN"), e.getMessage());
     }
 
     @Test

@@ -84,4 +84,58 @@ class TicketRendererTest {
         assertEquals(List.of("ab cd", "ef"), TextWrap.wrap("ab cd ef", 5, String::length));
         assertEquals(List.of("abcde", "fgh"), TextWrap.wrap("abcdefgh", 5, String::length));
     }
+
+    @Test
+    void aPriorityTicketPrintsTheMarkAndWhichPriorityInBothLanguages() throws Exception {
+        var r = new TicketRenderer(TicketTemplate.bundled());
+        BufferedImage normal = image(r, Tickets.slip("A023", ""));
+        BufferedImage elderly = image(r, Tickets.slip("A023", "ELDERLY"));
+        BufferedImage disabled = image(r, Tickets.slip("A023", "DISABLED"));
+        BufferedImage pregnant = image(r, Tickets.slip("A023", "PREGNANT"));
+        assertTrue(elderly.getHeight() > normal.getHeight() + 60, "mark and kind line: " + elderly.getHeight() + " vs " + normal.getHeight());
+        assertEquals(Tickets.URL, Tickets.decodeQr(elderly));
+        // same layout, a different kind line: the images differ only there
+        assertEquals(elderly.getHeight(), disabled.getHeight());
+        assertTrue(differingRows(elderly, disabled) > 10 && differingRows(elderly, pregnant) > 10);
+        ImageIO.write(elderly, "png", Path.of("target", "ticket-80mm-priority.png").toFile()); // hardware-docs/ copy
+        ImageIO.write(image(new TicketRenderer(fiftyEight()), Tickets.slip("B105", "PREGNANT")), "png",
+                Path.of("target", "ticket-58mm-priority.png").toFile());
+
+        // an office's own wording; a kind it leaves empty prints the mark alone
+        Files.writeString(dir.resolve("t.properties"), "label.priority.pregnant=Bà mẹ mang thai / Expectant mother\nlabel.priority.elderly=\n");
+        TicketTemplate office = TicketTemplate.load(dir.resolve("t.properties"));
+        assertEquals("Bà mẹ mang thai / Expectant mother", office.priorityKind("PREGNANT"));
+        assertEquals("Người khuyết tật / Person with disability", office.priorityKind("DISABLED"), "bundled default kept");
+        BufferedImage markOnly = image(new TicketRenderer(office), Tickets.slip("A023", "ELDERLY"));
+        assertTrue(markOnly.getHeight() < elderly.getHeight() && markOnly.getHeight() > normal.getHeight());
+    }
+
+    @Test
+    void aPriorityKindKeyThatIsNoKindIsRefusedByName() throws Exception {
+        Files.writeString(dir.resolve("t.properties"), "label.priority.very-old=x\n");
+        var e = assertThrows(IllegalArgumentException.class, () -> TicketTemplate.load(dir.resolve("t.properties")));
+        assertTrue(e.getMessage().contains("label.priority.very-old"), e.getMessage());
+    }
+
+    private TicketTemplate fiftyEight() throws Exception {
+        Files.writeString(dir.resolve("58.properties"), "paper.mm=58\n");
+        return TicketTemplate.load(dir.resolve("58.properties"));
+    }
+
+    private static BufferedImage image(TicketRenderer r, TicketSlip s) {
+        return ((TicketPart.Raster) r.render(s).getFirst()).image();
+    }
+
+    private static int differingRows(BufferedImage a, BufferedImage b) {
+        int n = 0;
+        for (int y = 0; y < Math.min(a.getHeight(), b.getHeight()); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                if (a.getRGB(x, y) != b.getRGB(x, y)) {
+                    n++;
+                    break;
+                }
+            }
+        }
+        return n;
+    }
 }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class TicketSlipTest {
     static TicketSlip slip(String office, String number, int ahead, Duration wait) {
-        return new TicketSlip(office, "Dịch vụ", "Service", number, false, ahead, wait, Instant.EPOCH, "");
+        return new TicketSlip(office, "Dịch vụ", "Service", number, "", ahead, wait, Instant.EPOCH, "");
     }
 
     @Test

@@ -15,7 +15,13 @@ public final class Tickets {
 
     public static final String URL = "https://dichvucong.example.gov.vn/hang-doi?don-vi=UBND-P7&so=A023&ngay=2026-11-22";
 
+    /** @param priority true: an elderly resident's ticket */
     public static TicketSlip slip(String number, boolean priority) {
+        return slip(number, priority ? "ELDERLY" : "");
+    }
+
+    /** @param priority the priority kind, empty for none */
+    public static TicketSlip slip(String number, String priority) {
         return new TicketSlip("UBND Phường 7 — Bộ phận Một cửa", "Chứng thực bản sao, chữ ký",
                 "Certification of copies and signatures", number, priority, 4, Duration.ofMinutes(12),
                 Instant.parse("2026-11-22T01:15:00Z"), URL);

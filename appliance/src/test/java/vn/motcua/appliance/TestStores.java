@@ -1,0 +1,49 @@
+package vn.motcua.appliance;
+
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import vn.motcua.appliance.store.QueueStore;
+
+/** Test helpers around a store or a running appliance. */
+public final class TestStores {
+    private TestStores() {}
+
+    /** Every column of every row of the tables, one row a line, columns separated by {@code |}: to grep for data. */
+    public static String rows(QueueStore store, List<String> tables) {
+        return store.withConnection(c -> {
+            StringBuilder all = new StringBuilder();
+            for (String table : tables) {
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT * FROM " + table)) {
+                    while (rs.next()) {
+                        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                            all.append(rs.getString(i)).append('|');
+                        }
+                        all.append('\n');
+                    }
+                }
+            }
+            return all.toString();
+        });
+    }
+
+    /** The demo office's config (src/main/dist/demo.conf) with its data in {@code dataDir} and a free web port. */
+    public static String demoToml(java.nio.file.Path dataDir) throws java.io.IOException {
+        return java.nio.file.Files.readString(java.nio.file.Path.of("src/main/dist/demo.conf"))
+                .replace("data_dir       = \"./data\"", "data_dir = \"" + dataDir + "\"")
+                .replace("port           = 8080", "port = 0");
+    }
+
+    /** Waits (polling every 50 ms, at most {@code limit}) for something an appliance does in the background. */
+    public static void await(BooleanSupplier done, Duration limit, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("waited " + limit.toSeconds() + " s for " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+}
