@@ -20,16 +20,7 @@ R=$WORK/root
 # --- What differs from a Raspberry Pi OS trixie device, made explicit ---------------------------
 # 1. This host is Debian 12, which has no openjdk-25-jre-headless: a stand-in package of that name
 #    is installed, and the JDK 25 already on this host (/usr/lib/jvm/temurin-25*) is the JVM.
-mkdir -p "$WORK/standin/DEBIAN"
-cat > "$WORK/standin/DEBIAN/control" <<CTL
-Package: openjdk-25-jre-headless
-Version: 25.0.0-0test1
-Architecture: all
-Maintainer: motcua tests <tests@motcua.vn>
-Description: test stand-in for OpenJDK 25 on a Debian 12 CI host
-CTL
-dpkg-deb --root-owner-group -b "$WORK/standin" "$R/tmp/standin.deb" >/dev/null
-tr_run "$WORK" dpkg -i /tmp/standin.deb >/dev/null
+tr_java_standin "$WORK"
 # 2. The appliance's Main does not serve READY and /healthz yet: a drop-in runs WatchdogProbe (the
 #    real SystemdNotifier + a /healthz answering on the port of the rendered appliance.conf).
 JAVA=$(ls -d /usr/lib/jvm/temurin-25-*/bin/java /usr/lib/jvm/java-25-openjdk-*/bin/java 2>/dev/null | head -1)
