@@ -86,6 +86,7 @@ all:
     motcua_display: false                           # no HDMI in a container
     motcua_http_port: $HTTP_PORT
     motcua_expected_devices: [bus]                  # only the bus has a stand-in here
+    motcua_web_lan: true                            # HTTPS staff pages: keystore made, [web.lan] rendered
     motcua_broker_url: "$1"
   children:
     quan1:
@@ -141,11 +142,36 @@ check "hardware watchdog 14 s" grep -qx 'RuntimeWatchdogSec=14s' "$R/etc/systemd
 check "time zone Asia/Ho_Chi_Minh" grep -qx 'Asia/Ho_Chi_Minh' "$R/etc/timezone"
 check "appliance enabled and active under systemd" bash -c "nsenter -t $LEADER -a systemctl is-enabled motcua-appliance.service && nsenter -t $LEADER -a systemctl is-active motcua-appliance.service"
 
+# HTTPS for the LAN staff pages: a keystore Java opens, made once, its fingerprint in the report.
+TLS=$R/etc/motcua/web-tls.p12; TLS_PW=$R/etc/motcua/web-tls.secret
+fp_file() { openssl pkcs12 -in "$TLS" -passin "file:$TLS_PW" -nokeys -clcerts 2>/dev/null | openssl x509 -noout -fingerprint -sha256 | sed 's/^.*=//'; }
+fp_report() { sed -n 's/^  staff pages .* certificate SHA-256 //p' "$WORK/$1.log"; }
+FP=$(fp_file); echo "LAN certificate SHA-256 $FP"
+check "keystore and password file: mode 0600, owner motcua" grep -qx 'motcua 600 motcua 600' \
+    <(in_ct stat -c '%U %a' /etc/motcua/web-tls.p12 /etc/motcua/web-tls.secret | tr '\n' ' ' | sed 's/ $//')
+check "password file is one line" test "$(wc -l < "$TLS_PW")" -eq 1
+check "Java 25 opens the keystore with that password: one private key with its certificate" bash -c \
+    "'$(dirname "$JAVA")/keytool' -list -storetype PKCS12 -keystore '$TLS' -storepass:file '$TLS_PW' | grep -q PrivateKeyEntry"
+check "certificate names the device and its address" bash -c "openssl pkcs12 -in '$TLS' -passin 'file:$TLS_PW' -nokeys -clcerts 2>/dev/null \
+    | openssl x509 -noout -ext subjectAltName | grep -q 'DNS:q1-bennghe-01, DNS:q1-bennghe-01.local.*IP Address:127.0.0.1'"
+check "no private key left in PEM form on the device" bash -c "! grep -rl 'PRIVATE KEY' '$R/etc/motcua'"
+check "[web.lan] rendered with the keystore" /usr/bin/python3 -c "
+import sys, tomllib
+lan = tomllib.load(open(sys.argv[1], 'rb'))['web']['lan']
+assert lan == {'enabled': True, 'bind': '0.0.0.0', 'port': 8443, 'keystore': '/etc/motcua/web-tls.p12',
+               'keystore_password_file': '/etc/motcua/web-tls.secret'}, lan
+" "$R/etc/motcua/appliance.conf"
+check "report prints the certificate's SHA-256 fingerprint" bash -c "[ '$(fp_report apply1)' = '$FP' ] && [[ '$FP' =~ ^([0-9A-F]{2}:){31}[0-9A-F]{2}$ ]]"
+check "second run: same certificate, reported again" test "$(fp_report apply2)" = "$FP"
+check "dry run reads the fingerprint too" test "$(fp_report dry2)" = "$FP"
+check "dry run on the fresh device planned the certificate" grep -q 'LAN staff pages certificate' <(tasks "would change" dry1)
+
 # Update and roll back.
 check "update to 99.0.0-1" prov update --version 99.0.0-1
 check "report shows 99.0.0-1" grep -q 'version 99.0.0-1 | service active | healthz green' "$WORK/update.log"
 check "roll back to $VERSION" prov rollback --version "$VERSION"
 check "report shows $VERSION after rollback" grep -q "version $VERSION | service active | healthz green" "$WORK/rollback.log"
+check "certificate never replaced by update and rollback" test "$(fp_report rollback) $(fp_file)" = "$FP $FP"
 check "both package files kept on the device for offline rollback" test -e "$R/var/cache/motcua/debs/motcua-appliance_99.0.0-1_all.deb"
 
 # Bad inventory: refused with a message naming the field, nothing on the device touched.
