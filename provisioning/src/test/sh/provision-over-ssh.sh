@@ -17,52 +17,14 @@ VERSION=$(dpkg-deb -f "$DEB" Version)
 tr_create "$WORK"
 R=$WORK/root
 
-# --- What differs from a Raspberry Pi OS trixie device, made explicit ---------------------------
-# 1. This host is Debian 12, which has no openjdk-25-jre-headless: a stand-in package of that name
-#    is installed, and the JDK 25 already on this host (/usr/lib/jvm/temurin-25*) is the JVM.
-tr_java_standin "$WORK"
-# 2. The appliance's Main does not serve READY and /healthz yet: a drop-in runs WatchdogProbe (the
-#    real SystemdNotifier + a /healthz answering on the port of the rendered appliance.conf).
-JAVA=$(ls -d /usr/lib/jvm/temurin-25-*/bin/java /usr/lib/jvm/java-25-openjdk-*/bin/java 2>/dev/null | head -1)
-mkdir -p "$R/opt/motcua-probe" "$R/etc/systemd/system/motcua-appliance.service.d" && cp -r "$PROBE"/. "$R/opt/motcua-probe/"
-cat > "$R/etc/systemd/system/motcua-appliance.service.d/probe.conf" <<UNIT
-[Service]
-ExecStart=
-ExecStart=$JAVA --enable-native-access=ALL-UNNAMED -Xmx64m -cp /opt/motcua-probe:/usr/share/motcua/motcua-appliance.jar:/usr/share/motcua/lib/* vn.motcua.provisioning.WatchdogProbe /var/lib/motcua/hang-now --config /etc/motcua/appliance.conf
-UNIT
-# 3. No USB adapter: the counter bus is a pseudo-terminal linked at /dev/motcua-bus (started below).
-
-# --- Technician account, keys, sshd -------------------------------------------------------------
-tr_run "$WORK" useradd -m -s /bin/bash tech && tr_run "$WORK" usermod -p '*' tech
-echo 'tech ALL=(ALL) NOPASSWD:ALL' > "$R/etc/sudoers.d/tech" && chmod 0440 "$R/etc/sudoers.d/tech"
-ssh-keygen -q -t ed25519 -N '' -C tech@test -f "$WORK/id_tech"
-mkdir -p "$R/home/tech/.ssh" && cp "$WORK/id_tech.pub" "$R/home/tech/.ssh/authorized_keys"
-tr_run "$WORK" chown -R tech:tech /home/tech/.ssh && chmod 700 "$R/home/tech/.ssh" && chmod 600 "$R/home/tech/.ssh/authorized_keys"
-mkdir -p "$R/etc/motcua-test-ssh"
-ssh-keygen -q -t ed25519 -N '' -f "$R/etc/motcua-test-ssh/host_key"
-echo "[127.0.0.1]:$SSH_PORT $(cut -d' ' -f1,2 "$R/etc/motcua-test-ssh/host_key.pub")" > "$WORK/known_hosts"
-cat > "$R/etc/motcua-test-ssh/sshd_config" <<CFG
-ListenAddress 127.0.0.1
-Port $SSH_PORT
-HostKey /etc/motcua-test-ssh/host_key
-PasswordAuthentication no
-KbdInteractiveAuthentication no
-PubkeyAuthentication yes
-PermitRootLogin no
-AllowUsers tech
-UsePAM no
-PidFile /run/motcua-test-sshd.pid
-Subsystem sftp /usr/lib/openssh/sftp-server
-CFG
+. "$(dirname "$0")/test-device.sh"   # user tech, keys, sshd, Java stand-in, probe: what differs is listed there
+td_prepare "$WORK" "$PROBE" "$SSH_PORT"
+JAVA=$TD_JAVA
 tr_boot "$WORK" || { summary; exit 1; }
 in_ct() { timeout 90 nsenter -t "$LEADER" -a "$@"; }
 trap tr_halt EXIT
-in_ct systemctl is-system-running --wait >/dev/null 2>&1
-in_ct mkdir -p /run/sshd
-in_ct systemd-run -q --unit=motcua-test-sshd /usr/sbin/sshd -D -e -f /etc/motcua-test-ssh/sshd_config
-in_ct systemd-run -q --unit=motcua-test-bus socat PTY,link=/dev/motcua-bus,rawer PTY,link=/run/motcua-bus-peer,rawer
-SSH=(ssh -i "$WORK/id_tech" -p "$SSH_PORT" -o UserKnownHostsFile="$WORK/known_hosts" -o StrictHostKeyChecking=yes -o BatchMode=yes tech@127.0.0.1)
-for _ in $(seq 1 50); do "${SSH[@]}" true 2>/dev/null && break; sleep 0.2; done
+td_start "$WORK" "$SSH_PORT"
+SSH=("${TD_SSH[@]}")
 check "test sshd accepts the technician's key (host key checked)" "${SSH[@]}" sudo -n true
 
 # --- Technician's side: releases, secrets, inventory --------------------------------------------
