@@ -52,6 +52,7 @@ check "start returns once the appliance says READY=1 (Type=notify)" in_ct system
 echo "started in $(( $(date +%s) - t0 )) s; status: $(show StatusText)"
 check "service is active, Type=notify, shipped hardening in force" \
     test "$(props ActiveState Type ProtectSystem NoNewPrivileges User)" = 'active notify strict yes motcua '
+check "STATUS= from the appliance shows in systemctl" grep -q '^serving' <(show StatusText)
 pid1=$(show MainPID)
 check "runs as user motcua" grep -qx motcua <(in_ct ps -o user= -p "$pid1")
 check "the JVM is the one at the Debian path" grep -qx "$DEBIAN_JVM/bin/java" <(in_ct readlink "/proc/$pid1/exe")
