@@ -31,4 +31,5 @@ In the inventory (offices.yml), for the device, instead of a real ansible_host:
   motcua_display: false
   motcua_expected_devices: [bus]
 EOF
+trap 'exit 0' INT TERM   # so the EXIT trap of tr_boot powers the container off
 sleep $((MINUTES * 60)) & wait $!
