@@ -38,7 +38,20 @@ check "launcher finds a Java 25 that accepts all its flags" run env MOTCUA_JAVA_
 mkdir -p "$R/var/cache/motcua-appliance" && run chown motcua:motcua /var/cache/motcua-appliance
 # timeout inside runuser: runuser answers a TERM by killing its child 2 s later, too soon for the JVM to
 # stop cleanly and write the cache on a busy machine.
-aot_run() { run runuser -u motcua -- timeout -s TERM 60 /usr/share/motcua/bin/motcua-appliance --config /etc/motcua/appliance.conf > "$WORK/aot-$1.log" 2>&1; true; }
+descendants() { local p; for p in $(ps -o pid= --ppid "$1"); do echo "$p"; descendants "$p"; done; }
+# The JVM is stopped with TERM as soon as it serves (bounded by the timeout), not after a fixed wait.
+aot_run() {
+    run runuser -u motcua -- timeout -s TERM 60 /usr/share/motcua/bin/motcua-appliance --config /etc/motcua/appliance.conf > "$WORK/aot-$1.log" 2>&1 &
+    local bg=$! jvm="" p
+    for _ in $(seq 1 600); do
+        grep -q 'serving on http' "$WORK/aot-$1.log" && break
+        kill -0 "$bg" 2>/dev/null || break
+        sleep 0.1
+    done
+    for p in $(descendants "$bg"); do [ "$(cat "/proc/$p/comm" 2>/dev/null)" = java ] && jvm=$p; done
+    [ -n "$jvm" ] && kill -TERM "$jvm"
+    wait "$bg"; true
+}
 aot_run 1
 check "launcher's first run wrote an AOT cache" bash -c "ls '$R'/var/cache/motcua-appliance/motcua-*.aot"
 ls "$R"/var/cache/motcua-appliance/motcua-*.aot >/dev/null 2>&1 \

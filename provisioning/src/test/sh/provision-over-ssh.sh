@@ -17,61 +17,14 @@ VERSION=$(dpkg-deb -f "$DEB" Version)
 tr_create "$WORK"
 R=$WORK/root
 
-# --- What differs from a Raspberry Pi OS trixie device, made explicit ---------------------------
-# 1. This host is Debian 12, which has no openjdk-25-jre-headless: a stand-in package of that name
-#    is installed, and the JDK 25 already on this host (/usr/lib/jvm/temurin-25*) is the JVM.
-mkdir -p "$WORK/standin/DEBIAN"
-cat > "$WORK/standin/DEBIAN/control" <<CTL
-Package: openjdk-25-jre-headless
-Version: 25.0.0-0test1
-Architecture: all
-Maintainer: motcua tests <tests@motcua.vn>
-Description: test stand-in for OpenJDK 25 on a Debian 12 CI host
-CTL
-dpkg-deb --root-owner-group -b "$WORK/standin" "$R/tmp/standin.deb" >/dev/null
-tr_run "$WORK" dpkg -i /tmp/standin.deb >/dev/null
-# 2. The appliance's Main does not serve READY and /healthz yet: a drop-in runs WatchdogProbe (the
-#    real SystemdNotifier + a /healthz answering on the port of the rendered appliance.conf).
-JAVA=$(ls -d /usr/lib/jvm/temurin-25-*/bin/java /usr/lib/jvm/java-25-openjdk-*/bin/java 2>/dev/null | head -1)
-mkdir -p "$R/opt/motcua-probe" "$R/etc/systemd/system/motcua-appliance.service.d" && cp -r "$PROBE"/. "$R/opt/motcua-probe/"
-cat > "$R/etc/systemd/system/motcua-appliance.service.d/probe.conf" <<UNIT
-[Service]
-ExecStart=
-ExecStart=$JAVA --enable-native-access=ALL-UNNAMED -Xmx64m -cp /opt/motcua-probe:/usr/share/motcua/motcua-appliance.jar:/usr/share/motcua/lib/* vn.motcua.provisioning.WatchdogProbe /var/lib/motcua/hang-now --config /etc/motcua/appliance.conf
-UNIT
-# 3. No USB adapter: the counter bus is a pseudo-terminal linked at /dev/motcua-bus (started below).
-
-# --- Technician account, keys, sshd -------------------------------------------------------------
-tr_run "$WORK" useradd -m -s /bin/bash tech && tr_run "$WORK" usermod -p '*' tech
-echo 'tech ALL=(ALL) NOPASSWD:ALL' > "$R/etc/sudoers.d/tech" && chmod 0440 "$R/etc/sudoers.d/tech"
-ssh-keygen -q -t ed25519 -N '' -C tech@test -f "$WORK/id_tech"
-mkdir -p "$R/home/tech/.ssh" && cp "$WORK/id_tech.pub" "$R/home/tech/.ssh/authorized_keys"
-tr_run "$WORK" chown -R tech:tech /home/tech/.ssh && chmod 700 "$R/home/tech/.ssh" && chmod 600 "$R/home/tech/.ssh/authorized_keys"
-mkdir -p "$R/etc/motcua-test-ssh"
-ssh-keygen -q -t ed25519 -N '' -f "$R/etc/motcua-test-ssh/host_key"
-echo "[127.0.0.1]:$SSH_PORT $(cut -d' ' -f1,2 "$R/etc/motcua-test-ssh/host_key.pub")" > "$WORK/known_hosts"
-cat > "$R/etc/motcua-test-ssh/sshd_config" <<CFG
-ListenAddress 127.0.0.1
-Port $SSH_PORT
-HostKey /etc/motcua-test-ssh/host_key
-PasswordAuthentication no
-KbdInteractiveAuthentication no
-PubkeyAuthentication yes
-PermitRootLogin no
-AllowUsers tech
-UsePAM no
-PidFile /run/motcua-test-sshd.pid
-Subsystem sftp /usr/lib/openssh/sftp-server
-CFG
+. "$(dirname "$0")/test-device.sh"   # user tech, keys, sshd, Java stand-in, probe: what differs is listed there
+td_prepare "$WORK" "$PROBE" "$SSH_PORT"
+JAVA=$TD_JAVA
 tr_boot "$WORK" || { summary; exit 1; }
 in_ct() { timeout 90 nsenter -t "$LEADER" -a "$@"; }
 trap tr_halt EXIT
-in_ct systemctl is-system-running --wait >/dev/null 2>&1
-in_ct mkdir -p /run/sshd
-in_ct systemd-run -q --unit=motcua-test-sshd /usr/sbin/sshd -D -e -f /etc/motcua-test-ssh/sshd_config
-in_ct systemd-run -q --unit=motcua-test-bus socat PTY,link=/dev/motcua-bus,rawer PTY,link=/run/motcua-bus-peer,rawer
-SSH=(ssh -i "$WORK/id_tech" -p "$SSH_PORT" -o UserKnownHostsFile="$WORK/known_hosts" -o StrictHostKeyChecking=yes -o BatchMode=yes tech@127.0.0.1)
-for _ in $(seq 1 50); do "${SSH[@]}" true 2>/dev/null && break; sleep 0.2; done
+td_start "$WORK" "$SSH_PORT"
+SSH=("${TD_SSH[@]}")
 check "test sshd accepts the technician's key (host key checked)" "${SSH[@]}" sudo -n true
 
 # --- Technician's side: releases, secrets, inventory --------------------------------------------
@@ -95,6 +48,7 @@ all:
     motcua_display: false                           # no HDMI in a container
     motcua_http_port: $HTTP_PORT
     motcua_expected_devices: [bus]                  # only the bus has a stand-in here
+    motcua_web_lan: true                            # HTTPS staff pages: keystore made, [web.lan] rendered
     motcua_broker_url: "$1"
   children:
     quan1:
@@ -150,11 +104,36 @@ check "hardware watchdog 14 s" grep -qx 'RuntimeWatchdogSec=14s' "$R/etc/systemd
 check "time zone Asia/Ho_Chi_Minh" grep -qx 'Asia/Ho_Chi_Minh' "$R/etc/timezone"
 check "appliance enabled and active under systemd" bash -c "nsenter -t $LEADER -a systemctl is-enabled motcua-appliance.service && nsenter -t $LEADER -a systemctl is-active motcua-appliance.service"
 
+# HTTPS for the LAN staff pages: a keystore Java opens, made once, its fingerprint in the report.
+TLS=$R/etc/motcua/web-tls.p12; TLS_PW=$R/etc/motcua/web-tls.secret
+fp_file() { openssl pkcs12 -in "$TLS" -passin "file:$TLS_PW" -nokeys -clcerts 2>/dev/null | openssl x509 -noout -fingerprint -sha256 | sed 's/^.*=//'; }
+fp_report() { sed -n 's/^  staff pages .* certificate SHA-256 //p' "$WORK/$1.log"; }
+FP=$(fp_file); echo "LAN certificate SHA-256 $FP"
+check "keystore and password file: mode 0600, owner motcua" grep -qx 'motcua 600 motcua 600' \
+    <(in_ct stat -c '%U %a' /etc/motcua/web-tls.p12 /etc/motcua/web-tls.secret | tr '\n' ' ' | sed 's/ $//')
+check "password file is one line" test "$(wc -l < "$TLS_PW")" -eq 1
+check "Java 25 opens the keystore with that password: one private key with its certificate" bash -c \
+    "'$(dirname "$JAVA")/keytool' -list -storetype PKCS12 -keystore '$TLS' -storepass:file '$TLS_PW' | grep -q PrivateKeyEntry"
+check "certificate names the device and its address" bash -c "openssl pkcs12 -in '$TLS' -passin 'file:$TLS_PW' -nokeys -clcerts 2>/dev/null \
+    | openssl x509 -noout -ext subjectAltName | grep -q 'DNS:q1-bennghe-01, DNS:q1-bennghe-01.local.*IP Address:127.0.0.1'"
+check "no private key left in PEM form on the device" bash -c "! grep -rl 'PRIVATE KEY' '$R/etc/motcua'"
+check "[web.lan] rendered with the keystore" /usr/bin/python3 -c "
+import sys, tomllib
+lan = tomllib.load(open(sys.argv[1], 'rb'))['web']['lan']
+assert lan == {'enabled': True, 'bind': '0.0.0.0', 'port': 8443, 'keystore': '/etc/motcua/web-tls.p12',
+               'keystore_password_file': '/etc/motcua/web-tls.secret'}, lan
+" "$R/etc/motcua/appliance.conf"
+check "report prints the certificate's SHA-256 fingerprint" bash -c "[ '$(fp_report apply1)' = '$FP' ] && [[ '$FP' =~ ^([0-9A-F]{2}:){31}[0-9A-F]{2}$ ]]"
+check "second run: same certificate, reported again" test "$(fp_report apply2)" = "$FP"
+check "dry run reads the fingerprint too" test "$(fp_report dry2)" = "$FP"
+check "dry run on the fresh device planned the certificate" grep -q 'LAN staff pages certificate' <(tasks "would change" dry1)
+
 # Update and roll back.
 check "update to 99.0.0-1" prov update --version 99.0.0-1
 check "report shows 99.0.0-1" grep -q 'version 99.0.0-1 | service active | healthz green' "$WORK/update.log"
 check "roll back to $VERSION" prov rollback --version "$VERSION"
 check "report shows $VERSION after rollback" grep -q "version $VERSION | service active | healthz green" "$WORK/rollback.log"
+check "certificate never replaced by update and rollback" test "$(fp_report rollback) $(fp_file)" = "$FP $FP"
 check "both package files kept on the device for offline rollback" test -e "$R/var/cache/motcua/debs/motcua-appliance_99.0.0-1_all.deb"
 
 # Bad inventory: refused with a message naming the field, nothing on the device touched.

@@ -32,6 +32,23 @@ tr_run() {
         LANG=C.UTF-8 HOME=/root DEBIAN_FRONTEND=noninteractive "$@"
 }
 
+# tr_java_standin DIR: installs into the root an empty package named openjdk-25-jre-headless, so the
+# motcua package's dependency is met on this Debian 12 host (which has no OpenJDK 25) without
+# --force-depends; the JVM itself is the JDK 25 of this host (see the callers for where it appears).
+tr_java_standin() {
+    local dir=$1
+    mkdir -p "$dir/standin/DEBIAN"
+    cat > "$dir/standin/DEBIAN/control" <<CTL
+Package: openjdk-25-jre-headless
+Version: 25.0.0-0test1
+Architecture: all
+Maintainer: motcua tests <tests@motcua.vn>
+Description: test stand-in for OpenJDK 25 on a Debian 12 CI host
+CTL
+    dpkg-deb --root-owner-group -b "$dir/standin" "$dir/root/tmp/standin.deb" >/dev/null
+    tr_run "$dir" dpkg -i /tmp/standin.deb >/dev/null
+}
+
 # tr_boot DIR [nspawn options...]: boots the root with systemd as PID 1 of a systemd-nspawn
 # container, in the background; sets NSPAWN (its pid) and LEADER (the container's systemd, as seen
 # from here) and waits, bounded, until systemd answers on its private socket.

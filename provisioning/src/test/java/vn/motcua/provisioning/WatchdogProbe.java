@@ -11,13 +11,15 @@ import vn.motcua.appliance.systemd.SystemdNotifier;
 /**
  * A stand-in main loop that uses the real {@link SystemdNotifier} exactly as the appliance's Main
  * does: READY once, then WATCHDOG at half of WatchdogSec. When the file named by the first argument
- * appears it deletes it and stops pinging without exiting, like a hung main loop, so systemd's
- * watchdog must kill and restart it. Run as the ExecStart of motcua-appliance.service under a real
- * systemd by watchdog-under-systemd.sh. Bounded: gives up after 10 minutes.
+ * appears it deletes it and stops pinging without exiting, like a hung main loop. It is the
+ * ExecStart of the provisioning test's device (test-device.sh), where the rendered config must not
+ * stop the run (the real appliance under the real unit is SystemdWatchdogTest). Bounded: gives up
+ * after 10 minutes.
  *
  * <p>With {@code --config FILE} it also answers {@code GET /healthz} on the {@code port} of the
  * rendered appliance.conf, standing in for the appliance's health endpoint in the provisioning test
- * until Main serves it (provision-over-ssh.sh).
+ * (provision-over-ssh.sh). The real appliance is not used there yet because the config rendered with
+ * {@code motcua_web_lan} has {@code [web.lan]}, which the appliance refuses until that key is merged.
  */
 public final class WatchdogProbe {
     private WatchdogProbe() {}

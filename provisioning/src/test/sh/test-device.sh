@@ -1,0 +1,60 @@
+# Sourced after throwaway-root.sh: turns a throwaway root into a stand-in for a freshly flashed
+# device that a technician reaches over SSH (what Raspberry Pi Imager's settings give a real Pi):
+# user "tech" with sudo and an authorized key, an sshd on 127.0.0.1:<port> with its own host key.
+# Used by provision-over-ssh.sh (the test) and practice-device.sh (to try the walkthrough by hand).
+#
+# What differs from a Raspberry Pi OS trixie device, made explicit:
+# 1. This host is Debian 12, which has no openjdk-25-jre-headless: a stand-in package of that name
+#    is installed, and the JDK 25 already on this host (/usr/lib/jvm/temurin-25*) is the JVM.
+# 2. ExecStart is WatchdogProbe (the real SystemdNotifier + a /healthz answering on the port of the
+#    rendered appliance.conf), so the rendered config is not checked by the appliance here; the real
+#    appliance under the real unit is ApplianceUnderSystemdTest.
+# 3. No USB adapter: the counter bus is a pseudo-terminal linked at /dev/motcua-bus (td_start).
+
+# td_prepare WORK PROBE_CLASSES SSH_PORT: before tr_boot. Leaves the technician's key in WORK/id_tech
+# and the device's host key in WORK/known_hosts.
+td_prepare() {
+    local work=$1 probe=$2 port=$3 r=$1/root
+    tr_java_standin "$work"
+    TD_JAVA=$(ls -d /usr/lib/jvm/temurin-25-*/bin/java /usr/lib/jvm/java-25-openjdk-*/bin/java 2>/dev/null | head -1)
+    mkdir -p "$r/opt/motcua-probe" "$r/etc/systemd/system/motcua-appliance.service.d" && cp -r "$probe"/. "$r/opt/motcua-probe/"
+    cat > "$r/etc/systemd/system/motcua-appliance.service.d/probe.conf" <<UNIT
+[Service]
+ExecStart=
+ExecStart=$TD_JAVA --enable-native-access=ALL-UNNAMED -Xmx64m -cp /opt/motcua-probe:/usr/share/motcua/motcua-appliance.jar:/usr/share/motcua/lib/* vn.motcua.provisioning.WatchdogProbe /var/lib/motcua/hang-now --config /etc/motcua/appliance.conf
+UNIT
+    tr_run "$work" useradd -m -s /bin/bash tech && tr_run "$work" usermod -p '*' tech
+    echo 'tech ALL=(ALL) NOPASSWD:ALL' > "$r/etc/sudoers.d/tech" && chmod 0440 "$r/etc/sudoers.d/tech"
+    ssh-keygen -q -t ed25519 -N '' -C tech@test -f "$work/id_tech"
+    mkdir -p "$r/home/tech/.ssh" && cp "$work/id_tech.pub" "$r/home/tech/.ssh/authorized_keys"
+    tr_run "$work" chown -R tech:tech /home/tech/.ssh && chmod 700 "$r/home/tech/.ssh" && chmod 600 "$r/home/tech/.ssh/authorized_keys"
+    mkdir -p "$r/etc/motcua-test-ssh"
+    ssh-keygen -q -t ed25519 -N '' -f "$r/etc/motcua-test-ssh/host_key"
+    echo "[127.0.0.1]:$port $(cut -d' ' -f1,2 "$r/etc/motcua-test-ssh/host_key.pub")" > "$work/known_hosts"
+    cat > "$r/etc/motcua-test-ssh/sshd_config" <<CFG
+ListenAddress 127.0.0.1
+Port $port
+HostKey /etc/motcua-test-ssh/host_key
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+PubkeyAuthentication yes
+PermitRootLogin no
+AllowUsers tech
+UsePAM no
+PidFile /run/motcua-test-sshd.pid
+Subsystem sftp /usr/lib/openssh/sftp-server
+CFG
+}
+
+# td_start: after tr_boot. Starts sshd and the counter-bus pseudo-terminal inside the container and
+# waits (bounded) until the technician's key logs in.
+td_start() {
+    local work=$1 port=$2
+    timeout 90 nsenter -t "$LEADER" -a systemctl is-system-running --wait >/dev/null 2>&1
+    timeout 30 nsenter -t "$LEADER" -a mkdir -p /run/sshd
+    timeout 30 nsenter -t "$LEADER" -a systemd-run -q --unit=motcua-test-sshd /usr/sbin/sshd -D -e -f /etc/motcua-test-ssh/sshd_config
+    timeout 30 nsenter -t "$LEADER" -a systemd-run -q --unit=motcua-test-bus socat PTY,link=/dev/motcua-bus,rawer PTY,link=/run/motcua-bus-peer,rawer
+    TD_SSH=(ssh -i "$work/id_tech" -p "$port" -o UserKnownHostsFile="$work/known_hosts" -o StrictHostKeyChecking=yes -o BatchMode=yes tech@127.0.0.1)
+    for _ in $(seq 1 50); do "${TD_SSH[@]}" true 2>/dev/null && return 0; sleep 0.2; done
+    return 1
+}
