@@ -185,6 +185,12 @@ check "ticket $TICKET taken before the update is still there after the rollback"
 check "certificate never replaced by update and rollback" test "$(fp_report rollback) $(fp_file)" = "$FP $FP"
 check "both package files kept on the device for offline rollback" test -e "$R/var/cache/motcua/debs/motcua-appliance_99.0.0-1_all.deb"
 
+# A district whose broker has a certificate from a public CA gives no ca.crt: the appliance refuses
+# ssl:// without ca_file, so the plan points it at the system's CA bundle instead.
+mv "$WORK/secrets/q1-bennghe-01/ca.crt" "$WORK/ca.crt.district"
+check "no district CA: dry run plans ca_file = the system's CA bundle" grep -q '^+ca_file *= "/etc/ssl/certs/ca-certificates.crt"' <(prov noca --check; cat "$WORK/noca.log")
+mv "$WORK/ca.crt.district" "$WORK/secrets/q1-bennghe-01/ca.crt"
+
 # Bad inventory: refused with a message naming the field, nothing on the device touched.
 before=$(md5sum "$R/etc/motcua/appliance.conf")
 write_inventory "http://evil host;rm -rf /"
