@@ -34,7 +34,7 @@ In the inventory (offices.yml), for the device, instead of a real ansible_host:
   motcua_supported_releases: [trixie, bookworm]   # the practice device runs this host's Debian 12
   motcua_display: false
   motcua_expected_devices: [bus]
-  motcua_http_port: $HTTP_PORT                    # the device shares this machine's network:
+  motcua_http_port: $HTTP_PORT                   # the device shares this machine's network:
   motcua_web_lan_bind: 127.0.0.1                  # free ports on loopback only
   motcua_web_lan_port: $LAN_PORT
 EOF
