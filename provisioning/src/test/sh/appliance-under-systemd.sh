@@ -1,16 +1,16 @@
 #!/bin/bash
 # The real appliance, from the real .deb, started by the real motcua-appliance.service under a real
 # systemd (PID 1 of a systemd-nspawn container booted from a throwaway copy of this machine, private
-# network). No probe: the launcher in the package starts the JVM, which says READY=1 and pings the
+# network). The launcher in the package starts the JVM, which says READY=1 and pings the
 # watchdog itself. Checks: start completes on READY (Type=notify), /healthz answers in the container,
 # the watchdog keeps it alive past WatchdogSec; a ticket is taken; the JVM is frozen (SIGSTOP), so
 # systemd's watchdog kills and restarts it, and the ticket is still there afterwards.
 #
 # What differs from a Raspberry Pi, on purpose:
-# - Java: this Debian 12 host has no openjdk-25 package. An empty stand-in package of that name meets
-#   the dependency, /usr/lib/jvm is emptied (tmpfs) and this host's Temurin 25 is bind-mounted
-#   read-only at the Debian path /usr/lib/jvm/java-25-openjdk-amd64, the first place the launcher
-#   looks; the shipped unit and launcher are unchanged.
+# - Java: this Debian 12 host has no openjdk-25 package: tr_java (throwaway-root.sh) installs an
+#   empty stand-in package and mounts this host's JDK 25 read-only at the Debian path
+#   /usr/lib/jvm/java-25-openjdk-amd64; the shipped unit and launcher are unchanged. The same is
+#   done for the provisioning test's device (test-device.sh).
 # - Config: the demo office (simulated counter bus and printer, no reader, uplink off), data in
 #   /var/lib/motcua as on a device.
 # - Timing only (drop-in test-timing.conf): WatchdogSec and RestartSec shortened so the test takes
@@ -21,11 +21,10 @@ DEB=$(realpath "$1"); CONF=$(realpath "$2"); JDK=$(realpath "$3"); WORK=$4
 WATCHDOG_SEC=${MOTCUA_TEST_WATCHDOG_SEC:-15}
 . "$(dirname "$0")/throwaway-root.sh"
 UNIT=motcua-appliance.service
-DEBIAN_JVM=/usr/lib/jvm/java-25-openjdk-amd64
 
 tr_create "$WORK"
 R=$WORK/root
-tr_java_standin "$WORK"
+tr_java "$WORK" "$JDK" || { summary; exit 1; }
 cp "$DEB" "$R/tmp/motcua.deb"
 tr_run "$WORK" dpkg -i /tmp/motcua.deb > "$WORK/install.log" 2>&1
 check "package installs with its dependency met (no --force)" grep -qx 'install ok installed' \
@@ -39,7 +38,7 @@ cat > "$R/etc/systemd/system/$UNIT.d/test-timing.conf" <<DROPIN
 WatchdogSec=${WATCHDOG_SEC}s
 RestartSec=1s
 DROPIN
-tr_boot "$WORK" --private-network --tmpfs=/usr/lib/jvm --bind-ro="$JDK:$DEBIAN_JVM" || { summary; exit 1; }
+tr_boot "$WORK" --private-network "${TR_JAVA_BOOT[@]}" || { summary; exit 1; }
 in_ct() { timeout 90 nsenter -t "$LEADER" -a "$@"; }
 show() { in_ct systemctl show -P "$1" "$UNIT"; }
 props() { local p; for p in "$@"; do show "$p"; done | tr '\n' ' '; }   # in the order asked
@@ -55,7 +54,7 @@ check "service is active, Type=notify, shipped hardening in force" \
 check "STATUS= from the appliance shows in systemctl" grep -q '^serving' <(show StatusText)
 pid1=$(show MainPID)
 check "runs as user motcua" grep -qx motcua <(in_ct ps -o user= -p "$pid1")
-check "the JVM is the one at the Debian path" grep -qx "$DEBIAN_JVM/bin/java" <(in_ct readlink "/proc/$pid1/exe")
+check "the JVM is the one at the Debian path" grep -qx "$TR_DEBIAN_JVM/bin/java" <(in_ct readlink "/proc/$pid1/exe")
 check "/healthz answers 200 inside the container" grep -qx 200 <(http http://127.0.0.1:8080/healthz)
 cat "$WORK/body"; echo
 code=$(http -X POST -H 'Content-Type: application/json' -d '{"service":"ho-tich"}' http://127.0.0.1:8080/api/tickets)

@@ -5,22 +5,21 @@
 #   a generated host key, a test technician "tech" with sudo and an authorized test key.
 # Sequence: dry run on the fresh device, apply, apply again (nothing changes), dry run again (same:
 # nothing), update to a newer package, roll back, bad inventory refused.
-# Usage (inside unshare -m): provision-over-ssh.sh DEB PROBE_CLASSES REPO WORKDIR
+# Usage (inside unshare -m): provision-over-ssh.sh DEB JDK REPO WORKDIR
 set -uo pipefail
-DEB=$(realpath "$1"); PROBE=$(realpath "$2"); REPO=$(realpath "$3"); WORK=$4
+DEB=$(realpath "$1"); JDK=$(realpath "$2"); REPO=$(realpath "$3"); WORK=$4
 . "$(dirname "$0")/throwaway-root.sh"
 PROVISION="$REPO/provisioning/motcua-provision"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-SSH_PORT=$(free_port); HTTP_PORT=$(free_port)
+SSH_PORT=$(free_port); HTTP_PORT=$(free_port); LAN_PORT=$(free_port); BROKER_PORT=$(free_port)
 VERSION=$(dpkg-deb -f "$DEB" Version)
 
 tr_create "$WORK"
 R=$WORK/root
 
-. "$(dirname "$0")/test-device.sh"   # user tech, keys, sshd, Java stand-in, probe: what differs is listed there
-td_prepare "$WORK" "$PROBE" "$SSH_PORT"
-JAVA=$TD_JAVA
-tr_boot "$WORK" || { summary; exit 1; }
+. "$(dirname "$0")/test-device.sh"   # user tech, keys, sshd, the JVM: what differs is listed there
+td_prepare "$WORK" "$JDK" "$SSH_PORT" || { summary; exit 1; }
+tr_boot "$WORK" "${TR_JAVA_BOOT[@]}" || { summary; exit 1; }
 in_ct() { timeout 90 nsenter -t "$LEADER" -a "$@"; }
 trap tr_halt EXIT
 td_start "$WORK" "$SSH_PORT"
@@ -33,7 +32,9 @@ cp "$DEB" "$WORK/debs/motcua-appliance_${VERSION}_all.deb"
 dpkg-deb -R "$DEB" "$WORK/next" && sed -i 's/^Version: .*/Version: 99.0.0-1/' "$WORK/next/DEBIAN/control"
 dpkg-deb --root-owner-group -b "$WORK/next" "$WORK/debs/motcua-appliance_99.0.0-1_all.deb" >/dev/null
 printf 'test-broker-password\n' > "$WORK/secrets/q1-bennghe-01/mqtt-password"
-printf -- '-----BEGIN CERTIFICATE-----\nMIIBtest\n-----END CERTIFICATE-----\n' > "$WORK/secrets/q1-bennghe-01/ca.crt"
+# The district's CA: a real certificate, so the uplink's trust store loads (no broker answers here).
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj /CN=quan1-test-ca -days 2 \
+    -keyout "$WORK/ca.key" -out "$WORK/secrets/q1-bennghe-01/ca.crt" 2>/dev/null
 write_inventory() {  # $1 = broker url
 cat > "$WORK/inventory.yml" <<INV
 all:
@@ -49,7 +50,11 @@ all:
     motcua_http_port: $HTTP_PORT
     motcua_expected_devices: [bus]                  # only the bus has a stand-in here
     motcua_web_lan: true                            # HTTPS staff pages: keystore made, [web.lan] rendered
+    motcua_web_lan_bind: 127.0.0.1                  # the container shares this machine's network
+    motcua_web_lan_port: $LAN_PORT
     motcua_broker_url: "$1"
+    motcua_hours:                                   # open whenever the test runs, so a ticket can be taken
+      {days: [MON, TUE, WED, THU, FRI, SAT, SUN], opens: "00:00", closes: "23:59", lunch_starts: "12:00", lunch_ends: "12:00"}
   children:
     quan1:
       vars:
@@ -69,7 +74,8 @@ all:
             - {number: 2, bus_address: 5, services: [ho-tich, dat-dai]}
 INV
 }
-write_inventory "ssl://mqtt.quan1.test:8883"
+BROKER="ssl://127.0.0.1:$BROKER_PORT"   # nothing listens: the district link is down, as it may be for days
+write_inventory "$BROKER"
 prov() { local log=$1; shift; "$PROVISION" -i "$WORK/inventory.yml" --debs "$WORK/debs" --secrets "$WORK/secrets" "$@" > "$WORK/$log.log" 2>&1; local rc=$?; sed -n '/==== motcua provisioning report/,$p' "$WORK/$log.log"; return $rc; }
 tasks() { grep -E "^  $1: " "$WORK/$2.log" | sed "s/^  $1: //" | tr ';' '\n' | sed 's/^ *//' | sort; }
 
@@ -82,8 +88,14 @@ echo "done (apply):";   tasks changed apply1 | sed 's/^/  /'
 check "dry run predicted exactly what apply changed" diff <(tasks "would change" dry1) <(tasks changed apply1)
 check "second apply changes nothing and says so" grep -qx 'No changes: every device already matches the inventory.' <(prov apply2)
 check "dry run after apply shows the same (empty) plan" grep -qx 'No changes: every device already matches the inventory.' <(prov dry2 --check)
-check "report: service active, healthz green" grep -q "service active | healthz green" "$WORK/apply2.log"
 check "report: bus found, clock state shown" grep -qE "clock .* \| bus=found printer=MISSING reader=MISSING" "$WORK/apply2.log"
+echo "report of the second run:"; sed -n '/^==== motcua provisioning report/,/^  changed/p' "$WORK/apply2.log"
+# No board on the bus's pty, no printer: device faults, which the report shows as warnings, while
+# the device counts as provisioned (service active, /healthz answering, nothing else faulty).
+check "report: service active, healthz answering with device warnings only" grep -q "service active | healthz warnings" "$WORK/apply2.log"
+check "report warns: counter bus boards 1 and 5 do not answer" grep -qE "^  warning counter-bus: 0/2 boards online.*board 1 .*board 5 " "$WORK/apply2.log"
+check "report warns: no printer on /dev/motcua-printer" grep -q "^  warning printer: " "$WORK/apply2.log"
+check "report: no FAULT line (store, web, accounts ... all ok)" bash -c "! grep -q '^  FAULT ' '$WORK/apply2.log'"
 
 # The device itself, looked at directly.
 check "config rendered from inventory" grep -qE '^device_id += "q1-bennghe-01"' "$R/etc/motcua/appliance.conf"
@@ -92,7 +104,7 @@ import sys, tomllib
 c = tomllib.load(open(sys.argv[1], 'rb'))
 assert c['appliance']['office_name_vi'] == 'UBND Phường Bến Nghé — Bộ phận Một cửa', c['appliance']
 assert {'address': 5, 'counter': 2} in c['devices']['counter_bus']['boards'], c['devices']
-assert c['uplink']['broker'] == 'ssl://mqtt.quan1.test:8883' and 'ca_file' in c['uplink']
+assert c['uplink']['broker'] == '$BROKER' and 'ca_file' in c['uplink']
 assert [s['code'] for s in c['services']] == ['ho-tich', 'dat-dai']
 " "$R/etc/motcua/appliance.conf"
 check "both counters in config" test "$(grep -c '^\[\[counters\]\]' "$R/etc/motcua/appliance.conf")" -eq 2
@@ -104,6 +116,28 @@ check "hardware watchdog 14 s" grep -qx 'RuntimeWatchdogSec=14s' "$R/etc/systemd
 check "time zone Asia/Ho_Chi_Minh" grep -qx 'Asia/Ho_Chi_Minh' "$R/etc/timezone"
 check "appliance enabled and active under systemd" bash -c "nsenter -t $LEADER -a systemctl is-enabled motcua-appliance.service && nsenter -t $LEADER -a systemctl is-active motcua-appliance.service"
 
+# The real appliance, from the package, under the shipped unit, running the rendered config.
+PID=$(in_ct systemctl show -P MainPID motcua-appliance.service)
+check "the service's process is the JVM at the Debian path, as user motcua" test "$(in_ct readlink "/proc/$PID/exe") $(in_ct ps -o user= -p "$PID")" = "$TR_DEBIAN_JVM/bin/java motcua"
+check "no drop-in changes the shipped unit" test -z "$(in_ct systemctl show -P DropInPaths motcua-appliance.service)"
+check "it runs the rendered /etc/motcua/appliance.conf" grep -q -- '--config /etc/motcua/appliance.conf' <(in_ct cat "/proc/$PID/cmdline" | tr '\0' ' ')
+in_ct curl -sS -m 10 -o /dev/stdout "http://127.0.0.1:$HTTP_PORT/healthz" > "$WORK/healthz.json"
+check "report's healthz parts are the appliance's own /healthz parts" test \
+    "$(python3 -c 'import json,sys; print(" ".join(json.load(open(sys.argv[1]))["parts"]))' "$WORK/healthz.json")" = \
+    "$(sed -n 's/^  healthz parts: //p' "$WORK/apply2.log")"
+check "/healthz: store open, uplink waiting for the district (no broker), web_lan on its port" /usr/bin/python3 -c "
+import json, sys
+p = json.load(open(sys.argv[1]))['parts']
+assert p['store']['state'] == 'open' and p['uplink']['ok'] and p['web_lan']['ok'], p
+assert '127.0.0.1:$LAN_PORT' in p['web_lan']['state'], p['web_lan']
+" "$WORK/healthz.json"
+check "the appliance serves the inventory's services and counters" /usr/bin/python3 -c "
+import json, sys
+q = json.load(sys.stdin)
+assert [s['code'] for s in q['services']] == ['ho-tich', 'dat-dai'], q['services']
+assert [(c['number'], c['services']) for c in q['counters']] == [(1, ['ho-tich']), (2, ['ho-tich', 'dat-dai'])], q['counters']
+" < <(in_ct curl -sS -m 10 "http://127.0.0.1:$HTTP_PORT/api/queue")
+
 # HTTPS for the LAN staff pages: a keystore Java opens, made once, its fingerprint in the report.
 TLS=$R/etc/motcua/web-tls.p12; TLS_PW=$R/etc/motcua/web-tls.secret
 fp_file() { openssl pkcs12 -in "$TLS" -passin "file:$TLS_PW" -nokeys -clcerts 2>/dev/null | openssl x509 -noout -fingerprint -sha256 | sed 's/^.*=//'; }
@@ -113,28 +147,49 @@ check "keystore and password file: mode 0600, owner motcua" grep -qx 'motcua 600
     <(in_ct stat -c '%U %a' /etc/motcua/web-tls.p12 /etc/motcua/web-tls.secret | tr '\n' ' ' | sed 's/ $//')
 check "password file is one line" test "$(wc -l < "$TLS_PW")" -eq 1
 check "Java 25 opens the keystore with that password: one private key with its certificate" bash -c \
-    "'$(dirname "$JAVA")/keytool' -list -storetype PKCS12 -keystore '$TLS' -storepass:file '$TLS_PW' | grep -q PrivateKeyEntry"
+    "'$JDK/bin/keytool' -list -storetype PKCS12 -keystore '$TLS' -storepass:file '$TLS_PW' | grep -q PrivateKeyEntry"
 check "certificate names the device and its address" bash -c "openssl pkcs12 -in '$TLS' -passin 'file:$TLS_PW' -nokeys -clcerts 2>/dev/null \
     | openssl x509 -noout -ext subjectAltName | grep -q 'DNS:q1-bennghe-01, DNS:q1-bennghe-01.local.*IP Address:127.0.0.1'"
 check "no private key left in PEM form on the device" bash -c "! grep -rl 'PRIVATE KEY' '$R/etc/motcua'"
 check "[web.lan] rendered with the keystore" /usr/bin/python3 -c "
 import sys, tomllib
 lan = tomllib.load(open(sys.argv[1], 'rb'))['web']['lan']
-assert lan == {'enabled': True, 'bind': '0.0.0.0', 'port': 8443, 'keystore': '/etc/motcua/web-tls.p12',
+assert lan == {'enabled': True, 'bind': '127.0.0.1', 'port': $LAN_PORT, 'keystore': '/etc/motcua/web-tls.p12',
                'keystore_password_file': '/etc/motcua/web-tls.secret'}, lan
 " "$R/etc/motcua/appliance.conf"
 check "report prints the certificate's SHA-256 fingerprint" bash -c "[ '$(fp_report apply1)' = '$FP' ] && [[ '$FP' =~ ^([0-9A-F]{2}:){31}[0-9A-F]{2}$ ]]"
 check "second run: same certificate, reported again" test "$(fp_report apply2)" = "$FP"
 check "dry run reads the fingerprint too" test "$(fp_report dry2)" = "$FP"
+# The LAN listener of the running appliance presents that certificate, and it checks out for the
+# device's name when pinned (what a counter PC does once the technician accepted the fingerprint).
+served_fp() { in_ct openssl s_client -connect "127.0.0.1:$LAN_PORT" -servername q1-bennghe-01 </dev/null 2>/dev/null \
+    | openssl x509 -noout -fingerprint -sha256 | sed 's/^.*=//'; }
+check "LAN HTTPS port serves the certificate whose fingerprint the report prints" test "$(served_fp)" = "$FP"
+openssl pkcs12 -in "$TLS" -passin "file:$TLS_PW" -nokeys -clcerts 2>/dev/null | openssl x509 > "$R/var/tmp/lan-cert.pem"
+check "curl with that certificate pinned gets the staff login over HTTPS by the device's name" grep -qE '^(200|302|303)$' \
+    <(in_ct curl -sS -m 10 -o /dev/null -w '%{http_code}' --cacert /var/tmp/lan-cert.pem \
+        --resolve "q1-bennghe-01:$LAN_PORT:127.0.0.1" "https://q1-bennghe-01:$LAN_PORT/counter")
 check "dry run on the fresh device planned the certificate" grep -q 'LAN staff pages certificate' <(tasks "would change" dry1)
 
-# Update and roll back.
+# Update and roll back; a ticket taken before both is still there after them (/var/lib/motcua kept).
+in_ct curl -sS -m 10 -H 'Content-Type: application/json' -d '{"service":"dat-dai"}' "http://127.0.0.1:$HTTP_PORT/api/tickets" > "$WORK/ticket.json"
+TICKET=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["ticket"]["number"])' "$WORK/ticket.json" 2>/dev/null)
+echo "ticket taken: ${TICKET:-none} ($(head -c 300 "$WORK/ticket.json"))"
+check "a ticket is taken from the provisioned appliance" test -n "$TICKET"
 check "update to 99.0.0-1" prov update --version 99.0.0-1
-check "report shows 99.0.0-1" grep -q 'version 99.0.0-1 | service active | healthz green' "$WORK/update.log"
+check "report shows 99.0.0-1, the appliance up again" grep -q 'version 99.0.0-1 | service active | healthz warnings' "$WORK/update.log"
 check "roll back to $VERSION" prov rollback --version "$VERSION"
-check "report shows $VERSION after rollback" grep -q "version $VERSION | service active | healthz green" "$WORK/rollback.log"
+check "report shows $VERSION after rollback" grep -q "version $VERSION | service active | healthz warnings" "$WORK/rollback.log"
+check "ticket $TICKET taken before the update is still there after the rollback" grep -qx 200 \
+    <(in_ct curl -sS -m 10 -o /dev/null -w '%{http_code}' "http://127.0.0.1:$HTTP_PORT/api/tickets/$TICKET")
 check "certificate never replaced by update and rollback" test "$(fp_report rollback) $(fp_file)" = "$FP $FP"
 check "both package files kept on the device for offline rollback" test -e "$R/var/cache/motcua/debs/motcua-appliance_99.0.0-1_all.deb"
+
+# A district whose broker has a certificate from a public CA gives no ca.crt: the appliance refuses
+# ssl:// without ca_file, so the plan points it at the system's CA bundle instead.
+mv "$WORK/secrets/q1-bennghe-01/ca.crt" "$WORK/ca.crt.district"
+check "no district CA: dry run plans ca_file = the system's CA bundle" grep -q '^+ca_file *= "/etc/ssl/certs/ca-certificates.crt"' <(prov noca --check; cat "$WORK/noca.log")
+mv "$WORK/ca.crt.district" "$WORK/secrets/q1-bennghe-01/ca.crt"
 
 # Bad inventory: refused with a message naming the field, nothing on the device touched.
 before=$(md5sum "$R/etc/motcua/appliance.conf")

@@ -4,25 +4,20 @@
 # Used by provision-over-ssh.sh (the test) and practice-device.sh (to try the walkthrough by hand).
 #
 # What differs from a Raspberry Pi OS trixie device, made explicit:
-# 1. This host is Debian 12, which has no openjdk-25-jre-headless: a stand-in package of that name
-#    is installed, and the JDK 25 already on this host (/usr/lib/jvm/temurin-25*) is the JVM.
-# 2. ExecStart is WatchdogProbe (the real SystemdNotifier + a /healthz answering on the port of the
-#    rendered appliance.conf), so the rendered config is not checked by the appliance here; the real
-#    appliance under the real unit is ApplianceUnderSystemdTest.
-# 3. No USB adapter: the counter bus is a pseudo-terminal linked at /dev/motcua-bus (td_start).
+# 1. This host is Debian 12, which has no openjdk-25-jre-headless: tr_java (throwaway-root.sh)
+#    installs a stand-in package of that name and mounts this host's JDK 25 at the Debian path, as in
+#    appliance-under-systemd.sh. The appliance itself is the real one from the package, started by
+#    the shipped unit and launcher with the config provisioning renders.
+# 2. No USB adapters: the counter bus is a pseudo-terminal linked at /dev/motcua-bus (td_start), with
+#    no board on its other end; there is no printer or reader.
+# 3. The container shares this machine's network (the technician reaches sshd on 127.0.0.1), so
+#    the inventory binds the appliance's ports to 127.0.0.1 and free ports.
 
-# td_prepare WORK PROBE_CLASSES SSH_PORT: before tr_boot. Leaves the technician's key in WORK/id_tech
-# and the device's host key in WORK/known_hosts.
+# td_prepare WORK JDK SSH_PORT: before tr_boot "$WORK" "${TR_JAVA_BOOT[@]}". Leaves the
+# technician's key in WORK/id_tech and the device's host key in WORK/known_hosts.
 td_prepare() {
-    local work=$1 probe=$2 port=$3 r=$1/root
-    tr_java_standin "$work"
-    TD_JAVA=$(ls -d /usr/lib/jvm/temurin-25-*/bin/java /usr/lib/jvm/java-25-openjdk-*/bin/java 2>/dev/null | head -1)
-    mkdir -p "$r/opt/motcua-probe" "$r/etc/systemd/system/motcua-appliance.service.d" && cp -r "$probe"/. "$r/opt/motcua-probe/"
-    cat > "$r/etc/systemd/system/motcua-appliance.service.d/probe.conf" <<UNIT
-[Service]
-ExecStart=
-ExecStart=$TD_JAVA --enable-native-access=ALL-UNNAMED -Xmx64m -cp /opt/motcua-probe:/usr/share/motcua/motcua-appliance.jar:/usr/share/motcua/lib/* vn.motcua.provisioning.WatchdogProbe /var/lib/motcua/hang-now --config /etc/motcua/appliance.conf
-UNIT
+    local work=$1 jdk=$2 port=$3 r=$1/root
+    tr_java "$work" "$jdk" || return 1
     tr_run "$work" useradd -m -s /bin/bash tech && tr_run "$work" usermod -p '*' tech
     echo 'tech ALL=(ALL) NOPASSWD:ALL' > "$r/etc/sudoers.d/tech" && chmod 0440 "$r/etc/sudoers.d/tech"
     ssh-keygen -q -t ed25519 -N '' -C tech@test -f "$work/id_tech"
@@ -53,7 +48,7 @@ td_start() {
     timeout 90 nsenter -t "$LEADER" -a systemctl is-system-running --wait >/dev/null 2>&1
     timeout 30 nsenter -t "$LEADER" -a mkdir -p /run/sshd
     timeout 30 nsenter -t "$LEADER" -a systemd-run -q --unit=motcua-test-sshd /usr/sbin/sshd -D -e -f /etc/motcua-test-ssh/sshd_config
-    timeout 30 nsenter -t "$LEADER" -a systemd-run -q --unit=motcua-test-bus socat PTY,link=/dev/motcua-bus,rawer PTY,link=/run/motcua-bus-peer,rawer
+    timeout 30 nsenter -t "$LEADER" -a systemd-run -q --unit=motcua-test-bus socat PTY,link=/dev/motcua-bus,rawer,group-late=dialout,mode=660 PTY,link=/run/motcua-bus-peer,rawer
     TD_SSH=(ssh -i "$work/id_tech" -p "$port" -o UserKnownHostsFile="$work/known_hosts" -o StrictHostKeyChecking=yes -o BatchMode=yes tech@127.0.0.1)
     for _ in $(seq 1 50); do "${TD_SSH[@]}" true 2>/dev/null && return 0; sleep 0.2; done
     return 1

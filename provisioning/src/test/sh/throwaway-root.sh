@@ -32,11 +32,17 @@ tr_run() {
         LANG=C.UTF-8 HOME=/root DEBIAN_FRONTEND=noninteractive "$@"
 }
 
-# tr_java_standin DIR: installs into the root an empty package named openjdk-25-jre-headless, so the
-# motcua package's dependency is met on this Debian 12 host (which has no OpenJDK 25) without
-# --force-depends; the JVM itself is the JDK 25 of this host (see the callers for where it appears).
-tr_java_standin() {
-    local dir=$1
+# tr_java DIR JDK: the JVM for the real appliance in a booted root, without changing the shipped unit
+# or launcher. This Debian 12 host has no OpenJDK 25 package, so:
+# - an empty stand-in package named openjdk-25-jre-headless meets the motcua package's dependency
+#   (installed now, before tr_boot; no --force-depends);
+# - TR_JAVA_BOOT (options for tr_boot) empties /usr/lib/jvm (tmpfs) and bind-mounts JDK (this
+#   host's JDK 25) read-only at the Debian path $TR_DEBIAN_JVM, the first place the launcher looks.
+TR_DEBIAN_JVM=/usr/lib/jvm/java-25-openjdk-amd64
+tr_java() {
+    local dir=$1 jdk
+    jdk=$(realpath "$2")
+    [ -x "$jdk/bin/java" ] || { echo "no JDK at $2" >&2; return 1; }
     mkdir -p "$dir/standin/DEBIAN"
     cat > "$dir/standin/DEBIAN/control" <<CTL
 Package: openjdk-25-jre-headless
@@ -47,6 +53,7 @@ Description: test stand-in for OpenJDK 25 on a Debian 12 CI host
 CTL
     dpkg-deb --root-owner-group -b "$dir/standin" "$dir/root/tmp/standin.deb" >/dev/null
     tr_run "$dir" dpkg -i /tmp/standin.deb >/dev/null
+    TR_JAVA_BOOT=(--tmpfs=/usr/lib/jvm "--bind-ro=$jdk:$TR_DEBIAN_JVM")
 }
 
 # tr_boot DIR [nspawn options...]: boots the root with systemd as PID 1 of a systemd-nspawn

@@ -10,20 +10,23 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * motcua-provision against a device reached over a real sshd, the device being a systemd-nspawn
  * container booted from a throwaway copy of this machine: dry run, apply, apply again (nothing
- * changes), dry run again (same empty plan), update, rollback, bad inventory refused.
- * See provision-over-ssh.sh for exactly what differs from a Raspberry Pi OS device.
+ * changes), dry run again (same empty plan), update, rollback, bad inventory refused. The device
+ * runs the real appliance from the package under the shipped unit with the rendered config; its JVM
+ * is the one running this test (a JDK 25), mounted read-only at the Debian path as in
+ * {@link SystemdWatchdogTest}. See test-device.sh for exactly what differs from a Raspberry Pi OS
+ * device.
  */
 class ProvisionOverSshTest {
 
     @Test
     void provisionsIdempotentlyWithAnHonestDryRunAndUpdatesAndRollsBack(@TempDir Path tmp) {
         Paths.assumeRoot();
-        Path probeClasses = Path.of(System.getProperty("motcua.testClasses", "target/test-classes")).toAbsolutePath();
+        Path jdk = Path.of(System.getProperty("java.home"));
         Proc p = Proc.run(tmp, Proc.Duration.ofSeconds(900), "unshare", "-m", "bash",
                 Paths.script("provision-over-ssh.sh").toString(), Paths.deb().toString(),
-                probeClasses.toString(), Paths.repo().toString(), tmp.resolve("target").toString());
+                jdk.toString(), Paths.repo().toString(), tmp.resolve("target").toString());
         assertEquals(0, p.failedChecks(), p.output());
-        assertTrue(p.output().contains("39 passed"), "every check ran: " + p.output());
+        assertTrue(p.output().contains("53 passed"), "every check ran: " + p.output());
         assertEquals(0, p.exitCode(), p.output());
     }
 }
