@@ -54,7 +54,9 @@ class ApplianceKillTest {
         try (MosquittoBroker broker = MosquittoBroker.startTls(brokerDir, TestPki.create(brokerDir), "office", "office-pass");
              DistrictServer district = StandIns.district(broker)) {
             int port = freePort();
-            Path conf = writeConfig(broker, port);
+            // Paced at 10/s, the 200-event backlog takes ~20 s to drain, so the kill after 40 lands mid-drain
+            // even on a loaded machine (at 100/s a slow CI run once saw all 200 arrive before the kill).
+            Path conf = writeConfig(broker, port, 10);
             broker.stop(); // the district link is down while the morning's tickets are issued
             log.info("kill test: broker and district up");
             appliance = launch(conf);
@@ -66,7 +68,7 @@ class ApplianceKillTest {
             log.info("kill test: 200 tickets issued while the link was down");
             broker.start();
             Await.until(Duration.ofSeconds(60), () -> got.distinct() >= 40, () -> got.distinct() + " events at the district");
-            appliance.destroyForcibly(); // SIGKILL, mid-drain: the backlog is paced at 100/s
+            appliance.destroyForcibly(); // SIGKILL, mid-drain
             appliance.waitFor(10, TimeUnit.SECONDS);
             assertTrue(got.distinct() < 200, "killed before the backlog was drained (" + got.distinct() + ")");
 
@@ -99,7 +101,7 @@ class ApplianceKillTest {
         try (MosquittoBroker broker = MosquittoBroker.startTls(brokerDir, TestPki.create(brokerDir), "office", "office-pass");
              DistrictServer district = StandIns.district(broker)) {
             int port = freePort();
-            appliance = launch(writeConfig(broker, port));
+            appliance = launch(writeConfig(broker, port, 100));
             ReceivedEvents got = district.events(DEVICE);
             for (int i = 0; i < 20; i++) {
                 takeTicket(port, SERVICES[i % SERVICES.length]);
@@ -171,7 +173,7 @@ class ApplianceKillTest {
         }
     }
 
-    private Path writeConfig(MosquittoBroker broker, int port) throws IOException {
+    private Path writeConfig(MosquittoBroker broker, int port, int backlogRate) throws IOException {
         Path secrets = dir.resolve("uplink.secrets");
         Files.writeString(secrets, "mqtt.password=office-pass\n");
         Files.setPosixFilePermissions(secrets, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
@@ -180,7 +182,7 @@ class ApplianceKillTest {
                 .replaceFirst("port\\s*=\\s*8080", "port = " + port)
                 + "\n[uplink]\nbroker = \"" + broker.uri() + "\"\nca_file = \"" + broker.pki().caCert() + "\"\n"
                 + "username = \"office\"\nsecrets_file = \"" + secrets + "\"\nkeep_alive = \"5s\"\nconnect_timeout = \"3s\"\n"
-                + "reconnect_initial = \"200ms\"\nreconnect_max = \"1s\"\nbacklog_rate = 100\nbacklog_window = 16\n"
+                + "reconnect_initial = \"200ms\"\nreconnect_max = \"1s\"\nbacklog_rate = " + backlogRate + "\nbacklog_window = 16\n"
                 + "heartbeat = \"2s\"\n";
         Path f = dir.resolve("appliance.conf");
         Files.writeString(f, conf);
