@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -34,6 +33,7 @@ import vn.motcua.appliance.domain.QueueRefusedException;
 import vn.motcua.appliance.service.DeviceEvents;
 import vn.motcua.appliance.service.Health;
 import vn.motcua.appliance.service.QueueService;
+import vn.motcua.appliance.service.ResidentCards;
 import vn.motcua.appliance.store.StoreException;
 
 /**
@@ -47,10 +47,16 @@ public final class ResidentDevices implements AutoCloseable {
     private final ExecutorService io = Executors.newVirtualThreadPerTaskExecutor();
     private final List<AutoCloseable> opened = new ArrayList<>();
     private PrinterDevice printer;
+    private ButtonPanel buttons;
     private volatile Consumer<Map<String, Object>> scanSink;
 
     public Optional<PrinterDevice> printer() {
         return Optional.ofNullable(printer);
+    }
+
+    /** The service buttons, when configured (the simulated panel is how tests and the demo press them). */
+    public Optional<ButtonPanel> buttons() {
+        return Optional.ofNullable(buttons);
     }
 
     public void start(ApplianceConfig config, boolean demo, QueueService queue, Health health, DeviceEvents events,
@@ -82,23 +88,24 @@ public final class ResidentDevices implements AutoCloseable {
         if (reader.isPresent()) {
             CodeReader r = reader.get();
             opened.add(r);
-            AtomicReference<String> readerState = new AtomicReference<>("starting");
-            r.addStatusListener(s -> readerState.set(String.valueOf(s)));
-            health.register("reader", () -> Health.Status.ok(readerState.get()));
+            ReaderHealth readerHealth = new ReaderHealth(events::record);
+            r.addStatusListener(readerHealth);
+            health.register("reader", readerHealth::status);
             r.addScanListener(result -> {
                 scanned(result, events);
                 Consumer<Map<String, Object>> screens = scanSink;
                 // a card read now links the resident's next ticket at the kiosk (the token, never the key, goes out)
-                String card = result instanceof ScanResult.CitizenId c ? queue.residentCards().offer(c.residentKey()) : null;
+                String card = result instanceof ScanResult.CitizenId c ? queue.residentCards().offer(c.residentKey(), c.priority()) : null;
                 if (screens != null) {
                     screens.accept(forScreens(result, card));
                 }
             });
             r.start();
         }
-        Optional<ButtonPanel> buttons = ButtonDevice.open(bs, scheduler);
-        if (buttons.isPresent()) {
-            ButtonPanel b = buttons.get();
+        Optional<ButtonPanel> panel = ButtonDevice.open(bs, scheduler);
+        if (panel.isPresent()) {
+            ButtonPanel b = panel.get();
+            this.buttons = b;
             opened.add(b);
             b.addPressListener((service, at) -> io.execute(() -> press(queue, service)));
             b.start();
@@ -107,10 +114,18 @@ public final class ResidentDevices implements AutoCloseable {
         }
     }
 
-    /** A service button: a ticket, printed by the listener above once it is committed. */
+    /**
+     * A service button: a ticket, printed by the listener above once it is committed. A citizen ID card read just
+     * before (the reader beside the buttons, {@link ResidentCards#BUTTON_WINDOW}) links this ticket and gives its
+     * priority, as it would at the kiosk.
+     */
     private static void press(QueueService queue, String service) {
+        Optional<ResidentCards.Pending> card = queue.residentCards().forButton();
+        Priority priority = card.filter(ResidentCards.Pending::priority).isPresent() ? Priority.ELDERLY : Priority.NORMAL;
+        String residentKey = card.map(ResidentCards.Pending::residentKey).orElse(null);
         try {
-            queue.execute(e -> e.issueTicket(service, Priority.NORMAL, null));
+            queue.execute(e -> e.issueTicket(service, priority, residentKey));
+            card.ifPresent(c -> queue.residentCards().used(c.token()));
         } catch (QueueRefusedException e) {
             log.info("Service button {}: refused ({})", service, e.reason());
         } catch (StoreException e) {

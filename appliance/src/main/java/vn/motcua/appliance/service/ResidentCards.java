@@ -15,18 +15,32 @@ import java.util.random.RandomGenerator;
  * ticket request; the key goes only to that request, only within {@link #WINDOW}, and only once. A kiosk that
  * returns to its start screen drops the token, and an unused card is forgotten when the window ends.
  *
+ * <p>An office without a touch kiosk has the reader beside its hardware service buttons: a button pressed
+ * within {@link #BUTTON_WINDOW} of the scan takes the card ({@link #forButton()}), with the card's priority.
+ * The shorter window is because no screen shows that a card is waiting: a card read at a kiosk and left
+ * unused must not link a stranger's button ticket a minute later.
+ *
  * <p>The token is random, not derived from the key: it is broadcast on the screens' live feed, which any page
  * in the hall can read, so it must say nothing about the resident.
  */
 public final class ResidentCards {
     /** How long after the scan the resident may take the ticket it applies to. */
     public static final Duration WINDOW = Duration.ofMinutes(2);
+    /** How long after the scan a hardware button press takes the card. */
+    public static final Duration BUTTON_WINDOW = Duration.ofSeconds(30);
 
     private final Clock clock;
     private final RandomGenerator random;
     private Card card; // guarded by this
 
-    private record Card(String token, String residentKey, Instant until) {}
+    private record Card(String token, String residentKey, boolean priority, Instant readAt) {}
+
+    /**
+     * The card waiting for its ticket.
+     *
+     * @param priority the card says the resident is owed priority (their age, see the reader's priority_age)
+     */
+    public record Pending(String token, String residentKey, boolean priority) {}
 
     public ResidentCards(Clock clock) {
         this(clock, new SecureRandom());
@@ -38,24 +52,35 @@ public final class ResidentCards {
     }
 
     /** A card was read; returns the token for the kiosk. Any earlier card is forgotten. */
-    public synchronized String offer(String residentKey) {
+    public synchronized String offer(String residentKey, boolean priority) {
         byte[] b = new byte[16];
         random.nextBytes(b);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-        card = new Card(token, residentKey, clock.instant().plus(WINDOW));
+        card = new Card(token, residentKey, priority, clock.instant());
         return token;
     }
 
     /** The resident key for this token, if it is the current card and still in its window. Does not use it up. */
     public synchronized Optional<String> peek(String token) {
-        if (card == null || token == null || !card.token.equals(token)) {
+        if (token == null) {
             return Optional.empty();
         }
-        if (!clock.instant().isBefore(card.until)) {
-            card = null;
+        return within(WINDOW).filter(c -> c.token().equals(token)).map(Pending::residentKey);
+    }
+
+    /** The card read within {@link #BUTTON_WINDOW} and not used yet, whatever its token. Does not use it up. */
+    public synchronized Optional<Pending> forButton() {
+        return within(BUTTON_WINDOW);
+    }
+
+    private Optional<Pending> within(Duration window) {
+        if (card != null && !clock.instant().isBefore(card.readAt.plus(WINDOW))) {
+            card = null; // forgotten for good: no ticket may take it any more
+        }
+        if (card == null || !clock.instant().isBefore(card.readAt.plus(window))) {
             return Optional.empty();
         }
-        return Optional.of(card.residentKey);
+        return Optional.of(new Pending(card.token, card.residentKey, card.priority));
     }
 
     /** A ticket was issued with this token: the card applies to no further ticket. */

@@ -60,7 +60,7 @@ class CardToTicketTest {
         try (QueueStore store = open()) {
             QueueService queue = new QueueService(TestOffices.small(), clock, store);
             queue.addListener((r, ev) -> events.addAll(ev));
-            String card = queue.residentCards().offer(key);
+            String card = queue.residentCards().offer(key, false);
             clock.advance(Duration.ofSeconds(30));
             String first = take(queue, card);
             String second = take(queue, card); // the same kiosk token again: only the next ticket is linked
@@ -86,7 +86,7 @@ class CardToTicketTest {
     void aCardReadMoreThanTwoMinutesAgoLinksNothing() throws Exception {
         try (QueueStore store = open()) {
             QueueService queue = new QueueService(TestOffices.small(), clock, store);
-            String card = queue.residentCards().offer(key);
+            String card = queue.residentCards().offer(key, false);
             clock.advance(Duration.ofMinutes(2));
             String n = take(queue, card);
             assertNull(queue.read(e -> e.ticket(n).orElseThrow().residentKey()));

@@ -16,7 +16,7 @@ class ResidentCardsTest {
 
     @Test
     void theCardAppliesToTheNextTicketOnlyWithinTwoMinutes() {
-        String token = cards.offer("key-1");
+        String token = cards.offer("key-1", false);
         assertTrue(token.matches("[A-Za-z0-9_-]{22}"), token);
         clock.advance(Duration.ofSeconds(119));
         assertEquals(Optional.of("key-1"), cards.peek(token));
@@ -24,15 +24,15 @@ class ResidentCardsTest {
         cards.used(token);
         assertEquals(Optional.empty(), cards.peek(token), "only the next ticket");
 
-        String late = cards.offer("key-2");
+        String late = cards.offer("key-2", false);
         clock.advance(ResidentCards.WINDOW);
         assertEquals(Optional.empty(), cards.peek(late), "two minutes after the scan it is forgotten");
     }
 
     @Test
     void aSecondCardReplacesTheFirst() {
-        String first = cards.offer("key-1");
-        String second = cards.offer("key-2");
+        String first = cards.offer("key-1", false);
+        String second = cards.offer("key-2", false);
         assertNotEquals(first, second);
         assertEquals(Optional.empty(), cards.peek(first));
         assertEquals(Optional.of("key-2"), cards.peek(second));
@@ -42,8 +42,23 @@ class ResidentCardsTest {
 
     @Test
     void noTokenOrAnUnknownOneLinksNothing() {
-        cards.offer("key-1");
+        cards.offer("key-1", false);
         assertEquals(Optional.empty(), cards.peek(null));
         assertEquals(Optional.empty(), cards.peek("AAAAAAAAAAAAAAAAAAAAAA"));
+    }
+
+    @Test
+    void aButtonTakesTheCardWithItsPriorityOnlyWithinThirtySeconds() {
+        assertEquals(Optional.empty(), cards.forButton());
+        String token = cards.offer("key-1", true);
+        clock.advance(Duration.ofSeconds(29));
+        assertEquals(Optional.of(new ResidentCards.Pending(token, "key-1", true)), cards.forButton());
+        cards.used(token);
+        assertEquals(Optional.empty(), cards.forButton(), "used by the button's ticket");
+
+        String kiosk = cards.offer("key-2", false);
+        clock.advance(ResidentCards.BUTTON_WINDOW);
+        assertEquals(Optional.empty(), cards.forButton(), "a card left at the kiosk: no stranger's button takes it");
+        assertEquals(Optional.of("key-2"), cards.peek(kiosk), "the kiosk still may, within its two minutes");
     }
 }

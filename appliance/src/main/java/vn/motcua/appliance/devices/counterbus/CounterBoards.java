@@ -3,6 +3,7 @@ package vn.motcua.appliance.devices.counterbus;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -234,11 +235,10 @@ public final class CounterBoards implements QueueListener, CounterBusListener {
         if (offline == 0) {
             return Health.Status.ok(state);
         }
-        StringBuilder detail = new StringBuilder();
+        StringJoiner detail = new StringJoiner("; ");
         boards.forEach((a, b) -> {
             if (b.state() == BoardStatus.State.OFFLINE) {
-                detail.append("board ").append(a).append(" (counter ").append(counterByAddress.get(a)).append("): ")
-                        .append(b.reason()).append("; ");
+                detail.add("board " + a + " (counter " + counterByAddress.get(a) + "): " + b.reason());
             }
         });
         return Health.Status.fault(state, detail.toString());
