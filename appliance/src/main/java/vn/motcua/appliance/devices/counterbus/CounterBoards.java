@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
@@ -17,7 +16,6 @@ import vn.motcua.appliance.domain.CounterStatus;
 import vn.motcua.appliance.domain.QueueEngine;
 import vn.motcua.appliance.domain.QueueEvent;
 import vn.motcua.appliance.domain.QueueRefusedException;
-import vn.motcua.appliance.domain.Ticket;
 import vn.motcua.appliance.service.DeviceEvents;
 import vn.motcua.appliance.service.Health;
 import vn.motcua.appliance.service.QueueListener;
@@ -38,17 +36,14 @@ import vn.motcua.bus.KeyEvent;
  */
 public final class CounterBoards implements QueueListener, CounterBusListener {
     private static final Logger log = LoggerFactory.getLogger(CounterBoards.class);
-    /** A fresh call blinks this long, then stays lit. */
-    static final long BLINK_MILLIS = 6000;
-
     private final CounterBus bus;
     private final QueueService queue;
     private final ScheduledExecutorService scheduler;
     private final DeviceEvents deviceEvents;
     private final Map<Integer, Integer> counterByAddress;
-    private final Map<Integer, Integer> addressByCounter = new HashMap<>();
     private final Map<Integer, BoardStatus> lastStatus = new HashMap<>();
     private final AtomicLong refusedPresses = new AtomicLong();
+    private final BoardDisplays displays;
 
     public CounterBoards(CounterBus bus, Map<Integer, Integer> counterByAddress, QueueService queue,
                          ScheduledExecutorService scheduler, DeviceEvents deviceEvents, Health health) {
@@ -57,7 +52,7 @@ public final class CounterBoards implements QueueListener, CounterBusListener {
         this.scheduler = scheduler;
         this.deviceEvents = deviceEvents;
         this.counterByAddress = Map.copyOf(counterByAddress);
-        counterByAddress.forEach((a, c) -> addressByCounter.put(c, a));
+        this.displays = new BoardDisplays(bus, counterByAddress, scheduler);
         health.register("counter-bus", this::status);
     }
 
@@ -74,10 +69,9 @@ public final class CounterBoards implements QueueListener, CounterBusListener {
         bus.start();
         queue.read(e -> {
             for (Counter c : e.counters()) {
-                Integer address = addressByCounter.get(c.number());
-                if (address != null && c.currentTicket() != null) {
+                if (c.currentTicket() != null) {
                     e.tickets().stream().filter(t -> t.id().equals(c.currentTicket())).findFirst()
-                            .ifPresent(t -> show(address, t.number(), c.number(), false));
+                            .ifPresent(t -> displays.rest(c.number(), t.number()));
                 }
             }
             return null;
@@ -119,6 +113,7 @@ public final class CounterBoards implements QueueListener, CounterBusListener {
         } catch (QueueRefusedException e) {
             refusedPresses.incrementAndGet();
             log.info("Counter {} pressed {}: refused ({})", counter, event.key(), e.reason());
+            displays.refused(counter, e.reason());
             handled(cursor);
         } catch (StoreException e) {
             // Not acked: the board keeps the press, and the next run of the appliance gets it again.
@@ -160,48 +155,11 @@ public final class CounterBoards implements QueueListener, CounterBusListener {
     public void onCommitted(CommandResult result, List<OutboxEvent> events) {
         for (QueueEvent ev : result.events()) {
             switch (ev) {
-                case QueueEvent.TicketCalled c -> call(c.counter(), c.number());
-                case QueueEvent.TicketRecalled r -> call(r.counter(), r.number());
-                case QueueEvent.CounterChanged c when c.status().equals(CounterStatus.CLOSED.name()) -> clear(c.counter());
+                case QueueEvent.TicketCalled c -> displays.call(c.counter(), c.number());
+                case QueueEvent.TicketRecalled r -> displays.call(r.counter(), r.number());
+                case QueueEvent.CounterChanged c when c.status().equals(CounterStatus.CLOSED.name()) -> displays.clear(c.counter());
                 default -> { }
             }
-        }
-    }
-
-    private void call(int counter, String number) {
-        Integer address = addressByCounter.get(counter);
-        if (address == null) {
-            return;
-        }
-        show(address, number, counter, true);
-        scheduler.schedule(() -> {
-            Ticket current = queue.read(e -> currentTicket(e, counter));
-            if (current != null && current.number().equals(number)) {
-                show(address, number, counter, false);
-            }
-        }, BLINK_MILLIS, TimeUnit.MILLISECONDS);
-    }
-
-    private static Ticket currentTicket(QueueEngine e, int counter) {
-        Counter c = e.counters().stream().filter(x -> x.number() == counter).findFirst().orElse(null);
-        if (c == null || c.currentTicket() == null) {
-            return null;
-        }
-        return e.tickets().stream().filter(t -> t.id().equals(c.currentTicket())).findFirst().orElse(null);
-    }
-
-    private void show(int address, String number, int counter, boolean blink) {
-        try {
-            bus.show(address, number, counter, blink);
-        } catch (IllegalArgumentException e) {
-            log.warn("Board {} cannot show {}: {}", address, number, e.getMessage());
-        }
-    }
-
-    private void clear(int counter) {
-        Integer address = addressByCounter.get(counter);
-        if (address != null) {
-            bus.clear(address);
         }
     }
 
