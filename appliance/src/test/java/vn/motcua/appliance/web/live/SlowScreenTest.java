@@ -27,9 +27,7 @@ class SlowScreenTest {
 
     @Test
     void aScreenThatStopsReadingIsDroppedAndTheQueueKeepsWorking() throws Exception {
-        String toml = Files.readString(Path.of("src/main/dist/demo.conf"))
-                .replace("data_dir       = \"./data\"", "data_dir = \"" + dir + "\"")
-                .replace("port           = 8080", "port = 0");
+        String toml = vn.motcua.appliance.TestStores.demoToml(dir);
         try (Appliance appliance = new Appliance(ConfigLoader.parse(toml, "test"), Clock.systemUTC())) {
             appliance.start();
             LiveFeed feed = new LiveFeed(appliance.queue(), "vi", "en", Notice.of("", ""), Clock.systemUTC());
