@@ -1,7 +1,6 @@
 package vn.motcua.tests.harness;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -51,10 +50,9 @@ public final class ApplianceProcess implements AutoCloseable {
         Files.writeString(config, edit.apply(toml));
     }
 
+    /** A port for a listener of the appliance's, see {@link Ports#forAListener()}. */
     public static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+        return Ports.forAListener();
     }
 
     public void start() throws IOException, InterruptedException {

@@ -2,12 +2,12 @@ package vn.motcua.tests.mqtt;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import vn.motcua.tests.harness.Ports;
 
 /**
  * A real Mosquitto (Debian package) on 127.0.0.1, with its own config in a temp dir: one TLS
@@ -124,9 +124,8 @@ public final class MosquittoBroker implements AutoCloseable {
         stop();
     }
 
+    /** Kept for restarts on the same port, so taken outside the ephemeral range: see {@link Ports#forAListener()}. */
     private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
+        return Ports.forAListener();
     }
 }
