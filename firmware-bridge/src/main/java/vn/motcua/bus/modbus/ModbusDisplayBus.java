@@ -16,6 +16,7 @@ import vn.motcua.bus.CounterBus;
 import vn.motcua.bus.CounterBusListener;
 import vn.motcua.bus.transport.BusTransport;
 import vn.motcua.bus.transport.PortSupervisor;
+import vn.motcua.bus.transport.ReplyDeadline;
 
 /**
  * A {@link CounterBus} over off-the-shelf Modbus RTU LED number displays, so an office can keep
@@ -169,23 +170,16 @@ public final class ModbusDisplayBus implements CounterBus {
     }
 
     private ModbusRtu.Answer await(byte[] request) throws IOException {
-        long deadline = System.nanoTime() + config.replyTimeout().toNanos();
+        ReplyDeadline deadline = new ReplyDeadline(config.replyTimeout().toNanos()); // with its last look
         int n = 0;
         ModbusRtu.Answer answer = new ModbusRtu.Answer(ModbusRtu.Answer.Kind.INCOMPLETE, 0);
-        boolean lastLook = false;
         while (n < buf.length) {
-            long remaining = deadline - System.nanoTime();
-            if (remaining <= 0) {
-                // A reply that came while this thread did not run (a GC pause, a loaded CPU) is read once more
-                // rather than counted as missing.
-                if (lastLook) {
-                    break;
-                }
-                lastLook = true;
-                remaining = 0;
+            long wait = deadline.nextWaitNanos();
+            if (wait < 0) {
+                break;
             }
             byte[] chunk = new byte[buf.length - n];
-            int got = transport.read(chunk, remaining);
+            int got = transport.read(chunk, wait);
             System.arraycopy(chunk, 0, buf, n, Math.max(got, 0));
             n += Math.max(got, 0);
             answer = ModbusRtu.answer(request, buf, n);
