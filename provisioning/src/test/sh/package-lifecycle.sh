@@ -41,9 +41,9 @@ mkdir -p "$R/var/cache/motcua-appliance" && run chown motcua:motcua /var/cache/m
 descendants() { local p; for p in $(ps -o pid= --ppid "$1"); do echo "$p"; descendants "$p"; done; }
 # The JVM is stopped with TERM as soon as it serves (bounded by the timeout), not after a fixed wait.
 aot_run() {
-    run runuser -u motcua -- timeout -s TERM 60 /usr/share/motcua/bin/motcua-appliance --config /etc/motcua/appliance.conf > "$WORK/aot-$1.log" 2>&1 &
+    run runuser -u motcua -- timeout -s TERM 180 /usr/share/motcua/bin/motcua-appliance --config /etc/motcua/appliance.conf > "$WORK/aot-$1.log" 2>&1 &
     local bg=$! jvm="" p
-    for _ in $(seq 1 600); do
+    for _ in $(seq 1 1800); do   # ~180 s: a recording JVM on a loaded machine may take a minute to serve
         grep -q 'serving on http' "$WORK/aot-$1.log" && break
         kill -0 "$bg" 2>/dev/null || break
         sleep 0.1

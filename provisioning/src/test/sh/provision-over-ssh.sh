@@ -54,7 +54,7 @@ all:
     motcua_web_lan_port: $LAN_PORT
     motcua_broker_url: "$1"
     motcua_hours:                                   # open whenever the test runs, so a ticket can be taken
-      {days: [MON, TUE, WED, THU, FRI, SAT, SUN], opens: "00:00", closes: "23:59", lunch_starts: "12:00", lunch_ends: "12:00"}
+      {days: [MON, TUE, WED, THU, FRI, SAT, SUN], opens: "00:00", closes: "24:00", lunch_starts: "12:00", lunch_ends: "12:00"}
   children:
     quan1:
       vars:

@@ -50,6 +50,7 @@ td_start() {
     timeout 30 nsenter -t "$LEADER" -a systemd-run -q --unit=motcua-test-sshd /usr/sbin/sshd -D -e -f /etc/motcua-test-ssh/sshd_config
     timeout 30 nsenter -t "$LEADER" -a systemd-run -q --unit=motcua-test-bus socat PTY,link=/dev/motcua-bus,rawer,group-late=dialout,mode=660 PTY,link=/run/motcua-bus-peer,rawer
     TD_SSH=(ssh -i "$work/id_tech" -p "$port" -o UserKnownHostsFile="$work/known_hosts" -o StrictHostKeyChecking=yes -o BatchMode=yes tech@127.0.0.1)
-    for _ in $(seq 1 50); do "${TD_SSH[@]}" true 2>/dev/null && return 0; sleep 0.2; done
+    # Bounded at ~60 s: only a dead sshd should fail here, not one started late on a loaded machine.
+    for _ in $(seq 1 300); do "${TD_SSH[@]}" true 2>/dev/null && return 0; sleep 0.2; done
     return 1
 }

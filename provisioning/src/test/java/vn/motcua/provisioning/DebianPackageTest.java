@@ -35,7 +35,8 @@ class DebianPackageTest {
     @Test
     void installsReinstallsUpgradesRollsBackRemovesAndPurgesInAThrowawayRoot(@TempDir Path tmp) {
         Paths.assumeRoot();
-        Proc p = Proc.run(tmp, Proc.Duration.ofSeconds(240), "unshare", "-m", "bash",
+        // The bound only stops a hung script: a run took ~150 s on a shared 2-core machine, 240 s was too close.
+        Proc p = Proc.run(tmp, Proc.Duration.ofSeconds(600), "unshare", "-m", "bash",
                 Paths.script("package-lifecycle.sh").toString(), Paths.deb().toString(), tmp.resolve("root").toString());
         assertEquals(0, p.failedChecks(), p.output());
         assertTrue(p.output().contains("38 passed"), "every check ran: " + p.output());

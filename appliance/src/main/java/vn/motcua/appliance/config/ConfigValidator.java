@@ -122,7 +122,7 @@ final class ConfigValidator {
             }
         }
         LocalTime opens = v.time(key + ".opens", h.opens(), LocalTime.of(7, 30));
-        LocalTime closes = v.time(key + ".closes", h.closes(), LocalTime.of(17, 0));
+        LocalTime closes = v.closingTime(key + ".closes", h.closes(), LocalTime.of(17, 0));
         LocalTime lunchStarts = v.time(key + ".lunch_starts", h.lunchStarts(), LocalTime.NOON);
         LocalTime lunchEnds = v.time(key + ".lunch_ends", h.lunchEnds(), lunchStarts);
         try {

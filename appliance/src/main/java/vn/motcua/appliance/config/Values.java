@@ -70,6 +70,15 @@ final class Values {
         return parse(key, value, fallback, "a local time HH:MM, e.g. 07:30", v -> LocalTime.parse(v));
     }
 
+    /**
+     * A closing time: HH:MM, or "24:00" for the end of the day. Without it an office open until midnight (or around
+     * the clock) could only say 23:59 and would refuse tickets in the day's last minute.
+     */
+    LocalTime closingTime(String key, String value, LocalTime fallback) {
+        return parse(key, value, fallback, "a local time HH:MM (24:00 = the end of the day), e.g. 17:00",
+                v -> "24:00".equals(v.trim()) ? LocalTime.MAX : LocalTime.parse(v));
+    }
+
     /** "90s", "15m", "2h", "30d". */
     Duration duration(String key, String value, Duration fallback) {
         return parse(key, value, fallback, "a duration such as 90s, 15m, 2h or 30d", v -> {

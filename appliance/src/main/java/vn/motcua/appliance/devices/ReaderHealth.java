@@ -29,17 +29,17 @@ final class ReaderHealth implements Consumer<ReaderStatus> {
 
     @Override
     public synchronized void accept(ReaderStatus s) {
+        if (!s.detail().equals(CLOSED)) {
+            if (!s.connected() && !faulted) {
+                faulted = true;
+                events.accept("device.fault", payload(s));
+            } else if (s.connected() && faulted) {
+                faulted = false;
+                events.accept("device.recovered", payload(s));
+            }
+        }
+        // Shown on /healthz only once its event is stored: whoever sees the change there finds it in the outbox.
         last = s;
-        if (s.detail().equals(CLOSED)) {
-            return;
-        }
-        if (!s.connected() && !faulted) {
-            faulted = true;
-            events.accept("device.fault", payload(s));
-        } else if (s.connected() && faulted) {
-            faulted = false;
-            events.accept("device.recovered", payload(s));
-        }
     }
 
     Health.Status status() {

@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import vn.motcua.appliance.domain.OpeningHours;
 
 class ConfigLoaderTest {
     private static final Path EXAMPLE = Path.of("src/main/dist/appliance.conf");
@@ -32,6 +35,23 @@ class ConfigLoaderTest {
     @Test
     void theDemoConfigLoads() throws Exception {
         assertEquals(Path.of("./data"), ConfigLoader.load(DEMO).identity().dataDir());
+    }
+
+    /** "Open around the clock" must hold in the day's last minute too: 23:59 as closing time refused tickets then. */
+    @Test
+    void theDemoOfficeTakesTicketsAroundTheClockWithClosingTime2400() throws Exception {
+        ApplianceConfig c = ConfigLoader.load(DEMO);
+        for (String code : new String[] {"ho-tich", "chung-thuc"}) { // the default hours and a service's own
+            OpeningHours h = c.office().service(code).orElseThrow().hours();
+            for (String t : new String[] {"2026-11-22T00:00", "2026-11-22T12:00", "2026-11-22T23:59:30", "2026-11-22T23:59:59.999"}) {
+                assertEquals(OpeningHours.Availability.OPEN, h.at(LocalDateTime.parse(t)), code + " at " + t);
+            }
+        }
+        String bad = Files.readString(EXAMPLE).replaceFirst("opens        = \"07:30\"", "opens        = \"24:00\"")
+                .replaceFirst("closes       = \"17:00\"", "closes       = \"24:30\"");
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.parse(bad, "test.conf"));
+        assertTrue(e.problems().contains("hours.opens = '24:00': expected a local time HH:MM, e.g. 07:30"), e.getMessage());
+        assertTrue(e.problems().stream().anyMatch(p -> p.startsWith("hours.closes = '24:30'")), e.getMessage());
     }
 
     @Test

@@ -13,7 +13,7 @@ import java.util.function.BooleanSupplier;
  * file the test polls. Bounded waits only.
  */
 final class NotifyReceiver implements AutoCloseable {
-    private static final int MAX_POLLS = 200;      // x 25 ms = 5 s
+    private static final int MAX_POLLS = 1200;     // x 25 ms = 30 s: only stops a hung test (socat may start late under load)
     private static final long POLL_MS = 25;
 
     private final Process socat;
@@ -55,7 +55,7 @@ final class NotifyReceiver implements AutoCloseable {
             }
             Thread.sleep(POLL_MS);
         }
-        fail("no datagram [" + expected + "] within 5 s; got [" + read().substring(consumed) + "]");
+        fail("no datagram [" + expected + "] within 30 s; got [" + read().substring(consumed) + "]");
     }
 
     /** For abstract sockets, whose binding cannot be seen on disk: resend until one arrives. */
@@ -67,7 +67,7 @@ final class NotifyReceiver implements AutoCloseable {
             }
             Thread.sleep(POLL_MS);
         }
-        fail("no datagram [" + expected + "] within 5 s");
+        fail("no datagram [" + expected + "] within 30 s");
     }
 
     private String read() throws IOException {

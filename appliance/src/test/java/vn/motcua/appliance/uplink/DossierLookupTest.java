@@ -25,12 +25,20 @@ class DossierLookupTest {
     private final InMemoryDossierCache cache = new InMemoryDossierCache(100);
     private final List<MqttProperties> requests = new ArrayList<>();
     private boolean linkUp = true;
-    private final DossierLookup lookup = new DossierLookup((body, props, expiry) -> {
-        if (linkUp) {
-            requests.add(props);
-        }
-        return linkUp;
-    }, "motcua/v1/d/o/k/dossier/response", cache, scheduler, clock, Duration.ofMillis(300));
+    /**
+     * Tests that answer do so from this thread right after asking: a long timeout, so a loaded machine pausing this
+     * thread can never let the timeout win that race. The timeout itself is tested with a short one.
+     */
+    private final DossierLookup lookup = lookupTimingOutAfter(Duration.ofSeconds(30));
+
+    private DossierLookup lookupTimingOutAfter(Duration timeout) {
+        return new DossierLookup((body, props, expiry) -> {
+            if (linkUp) {
+                requests.add(props);
+            }
+            return linkUp;
+        }, "motcua/v1/d/o/k/dossier/response", cache, scheduler, clock, timeout);
+    }
 
     @AfterEach
     void stop() {
@@ -71,7 +79,7 @@ class DossierLookupTest {
 
     @Test
     void noAnswerAndNothingCachedGivesTheAskAtTheCounterMessageAfterTheTimeout() throws Exception {
-        DossierAnswer a = lookup.lookup("HS-9999").get(5, TimeUnit.SECONDS);
+        DossierAnswer a = lookupTimingOutAfter(Duration.ofMillis(300)).lookup("HS-9999").get(30, TimeUnit.SECONDS);
         assertEquals(DossierAnswer.Source.UNAVAILABLE, a.source());
         assertEquals("Cannot reach the district server, please ask at the counter.", a.messageEn());
     }

@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -32,9 +31,7 @@ class ApiTest {
 
     @BeforeEach
     void start() throws Exception {
-        String toml = Files.readString(Path.of("src/main/dist/demo.conf"))
-                .replace("data_dir       = \"./data\"", "data_dir = \"" + dir.toString().replace("\\", "/") + "\"")
-                .replace("port           = 8080", "port = 0");
+        String toml = vn.motcua.appliance.TestStores.demoToml(dir);
         appliance = new Appliance(ConfigLoader.parse(toml, "test"), Clock.systemUTC());
         appliance.start();
         base = "http://127.0.0.1:" + appliance.webPort();

@@ -50,9 +50,7 @@ public final class LanKeystore {
                 "lan", "1,2", PasswordHash.hash("mat-khau-1".toCharArray())) + "\n"
                 + StaffAccounts.line("chi", "*",
                         PasswordHash.hash("quan-ly-9".toCharArray())) + "\n");
-        String toml = Files.readString(Path.of("src/main/dist/demo.conf"))
-                .replace("data_dir       = \"./data\"", "data_dir = \"" + dir + "\"")
-                .replace("port           = 8080", "port = 0")
+        String toml = vn.motcua.appliance.TestStores.demoToml(dir)
                 .replace("enabled  = false\nbind     = \"0.0.0.0\"\nport     = 8443",
                         "enabled  = true\nbind     = \"127.0.0.2\"\nport     = 0")
                 .replace("/etc/motcua/web-tls.p12", dir.resolve("web-tls.p12").toString())

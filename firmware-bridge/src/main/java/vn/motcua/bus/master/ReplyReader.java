@@ -7,6 +7,7 @@ import vn.motcua.bus.codec.FrameParser;
 import vn.motcua.bus.codec.Messages;
 import vn.motcua.bus.codec.StatusReply;
 import vn.motcua.bus.transport.BusTransport;
+import vn.motcua.bus.transport.ReplyDeadline;
 
 /**
  * Waits for the one reply that answers the request just sent: right address, right SEQ, a
@@ -31,15 +32,15 @@ final class ReplyReader {
     Result await(int address, int seq, long timeoutNanos) throws IOException {
         parser.reset();
         long badBefore = parser.badFrames() + parser.noiseBytes();
-        long deadline = System.nanoTime() + timeoutNanos;
+        ReplyDeadline deadline = new ReplyDeadline(timeoutNanos); // late is not silence: see ReplyDeadline
         Frame[] match = new Frame[1];
         boolean malformedSeen = false;
         while (true) {
-            long remaining = deadline - System.nanoTime();
-            if (remaining <= 0) {
+            long wait = deadline.nextWaitNanos();
+            if (wait < 0) {
                 break;
             }
-            int n = transport.read(buf, remaining);
+            int n = transport.read(buf, wait);
             if (n <= 0) {
                 continue;
             }

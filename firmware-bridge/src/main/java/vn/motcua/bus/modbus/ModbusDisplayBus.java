@@ -16,6 +16,7 @@ import vn.motcua.bus.CounterBus;
 import vn.motcua.bus.CounterBusListener;
 import vn.motcua.bus.transport.BusTransport;
 import vn.motcua.bus.transport.PortSupervisor;
+import vn.motcua.bus.transport.ReplyDeadline;
 
 /**
  * A {@link CounterBus} over off-the-shelf Modbus RTU LED number displays, so an office can keep
@@ -169,12 +170,16 @@ public final class ModbusDisplayBus implements CounterBus {
     }
 
     private ModbusRtu.Answer await(byte[] request) throws IOException {
-        long deadline = System.nanoTime() + config.replyTimeout().toNanos();
+        ReplyDeadline deadline = new ReplyDeadline(config.replyTimeout().toNanos()); // with its last look
         int n = 0;
         ModbusRtu.Answer answer = new ModbusRtu.Answer(ModbusRtu.Answer.Kind.INCOMPLETE, 0);
-        while (deadline - System.nanoTime() > 0 && n < buf.length) {
+        while (n < buf.length) {
+            long wait = deadline.nextWaitNanos();
+            if (wait < 0) {
+                break;
+            }
             byte[] chunk = new byte[buf.length - n];
-            int got = transport.read(chunk, deadline - System.nanoTime());
+            int got = transport.read(chunk, wait);
             System.arraycopy(chunk, 0, buf, n, Math.max(got, 0));
             n += Math.max(got, 0);
             answer = ModbusRtu.answer(request, buf, n);

@@ -91,7 +91,7 @@ public final class CounterSimProcess implements AutoCloseable {
         }
     }
 
-    /** Sends a command and returns its "ok ..." answer; fails on "err" or after 5 s. */
+    /** Sends a command and returns its "ok ..." answer; fails on "err" or after 30 s. */
     public String command(String line) {
         synchronized (in) { // one command and its answer at a time; not on this, which the reader thread takes
             return exchange(line);
@@ -102,7 +102,7 @@ public final class CounterSimProcess implements AutoCloseable {
         try {
             in.write(line + "\n");
             in.flush();
-            String answer = answers.poll(5, TimeUnit.SECONDS);
+            String answer = answers.poll(30, TimeUnit.SECONDS); // only a hung simulator takes this long
             if (answer == null || !answer.startsWith("ok")) {
                 fail("simulator command '" + line + "' answered " + answer);
             }

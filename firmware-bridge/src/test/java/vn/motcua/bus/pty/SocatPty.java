@@ -33,7 +33,9 @@ public final class SocatPty implements AutoCloseable {
         }
         process = new ProcessBuilder("socat", "-d", "pty,raw,echo=0,link=" + host, "pty,raw,echo=0,link=" + device)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        for (int i = 0; i < 250 && !(Files.exists(host) && Files.exists(device)); i++) {
+        // Only stops a hung start: spawning socat on a loaded CI machine can take seconds.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!(Files.exists(host) && Files.exists(device)) && System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 process = null;
                 throw new IOException("socat exited: " + Files.readString(log));
@@ -42,7 +44,7 @@ public final class SocatPty implements AutoCloseable {
         }
         if (!Files.exists(host) || !Files.exists(device)) {
             unplug();
-            throw new IOException("socat pty links did not appear within 5 s");
+            throw new IOException("socat pty links did not appear within 30 s");
         }
     }
 

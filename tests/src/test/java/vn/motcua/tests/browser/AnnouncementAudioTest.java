@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import vn.motcua.appliance.web.voice.CallAnnouncement;
 import vn.motcua.tests.harness.ApplianceProcess;
+import vn.motcua.tests.harness.Await;
 
 /**
  * The spoken call as the display receives it: the appliance generates its word clips with espeak-ng at first
@@ -34,9 +35,8 @@ class AnnouncementAudioTest {
     void theCallIsTheChimeThenTheVietnameseThenTheEnglishClipsInOrder() throws Exception {
         try (ApplianceProcess app = new ApplianceProcess(dir, toml -> toml)) {
             app.start();
-            for (int i = 0; i < 600 && !app.get("/healthz").body().contains("\"voice\":{\"ok\":true,\"state\":\"ready\""); i++) {
-                Thread.sleep(100);
-            }
+            // espeak-ng makes every word clip at the first start: only a hung generation may stop the wait, not a slow one.
+            Await.until(java.time.Duration.ofSeconds(300), () -> voiceReady(app), () -> "voice clips generated");
             assertTrue(app.get("/healthz").body().contains("\"state\":\"ready\""), app.get("/healthz").body());
             URI uri = app.get("/healthz").uri().resolve("/voice/call?number=A023&counter=15");
             HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(),
@@ -60,6 +60,14 @@ class AnnouncementAudioTest {
             assertEquals(offset, Long.parseLong(sox("soxi", "-s", call.toString()).strip()), "nothing else in the file");
             double seconds = Double.parseDouble(sox("soxi", "-D", call.toString()).strip());
             assertTrue(seconds > 4 && seconds < 20, "a call lasts a few seconds, was " + seconds);
+        }
+    }
+
+    private static boolean voiceReady(ApplianceProcess app) {
+        try {
+            return app.get("/healthz").body().contains("\"voice\":{\"ok\":true,\"state\":\"ready\"");
+        } catch (IOException | InterruptedException e) {
+            return false;
         }
     }
 

@@ -19,6 +19,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class Browsers {
     static final Path SCREENSHOTS = Path.of("target/screens");
+    /**
+     * Bounds on starting chromedriver and loading a page. They, and the waits the tests give (60 s), only stop a hung
+     * test: Chromium on a loaded 2-core CI machine beside a JVM and a build can take tens of seconds.
+     */
+    private static final Duration START_LIMIT = Duration.ofSeconds(60);
 
     private Browsers() {}
 
@@ -37,9 +42,10 @@ final class Browsers {
                 "--window-size=" + width + "," + height, "--force-device-scale-factor=1",
                 "--autoplay-policy=no-user-gesture-required", "--mute-audio");
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort()
+                .withTimeout(START_LIMIT).build();
         ChromeDriver d = new ChromeDriver(service, o);
-        d.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
+        d.manage().timeouts().pageLoadTimeout(START_LIMIT);
         viewport(d, width, height);
         return d;
     }

@@ -36,13 +36,13 @@ class KioskPrinterTest {
             ChromeDriver kiosk = Browsers.open(dir.resolve("chrome"), 1080, 1920);
             try {
                 kiosk.get("http://127.0.0.1:" + app.webPort() + "/kiosk");
-                Browsers.waiting(kiosk, 15).until(ExpectedConditions.visibilityOfElementLocated(By.id("printer-warning")));
+                Browsers.waiting(kiosk, 60).until(ExpectedConditions.visibilityOfElementLocated(By.id("printer-warning")));
                 kiosk.findElement(By.cssSelector("[data-service=chung-thuc]")).click();
-                Browsers.waiting(kiosk, 15).until(ExpectedConditions.textToBe(By.id("t-number"), "F001"));
-                Browsers.waiting(kiosk, 15).until(ExpectedConditions.visibilityOfElementLocated(By.id("t-printer")));
+                Browsers.waiting(kiosk, 60).until(ExpectedConditions.textToBe(By.id("t-number"), "F001"));
+                Browsers.waiting(kiosk, 60).until(ExpectedConditions.visibilityOfElementLocated(By.id("t-printer")));
                 assertTrue(kiosk.findElement(By.id("t-printer")).getText().contains("Máy in hết giấy"));
                 assertTrue(!kiosk.findElement(By.id("t-printed")).isDisplayed());
-                Browsers.waiting(kiosk, 10).until(d -> Boolean.TRUE.equals(((ChromeDriver) d).executeScript(
+                Browsers.waiting(kiosk, 60).until(d -> Boolean.TRUE.equals(((ChromeDriver) d).executeScript(
                         "var i = document.getElementById('t-qr'); return i.complete && i.naturalWidth > 0;")));
                 Browsers.screenshot(kiosk, "kiosk-printer-out-1080x1920");
             } finally {

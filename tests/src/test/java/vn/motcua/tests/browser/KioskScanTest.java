@@ -14,9 +14,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +28,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import vn.motcua.appliance.devices.reader.ResidentKeyFile;
 import vn.motcua.appliance.devices.reader.ResidentKeyer;
+import vn.motcua.appliance.store.EventJson;
 import vn.motcua.tests.harness.ApplianceProcess;
+import vn.motcua.tests.harness.Await;
 import vn.motcua.bus.pty.RealParts;
 import vn.motcua.bus.pty.SocatPty;
 
@@ -52,7 +56,7 @@ class KioskScanTest {
             try (OutputStream scanner = Files.newOutputStream(reader.device, StandardOpenOption.WRITE)) {
                 scanner.write("000.00.15.H29-261110-0102\r".getBytes(StandardCharsets.US_ASCII));
             }
-            Browsers.waiting(kiosk, 20).until(ExpectedConditions.urlContains("/status?code=000.00.15.H29-261110-0102"));
+            Browsers.waiting(kiosk, 60).until(ExpectedConditions.urlContains("/status?code=000.00.15.H29-261110-0102"));
             assertEquals("rgba(200, 16, 46, 1)", kiosk.findElement(By.id("dossier-status")).getCssValue("color"),
                     "a late dossier is shown in red");
         } finally {
@@ -79,7 +83,7 @@ class KioskScanTest {
             try (OutputStream scanner = Files.newOutputStream(reader.device, StandardOpenOption.WRITE)) {
                 scanner.write((CCCD + "\r").getBytes(StandardCharsets.UTF_8));
             }
-            Browsers.waiting(kiosk, 20).until(ExpectedConditions.visibilityOfElementLocated(By.id("card-read")));
+            Browsers.waiting(kiosk, 60).until(ExpectedConditions.visibilityOfElementLocated(By.id("card-read")));
             assertTrue(kiosk.findElement(By.id("card-read")).getText().contains("Đã đọc CCCD"));
             assertTrue(kiosk.findElement(By.cssSelector("[data-priority=ELDERLY]")).getAttribute("class").contains("on"),
                     "born 1950: priority pre-selected");
@@ -88,13 +92,13 @@ class KioskScanTest {
             Browsers.screenshot(kiosk, "kiosk-card-read");
 
             kiosk.findElement(By.cssSelector("[data-service=ho-tich]")).click();
-            Browsers.waiting(kiosk, 15).until(ExpectedConditions.visibilityOfElementLocated(By.id("t-number")));
+            Browsers.waiting(kiosk, 60).until(ExpectedConditions.visibilityOfElementLocated(By.id("t-number")));
             String first = kiosk.findElement(By.id("t-number")).getText();
             kiosk.findElement(By.id("done")).click();
-            Browsers.waiting(kiosk, 15).until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-service=ho-tich]")));
+            Browsers.waiting(kiosk, 60).until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-service=ho-tich]")));
             assertFalse(kiosk.findElement(By.id("card-read")).isDisplayed(), "the card applied to one ticket only");
             kiosk.findElement(By.cssSelector("[data-service=ho-tich]")).click();
-            Browsers.waiting(kiosk, 15).until(ExpectedConditions.textToBePresentInElementLocated(By.id("t-number"), "A"));
+            Browsers.waiting(kiosk, 60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("t-number"), "A"));
             String second = kiosk.findElement(By.id("t-number")).getText();
             assertFalse(first.equals(second), first + " then " + second);
 
@@ -116,9 +120,21 @@ class KioskScanTest {
         String base = app.get("/healthz").uri().resolve("/").toString();
         ChromeDriver kiosk = Browsers.open(dir.resolve("chrome-kiosk"), 1080, 1920);
         kiosk.get(base + "kiosk");
-        Browsers.waiting(kiosk, 15).until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-service=ho-tich]")));
-        Thread.sleep(1000); // the kiosk's live link is open
+        Browsers.waiting(kiosk, 60).until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-service=ho-tich]")));
+        // A scan is pushed only to screens already on the live link, and read only from an open port: wait for both
+        // (the snapshot the link starts with names the office; /healthz says the reader is connected).
+        Browsers.waiting(kiosk, 60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("office-vi"), "Bến Thành"));
+        Await.until(Duration.ofSeconds(60), () -> readerConnected(app), () -> "the reader's port open");
         return kiosk;
+    }
+
+    private static boolean readerConnected(ApplianceProcess app) {
+        try {
+            JsonNode reader = EventJson.mapper().readTree(app.get("/healthz").body()).at("/parts/reader");
+            return reader.path("ok").asBoolean() && reader.path("state").asText().startsWith("connected");
+        } catch (Exception notYet) {
+            return false;
+        }
     }
 
     /** Ticket number to resident key, read from the stopped appliance's H2 files. */

@@ -18,6 +18,7 @@ import org.openqa.selenium.support.ui.Select;
 import vn.motcua.appliance.web.auth.PasswordHash;
 import vn.motcua.appliance.web.auth.StaffAccounts;
 import vn.motcua.tests.harness.ApplianceProcess;
+import vn.motcua.tests.harness.Await;
 
 /**
  * A clerk's counter PC: Chromium on the LAN listener (HTTPS on 127.0.0.2, the keystore made by the provisioning
@@ -64,26 +65,26 @@ class LanBrowserTest {
         counter.findElement(By.id("user")).sendKeys("lan");
         counter.findElement(By.id("password")).sendKeys("mat-khau-1");
         counter.findElement(By.id("login-button")).click();
-        Browsers.waiting(counter, 15).until(ExpectedConditions.visibilityOfElementLocated(By.id("desk")));
+        Browsers.waiting(counter, 60).until(ExpectedConditions.visibilityOfElementLocated(By.id("desk")));
         counter.navigate().refresh();
-        Browsers.waiting(counter, 15).until(ExpectedConditions.visibilityOfElementLocated(By.id("desk")));
+        Browsers.waiting(counter, 60).until(ExpectedConditions.visibilityOfElementLocated(By.id("desk")));
         assertEquals("· lan", counter.findElement(By.id("who")).getText(), "the Secure cookie survived the reload");
 
         new Select(counter.findElement(By.id("counter"))).selectByVisibleText("1");
         counter.findElement(By.cssSelector("[data-action=open]")).click();
-        Thread.sleep(300);
+        Await.until(java.time.Duration.ofSeconds(60), () -> app.counterOpen(1), () -> "counter 1 opened from the counter PC");
         counter.findElement(By.cssSelector("[data-action=call-next]")).click();
-        Browsers.waiting(counter, 15).until(ExpectedConditions.textToBe(By.id("current"), "A001"));
+        Browsers.waiting(counter, 60).until(ExpectedConditions.textToBe(By.id("current"), "A001"));
         Browsers.screenshot(counter, "counter-over-lan-1280x800");
 
         counter.get(lan + "manager");
-        Browsers.waiting(counter, 15).until(ExpectedConditions.textToBePresentInElementLocated(By.id("error"),
+        Browsers.waiting(counter, 60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("error"),
                 "Log in with a manager account"));
         counter.findElement(By.id("user")).sendKeys("chi");
         counter.findElement(By.id("password")).sendKeys("quan-ly-9");
         counter.findElement(By.id("login-button")).click();
-        Browsers.waiting(counter, 15).until(ExpectedConditions.visibilityOfElementLocated(By.id("board")));
-        Browsers.waiting(counter, 15).until(ExpectedConditions.textToBePresentInElementLocated(By.id("services"), "Hộ tịch (0 chờ)"));
+        Browsers.waiting(counter, 60).until(ExpectedConditions.visibilityOfElementLocated(By.id("board")));
+        Browsers.waiting(counter, 60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("services"), "Hộ tịch (0 chờ)"));
         assertEquals("· chi", counter.findElement(By.id("who")).getText());
 
         counter.get(lan + "kiosk");

@@ -35,7 +35,7 @@ class ScreensBenchmark {
             ChromeDriver display = Browsers.open(dir.resolve("chrome"), 1920, 1080);
             try {
                 display.get(base + "display");
-                Browsers.waiting(display, 15).until(ExpectedConditions.textToBe(By.cssSelector("[data-waiting=ho-tich]"), "0"));
+                Browsers.waiting(display, 60).until(ExpectedConditions.textToBe(By.cssSelector("[data-waiting=ho-tich]"), "0"));
                 System.out.println("page weight /display: " + weight(display));
                 app.post("/api/counters/1/open", "{\"staff\":\"bench\"}");
                 List<Double> api = new ArrayList<>();
@@ -45,7 +45,7 @@ class ScreensBenchmark {
                     app.post("/api/counters/1/call-next", null);
                     api.add((System.nanoTime() - t0) / 1e6);
                     int n = i;
-                    Browsers.waiting(display, 10).until(d -> ((Number) ((ChromeDriver) d)
+                    Browsers.waiting(display, 60).until(d -> ((Number) ((ChromeDriver) d)
                             .executeScript("return window.motcuaLatencies.length")).intValue() >= n);
                     app.post("/api/counters/1/finish", null);
                 }
@@ -58,7 +58,7 @@ class ScreensBenchmark {
                 System.out.printf("call-next HTTP round trip (n=%d): p50 %.1f ms, p99 %.1f ms; drawn/round-trip p50 ratio %.2f%n",
                         a.length, pct(a, 50), pct(a, 99), pct(d, 50) / pct(a, 50));
                 display.get(base + "kiosk");
-                Browsers.waiting(display, 15).until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-service=ho-tich]")));
+                Browsers.waiting(display, 60).until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-service=ho-tich]")));
                 System.out.println("page weight /kiosk: " + weight(display));
             } finally {
                 display.quit();

@@ -18,9 +18,12 @@ import org.openqa.selenium.support.ui.Select;
 import vn.motcua.appliance.web.auth.PasswordHash;
 import vn.motcua.appliance.web.auth.StaffAccounts;
 import vn.motcua.tests.harness.ApplianceProcess;
+import vn.motcua.tests.harness.Await;
 
 /** The screens in real Chromium against the appliance as a real process. */
 class ScreensBrowserTest {
+    /** Only stops a hung test. */
+    private static final java.time.Duration LIMIT = java.time.Duration.ofSeconds(60);
     @TempDir
     Path dir;
     private ApplianceProcess app;
@@ -55,7 +58,7 @@ class ScreensBrowserTest {
     }
 
     private void waitText(ChromeDriver d, String css, String expected) {
-        Browsers.waiting(d, 15).until(ExpectedConditions.textToBe(By.cssSelector(css), expected));
+        Browsers.waiting(d, 60).until(ExpectedConditions.textToBe(By.cssSelector(css), expected));
     }
 
     @Test
@@ -64,11 +67,11 @@ class ScreensBrowserTest {
         waitText(display, "[data-waiting=ho-tich]", "0");
         other = Browsers.open(dir.resolve("chrome-kiosk"), 1080, 1920);
         other.get(base + "kiosk");
-        Browsers.waiting(other, 15).until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-service=ho-tich]")));
+        Browsers.waiting(other, 60).until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-service=ho-tich]")));
         other.findElement(By.cssSelector("[data-priority=ELDERLY]")).click();
         other.findElement(By.cssSelector("[data-service=ho-tich]")).click();
         waitText(other, "#t-number", "A001");
-        Browsers.waiting(other, 10).until(d -> Boolean.TRUE.equals(((ChromeDriver) d).executeScript(
+        Browsers.waiting(other, 60).until(d -> Boolean.TRUE.equals(((ChromeDriver) d).executeScript(
                 "var i = document.getElementById('t-qr'); return i.complete && i.naturalWidth > 0;")));
         Browsers.screenshot(other, "kiosk-1080x1920");
         waitText(display, "[data-waiting=ho-tich]", "1");
@@ -79,10 +82,10 @@ class ScreensBrowserTest {
         other.findElement(By.id("user")).sendKeys("lan");
         other.findElement(By.id("password")).sendKeys("mat-khau-1");
         other.findElement(By.id("login-button")).click();
-        Browsers.waiting(other, 15).until(ExpectedConditions.visibilityOfElementLocated(By.id("desk")));
+        Browsers.waiting(other, 60).until(ExpectedConditions.visibilityOfElementLocated(By.id("desk")));
         new Select(other.findElement(By.id("counter"))).selectByVisibleText("1");
         other.findElement(By.cssSelector("[data-action=open]")).click();
-        Thread.sleep(300);
+        Await.until(LIMIT, () -> app.counterOpen(1), () -> "counter 1 opened from the counter page");
         other.findElement(By.cssSelector("[data-action=call-next]")).click();
         waitText(display, "#hero-number", "A001");
         waitText(display, "#recent li[data-number=A001] span", "A001");
@@ -104,7 +107,7 @@ class ScreensBrowserTest {
         waitText(display, "[data-waiting=dat-dai]", "1");
         // the clerk of counter 3 presses keys on the (simulated) keypad: the same bus bytes as a real board
         app.post("/sim/counters/3/press/PAUSE", null); // a closed counter opens with the pause key
-        Thread.sleep(500);
+        Await.until(LIMIT, () -> app.counterOpen(3), () -> "counter 3 opened from its keypad");
         app.post("/sim/counters/3/press/CALL_NEXT", null);
         waitText(display, "#hero-number", "B001");
         waitText(display, "[data-counter='3'] b", "B001");
@@ -155,7 +158,7 @@ class ScreensBrowserTest {
             app.post("/api/tickets", "{\"service\":\"ho-tich\"}");
             app.post("/api/counters/1/call-next", null);
         }
-        Browsers.waiting(display, 30).until(d -> ((Number) ((ChromeDriver) d)
+        Browsers.waiting(display, 60).until(d -> ((Number) ((ChromeDriver) d)
                 .executeScript("return window.motcuaLatencies.length")).intValue() >= to);
         return ((Number) display.executeScript("return document.getElementsByTagName('*').length")).longValue();
     }
@@ -179,7 +182,7 @@ class ScreensBrowserTest {
         waitText(display, "[data-waiting=ho-tich]", "0");
         String firstSync = display.findElement(By.tagName("body")).getDomAttribute("data-synced");
         app.kill();
-        Browsers.waiting(display, 15).until(d -> ((ChromeDriver) d).findElement(By.tagName("body"))
+        Browsers.waiting(display, 60).until(d -> ((ChromeDriver) d).findElement(By.tagName("body"))
                 .getDomAttribute("class") != null && text(display, ".offline").contains("Mất kết nối"));
         app.start();
         app.post("/api/tickets", "{\"service\":\"ho-tich\"}");
@@ -199,7 +202,7 @@ class ScreensBrowserTest {
             display.findElement(By.id("password")).sendKeys("sai-mat-khau");
             display.findElement(By.id("login-button")).click();
             String expected = i <= 5 ? "Sai tên hoặc mật khẩu" : "Tạm khóa";
-            Browsers.waiting(display, 10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("error"), expected));
+            Browsers.waiting(display, 60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("error"), expected));
             if (i <= 5) {
                 ((ChromeDriver) display).executeScript("document.getElementById('error').textContent = ''");
             }

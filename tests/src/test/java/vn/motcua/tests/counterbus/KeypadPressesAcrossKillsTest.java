@@ -59,7 +59,7 @@ class KeypadPressesAcrossKillsTest {
                 app.post("/api/tickets", "{\"service\":\"ho-tich\"}");
             }
             boards.press(1, "PAUSE"); // opens the closed counter
-            Await.until(Duration.ofSeconds(10), () -> count(app, "counter.changed") >= 1, () -> "counter 1 open");
+            Await.until(Duration.ofSeconds(60), () -> count(app, "counter.changed") >= 1, () -> "counter 1 open");
 
             for (int round = 0; round < KILLS; round++) {
                 for (int p = 0; p < PRESSES_PER_ROUND; p++) {
@@ -76,7 +76,7 @@ class KeypadPressesAcrossKillsTest {
                 presses++;
             }
             int expected = presses;
-            Await.until(Duration.ofSeconds(20), () -> count(app, "ticket.called") >= expected && queued(boards) == 0,
+            Await.until(Duration.ofSeconds(60), () -> count(app, "ticket.called") >= expected && queued(boards) == 0,
                     () -> "every press applied and acked (called " + count(app, "ticket.called") + " of " + expected + ")");
             Thread.sleep(1000); // a press applied twice would show up now
             assertEquals((long) expected, count(app, "ticket.called"), "one call per press, seed " + seed);

@@ -31,6 +31,8 @@ public final class DistrictServer implements AutoCloseable {
     public enum LookupMode { ANSWER, SILENT, MALFORMED, OVERSIZED }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Bound on a connect, subscribe or publish: only stops a hung test (TLS on a loaded CI machine can be slow). */
+    private static final long LIMIT_MS = 60_000;
     private static final String[] FILTERS = {"motcua/v1/+/+/+/event/#", "motcua/v1/+/+/+/status", "motcua/v1/+/+/+/status/storage",
         "motcua/v1/+/+/+/dossier/request", "motcua/v1/+/+/+/config/ack", "motcua/v1/+/+/+/cmd-ack",
         "motcua/v1/+/+/+/telemetry", "motcua/v1/+/+/+/queue"};
@@ -74,7 +76,7 @@ public final class DistrictServer implements AutoCloseable {
         o.setUserName(user);
         o.setPassword(password.getBytes(StandardCharsets.UTF_8));
         o.setSocketFactory(tls);
-        client.connect(o).waitForCompletion(10_000);
+        client.connect(o).waitForCompletion(LIMIT_MS);
         subscribe(true);
     }
 
@@ -85,7 +87,7 @@ public final class DistrictServer implements AutoCloseable {
             java.util.Arrays.fill(qos, 1);
             IMqttToken t = client.subscribe(FILTERS, qos);
             if (wait) {
-                t.waitForCompletion(10_000);
+                t.waitForCompletion(LIMIT_MS);
             }
         } catch (MqttException e) {
             throw new IllegalStateException("stand-in cannot subscribe", e);
@@ -148,7 +150,7 @@ public final class DistrictServer implements AutoCloseable {
         MqttMessage m = new MqttMessage(json.getBytes(StandardCharsets.UTF_8));
         m.setQos(1);
         m.setRetained(true);
-        client.publish("motcua/v1/" + device + "/config", m).waitForCompletion(5_000);
+        client.publish("motcua/v1/" + device + "/config", m).waitForCompletion(LIMIT_MS);
     }
 
     /** A command with an MQTT 5 message expiry. */
@@ -158,7 +160,7 @@ public final class DistrictServer implements AutoCloseable {
         MqttProperties p = new MqttProperties();
         p.setMessageExpiryInterval(expirySeconds);
         m.setProperties(p);
-        client.publish("motcua/v1/" + device + "/cmd/" + name, m).waitForCompletion(5_000);
+        client.publish("motcua/v1/" + device + "/cmd/" + name, m).waitForCompletion(LIMIT_MS);
     }
 
     public ReceivedEvents events(String device) {

@@ -2,12 +2,12 @@ package vn.motcua.tests.mqtt;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import vn.motcua.tests.harness.Ports;
 
 /**
  * A real Mosquitto (Debian package) on 127.0.0.1, with its own config in a temp dir: one TLS
@@ -72,7 +72,9 @@ public final class MosquittoBroker implements AutoCloseable {
         process = new ProcessBuilder(List.of("mosquitto", "-c", dir.resolve("mosquitto.conf").toString()))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("stdout.log").toFile()))
                 .start();
-        for (int i = 0; i < 200; i++) {
+        // Only stops a hung start (Mosquitto loads its persistence file and TLS keys first): wide for a loaded machine.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IOException("mosquitto exited: " + Files.readString(dir.resolve("stdout.log")));
             }
@@ -83,7 +85,7 @@ public final class MosquittoBroker implements AutoCloseable {
                 Thread.sleep(50);
             }
         }
-        throw new IOException("mosquitto did not open port " + port + " within 10 s");
+        throw new IOException("mosquitto did not open port " + port + " within 30 s");
     }
 
     /** Stops cleanly (SIGTERM: persistence is saved, clients see the socket close). */
@@ -122,9 +124,8 @@ public final class MosquittoBroker implements AutoCloseable {
         stop();
     }
 
+    /** Kept for restarts on the same port, so taken outside the ephemeral range: see {@link Ports#forAListener()}. */
     private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
+        return Ports.forAListener();
     }
 }

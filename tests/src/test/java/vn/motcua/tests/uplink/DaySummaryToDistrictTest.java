@@ -71,12 +71,12 @@ class DaySummaryToDistrictTest {
                 clock.set(clock.instant().atZone(HANOI).toLocalDate().plusDays(1).atTime(LocalTime.of(4, 0, 1))
                         .atZone(HANOI).toInstant());
                 a.queue().tick();
-                Await.until(Duration.ofSeconds(30), () -> summaries(got).size() == 1, () -> "the summary at the district");
+                Await.until(Duration.ofSeconds(60), () -> summaries(got).size() == 1, () -> "the summary at the district");
             }
             try (Appliance again = new Appliance(ConfigLoader.parse(toml, "test"), clock)) {
                 again.start();
                 again.queue().tick();
-                Await.until(Duration.ofSeconds(30), () -> again.store().pendingCount() == 0, () -> "outbox drained");
+                Await.until(Duration.ofSeconds(60), () -> again.store().pendingCount() == 0, () -> "outbox drained");
             }
             List<ReceivedEvents.Event> summaries = summaries(got);
             assertEquals(1, summaries.size(), "once, whatever the restarts");

@@ -40,10 +40,10 @@ class UplinkDeliveryTest {
         try (UplinkRig rig = new UplinkRig(broker, appDir, 5, true)) {
             rig.issueTickets(50); // buffered while the appliance was starting
             rig.uplink.start();
-            Await.until(Duration.ofSeconds(20), () -> got.distinct() == 50, () -> got.distinct() + " of 50 arrived");
+            Await.until(Duration.ofSeconds(60), () -> got.distinct() == 50, () -> got.distinct() + " of 50 arrived");
             rig.issueTickets(50);
-            Await.until(Duration.ofSeconds(20), () -> rig.outbox.pendingCount() == 0, () -> rig.uplink.status().toString());
-            Await.until(Duration.ofSeconds(5), () -> got.distinct() == 100, () -> got.distinct() + " of 100");
+            Await.until(Duration.ofSeconds(60), () -> rig.outbox.pendingCount() == 0, () -> rig.uplink.status().toString());
+            Await.until(Duration.ofSeconds(60), () -> got.distinct() == 100, () -> got.distinct() + " of 100");
 
             assertEquals(List.of(), got.gaps());
             assertEquals(List.of(), got.violations());
@@ -53,7 +53,7 @@ class UplinkDeliveryTest {
                     && birth.contains("\"bootId\":\"boot-"), birth);
             assertEquals("connected", rig.uplink.status().link());
         }
-        Await.until(Duration.ofSeconds(5), () -> district.latest("motcua/v1/" + UplinkRig.DEVICE + "/status").contains("offline"),
+        Await.until(Duration.ofSeconds(60), () -> district.latest("motcua/v1/" + UplinkRig.DEVICE + "/status").contains("offline"),
                 () -> "offline after a clean stop");
     }
 
@@ -64,9 +64,9 @@ class UplinkDeliveryTest {
             rig.issueTickets(5);
             rig.uplink.start();
             String topic = "motcua/v1/" + UplinkRig.DEVICE + "/status/storage";
-            Await.until(Duration.ofSeconds(20), () -> String.valueOf(district.latest(topic)).contains("\"level\":\"critical\""),
+            Await.until(Duration.ofSeconds(60), () -> String.valueOf(district.latest(topic)).contains("\"level\":\"critical\""),
                     () -> "storage status: " + district.latest(topic));
-            Await.until(Duration.ofSeconds(20), () -> rig.outbox.pendingCount() == 0, () -> "queue events still delivered");
+            Await.until(Duration.ofSeconds(60), () -> rig.outbox.pendingCount() == 0, () -> "queue events still delivered");
             assertEquals(false, rig.uplink.admitTelemetry(), "heartbeat/telemetry events are shed first");
             assertEquals("critical", rig.uplink.status().storage());
             assertTrue(district.latest(topic).contains("queue events kept"), district.latest(topic));
@@ -82,7 +82,7 @@ class UplinkDeliveryTest {
         try (UplinkRig rig = new UplinkRig(cfg.withCredentials("intruder", appDir.resolve("bad.secrets"), null))) {
             rig.issueTickets(3);
             rig.uplink.start();
-            Await.until(Duration.ofSeconds(10), () -> rig.uplink.status().lastError() != null, () -> "a connect error");
+            Await.until(Duration.ofSeconds(60), () -> rig.uplink.status().lastError() != null, () -> "a connect error");
             var st = rig.uplink.status();
             assertTrue(st.lastError().toLowerCase().contains("not authorized") || st.lastError().contains("135")
                     || st.lastError().contains("134"), st.lastError());

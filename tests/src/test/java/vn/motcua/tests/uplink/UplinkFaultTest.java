@@ -63,14 +63,14 @@ class UplinkFaultTest {
         try (UplinkRig rig = new UplinkRig(broker, appDir, 5, false)) {
             rig.uplink.start();
             ScheduledFuture<?> tickets = ticketsKeepComing(rig);
-            Await.until(Duration.ofSeconds(20), () -> district.events(UplinkRig.DEVICE).distinct() >= 30, () -> "first tickets");
+            Await.until(Duration.ofSeconds(60), () -> district.events(UplinkRig.DEVICE).distinct() >= 30, () -> "first tickets");
             broker.stop();
-            Await.until(Duration.ofSeconds(10), () -> !"connected".equals(rig.uplink.status().link()), () -> "link noticed down");
+            Await.until(Duration.ofSeconds(60), () -> !"connected".equals(rig.uplink.status().link()), () -> "link noticed down");
             long before = rig.outbox.lastSeq();
-            Await.until(Duration.ofSeconds(20), () -> rig.outbox.lastSeq() >= before + 100, () -> "tickets while down");
+            Await.until(Duration.ofSeconds(60), () -> rig.outbox.lastSeq() >= before + 100, () -> "tickets while down");
             assertTrue(rig.outbox.pendingCount() >= 100, "the office kept working; its events wait in the outbox");
             broker.start();
-            Await.until(Duration.ofSeconds(30), () -> "connected".equals(rig.uplink.status().link()), () -> rig.uplink.status().toString());
+            Await.until(Duration.ofSeconds(60), () -> "connected".equals(rig.uplink.status().link()), () -> rig.uplink.status().toString());
             Thread.sleep(300); // a few more live tickets alongside the replay
             tickets.cancel(false);
             assertDistrictHoldsEverythingOnce(rig);
@@ -83,17 +83,17 @@ class UplinkFaultTest {
         try (UplinkRig rig = new UplinkRig(broker, appDir, 2, false)) {
             rig.uplink.start();
             ScheduledFuture<?> tickets = ticketsKeepComing(rig);
-            Await.until(Duration.ofSeconds(20), () -> district.events(UplinkRig.DEVICE).distinct() >= 30, () -> "first tickets");
+            Await.until(Duration.ofSeconds(60), () -> district.events(UplinkRig.DEVICE).distinct() >= 30, () -> "first tickets");
             broker.freeze(); // no FIN, no RST: only the keep-alive can tell
-            Await.until(Duration.ofSeconds(20), () -> !"connected".equals(rig.uplink.status().link()),
+            Await.until(Duration.ofSeconds(60), () -> !"connected".equals(rig.uplink.status().link()),
                     () -> "keep-alive noticed the cut: " + rig.uplink.status());
             Thread.sleep(3000); // stay cut a while longer: reconnect attempts time out against the frozen broker
             broker.thaw();
-            Await.until(Duration.ofSeconds(30), () -> "connected".equals(rig.uplink.status().link()), () -> rig.uplink.status().toString());
+            Await.until(Duration.ofSeconds(60), () -> "connected".equals(rig.uplink.status().link()), () -> rig.uplink.status().toString());
             Thread.sleep(300);
             tickets.cancel(false);
             assertDistrictHoldsEverythingOnce(rig);
-            Await.until(Duration.ofSeconds(10), () -> district.latest("motcua/v1/" + UplinkRig.DEVICE + "/status").contains("online"),
+            Await.until(Duration.ofSeconds(60), () -> district.latest("motcua/v1/" + UplinkRig.DEVICE + "/status").contains("online"),
                     () -> "birth after the will: " + district.latest("motcua/v1/" + UplinkRig.DEVICE + "/status"));
         }
     }

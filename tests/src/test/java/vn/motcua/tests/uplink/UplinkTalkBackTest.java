@@ -33,7 +33,7 @@ class UplinkTalkBackTest {
         district = StandIns.district(broker);
         rig = new UplinkRig(broker, java.nio.file.Files.createDirectories(dir.resolve("app")), 5, false);
         rig.uplink.start();
-        Await.until(Duration.ofSeconds(20), () -> "connected".equals(rig.uplink.status().link()), () -> rig.uplink.status().toString());
+        Await.until(Duration.ofSeconds(60), () -> "connected".equals(rig.uplink.status().link()), () -> rig.uplink.status().toString());
     }
 
     @AfterAll
@@ -51,16 +51,16 @@ class UplinkTalkBackTest {
     @Test
     void aRetainedConfigIsAppliedAndAcknowledgedAndABadOneIsRefusedWithItsReason() throws Exception {
         district.publishConfig(UplinkRig.DEVICE, config("2026-11-21.1", "[{\"code\":\"ho-tich\"}]"));
-        Await.until(Duration.ofSeconds(10), () -> "2026-11-21.1".equals(rig.applier.version), () -> "config applied");
-        Await.until(Duration.ofSeconds(10), () -> String.valueOf(district.latest(BASE + "/config/ack")).contains("\"applied\""),
+        Await.until(Duration.ofSeconds(60), () -> "2026-11-21.1".equals(rig.applier.version), () -> "config applied");
+        Await.until(Duration.ofSeconds(60), () -> String.valueOf(district.latest(BASE + "/config/ack")).contains("\"applied\""),
                 () -> "ack: " + district.latest(BASE + "/config/ack"));
 
         district.publishConfig(UplinkRig.DEVICE, config("2026-11-21.2", "[]"));
-        Await.until(Duration.ofSeconds(10), () -> String.valueOf(district.latest(BASE + "/config/ack")).contains("refused"),
+        Await.until(Duration.ofSeconds(60), () -> String.valueOf(district.latest(BASE + "/config/ack")).contains("refused"),
                 () -> "ack: " + district.latest(BASE + "/config/ack"));
         assertTrue(district.latest(BASE + "/config/ack").contains("an office needs at least one service"));
         district.publishConfig(UplinkRig.DEVICE, "{\"v\":1,\"version\":\"2026-11-21.3\",\"services\":\"" + "x".repeat(70_000) + "\"}");
-        Await.until(Duration.ofSeconds(10), () -> district.latest(BASE + "/config/ack").contains("exceeds the limit"),
+        Await.until(Duration.ofSeconds(60), () -> district.latest(BASE + "/config/ack").contains("exceeds the limit"),
                 () -> "ack: " + district.latest(BASE + "/config/ack"));
         assertEquals("2026-11-21.1", rig.applier.version, "the old config stays in force");
     }
@@ -73,7 +73,7 @@ class UplinkTalkBackTest {
                 "{\"id\":\"cmd-1\",\"textVi\":\"Hôm nay làm việc đến 16:00\",\"textEn\":\"Open until 16:00 today\"}", 60);
         district.sendCommand(UplinkRig.DEVICE, "format-disk", "{\"id\":\"cmd-2\"}", 60);
         district.sendCommand(UplinkRig.DEVICE, "reset-queue", "{\"id\":\"cmd-3\",", 60);
-        Await.until(Duration.ofSeconds(10), () -> district.commandAcks().size() >= 3, () -> "acks " + district.commandAcks());
+        Await.until(Duration.ofSeconds(60), () -> district.commandAcks().size() >= 3, () -> "acks " + district.commandAcks());
         List<String> acks = district.commandAcks();
         assertTrue(acks.stream().anyMatch(a -> a.contains("\"cmd-1\"") && a.contains("\"done\"")), acks.toString());
         assertTrue(acks.stream().anyMatch(a -> a.contains("\"cmd-2\"") && a.contains("unknown command")), acks.toString());

@@ -129,16 +129,16 @@ class EscPosPrinterPtyTest {
         start(80);
         sim.setCoverOpen(true);
         printer.startStatusPolling(java.time.Duration.ofMillis(50));
-        for (int i = 0; i < 100 && printer.status().health() != PrinterStatus.Health.FAULT; i++) Thread.sleep(20);
+        waitUntil(() -> printer.status().health() == PrinterStatus.Health.FAULT);
         assertTrue(printer.status().faults().contains(PrinterFault.COVER_OPEN), printer.status().toString());
         sim.setCoverOpen(false);
-        for (int i = 0; i < 100 && printer.status().health() != PrinterStatus.Health.OK; i++) Thread.sleep(20);
+        waitUntil(() -> printer.status().health() == PrinterStatus.Health.OK);
         assertEquals(PrinterStatus.Health.OK, printer.status().health());
         // the cover may close between two of the four status answers, so the clear can come in two steps;
         // listeners hear of a status just after it is in force, so the change may land a moment later
         java.util.function.BooleanSupplier cleared = () -> changes.stream().anyMatch(c -> PrinterFaultChange.between(c[0], c[1])
                 .map(x -> x.cleared().contains(PrinterFault.COVER_OPEN)).orElse(false));
-        for (int i = 0; i < 100 && !cleared.getAsBoolean(); i++) Thread.sleep(20);
+        waitUntil(() -> cleared.getAsBoolean());
         assertTrue(cleared.getAsBoolean(), "cover-open cleared: " + changes.size() + " changes");
     }
 
@@ -161,5 +161,16 @@ class EscPosPrinterPtyTest {
         PrintOutcome out = printer.print(Tickets.slip("A026", false)).get(20, TimeUnit.SECONDS);
         assertFalse(out.printed());
         assertTrue(out.status().faults().contains(PrinterFault.NO_RESPONSE));
+    }
+
+    /**
+     * Polls until {@code done}, at most 30 s: that bound only stops a hung test (a loaded CI machine may take
+     * seconds to open a pty or notice one gone); the assertion that follows says what was expected.
+     */
+    private static void waitUntil(java.util.function.BooleanSupplier done) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (!done.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
     }
 }

@@ -33,8 +33,8 @@ class ReaderAdaptersTest {
     }
 
     ScanResult next() throws InterruptedException {
-        ScanResult r = scans.poll(5, TimeUnit.SECONDS);
-        assertTrue(r != null, "no scan within 5 s");
+        ScanResult r = scans.poll(30, TimeUnit.SECONDS); // only a hung test waits this long
+        assertTrue(r != null, "no scan within 30 s");
         return r;
     }
 
@@ -45,7 +45,7 @@ class ReaderAdaptersTest {
                     Scans.CLOCK, Duration.ofMillis(200), Duration.ofMillis(20));
             reader.addScanListener(scans::add);
             reader.start();
-            for (int i = 0; i < 100 && !reader.status().connected(); i++) Thread.sleep(20);
+            waitUntil(() -> reader.status().connected());
             assertTrue(reader.status().connected(), reader.status().detail());
             try (var dev = new FileOutputStream(pty.device.toFile())) {
                 var cr = new SerialScannerSimulator(dev, "\r");
@@ -73,13 +73,13 @@ class ReaderAdaptersTest {
         reader.addScanListener(scans::add);
         reader.addStatusListener(statuses::add);
         reader.start();
-        for (int i = 0; i < 100 && !reader.status().connected(); i++) Thread.sleep(20);
+        waitUntil(() -> reader.status().connected());
         assertTrue(reader.status().connected(), reader.status().detail());
         pty.close(); // cable pulled: the tty disappears
-        for (int i = 0; i < 150 && reader.status().connected(); i++) Thread.sleep(20);
+        waitUntil(() -> !reader.status().connected());
         assertTrue(!reader.status().connected(), "unplug noticed: " + statuses);
         try (SocatPty again = new SocatPty(plugDir)) { // plugged back: same device name
-            for (int i = 0; i < 150 && !reader.status().connected(); i++) Thread.sleep(20);
+            waitUntil(() -> reader.status().connected());
             assertTrue(reader.status().connected(), "reopened: " + statuses);
             try (var dev = new FileOutputStream(again.device.toFile())) {
                 new SerialScannerSimulator(dev, "\r").scan(Scans.DOSSIER);
@@ -99,7 +99,7 @@ class ReaderAdaptersTest {
                         scheduler, Scans.CLOCK, java.time.ZoneId.of("Asia/Ho_Chi_Minh")).orElseThrow();
                 r.addScanListener(scans::add);
                 r.start();
-                for (int i = 0; i < 100 && !r.status().connected(); i++) Thread.sleep(20);
+                waitUntil(() -> r.status().connected());
                 try (var dev = new FileOutputStream(pty.device.toFile())) {
                     new SerialScannerSimulator(dev, "\r").scan(Scans.CCCD7);
                     keys[run] = assertInstanceOf(ScanResult.CitizenId.class, next()).residentKey();
@@ -147,11 +147,11 @@ class ReaderAdaptersTest {
                 scheduler, Scans.CLOCK, Duration.ofMillis(100), Duration.ofMillis(20));
         reader.addScanListener(scans::add);
         reader.start(); // no device yet: status, not an exception
-        for (int i = 0; i < 100 && !reader.status().detail().startsWith("cannot open"); i++) Thread.sleep(20);
+        waitUntil(() -> reader.status().detail().startsWith("cannot open"));
         assertTrue(!reader.status().connected() && reader.status().detail().startsWith("cannot open"),
                 reader.status().toString());
         try (SocatPty pty = new SocatPty(plugDir)) {
-            for (int i = 0; i < 150 && !reader.status().connected(); i++) Thread.sleep(20);
+            waitUntil(() -> reader.status().connected());
             assertTrue(reader.status().connected(), reader.status().toString());
             try (var dev = new FileOutputStream(pty.device.toFile())) {
                 new SerialScannerSimulator(dev, "\r").scan(Scans.DOSSIER);
@@ -168,7 +168,7 @@ class ReaderAdaptersTest {
             new KeyboardScannerSimulator(out, InputEvents.nativeRecordSize()).scan(Scans.DOSSIER);
             assertEquals(new ScanResult.Dossier(Scans.DOSSIER), next());
         } // the device node goes away: the reader sees the end of its file
-        for (int i = 0; i < 150 && reader.status().connected(); i++) Thread.sleep(20);
+        waitUntil(() -> !reader.status().connected());
         assertTrue(statuses.stream().anyMatch(st -> !st.connected() && st.detail().endsWith("closed (end of file)")),
                 statuses.toString());
         try (var out = new FileOutputStream(fifo.toFile())) { // back: the reader has opened it again
@@ -176,5 +176,16 @@ class ReaderAdaptersTest {
             assertEquals(new ScanResult.Ticket("A023"), next());
         }
         assertTrue(statuses.stream().filter(st -> st.connected()).count() >= 2, statuses.toString());
+    }
+
+    /**
+     * Polls until {@code done}, at most 30 s: that bound only stops a hung test (a loaded CI machine may take
+     * seconds to open a pty or notice one gone); the assertion that follows says what was expected.
+     */
+    private static void waitUntil(java.util.function.BooleanSupplier done) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (!done.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
     }
 }

@@ -41,9 +41,7 @@ class ScreensTest {
         Files.writeString(dir.resolve("staff.accounts"),
                 StaffAccounts.line("lan", "1,2", PasswordHash.hash("mat-khau-1".toCharArray())) + "\n"
                 + StaffAccounts.line("chi", "*", PasswordHash.hash("quan-ly-9".toCharArray())) + "\n");
-        String toml = Files.readString(Path.of("src/main/dist/demo.conf"))
-                .replace("data_dir       = \"./data\"", "data_dir = \"" + dir + "\"")
-                .replace("port           = 8080", "port = 0");
+        String toml = vn.motcua.appliance.TestStores.demoToml(dir);
         appliance = new Appliance(ConfigLoader.parse(toml, "test"), Clock.systemUTC()).demo(); // sample dossiers
         appliance.start();
         base = "http://127.0.0.1:" + appliance.webPort();
