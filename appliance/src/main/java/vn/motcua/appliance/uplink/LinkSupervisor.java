@@ -56,7 +56,7 @@ final class LinkSupervisor {
 
     /** From Paho's thread: an established connection dropped. */
     void lost(String reason) {
-        scheduler.execute(() -> down("connection lost: " + reason));
+        Handoff.toScheduler(scheduler, "connection lost", () -> down("connection lost: " + reason));
     }
 
     /** A publish failed inside a session: drop the session and start over after a backoff. */
@@ -88,11 +88,11 @@ final class LinkSupervisor {
         try {
             link.client().connect(options, null, new MqttActionListener() {
                 @Override public void onSuccess(IMqttToken token) {
-                    scheduler.execute(LinkSupervisor.this::connected);
+                    Handoff.toScheduler(scheduler, "connected", LinkSupervisor.this::connected);
                 }
 
                 @Override public void onFailure(IMqttToken token, Throwable e) {
-                    scheduler.execute(() -> failed(e == null ? "connect failed" : e.toString()));
+                    Handoff.toScheduler(scheduler, "connect failed", () -> failed(e == null ? "connect failed" : e.toString()));
                 }
             });
         } catch (MqttException e) {

@@ -69,7 +69,7 @@ public final class MqttUplink implements AutoCloseable {
         this.startedAt = clock.instant();
         UplinkSecrets secrets = UplinkSecrets.load(cfg.secretsFile());
         this.link = new PahoLink(cfg.brokerUri().toString(), "motcua-" + cfg.district() + "-" + cfg.office() + "-" + cfg.device(),
-                topics, (t, m) -> scheduler.execute(() -> route(t, m)), reason -> supervisorLost(reason));
+                topics, (t, m) -> Handoff.toScheduler(scheduler, "message", () -> route(t, m)), reason -> supervisorLost(reason));
         this.supervisor = new LinkSupervisor(link, options(secrets), scheduler,
                 new Backoff(cfg.backoffInitial(), cfg.backoffMax(), Math::random), new LinkSupervisor.Listener() {
                     @Override public void up() { linkUp(); }
@@ -187,7 +187,7 @@ public final class MqttUplink implements AutoCloseable {
 
     private void requestPump() {
         if (pumpQueued.compareAndSet(false, true)) {
-            scheduler.execute(() -> {
+            Handoff.toScheduler(scheduler, "pump", () -> {
                 pumpQueued.set(false);
                 guarded("pump", () -> {
                     long wait = pump.pump();

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.tests.district.DistrictServer;
 import vn.motcua.tests.district.ReceivedEvents;
 import vn.motcua.tests.harness.Await;
+import vn.motcua.tests.harness.Ports;
 import vn.motcua.tests.mqtt.MosquittoBroker;
 import vn.motcua.tests.mqtt.TestPki;
 
@@ -53,7 +53,7 @@ class ApplianceKillTest {
         Path brokerDir = Files.createDirectories(dir.resolve("broker"));
         try (MosquittoBroker broker = MosquittoBroker.startTls(brokerDir, TestPki.create(brokerDir), "office", "office-pass");
              DistrictServer district = StandIns.district(broker)) {
-            int port = freePort();
+            int port = Ports.forAListener();
             // Paced at 10/s, the 200-event backlog takes ~20 s to drain, so the kill after 40 lands mid-drain
             // even on a loaded machine (at 100/s a slow CI run once saw all 200 arrive before the kill).
             Path conf = writeConfig(broker, port, 10);
@@ -100,7 +100,7 @@ class ApplianceKillTest {
         Path brokerDir = Files.createDirectories(dir.resolve("broker"));
         try (MosquittoBroker broker = MosquittoBroker.startTls(brokerDir, TestPki.create(brokerDir), "office", "office-pass");
              DistrictServer district = StandIns.district(broker)) {
-            int port = freePort();
+            int port = Ports.forAListener();
             appliance = launch(writeConfig(broker, port, 100));
             ReceivedEvents got = district.events(DEVICE);
             for (int i = 0; i < 20; i++) {
@@ -189,9 +189,4 @@ class ApplianceKillTest {
         return f;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
 }

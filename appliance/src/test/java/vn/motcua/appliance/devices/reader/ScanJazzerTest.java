@@ -4,10 +4,10 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.time.LocalDate;
 
 /**
- * Coverage-guided fuzzing with Jazzer (works on Java 25). Jazzer's agent costs about 30 s of start-up
- * per JVM on this project's CI machine, so it is opt-in: {@code -Dmotcua.jazzer=true} replays the
- * inputs under {@code src/test/resources/.../ScanJazzerTestInputs/}, and with {@code JAZZER_FUZZ=1}
- * as well it fuzzes for {@code maxDuration}. The default run has {@link ScanFuzzTest} instead.
+ * Coverage-guided fuzzing with Jazzer (works on Java 25). The default build fuzzes for 20 s
+ * ({@code jazzer.duration} in the module POM; {@code -Plong} gives 10 min) after replaying the inputs
+ * under {@code src/test/resources/.../ScanJazzerTestInputs/}; {@code -Dmotcua.jazzer=false} skips it
+ * for quick local runs. {@link ScanFuzzTest} adds a seeded random run that needs no agent.
  */
 @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "motcua.jazzer", matches = "true")
 class ScanJazzerTest {
@@ -15,6 +15,10 @@ class ScanJazzerTest {
         // instrument only the code under test: instrumenting every loaded class costs ~30 s per run
         System.setProperty("jazzer.instrumentation_includes", "vn.motcua.appliance.devices.reader.**");
         System.setProperty("jazzer.custom_hook_includes", "vn.motcua.appliance.devices.reader.**");
+        // tens of thousands of rejected inputs would each log a line; the sanitised logging itself is
+        // covered by NoRawIdInLogsTest
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(ScanPipeline.class))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
     }
 
     static final CodeClassifier CLASSIFIER = Scans.classifier();
