@@ -29,6 +29,9 @@ final class ConfigValidator {
     private static final Pattern PREFIX = Pattern.compile("[A-Z]");
     private static final String ID_RULE = "1-64 of a-z, 0-9, _ or -, starting with a letter or digit";
 
+    /** The device sections the appliance reads (devices/ResidentDevices, devices/counterbus/CounterBusDevice). */
+    static final List<String> DEVICE_SECTIONS = List.of("counter_bus", "printer", "reader", "buttons");
+
     private final List<String> problems = new ArrayList<>();
     private final Values v = new Values(problems);
 
@@ -49,6 +52,7 @@ final class ConfigValidator {
         RawConfig.Store s = raw.store() == null ? new RawConfig.Store(null, null) : raw.store();
         ApplianceConfig.Store store = new ApplianceConfig.Store(s.durableCommits() == null || s.durableCommits(),
                 v.duration("store.outbox_retention", s.outboxRetention(), Duration.ofDays(30)));
+        devices(raw.devices());
         OfficeLayout office = null;
         if (problems.isEmpty()) {
             try {
@@ -63,6 +67,27 @@ final class ConfigValidator {
         return new ApplianceConfig(id, office, web, store,
                 raw.uplink() == null ? MissingNode.getInstance() : raw.uplink(),
                 raw.devices() == null ? MissingNode.getInstance() : raw.devices(), manager);
+    }
+
+    /**
+     * The {@code [devices.*]} sections are read by their device modules at start (each checks its own keys through
+     * {@link DeviceSection}); here only which sections exist, so a misspelt {@code [devices.printr]} is refused at
+     * load instead of leaving the printer silently off.
+     */
+    private void devices(com.fasterxml.jackson.databind.JsonNode devices) {
+        if (devices == null) {
+            return;
+        }
+        if (!devices.isObject()) {
+            v.problem("devices", devices.asText(), "a [devices.NAME] section");
+            return;
+        }
+        devices.fieldNames().forEachRemaining(name -> {
+            if (!DEVICE_SECTIONS.contains(name)) {
+                v.problem("devices." + Values.shown(name).replace("'", ""), devices.get(name),
+                        "one of the sections " + String.join(", ", DEVICE_SECTIONS));
+            }
+        });
     }
 
     private ApplianceConfig.Identity identity(RawConfig.Appliance a) {

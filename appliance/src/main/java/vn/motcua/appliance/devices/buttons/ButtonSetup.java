@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
 
+import vn.motcua.appliance.config.DeviceSection;
+
 /**
  * The {@code [devices.buttons]} config section; problems are collected with their keys and thrown
  * together as one {@link IllegalArgumentException}, one per line.
@@ -29,48 +31,59 @@ public record ButtonSetup(Mode mode, ButtonConfig config, String gpioChip) {
 
     public enum Mode { GPIO, SIMULATED, OFF }
 
+    /** Every key of the section, and of each {@code [[devices.buttons.map]]} entry: anything else is a config error. */
+    public static final Set<String> KEYS = Set.of("mode", "gpiochip", "pull", "debounce_ms", "repeat_guard_ms",
+            "busy_led", "buzzer", "map");
+    public static final Set<String> MAP_KEYS = Set.of("service", "bcm");
+
     /** @param services the office's service codes: every mapped button must name one */
     public static ButtonSetup from(JsonNode devices, Set<String> services) {
-        JsonNode n = devices.path("buttons");
         List<String> problems = new ArrayList<>();
-        String modeText = n.path("mode").asText("off");
+        DeviceSection n = DeviceSection.of(devices, "buttons", KEYS, problems);
+        String modeText = n.text("mode", "off");
         Mode mode = switch (modeText) {
             case "gpio" -> Mode.GPIO;
             case "simulated" -> Mode.SIMULATED;
             case "off" -> Mode.OFF;
             default -> {
-                problems.add("devices.buttons.mode = '" + clip(modeText) + "': expected gpio, simulated or off");
+                n.problem("mode", "gpio, simulated or off");
                 yield Mode.OFF;
             }
         };
+        String pullText = n.text("pull", "up");
+        if (!pullText.equals("up") && !pullText.equals("down")) {
+            n.problem("pull", "up or down");
+        }
+        String chip = n.text("gpiochip", "");
+        if (!chip.isEmpty() && !chip.matches("gpiochip\\d{1,2}")) {
+            n.problem("gpiochip", "gpiochipN, e.g. gpiochip0");
+        }
+        List<ButtonConfig.ButtonPin> pins = new ArrayList<>();
+        for (DeviceSection b : n.entries("map", MAP_KEYS)) {
+            String service = b.text("service", "");
+            if (!services.contains(service)) {
+                b.problem("service", "a configured service code");
+            }
+            if (!b.has("bcm")) {
+                b.problem("bcm", "the button's BCM pin, 2..27");
+            }
+            pins.add(new ButtonConfig.ButtonPin(service, b.integer("bcm", -1, 2, 27)));
+        }
+        Duration debounce = Duration.ofMillis(n.number("debounce_ms", 30, 1, 500));
+        Duration guard = Duration.ofMillis(n.number("repeat_guard_ms", 1000, 1, 30_000));
+        OptionalInt led = pin(n, "busy_led");
+        OptionalInt buzzer = pin(n, "buzzer");
         if (mode == Mode.OFF && problems.isEmpty()) {
             return new ButtonSetup(Mode.OFF, null, "");
         }
-        String pullText = n.path("pull").asText("up");
-        if (!pullText.equals("up") && !pullText.equals("down")) {
-            problems.add("devices.buttons.pull = '" + clip(pullText) + "': expected up or down");
-        }
-        String chip = n.path("gpiochip").asText("");
-        if (!chip.isEmpty() && !chip.matches("gpiochip\\d{1,2}")) {
-            problems.add("devices.buttons.gpiochip = '" + clip(chip) + "': expected gpiochipN, e.g. gpiochip0");
-        }
-        List<ButtonConfig.ButtonPin> pins = new ArrayList<>();
-        int i = 0;
-        for (JsonNode b : n.path("map")) {
-            String service = b.path("service").asText("");
-            if (!services.contains(service)) {
-                problems.add("devices.buttons.map[" + i + "].service = '" + clip(service) + "': expected a configured service code");
-            }
-            pins.add(new ButtonConfig.ButtonPin(service, b.path("bcm").asInt(-1)));
-            i++;
-        }
         ButtonConfig config = null;
-        try {
-            config = new ButtonConfig(pins, pullText.equals("down") ? ButtonConfig.Pull.DOWN : ButtonConfig.Pull.UP,
-                    Duration.ofMillis(n.path("debounce_ms").asLong(30)), Duration.ofMillis(n.path("repeat_guard_ms").asLong(1000)),
-                    pin(n, "busy_led"), pin(n, "buzzer"));
-        } catch (IllegalArgumentException e) {
-            problems.add("devices." + e.getMessage());
+        if (problems.isEmpty()) { // the wiring checks (pins used twice, no buttons) once every value is readable
+            try {
+                config = new ButtonConfig(pins, pullText.equals("down") ? ButtonConfig.Pull.DOWN : ButtonConfig.Pull.UP,
+                        debounce, guard, led, buzzer);
+            } catch (IllegalArgumentException e) {
+                problems.add("devices." + e.getMessage());
+            }
         }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("\n", problems));
@@ -78,12 +91,7 @@ public record ButtonSetup(Mode mode, ButtonConfig config, String gpioChip) {
         return new ButtonSetup(mode, config, chip);
     }
 
-    private static OptionalInt pin(JsonNode n, String key) {
-        return n.hasNonNull(key) ? OptionalInt.of(n.path(key).asInt(-1)) : OptionalInt.empty();
-    }
-
-    private static String clip(String s) {
-        String t = s.replaceAll("\\p{Cntrl}", "?");
-        return t.length() > 40 ? t.substring(0, 40) + "..." : t;
+    private static OptionalInt pin(DeviceSection n, String key) {
+        return n.has(key) ? OptionalInt.of(n.integer(key, -1, 2, 27)) : OptionalInt.empty();
     }
 }

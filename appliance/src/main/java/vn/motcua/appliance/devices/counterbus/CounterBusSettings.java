@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.motcua.appliance.config.ConfigException;
+import vn.motcua.appliance.config.DeviceSection;
 import vn.motcua.appliance.domain.CounterDef;
 import vn.motcua.appliance.domain.OfficeLayout;
 import vn.motcua.bus.BusConfig;
@@ -23,32 +25,34 @@ public record CounterBusSettings(Mode mode, BusConfig bus, Map<Integer, Integer>
 
     public enum Mode { RS485, SIMULATED, OFF }
 
+    /** Every key of the section, and of each {@code [[devices.counter_bus.boards]]}: anything else is a config error. */
+    public static final Set<String> KEYS = Set.of("mode", "port", "baud", "boards", "reply_timeout_ms", "kernel_rs485");
+    public static final Set<String> BOARD_KEYS = Set.of("address", "counter");
+
     public static CounterBusSettings from(JsonNode devices, OfficeLayout office, boolean demo) throws ConfigException {
-        JsonNode n = devices.path("counter_bus");
         List<String> problems = new ArrayList<>();
-        String modeText = n.path("mode").asText(demo ? "simulated" : "off");
+        DeviceSection n = DeviceSection.of(devices, "counter_bus", KEYS, problems);
+        String modeText = n.text("mode", demo ? "simulated" : "off");
         Mode mode = switch (modeText) {
             case "rs485" -> Mode.RS485;
             case "simulated" -> Mode.SIMULATED;
             case "off" -> Mode.OFF;
             default -> {
-                problems.add("devices.counter_bus.mode = '" + clip(modeText) + "': expected rs485, simulated or off");
+                n.problem("mode", "rs485, simulated or off");
                 yield Mode.OFF;
             }
         };
         Map<Integer, Integer> byAddress = new LinkedHashMap<>();
         if (n.has("boards")) {
-            int i = 0;
-            for (JsonNode b : n.path("boards")) {
-                String k = "devices.counter_bus.boards[" + i++ + "]";
-                int address = b.path("address").asInt(-1);
-                int counter = b.path("counter").asInt(-1);
-                if (address < 1 || address > 32) {
-                    problems.add(k + ".address = '" + clip(b.path("address").asText()) + "': expected 1..32 (DIP switch + 1)");
-                } else if (office.counter(counter).isEmpty()) {
-                    problems.add(k + ".counter = '" + clip(b.path("counter").asText()) + "': expected a configured counter number");
-                } else if (byAddress.put(address, counter) != null) {
-                    problems.add(k + ".address = '" + address + "': expected each board address once");
+            for (DeviceSection b : n.entries("boards", BOARD_KEYS)) {
+                int address = b.integer("address", -1, 1, 32);
+                int counter = b.integer("counter", -1, 1, 99);
+                if (!b.has("address")) {
+                    b.problem("address", "1..32 (DIP switch + 1)");
+                } else if (!b.has("counter") || (counter > 0 && office.counter(counter).isEmpty())) {
+                    b.problem("counter", "a configured counter number");
+                } else if (address > 0 && counter > 0 && byAddress.put(address, counter) != null) {
+                    b.problem("address", "each board address once");
                 }
             }
         } else {
@@ -58,6 +62,11 @@ public record CounterBusSettings(Mode mode, BusConfig bus, Map<Integer, Integer>
                 }
             }
         }
+        BusConfig d = BusConfig.defaults("/dev/motcua-bus", List.of(1));
+        String port = n.text("port", d.portName());
+        int baud = n.integer("baud", d.baud(), 1200, 3_000_000);
+        Duration reply = Duration.ofMillis(n.number("reply_timeout_ms", d.replyTimeout().toMillis(), 1, 1000));
+        boolean kernelRs485 = n.bool("kernel_rs485", false);
         if (mode != Mode.OFF) {
             for (var service : office.services()) {
                 if (!SevenSegment.canRender(String.valueOf(service.prefix()))) {
@@ -71,11 +80,8 @@ public record CounterBusSettings(Mode mode, BusConfig bus, Map<Integer, Integer>
             problems.add("devices.counter_bus.boards: expected at least one board");
         } else if (mode != Mode.OFF) {
             try {
-                BusConfig d = BusConfig.defaults(n.path("port").asText("/dev/motcua-bus"), new ArrayList<>(byAddress.keySet()));
-                bus = new BusConfig(d.portName(), n.path("baud").asInt(d.baud()), new TreeSet<>(byAddress.keySet()),
-                        Duration.ofMillis(n.path("reply_timeout_ms").asLong(d.replyTimeout().toMillis())), d.retries(),
-                        d.offlineAfter(), d.offlineProbe(),
-                        n.path("kernel_rs485").asBoolean(false) ? BusConfig.Direction.KERNEL_RS485 : d.direction());
+                bus = new BusConfig(port, baud, new TreeSet<>(byAddress.keySet()), reply, d.retries(),
+                        d.offlineAfter(), d.offlineProbe(), kernelRs485 ? BusConfig.Direction.KERNEL_RS485 : d.direction());
             } catch (IllegalArgumentException e) {
                 problems.add("devices." + e.getMessage());
             }
@@ -84,10 +90,5 @@ public record CounterBusSettings(Mode mode, BusConfig bus, Map<Integer, Integer>
             throw new ConfigException("[devices.counter_bus]", problems);
         }
         return new CounterBusSettings(mode, bus, byAddress);
-    }
-
-    private static String clip(String s) {
-        String c = s.replaceAll("\\p{Cntrl}", "?");
-        return c.length() > 40 ? c.substring(0, 40) + "…" : c;
     }
 }

@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+
+import vn.motcua.appliance.config.DeviceSection;
 
 /**
  * The {@code [devices.printer]} config section. Every problem is collected with its key, so the
@@ -29,48 +32,35 @@ public record PrinterSettings(Mode mode, String port, int baud, boolean rtsCts, 
 
     public enum Mode { SERIAL, USBLP, SIMULATED, OFF }
 
+    /** Every key of the section: anything else is a config error, not silently ignored. */
+    public static final Set<String> KEYS = Set.of("mode", "port", "baud", "rts_cts", "template", "status_timeout_ms",
+            "job_timeout_ms", "status_poll_s");
+
     public static PrinterSettings from(JsonNode devices, boolean demo) {
-        JsonNode n = devices.path("printer");
         List<String> problems = new ArrayList<>();
-        String modeText = n.path("mode").asText(demo ? "simulated" : "off");
+        DeviceSection n = DeviceSection.of(devices, "printer", KEYS, problems);
+        String modeText = n.text("mode", demo ? "simulated" : "off");
         Mode mode = switch (modeText) {
             case "serial" -> Mode.SERIAL;
             case "usblp" -> Mode.USBLP;
             case "simulated" -> Mode.SIMULATED;
             case "off" -> Mode.OFF;
             default -> {
-                problems.add("devices.printer.mode = '" + clip(modeText) + "': expected serial, usblp, simulated or off");
+                n.problem("mode", "serial, usblp, simulated or off");
                 yield Mode.OFF;
             }
         };
-        String port = n.path("port").asText(mode == Mode.USBLP ? "/dev/usb/lp0" : "/dev/motcua-printer");
-        int baud = n.path("baud").asInt(19200);
-        if (baud < 1200 || baud > 921600) {
-            problems.add("devices.printer.baud = '" + clip(n.path("baud").asText()) + "': expected 1200..921600");
-        }
-        Optional<Path> template = n.hasNonNull("template") ? Optional.of(Path.of(n.path("template").asText())) : Optional.empty();
-        Duration status = millis(n, "status_timeout_ms", 500, 50, 5000, problems);
-        Duration job = millis(n, "job_timeout_ms", 15000, 1000, 120000, problems);
-        Duration poll = Duration.ofSeconds(n.path("status_poll_s").asLong(30));
-        if (poll.toSeconds() < 1 || poll.toSeconds() > 3600) {
-            problems.add("devices.printer.status_poll_s = '" + clip(n.path("status_poll_s").asText()) + "': expected 1..3600");
-        }
+        String port = n.text("port", mode == Mode.USBLP ? "/dev/usb/lp0" : "/dev/motcua-printer");
+        int baud = n.integer("baud", 19200, 1200, 921600);
+        String templateText = n.text("template", null);
+        Optional<Path> template = templateText == null || templateText.isBlank() ? Optional.empty() : Optional.of(Path.of(templateText));
+        Duration status = Duration.ofMillis(n.number("status_timeout_ms", 500, 50, 5000));
+        Duration job = Duration.ofMillis(n.number("job_timeout_ms", 15000, 1000, 120000));
+        Duration poll = Duration.ofSeconds(n.number("status_poll_s", 30, 1, 3600));
+        boolean rtsCts = n.bool("rts_cts", false);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("\n", problems));
         }
-        return new PrinterSettings(mode, port, baud, n.path("rts_cts").asBoolean(false), template, status, job, poll);
-    }
-
-    static Duration millis(JsonNode n, String key, long dflt, long min, long max, List<String> problems) {
-        long v = n.path(key).asLong(dflt);
-        if (v < min || v > max) {
-            problems.add("devices.printer." + key + " = '" + clip(n.path(key).asText()) + "': expected " + min + ".." + max);
-        }
-        return Duration.ofMillis(v);
-    }
-
-    static String clip(String s) {
-        String t = s.replaceAll("\\p{Cntrl}", "?");
-        return t.length() > 40 ? t.substring(0, 40) + "..." : t;
+        return new PrinterSettings(mode, port, baud, rtsCts, template, status, job, poll);
     }
 }

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+
+import vn.motcua.appliance.config.DeviceSection;
 
 /**
  * The {@code [devices.reader]} config section; problems are collected with their keys and thrown
@@ -33,30 +36,38 @@ public record ReaderSetup(Mode mode, String port, int baud, String device, boole
 
     public enum Mode { SERIAL, EVDEV, OFF }
 
+    /** Every key of the section: anything else is a config error, not silently ignored. */
+    public static final Set<String> KEYS = Set.of("mode", "port", "baud", "device", "grab", "max_length", "gap_ms",
+            "duplicate_window_s", "dossier_pattern", "ticket_pattern", "priority_age", "resident_key_file");
+
     public static ReaderSetup from(JsonNode devices) {
-        JsonNode n = devices.path("reader");
         List<String> problems = new ArrayList<>();
-        String modeText = n.path("mode").asText("off");
+        DeviceSection n = DeviceSection.of(devices, "reader", KEYS, problems);
+        String modeText = n.text("mode", "off");
         Mode mode = switch (modeText) {
             case "serial" -> Mode.SERIAL;
             case "evdev" -> Mode.EVDEV;
             case "off" -> Mode.OFF;
             default -> {
-                problems.add("devices.reader.mode = '" + clip(modeText) + "': expected serial, evdev or off");
+                n.problem("mode", "serial, evdev or off");
                 yield Mode.OFF;
             }
         };
         Pattern dossier = pattern(n, "dossier_pattern", ReaderSettings.DEFAULT_DOSSIER, problems);
         Pattern ticket = pattern(n, "ticket_pattern", ReaderSettings.DEFAULT_TICKET, problems);
-        ReaderSetup s = new ReaderSetup(mode, n.path("port").asText("/dev/motcua-reader"), n.path("baud").asInt(9600),
-                n.path("device").asText(""), n.path("grab").asBoolean(true), n.path("resident_key_file").asText("resident.key"),
-                n.path("max_length").asInt(1024), Duration.ofMillis(n.path("gap_ms").asLong(80)),
-                Duration.ofSeconds(n.path("duplicate_window_s").asLong(5)), dossier, ticket, n.path("priority_age").asInt(60));
+        ReaderSetup s = new ReaderSetup(mode, n.text("port", "/dev/motcua-reader"), n.integer("baud", 9600, 1200, 921600),
+                n.text("device", ""), n.bool("grab", true), n.text("resident_key_file", "resident.key"),
+                n.integer("max_length", 1024, 16, 4096), Duration.ofMillis(n.number("gap_ms", 80, 10, 2000)),
+                Duration.ofSeconds(n.number("duplicate_window_s", 5, 0, 600)), dossier, ticket,
+                n.integer("priority_age", 60, 50, 100));
         if (mode == Mode.EVDEV && s.device().isBlank()) {
             problems.add("devices.reader.device: expected the scanner's /dev/input/by-id/...-event-kbd path");
         }
-        try {
-            s.settings(new byte[32]); // the same checks the running reader applies, with the key checked separately
+        if (s.residentKeyFile().isBlank()) {
+            n.problem("resident_key_file", "a file name, relative to the data folder");
+        }
+        try { // the same checks the running reader applies (numbers out of range already fell back above)
+            s.settings(new byte[32]);
         } catch (IllegalArgumentException e) {
             problems.add("devices." + e.getMessage());
         }
@@ -71,18 +82,13 @@ public record ReaderSetup(Mode mode, String port, int baud, String device, boole
         return new ReaderSettings(maxLength, gap, duplicateWindow, dossier, ticket, residentKey, priorityAge);
     }
 
-    private static Pattern pattern(JsonNode n, String key, String dflt, List<String> problems) {
-        String p = n.path(key).asText(dflt);
+    private static Pattern pattern(DeviceSection n, String key, String dflt, List<String> problems) {
+        String p = n.text(key, dflt);
         try {
             return Pattern.compile(p);
         } catch (PatternSyntaxException e) {
-            problems.add("devices.reader." + key + ": not a valid regular expression (" + e.getDescription() + ")");
+            problems.add(n.key(key) + ": not a valid regular expression (" + e.getDescription() + ")");
             return Pattern.compile(dflt);
         }
-    }
-
-    private static String clip(String s) {
-        String t = s.replaceAll("\\p{Cntrl}", "?");
-        return t.length() > 40 ? t.substring(0, 40) + "..." : t;
     }
 }
