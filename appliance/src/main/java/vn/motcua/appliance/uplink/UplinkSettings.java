@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  */
 public final class UplinkSettings {
     private static final Pattern DURATION = Pattern.compile("(\\d{1,6})\\s*(ms|s|m|h|d)");
-    private static final Set<String> KEYS = Set.of("enabled", "broker", "ca_file", "client_keystore", "username",
+    /** Every key of [uplink]; the example appliance.conf documents each. */
+    public static final Set<String> KEYS = Set.of("enabled", "broker", "ca_file", "client_keystore", "username",
             "secrets_file", "keep_alive", "connect_timeout", "reconnect_initial", "reconnect_max", "live_window",
             "backlog_window", "backlog_rate", "heartbeat", "lookup_timeout", "min_free_mb", "max_pending_events");
 

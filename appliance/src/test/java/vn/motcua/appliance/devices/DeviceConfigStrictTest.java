@@ -174,4 +174,41 @@ class DeviceConfigStrictTest {
         ButtonSetup.from(c.devices(), c.office().servicesByCode().keySet());
         CounterBusSettings.from(c.devices(), c.office(), demo);
     }
+
+    /** The example file is where a technician looks up a key: every key the code reads is written there. */
+    @Test
+    void theExampleConfigDocumentsEveryKeyTheCodeReads() throws Exception {
+        String example = Files.readString(Path.of("src/main/dist/appliance.conf"));
+        java.util.Map<String, Set<String>> sections = java.util.Map.of(
+                "devices.printer", PrinterSettings.KEYS, "devices.reader", ReaderSetup.KEYS,
+                "devices.buttons", union(ButtonSetup.KEYS, ButtonSetup.MAP_KEYS),
+                "devices.counter_bus", union(CounterBusSettings.KEYS, CounterBusSettings.BOARD_KEYS),
+                "uplink", vn.motcua.appliance.uplink.UplinkSettings.KEYS);
+        List<String> missing = new java.util.ArrayList<>();
+        sections.forEach((section, keys) -> {
+            String block = block(example, section);
+            for (String key : keys) {
+                if (!key.equals("map") && !key.equals("boards")
+                        && !java.util.regex.Pattern.compile("(?m)^#?\\s*" + key + "\\s*=").matcher(block).find()) {
+                    missing.add(section + "." + key);
+                }
+            }
+        });
+        assertEquals(List.of(), missing, "keys read by the code but not in src/main/dist/appliance.conf");
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> u = new java.util.HashSet<>(a);
+        u.addAll(b);
+        return u;
+    }
+
+    /** From the section's header to the next uncommented header. */
+    private static String block(String file, String section) {
+        int start = file.indexOf("\n[" + section + "]\n");
+        assertTrue(start >= 0, "no [" + section + "] in the example");
+        java.util.regex.Matcher next = java.util.regex.Pattern.compile("(?m)^\\[").matcher(file);
+        int end = next.find(start + 2) ? next.start() : file.length();
+        return file.substring(start, end);
+    }
 }
