@@ -165,14 +165,26 @@ class DeviceConfigStrictTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"src/main/dist/appliance.conf", "src/main/dist/demo.conf", "../provisioning/src/deb/etc/appliance.conf"})
+    @ValueSource(strings = {"src/main/dist/appliance.conf", "src/main/dist/demo.conf", "../provisioning/src/deb/etc/appliance.conf",
+            "../provisioning/src/test/resources/render/appliance.conf"})
     void everyShippedConfigPassesTheDeviceChecks(String file) throws Exception {
         ApplianceConfig c = ConfigLoader.load(Path.of(file));
         boolean demo = file.endsWith("demo.conf");
-        PrinterSettings.from(c.devices(), demo);
-        ReaderSetup.from(c.devices());
-        ButtonSetup.from(c.devices(), c.office().servicesByCode().keySet());
-        CounterBusSettings.from(c.devices(), c.office(), demo);
+        PrinterSettings printer = PrinterSettings.from(c.devices(), demo);
+        ReaderSetup reader = ReaderSetup.from(c.devices());
+        ButtonSetup buttons = ButtonSetup.from(c.devices(), c.office().servicesByCode().keySet());
+        CounterBusSettings bus = CounterBusSettings.from(c.devices(), c.office(), demo);
+        if (file.contains("/render/")) { // provisioning's golden rendering: every optional device came through
+            assertEquals(ButtonSetup.Mode.GPIO, buttons.mode());
+            assertEquals(List.of("ho-tich", "dat-dai"), buttons.config().buttons().stream()
+                    .map(vn.motcua.appliance.devices.buttons.ButtonConfig.ButtonPin::serviceCode).toList());
+            assertEquals(24, buttons.config().busyLed().getAsInt());
+            assertEquals(ReaderSetup.Mode.EVDEV, reader.mode());
+            assertTrue(reader.device().startsWith("/dev/input/by-id/"), reader.device());
+            assertEquals(Path.of("/etc/motcua/ticket-template.properties"), printer.template().orElseThrow());
+            assertTrue(printer.rtsCts());
+            assertEquals(java.util.Map.of(1, 1, 5, 2), bus.counterByAddress());
+        }
     }
 
     /** The example file is where a technician looks up a key: every key the code reads is written there. */
