@@ -28,13 +28,9 @@ import vn.motcua.appliance.devices.reader.ReaderDevice;
 import vn.motcua.appliance.devices.reader.ReaderSetup;
 import vn.motcua.appliance.devices.reader.ResidentMessage;
 import vn.motcua.appliance.devices.reader.ScanResult;
-import vn.motcua.appliance.domain.Priority;
-import vn.motcua.appliance.domain.QueueRefusedException;
 import vn.motcua.appliance.service.DeviceEvents;
 import vn.motcua.appliance.service.Health;
 import vn.motcua.appliance.service.QueueService;
-import vn.motcua.appliance.service.ResidentCards;
-import vn.motcua.appliance.store.StoreException;
 
 /**
  * Wires the resident-facing devices (ticket printer, code reader, service buttons) to the queue. Blocking device
@@ -72,13 +68,15 @@ public final class ResidentDevices implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("[devices]", List.of(e.getMessage().split("\n")));
         }
+        TicketPrinting printing = null;
         Optional<PrinterDevice> p = PrinterDevice.open(ps, id.dataDir(), io, scheduler, clock);
         if (p.isPresent()) {
             printer = p.get();
             opened.add(printer);
             printer.printer().addStatusListener(new PrinterFaultEvents("printer", events::record));
             health.register("printer", () -> printerHealth(printer.printer().status()));
-            queue.addListener(new TicketPrinting(printer.printer(), queue.layout(), id, printer.template()));
+            printing = new TicketPrinting(printer.printer(), queue.layout(), id, printer.template());
+            queue.addListener(printing);
             printer.start();
         } else {
             health.register("printer", () -> Health.Status.ok("off"));
@@ -107,29 +105,14 @@ public final class ResidentDevices implements AutoCloseable {
             ButtonPanel b = panel.get();
             this.buttons = b;
             opened.add(b);
-            b.addPressListener((service, at) -> io.execute(() -> press(queue, service)));
+            ButtonTickets tickets = new ButtonTickets(queue, b, io);
+            b.addPressListener(tickets);
+            if (printing != null) {
+                printing.addJobListener(tickets);
+            }
             b.start();
             health.register("buttons", () -> b.problems().isEmpty() ? Health.Status.ok("ok")
                     : Health.Status.fault("fault", String.join("; ", b.problems())));
-        }
-    }
-
-    /**
-     * A service button: a ticket, printed by the listener above once it is committed. A citizen ID card read just
-     * before (the reader beside the buttons, {@link ResidentCards#BUTTON_WINDOW}) links this ticket and gives its
-     * priority, as it would at the kiosk.
-     */
-    private static void press(QueueService queue, String service) {
-        Optional<ResidentCards.Pending> card = queue.residentCards().forButton();
-        Priority priority = card.filter(ResidentCards.Pending::priority).isPresent() ? Priority.ELDERLY : Priority.NORMAL;
-        String residentKey = card.map(ResidentCards.Pending::residentKey).orElse(null);
-        try {
-            queue.execute(e -> e.issueTicket(service, priority, residentKey));
-            card.ifPresent(c -> queue.residentCards().used(c.token()));
-        } catch (QueueRefusedException e) {
-            log.info("Service button {}: refused ({})", service, e.reason());
-        } catch (StoreException e) {
-            log.error("Service button {}: could not be stored", service, e);
         }
     }
 

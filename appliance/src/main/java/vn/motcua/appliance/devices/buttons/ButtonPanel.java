@@ -10,8 +10,14 @@ public interface ButtonPanel extends AutoCloseable {
 
     void addPressListener(ServiceButtonListener listener);
 
-    /** Lights the busy LED (if wired) while a ticket prints. */
+    /** Lights the busy LED (if wired) while a ticket is issued and printed. */
     void setBusy(boolean busy);
+
+    /**
+     * A press the queue refused (office closed, service paused or unknown): three beeps on the buzzer, or, with
+     * only the busy LED wired, three blinks. Returns at once; the pattern plays on the scheduler.
+     */
+    void signalRefused();
 
     /** Pins that could not be set up, as technician-facing text; empty when all is well. */
     List<String> problems();

@@ -25,6 +25,9 @@ import org.slf4j.LoggerFactory;
 public final class Pi4jButtonPanel implements ButtonPanel {
     private static final Logger log = LoggerFactory.getLogger(Pi4jButtonPanel.class);
     private static final long BEEP_MS = 80;
+    /** A refusal: three of these on, three off; long enough to tell from the single short beep of a press. */
+    static final long SIGNAL_MS = 150;
+    static final int SIGNAL_TIMES = 3;
 
     private final Context pi4j;
     private final ButtonConfig config;
@@ -38,6 +41,7 @@ public final class Pi4jButtonPanel implements ButtonPanel {
     private volatile boolean ownsContext;
     private volatile DigitalOutput led;
     private volatile DigitalOutput buzzer;
+    private volatile boolean busy;
 
     /** @param nanoTime monotonic clock (System::nanoTime) */
     public Pi4jButtonPanel(Context pi4j, ButtonConfig config, ScheduledExecutorService scheduler, LongSupplier nanoTime) {
@@ -140,9 +144,37 @@ public final class Pi4jButtonPanel implements ButtonPanel {
 
     @Override
     public void setBusy(boolean busy) {
+        this.busy = busy;
         DigitalOutput l = led;
         if (l != null) {
             l.state(busy ? DigitalState.HIGH : DigitalState.LOW);
+        }
+    }
+
+    /**
+     * Three beeps, or with no buzzer three blinks of the busy LED against its current state (dark if idle, so
+     * on-off-on; lit if another ticket prints, so off-on-off), after which the LED shows {@link #busy} again.
+     */
+    @Override
+    public void signalRefused() {
+        DigitalOutput bz = buzzer;
+        DigitalOutput l = led;
+        if (bz == null && l == null) {
+            return;
+        }
+        for (int step = 0; step < 2 * SIGNAL_TIMES; step++) {
+            boolean flip = step % 2 == 0;
+            scheduler.schedule(() -> {
+                try {
+                    if (bz != null) {
+                        bz.state(flip ? DigitalState.HIGH : DigitalState.LOW);
+                    } else {
+                        l.state(flip != busy ? DigitalState.HIGH : DigitalState.LOW);
+                    }
+                } catch (RuntimeException e) { // the panel closed meanwhile
+                    log.debug("refusal signal: {}", e.toString());
+                }
+            }, (step + 1) * SIGNAL_MS, TimeUnit.MILLISECONDS); // a pause first: the press's own beep has ended
         }
     }
 

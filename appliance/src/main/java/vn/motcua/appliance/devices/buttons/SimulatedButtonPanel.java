@@ -8,6 +8,7 @@ public final class SimulatedButtonPanel implements ButtonPanel {
     private final List<String> services;
     private final List<ServiceButtonListener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean busy;
+    private final java.util.concurrent.atomic.AtomicInteger refusals = new java.util.concurrent.atomic.AtomicInteger();
 
     public SimulatedButtonPanel(List<String> services) {
         this.services = List.copyOf(services);
@@ -27,6 +28,12 @@ public final class SimulatedButtonPanel implements ButtonPanel {
         return busy;
     }
 
+    /** How many refusals were signalled (what a resident would have heard). */
+    public int refusals() {
+        return refusals.get();
+    }
+
+    @Override public void signalRefused() { refusals.incrementAndGet(); }
     @Override public void start() { }
     @Override public void addPressListener(ServiceButtonListener l) { listeners.add(l); }
     @Override public void setBusy(boolean b) { busy = b; }

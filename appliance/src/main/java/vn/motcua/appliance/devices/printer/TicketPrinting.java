@@ -2,6 +2,7 @@ package vn.motcua.appliance.devices.printer;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.motcua.appliance.config.ApplianceConfig;
@@ -23,6 +24,7 @@ public final class TicketPrinting implements QueueListener {
     private final OfficeLayout layout;
     private final ApplianceConfig.Identity identity;
     private final TicketTemplate template;
+    private final List<PrintJobListener> jobListeners = new CopyOnWriteArrayList<>();
 
     public TicketPrinting(TicketPrinter printer, OfficeLayout layout, ApplianceConfig.Identity identity, TicketTemplate template) {
         this.printer = printer;
@@ -31,15 +33,33 @@ public final class TicketPrinting implements QueueListener {
         this.template = template;
     }
 
+    public void addJobListener(PrintJobListener l) {
+        jobListeners.add(l);
+    }
+
     @Override
     public void onCommitted(CommandResult result, List<OutboxEvent> events) {
         for (QueueEvent e : result.events()) {
             if (e instanceof QueueEvent.TicketIssued t) {
+                String number = t.number();
+                jobListeners.forEach(l -> l.started(number));
                 try {
-                    printer.print(slip(t));
+                    printer.print(slip(t)).whenComplete((outcome, error) ->
+                            finished(number, error == null && outcome != null && outcome.printed()));
                 } catch (RuntimeException ex) { // a slip that cannot be built must not stop the queue
-                    log.warn("ticket {} not sent to the printer: {}", t.number(), ex.getMessage());
+                    log.warn("ticket {} not sent to the printer: {}", number, ex.getMessage());
+                    finished(number, false);
                 }
+            }
+        }
+    }
+
+    private void finished(String number, boolean printed) {
+        for (PrintJobListener l : jobListeners) {
+            try {
+                l.finished(number, printed);
+            } catch (RuntimeException e) {
+                log.error("print job listener failed", e);
             }
         }
     }

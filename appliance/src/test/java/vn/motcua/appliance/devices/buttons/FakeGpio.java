@@ -10,7 +10,9 @@ import com.pi4j.io.gpio.digital.DigitalOutputConfig;
 import com.pi4j.io.gpio.digital.DigitalOutputProviderBase;
 import com.pi4j.io.gpio.digital.DigitalState;
 import com.pi4j.io.gpio.digital.DigitalStateChangeEvent;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -23,6 +25,8 @@ final class FakeGpio {
     final Map<Integer, Output> outputs = new ConcurrentHashMap<>();
     final InputProvider inputProvider = new InputProvider();
     final OutputProvider outputProvider = new OutputProvider();
+    /** Every state an output was set to, in order, as "BCM=STATE" (tests add their own markers between). */
+    final List<String> timeline = new CopyOnWriteArrayList<>();
 
     void set(int bcm, DigitalState s) {
         inputs.get(bcm).fire(s);
@@ -51,6 +55,12 @@ final class FakeGpio {
     final class Output extends DigitalOutputBase {
         Output(DigitalOutputConfig config) {
             super(outputProvider, config);
+        }
+
+        @Override
+        public DigitalOutput state(DigitalState s) throws com.pi4j.io.exception.IOException {
+            timeline.add(config().bcm() + "=" + s);
+            return super.state(s);
         }
     }
 

@@ -1,0 +1,98 @@
+package vn.motcua.appliance.devices;
+
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import vn.motcua.appliance.devices.buttons.ButtonPanel;
+import vn.motcua.appliance.devices.buttons.ServiceButtonListener;
+import vn.motcua.appliance.devices.printer.PrintJobListener;
+import vn.motcua.appliance.domain.Priority;
+import vn.motcua.appliance.domain.QueueRefusedException;
+import vn.motcua.appliance.service.QueueService;
+import vn.motcua.appliance.service.ResidentCards;
+import vn.motcua.appliance.store.StoreException;
+
+/**
+ * A service button press becomes a ticket, and the panel tells the resident what happened: the busy LED is lit
+ * from the press until the ticket is committed and, when a printer is wired, until every ticket being printed
+ * has come out (the printer is shared with the kiosk, so a kiosk ticket printing lights it too: press and wait);
+ * a press the queue refuses (office closed, service paused or unknown) is signalled by the panel's buzzer or
+ * blinking LED instead of silence. Presses are handled on {@code io}, never on the GPIO event thread.
+ */
+public final class ButtonTickets implements ServiceButtonListener, PrintJobListener {
+    private static final Logger log = LoggerFactory.getLogger(ButtonTickets.class);
+
+    private final QueueService queue;
+    private final ButtonPanel panel;
+    private final Executor io;
+    private int busy; // presses being issued + tickets printing; guarded by this
+
+    public ButtonTickets(QueueService queue, ButtonPanel panel, Executor io) {
+        this.queue = queue;
+        this.panel = panel;
+        this.io = io;
+    }
+
+    @Override
+    public void pressed(String serviceCode, long atNanos) {
+        busy(+1); // lit at once: the resident sees the press was taken even before the commit
+        try {
+            io.execute(() -> {
+                boolean issued = false;
+                try {
+                    issued = issue(serviceCode);
+                } finally {
+                    busy(-1); // before the refusal signal, so a blinking LED starts from dark
+                    if (!issued) {
+                        panel.signalRefused();
+                    }
+                }
+            });
+        } catch (RuntimeException e) { // shutting down
+            busy(-1);
+            throw e;
+        }
+    }
+
+    /**
+     * A citizen ID card read just before (the reader beside the buttons, {@link ResidentCards#BUTTON_WINDOW}) links
+     * this ticket and gives its priority, as it would at the kiosk. The ticket prints through the queue's
+     * listeners once committed; {@link #started} keeps the LED lit for it.
+     */
+    private boolean issue(String service) {
+        Optional<ResidentCards.Pending> card = queue.residentCards().forButton();
+        Priority priority = card.filter(ResidentCards.Pending::priority).isPresent() ? Priority.ELDERLY : Priority.NORMAL;
+        String residentKey = card.map(ResidentCards.Pending::residentKey).orElse(null);
+        try {
+            queue.execute(e -> e.issueTicket(service, priority, residentKey));
+            card.ifPresent(c -> queue.residentCards().used(c.token()));
+            return true;
+        } catch (QueueRefusedException e) {
+            log.info("Service button {}: refused ({})", service, e.reason());
+        } catch (StoreException e) { // no ticket: the resident must not stand waiting for one
+            log.error("Service button {}: could not be stored", service, e);
+        }
+        return false;
+    }
+
+    @Override
+    public void started(String ticketNumber) {
+        busy(+1);
+    }
+
+    @Override
+    public void finished(String ticketNumber, boolean printed) {
+        busy(-1);
+    }
+
+    private synchronized void busy(int change) {
+        boolean before = busy > 0;
+        busy = Math.max(0, busy + change);
+        if (before != busy > 0) {
+            panel.setBusy(busy > 0);
+        }
+    }
+}
