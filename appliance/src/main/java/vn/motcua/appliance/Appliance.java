@@ -16,6 +16,7 @@ import vn.motcua.appliance.devices.counterbus.CounterBusDevice;
 import vn.motcua.appliance.district.DistrictConfigApplier;
 import vn.motcua.appliance.district.DistrictLink;
 import vn.motcua.appliance.district.UplinkDossierSource;
+import vn.motcua.appliance.service.DeviceCounters;
 import vn.motcua.appliance.service.HallMessages;
 import vn.motcua.appliance.service.Health;
 import vn.motcua.appliance.service.QueueService;
@@ -45,7 +46,8 @@ public final class Appliance implements AutoCloseable {
     private boolean demo;
     private volatile boolean closing;
     private final SystemdNotifier notifier = SystemdNotifier.fromEnvironment();
-    private final ResidentDevices devices = new ResidentDevices();
+    private final DeviceCounters deviceCounters = new DeviceCounters();
+    private final ResidentDevices devices = new ResidentDevices(deviceCounters);
     private DistrictConfigApplier districtConfig;
     private final HallMessages hallMessages;
     private final String bootId = Host.bootId();
@@ -87,7 +89,7 @@ public final class Appliance implements AutoCloseable {
 
         DossierStatusSource dossiers = uplink != null ? new UplinkDossierSource(uplink)
                 : demo ? new FixtureDossierSource(java.time.LocalDate.now(clock)) : UplinkDossierSource.unavailable();
-        Screens screens = new Screens(config, queue, health, clock, dossiers, store::pendingCount);
+        Screens screens = new Screens(config, queue, health, clock, dossiers, store::pendingCount, deviceCounters);
         ApiHandler api = new ApiHandler(queue, health, config.web().maxBodyBytes(), store::countsByType, screens.gate());
         web = new WebServer(config.web(), counterBus.inFrontOf(screens.handler(api)), screens.staffSession());
         web.start();
@@ -112,6 +114,7 @@ public final class Appliance implements AutoCloseable {
         if (closing) {
             return; // devices report their own links going down as we close them: not a fault
         }
+        deviceCounters.recorded(type, payload);
         try {
             store.append(type, payload);
         } catch (RuntimeException e) {

@@ -18,6 +18,7 @@ import vn.motcua.appliance.config.ConfigException;
 import vn.motcua.appliance.devices.buttons.ButtonDevice;
 import vn.motcua.appliance.devices.buttons.ButtonPanel;
 import vn.motcua.appliance.devices.buttons.ButtonSetup;
+import vn.motcua.appliance.devices.printer.PrintJobListener;
 import vn.motcua.appliance.devices.printer.PrinterDevice;
 import vn.motcua.appliance.devices.printer.PrinterFaultEvents;
 import vn.motcua.appliance.devices.printer.PrinterSettings;
@@ -28,6 +29,7 @@ import vn.motcua.appliance.devices.reader.ReaderDevice;
 import vn.motcua.appliance.devices.reader.ReaderSetup;
 import vn.motcua.appliance.devices.reader.ResidentMessage;
 import vn.motcua.appliance.devices.reader.ScanResult;
+import vn.motcua.appliance.service.DeviceCounters;
 import vn.motcua.appliance.service.DeviceEvents;
 import vn.motcua.appliance.service.Health;
 import vn.motcua.appliance.service.QueueService;
@@ -45,6 +47,12 @@ public final class ResidentDevices implements AutoCloseable {
     private PrinterDevice printer;
     private ButtonPanel buttons;
     private volatile Consumer<Map<String, Object>> scanSink;
+    private final DeviceCounters counters;
+
+    /** @param counters where print jobs are counted (scans and faults are counted as their events are recorded) */
+    public ResidentDevices(DeviceCounters counters) {
+        this.counters = counters;
+    }
 
     public Optional<PrinterDevice> printer() {
         return Optional.ofNullable(printer);
@@ -76,6 +84,10 @@ public final class ResidentDevices implements AutoCloseable {
             printer.printer().addStatusListener(new PrinterFaultEvents("printer", events::record));
             health.register("printer", () -> printerHealth(printer.printer().status()));
             printing = new TicketPrinting(printer.printer(), queue.layout(), id, printer.template());
+            printing.addJobListener(new PrintJobListener() {
+                @Override public void started(String ticketNumber) { }
+                @Override public void finished(String ticketNumber, boolean printed) { counters.printJob(printed); }
+            });
             queue.addListener(printing);
             printer.start();
         } else {

@@ -54,6 +54,13 @@ class PaperOutInApplianceTest {
             printer.setPaperEnd(false);
             await(() -> a.health().snapshot().get("printer").ok(), "the fault cleared once paper is back");
             await(() -> a.store().countsByType().getOrDefault("device.recovered", 0L) >= 1, "a device.recovered event");
+
+            String metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertTrue(metrics.contains("motcua_print_jobs_total{outcome=\"printed\"} 1.0"), metrics);
+            assertTrue(metrics.contains("motcua_print_jobs_total{outcome=\"fault\"} 1.0"), metrics);
+            assertTrue(metrics.contains("motcua_device_faults_total{device=\"printer\"} "), metrics);
+            assertFalse(metrics.contains("motcua_device_faults_total{device=\"printer\"} 0.0"), "the paper-end fault counted: " + metrics);
         }
     }
 

@@ -13,6 +13,7 @@ import vn.motcua.appliance.domain.Counter;
 import vn.motcua.appliance.domain.QueueEngine;
 import vn.motcua.appliance.domain.ServiceDef;
 import vn.motcua.appliance.domain.Ticket;
+import vn.motcua.appliance.service.DeviceCounters;
 import vn.motcua.appliance.service.Health;
 import vn.motcua.appliance.service.QueueService;
 import vn.motcua.appliance.web.live.LiveFeed;
@@ -20,13 +21,14 @@ import vn.motcua.appliance.web.live.LiveFeed;
 /**
  * The appliance's metrics, registered with the Prometheus Java client (io.prometheus:prometheus-metrics-core,
  * about 270 kB with its model and text writer, no protobuf): every value is read by a callback at scrape time
- * from the queue, the outbox, {@link Health} and the live feed, so nothing is counted twice and nothing runs
+ * from the queue, the outbox, {@link Health}, the live feed and {@link DeviceCounters}, so nothing is counted twice and nothing runs
  * between scrapes. Micrometer was not chosen: its core alone is larger and adds a second metrics model.
  */
 public final class QueueMetrics {
     private QueueMetrics() {}
 
-    public static PrometheusRegistry registry(QueueService queue, Health health, LongSupplier outboxDepth, LiveFeed live) {
+    public static PrometheusRegistry registry(QueueService queue, Health health, LongSupplier outboxDepth, LiveFeed live,
+                                              DeviceCounters devices) {
         PrometheusRegistry r = new PrometheusRegistry();
         GaugeWithCallback.builder().name("motcua_queue_waiting").help("Tickets waiting, per service")
                 .labelNames("service").callback(cb -> queue.read(e -> {
@@ -76,6 +78,7 @@ public final class QueueMetrics {
                 .callback(cb -> cb.call(queue.refusedCount())).register(r);
         CounterWithCallback.builder().name("motcua_store_failures").help("Commits the store could not make durable")
                 .callback(cb -> cb.call(queue.storeFailureCount())).register(r);
+        DeviceMetrics.register(r, devices);
         return r;
     }
 

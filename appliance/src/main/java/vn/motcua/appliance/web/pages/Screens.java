@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import vn.motcua.appliance.config.ApplianceConfig;
+import vn.motcua.appliance.service.DeviceCounters;
 import vn.motcua.appliance.service.Health;
 import vn.motcua.appliance.service.QueueService;
 import vn.motcua.appliance.web.CounterGate;
@@ -49,9 +50,12 @@ public final class Screens {
     private final Handler[] handlers;
     private volatile String voiceState = "not generated yet";
 
-    /** @param outboxDepth events not yet delivered, for /metrics */
+    /**
+     * @param outboxDepth events not yet delivered, for /metrics
+     * @param devices     scans, print jobs and device faults so far, for /metrics
+     */
     public Screens(ApplianceConfig config, QueueService queue, Health health, Clock clock, DossierStatusSource dossiers,
-                   java.util.function.LongSupplier outboxDepth) throws IOException {
+                   java.util.function.LongSupplier outboxDepth, DeviceCounters devices) throws IOException {
         ApplianceConfig.Identity id = config.identity();
         live = new LiveFeed(queue, id.officeNameVi(), id.officeNameEn(), Notice.of(
                 "Kính chào quý khách. Vui lòng lấy số thứ tự và chờ đến lượt.",
@@ -68,7 +72,7 @@ public final class Screens {
                 new KioskHandler(queue, health, id.deviceId()),
                 new StatusPage(dossiers, clock, queue.layout().rules().zone()),
                 new StaffHandler(accounts::current, sessions, new LoginThrottle(clock), queue),
-                new MetricsHandler(QueueMetrics.registry(queue, health, outboxDepth, live))};
+                new MetricsHandler(QueueMetrics.registry(queue, health, outboxDepth, live, devices))};
     }
 
     /** The screens' handlers, then {@code api} for everything else. */

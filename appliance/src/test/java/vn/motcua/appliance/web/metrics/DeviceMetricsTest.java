@@ -1,0 +1,75 @@
+package vn.motcua.appliance.web.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+
+import vn.motcua.appliance.service.DeviceCounters;
+
+/** The device counters in the Prometheus text format (0.0.4), exactly as a scraper reads them. */
+class DeviceMetricsTest {
+    final DeviceCounters devices = new DeviceCounters();
+
+    String scrape() throws Exception {
+        PrometheusRegistry r = new PrometheusRegistry();
+        DeviceMetrics.register(r, devices);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrometheusTextFormatWriter.create().write(out, r.scrape());
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aFreshApplianceShowsEveryKindOutcomeAndDeviceAtZero() throws Exception {
+        assertEquals("""
+                # HELP motcua_device_faults_total Device faults raised, by device
+                # TYPE motcua_device_faults_total counter
+                motcua_device_faults_total{device="counter-board"} 0.0
+                motcua_device_faults_total{device="printer"} 0.0
+                motcua_device_faults_total{device="reader"} 0.0
+                # HELP motcua_print_jobs_total Ticket print jobs, by outcome
+                # TYPE motcua_print_jobs_total counter
+                motcua_print_jobs_total{outcome="fault"} 0.0
+                motcua_print_jobs_total{outcome="printed"} 0.0
+                # HELP motcua_scans_total Codes read at the reader, by kind
+                # TYPE motcua_scans_total counter
+                motcua_scans_total{kind="citizen_id"} 0.0
+                motcua_scans_total{kind="dossier"} 0.0
+                motcua_scans_total{kind="rejected"} 0.0
+                motcua_scans_total{kind="ticket"} 0.0
+                """, scrape());
+    }
+
+    @Test
+    void scansPrintJobsAndFaultsAreCountedFromTheDeviceEventsAndJobReports() throws Exception {
+        devices.recorded("scan.dossier", Map.of("code", "000.00.15.H29-241122-0001"));
+        devices.recorded("scan.dossier", Map.of("code", "000.00.15.H29-241122-0002"));
+        devices.recorded("scan.citizen_id", Map.of("priority", true));
+        devices.recorded("scan.rejected", Map.of("reason", "UNKNOWN_FORMAT"));
+        devices.recorded("device.fault", Map.of("device", "printer", "fault", "paper_end"));
+        devices.recorded("device.recovered", Map.of("device", "printer", "fault", "paper_end")); // not a fault
+        devices.recorded("device.fault", Map.of("device", "counter-board", "address", 3));
+        devices.recorded("device.fault", Map.of("device", "bad\"label\n{x}")); // never a label value
+        devices.recorded("ticket.issued", Map.of("number", "A001"));           // not a device event
+        devices.printJob(true);
+        devices.printJob(true);
+        devices.printJob(false);
+        String text = scrape();
+        for (String line : new String[] {
+                "motcua_scans_total{kind=\"dossier\"} 2.0", "motcua_scans_total{kind=\"citizen_id\"} 1.0",
+                "motcua_scans_total{kind=\"ticket\"} 0.0", "motcua_scans_total{kind=\"rejected\"} 1.0",
+                "motcua_print_jobs_total{outcome=\"printed\"} 2.0", "motcua_print_jobs_total{outcome=\"fault\"} 1.0",
+                "motcua_device_faults_total{device=\"printer\"} 1.0",
+                "motcua_device_faults_total{device=\"counter-board\"} 1.0",
+                "motcua_device_faults_total{device=\"reader\"} 0.0"}) {
+            assertEquals(1, text.lines().filter(line::equals).count(), line + " in\n" + text);
+        }
+        assertEquals(3, text.lines().filter(l -> l.startsWith("motcua_device_faults_total{")).count(), text);
+    }
+}
