@@ -42,6 +42,6 @@
     $('current').textContent = mine && mine.ticket ? mine.ticket : '—';
   }
 
-  window.motcuaLive({ snapshot: queue, queue: queue });
+  window.motcuaLive({ snapshot: queue, queue: queue, devices: window.motcuaFaults('device-faults') });
   refresh();
 })();

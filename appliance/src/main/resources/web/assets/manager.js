@@ -46,6 +46,7 @@
     });
   }
 
-  window.motcuaLive({ queue: function () { if (loggedIn && !pending) { pending = setTimeout(load, 2000); } } });
+  window.motcuaLive({ queue: function () { if (loggedIn && !pending) { pending = setTimeout(load, 2000); } },
+    devices: window.motcuaFaults('device-faults') });
   load();
 })();

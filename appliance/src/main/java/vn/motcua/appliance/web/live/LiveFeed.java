@@ -44,6 +44,7 @@ public final class LiveFeed implements QueueListener {
     private final AtomicLong ids = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private volatile Notice notice;
+    private volatile List<Map<String, String>> deviceFaults = List.of();
 
     public LiveFeed(QueueService queue, String officeNameVi, String officeNameEn, Notice notice, Clock clock) {
         this.queue = queue;
@@ -67,6 +68,7 @@ public final class LiveFeed implements QueueListener {
         queue.read(e -> {
             client.offer("retry: 2000\n\n");
             client.offer(frame("snapshot", DisplayJson.snapshot(e, office, notice, clock.instant())));
+            client.offer(frame("devices", Map.of("faults", deviceFaults)));
             clients.put(id, client);
             return null;
         });
@@ -118,6 +120,23 @@ public final class LiveFeed implements QueueListener {
      */
     public void scanned(Map<String, Object> scan) {
         broadcast(frame("scan", scan));
+    }
+
+    /**
+     * The resident devices' current faults ({@link DeviceFaults}); pushed as a {@code devices} frame to every screen
+     * when they differ from the last ones (and to each screen as it connects), so the staff pages show a fault
+     * within a poll of its happening and drop it when the device recovers. Called from the scheduler.
+     */
+    public void setDeviceFaults(List<Map<String, String>> faults) {
+        if (faults.equals(deviceFaults)) {
+            return;
+        }
+        String frame = frame("devices", Map.of("faults", faults));
+        queue.read(e -> { // under the lock connect() holds: a screen connecting now gets either this frame or the new list
+            deviceFaults = List.copyOf(faults);
+            broadcast(frame);
+            return null;
+        });
     }
 
     public void heartbeat() {

@@ -32,7 +32,7 @@ public final class Assets extends Handler.Abstract {
             "/display", "display.html", "/kiosk", "kiosk.html", "/counter", "counter.html", "/manager", "manager.html");
     static final List<String> FILES = List.of("assets/common.css", "assets/display.css", "assets/display.js",
             "assets/kiosk.css", "assets/kiosk.js", "assets/staff.js", "assets/counter.js", "assets/live.js", "assets/manager.js",
-            "fonts/NotoSans-Regular.ttf", "fonts/NotoSans-Bold.ttf", "fonts/OFL.txt");
+            "assets/faults.js", "fonts/NotoSans-Regular.ttf", "fonts/NotoSans-Bold.ttf", "fonts/OFL.txt");
 
     private static final Pattern INCLUDE = Pattern.compile("<!-- include (parts/[a-z-]{1,40}\\.html) -->\n?");
 

@@ -21,6 +21,7 @@ import vn.motcua.appliance.web.auth.Sessions;
 import vn.motcua.appliance.web.auth.StaffAccountsFile;
 import vn.motcua.appliance.web.auth.StaffGate;
 import vn.motcua.appliance.web.auth.StaffHandler;
+import vn.motcua.appliance.web.live.DeviceFaults;
 import vn.motcua.appliance.web.live.EventsHandler;
 import vn.motcua.appliance.web.live.LiveFeed;
 import vn.motcua.appliance.web.live.Notice;
@@ -42,12 +43,15 @@ public final class Screens {
     static final long VOICE_DELAY_SECONDS = 10;
     /** How often the staff accounts file is looked at (modification time and size: no read unless it changed). */
     static final long ACCOUNTS_CHECK_SECONDS = 3;
+    /** How often the devices' health is looked at for the staff pages' fault list (a map read, no I/O). */
+    static final long DEVICE_FAULTS_SECONDS = 1;
 
     private final LiveFeed live;
     private final VoiceClips voice;
     private final Sessions sessions;
     private final StaffAccountsFile accounts;
     private final Handler[] handlers;
+    private final Health health;
     private volatile String voiceState = "not generated yet";
 
     /**
@@ -57,6 +61,7 @@ public final class Screens {
     public Screens(ApplianceConfig config, QueueService queue, Health health, Clock clock, DossierStatusSource dossiers,
                    java.util.function.LongSupplier outboxDepth, DeviceCounters devices) throws IOException {
         ApplianceConfig.Identity id = config.identity();
+        this.health = health;
         live = new LiveFeed(queue, id.officeNameVi(), id.officeNameEn(), Notice.of(
                 "Kính chào quý khách. Vui lòng lấy số thứ tự và chờ đến lượt.",
                 "Welcome. Please take a number and wait for your turn."), clock);
@@ -97,9 +102,19 @@ public final class Screens {
         scheduler.scheduleWithFixedDelay(this::reloadAccounts, ACCOUNTS_CHECK_SECONDS, ACCOUNTS_CHECK_SECONDS,
                 TimeUnit.SECONDS);
         scheduler.scheduleWithFixedDelay(live::heartbeat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+        scheduler.scheduleWithFixedDelay(this::pushDeviceFaults, 0, DEVICE_FAULTS_SECONDS, TimeUnit.SECONDS);
         // Not at once: a booting Pi has better things to do in its first seconds, and short-lived test appliances
         // are gone before it starts. Until then a call is shown but not spoken.
         scheduler.schedule(this::generateVoice, VOICE_DELAY_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** The devices report status, not events, to Health; a fault reaches the staff pages within this poll. */
+    private void pushDeviceFaults() {
+        try {
+            live.setDeviceFaults(DeviceFaults.from(health.snapshot()));
+        } catch (RuntimeException e) {
+            log.warn("Device faults for the staff pages", e);
+        }
     }
 
     private void reloadAccounts() {
