@@ -15,10 +15,21 @@ class ScanJazzerTest {
         // instrument only the code under test: instrumenting every loaded class costs ~30 s per run
         System.setProperty("jazzer.instrumentation_includes", "vn.motcua.appliance.devices.reader.**");
         System.setProperty("jazzer.custom_hook_includes", "vn.motcua.appliance.devices.reader.**");
-        // tens of thousands of rejected inputs would each log a line; the sanitised logging itself is
-        // covered by NoRawIdInLogsTest
-        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(ScanPipeline.class))
-                .setLevel(ch.qos.logback.classic.Level.WARN);
+    }
+
+    private static final ch.qos.logback.classic.Logger PIPELINE_LOG =
+            (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(ScanPipeline.class);
+
+    /** Tens of thousands of rejected inputs would each log a line; NoRawIdInLogsTest covers the logging itself. */
+    @org.junit.jupiter.api.BeforeAll
+    static void quietPipelineLog() {
+        PIPELINE_LOG.setLevel(ch.qos.logback.classic.Level.WARN);
+    }
+
+    /** The same JVM runs the log tests next: give the pipeline's logger back its inherited level. */
+    @org.junit.jupiter.api.AfterAll
+    static void restorePipelineLog() {
+        PIPELINE_LOG.setLevel(null);
     }
 
     static final CodeClassifier CLASSIFIER = Scans.classifier();
