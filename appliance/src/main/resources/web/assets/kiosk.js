@@ -11,7 +11,8 @@
   ['pointerdown', 'keydown'].forEach(function (t) { document.addEventListener(t, resetIdle); });
 
   function start() {
-    priority = 'NORMAL'; card = null; $('card-read').hidden = true; $('ticket').hidden = true; $('start').hidden = false; $('error').hidden = true;
+    priority = 'NORMAL'; card = null; $('card-read').hidden = true; $('ticket').hidden = true; $('state').hidden = true;
+    $('start').hidden = false; $('error').hidden = true;
     $('code').value = '';
     load();
   }
@@ -63,28 +64,63 @@
     $('t-time').textContent = new Date(t.issued_at).toLocaleTimeString('vi-VN', { timeZone: zone, hour: '2-digit', minute: '2-digit' });
     window.scrollTo(0, 0);
     $('t-qr').src = '/kiosk/qr/' + encodeURIComponent(t.number) + '.svg';
-    // Ask the printer's state after issuing: a fault that just happened must still reach the resident.
-    fetch('/kiosk/info', { cache: 'no-store' }).then(function (r) { return r.json(); }).then(function (i) {
-      $('t-printer').hidden = i.printer.ok; $('t-printed').hidden = !i.printer.ok || !i.printer.known;
-    }).catch(function () { $('t-printer').hidden = false; });
+    // What really happened to this ticket's paper: the server answers once the print job ends (or says it
+    // does not know), so "take your ticket below" is said only for a ticket that came out.
+    say($('t-print'), 'pending', 'Đang in phiếu…', 'Printing your ticket…');
+    var shown = t.number;
+    fetch('/kiosk/print/' + encodeURIComponent(t.number), { cache: 'no-store' }).then(function (r) { return r.json(); }).then(function (p) {
+      if ($('t-number').textContent !== shown) { return; } // the resident moved on to another ticket
+      say($('t-print'), p.printed || p.state === 'sent' ? 'ok' : 'warning', p.message_vi, p.message_en);
+    }).catch(function () {
+      if ($('t-number').textContent !== shown) { return; }
+      say($('t-print'), 'warning', 'Chưa rõ phiếu đã được in hay chưa. Vui lòng ghi nhớ số hoặc chụp ảnh mã QR.',
+        'Printing status unknown. Please note your number or take a photo of the QR code.');
+    });
     resetIdle();
+  }
+
+  function say(box, cls, vi, en) {
+    box.className = cls; box.textContent = vi + ' '; box.appendChild(el('span', 'en', en));
+  }
+
+  // A resident scanned their own ticket: where it stands now, fetched fresh (the scan frame carries only the number).
+  function ticketState(number) {
+    fetch('/kiosk/ticket/' + encodeURIComponent(number), { cache: 'no-store' })
+      .then(function (r) { return r.json().then(function (b) { return { ok: r.ok, body: b }; }); })
+      .then(function (r) {
+        if (!r.ok) { return fail(r.body.message_vi + ' / ' + r.body.message_en); }
+        var t = r.body.ticket;
+        $('start').hidden = true; $('ticket').hidden = true; $('state').hidden = false;
+        $('s-number').textContent = t.number;
+        $('s-service').textContent = t.service_name_vi + ' / ' + t.service_name_en;
+        say($('s-state'), 'state', t.state_vi, t.state_en);
+        $('s-waiting').hidden = t.status !== 'WAITING';
+        $('s-ahead').textContent = t.people_ahead;
+        $('s-wait').textContent = window.motcuaMinutes(t.estimated_wait_seconds);
+        resetIdle();
+      }).catch(function () { fail('Không kết nối được, vui lòng thử lại / Cannot connect, please try again'); });
   }
 
   function fail(text) { var e = $('error'); e.textContent = text; e.hidden = false; resetIdle(); }
 
   $('done').onclick = start;
+  $('s-done').onclick = start;
   window.motcuaLive({
     snapshot: function (s) { $('office-vi').textContent = s.office.name_vi; $('office-en').textContent = s.office.name_en; },
     // Waiting counts follow the queue live; the full info (printer, priorities) is fetched per screen.
     queue: function (q) { if (info && !$('start').hidden) { info.services = q.services; draw(); } },
     // The code reader beside the kiosk: a slip opens its dossier status; an elderly resident's ID card
-    // pre-selects priority; anything else is explained.
+    // pre-selects priority; today's ticket shows where it stands; anything else is explained.
     scan: function (s) {
       if (s.kind === 'dossier') { window.location.href = '/status?code=' + encodeURIComponent(s.code); return; }
       start();
       if (s.kind === 'citizen_id') { card = s.card; $('card-read').hidden = false; }
       if (s.kind === 'citizen_id' && s.priority) { priority = 'ELDERLY'; if (info) { draw(); } }
       if (s.kind === 'rejected') { fail(s.message_vi + ' / ' + s.message_en); }
+      if (s.kind === 'ticket' && s.today) { ticketState(s.number); }
+      if (s.kind === 'ticket' && !s.today) {
+        fail('Phiếu này không phải của hôm nay tại đây. Vui lòng lấy số mới. / This ticket is not from today at this office. Please take a new number.');
+      }
       resetIdle();
     }
   });

@@ -89,7 +89,8 @@ public final class Appliance implements AutoCloseable {
 
         DossierStatusSource dossiers = uplink != null ? new UplinkDossierSource(uplink)
                 : demo ? new FixtureDossierSource(java.time.LocalDate.now(clock)) : UplinkDossierSource.unavailable();
-        Screens screens = new Screens(config, queue, health, clock, dossiers, store::pendingCount, deviceCounters);
+        Screens screens = new Screens(config, queue, health, clock, dossiers, store::pendingCount, deviceCounters,
+                devices.ticketQr(), devices.printJobs());
         ApiHandler api = new ApiHandler(queue, health, config.web().maxBodyBytes(), store::countsByType, screens.gate());
         web = new WebServer(config.web(), counterBus.inFrontOf(screens.handler(api)), screens.staffSession());
         web.start();

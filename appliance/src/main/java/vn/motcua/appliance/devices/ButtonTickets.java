@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import vn.motcua.appliance.devices.buttons.ButtonPanel;
 import vn.motcua.appliance.devices.buttons.ServiceButtonListener;
 import vn.motcua.appliance.devices.printer.PrintJobListener;
+import vn.motcua.appliance.devices.printer.PrintOutcome;
 import vn.motcua.appliance.domain.Priority;
 import vn.motcua.appliance.domain.QueueRefusedException;
 import vn.motcua.appliance.service.QueueService;
@@ -84,7 +85,7 @@ public final class ButtonTickets implements ServiceButtonListener, PrintJobListe
     }
 
     @Override
-    public void finished(String ticketNumber, boolean printed) {
+    public void finished(String ticketNumber, PrintOutcome outcome) {
         busy(-1);
     }
 

@@ -19,11 +19,15 @@ import vn.motcua.appliance.devices.buttons.ButtonDevice;
 import vn.motcua.appliance.devices.buttons.ButtonPanel;
 import vn.motcua.appliance.devices.buttons.ButtonSetup;
 import vn.motcua.appliance.devices.printer.PrintJobListener;
+import vn.motcua.appliance.devices.printer.PrintJobs;
+import vn.motcua.appliance.devices.printer.PrintOutcome;
 import vn.motcua.appliance.devices.printer.PrinterDevice;
 import vn.motcua.appliance.devices.printer.PrinterFaultEvents;
 import vn.motcua.appliance.devices.printer.PrinterSettings;
 import vn.motcua.appliance.devices.printer.PrinterStatus;
 import vn.motcua.appliance.devices.printer.TicketPrinting;
+import vn.motcua.appliance.devices.printer.TicketQr;
+import vn.motcua.appliance.devices.printer.TicketTemplate;
 import vn.motcua.appliance.devices.reader.CodeReader;
 import vn.motcua.appliance.devices.reader.ReaderDevice;
 import vn.motcua.appliance.devices.reader.ReaderSetup;
@@ -48,10 +52,22 @@ public final class ResidentDevices implements AutoCloseable {
     private ButtonPanel buttons;
     private volatile Consumer<Map<String, Object>> scanSink;
     private final DeviceCounters counters;
+    private TicketQr ticketQr;
+    private PrintJobs printJobs = new PrintJobs(false);
 
     /** @param counters where print jobs are counted (scans and faults are counted as their events are recorded) */
     public ResidentDevices(DeviceCounters counters) {
         this.counters = counters;
+    }
+
+    /** What ticket QR codes hold, printed or on the kiosk's screen; set by {@link #start}. */
+    public TicketQr ticketQr() {
+        return ticketQr;
+    }
+
+    /** Each recent ticket's print job, for the kiosk to say whether paper came out. */
+    public PrintJobs printJobs() {
+        return printJobs;
     }
 
     public Optional<PrinterDevice> printer() {
@@ -77,20 +93,29 @@ public final class ResidentDevices implements AutoCloseable {
             throw new ConfigException("[devices]", List.of(e.getMessage().split("\n")));
         }
         TicketPrinting printing = null;
-        Optional<PrinterDevice> p = PrinterDevice.open(ps, id.dataDir(), io, scheduler, clock);
+        Optional<PrinterDevice> p;
+        try {
+            p = PrinterDevice.open(ps, id.dataDir(), io, scheduler, clock);
+        } catch (IllegalArgumentException e) { // the ticket template: the message names the key
+            throw new ConfigException("[devices.printer] template", List.of(e.getMessage()));
+        }
         if (p.isPresent()) {
             printer = p.get();
             opened.add(printer);
             printer.printer().addStatusListener(new PrinterFaultEvents("printer", events::record));
             health.register("printer", () -> printerHealth(printer.printer().status()));
-            printing = new TicketPrinting(printer.printer(), queue.layout(), id, printer.template());
+            ticketQr = TicketQr.of(printer.template(), id.office());
+            printJobs = new PrintJobs(true);
+            printing = new TicketPrinting(printer.printer(), queue.layout(), id, ticketQr);
+            printing.addJobListener(printJobs);
             printing.addJobListener(new PrintJobListener() {
                 @Override public void started(String ticketNumber) { }
-                @Override public void finished(String ticketNumber, boolean printed) { counters.printJob(printed); }
+                @Override public void finished(String ticketNumber, PrintOutcome outcome) { counters.printJob(outcome.printed()); }
             });
             queue.addListener(printing);
             printer.start();
-        } else {
+        } else { // no paper, but the kiosk still shows the ticket's QR, as the office's template would print it
+            ticketQr = TicketQr.of(offTemplate(ps), id.office());
             health.register("printer", () -> Health.Status.ok("off"));
         }
         Optional<CodeReader> reader = ReaderDevice.open(rs, id.dataDir(), io, scheduler, clock,
@@ -107,7 +132,7 @@ public final class ResidentDevices implements AutoCloseable {
                 // a card read now links the resident's next ticket at the kiosk (the token, never the key, goes out)
                 String card = result instanceof ScanResult.CitizenId c ? queue.residentCards().offer(c.residentKey(), c.priority()) : null;
                 if (screens != null) {
-                    screens.accept(forScreens(result, card));
+                    screens.accept(forScreens(result, card, clock));
                 }
             });
             r.start();
@@ -147,11 +172,13 @@ public final class ResidentDevices implements AutoCloseable {
     }
 
     /** @param card the {@link vn.motcua.appliance.service.ResidentCards} token of a citizen ID card, else null */
-    private static Map<String, Object> forScreens(ScanResult result, String card) {
+    private Map<String, Object> forScreens(ScanResult result, String card, java.time.Clock clock) {
         return switch (result) {
             case ScanResult.Dossier d -> Map.of("kind", "dossier", "code", d.code());
             case ScanResult.CitizenId c -> Map.of("kind", "citizen_id", "priority", c.priority(), "card", card);
-            case ScanResult.Ticket t -> Map.of("kind", "ticket", "number", t.ticketNumber());
+            // only the exact code a ticket of today carries: an old ticket, or another office's, is not looked up
+            case ScanResult.Ticket t -> Map.of("kind", "ticket", "number", t.ticketNumber(),
+                    "today", ticketQr.text(t.ticketNumber(), ticketQr.today(clock.instant())).equals(t.code()));
             case ScanResult.Rejected r -> {
                 ResidentMessage m = ResidentMessage.forRejection(r.reason());
                 yield Map.of("kind", "rejected", "message_vi", m.vi(), "message_en", m.en());
@@ -178,5 +205,20 @@ public final class ResidentDevices implements AutoCloseable {
             }
         }
         io.shutdownNow();
+    }
+
+    /** With the printer off, the office's template still says what the kiosk's QR holds: read it as strictly. */
+    private static TicketTemplate offTemplate(PrinterSettings ps) throws ConfigException {
+        if (ps.template().isEmpty()) {
+            return TicketTemplate.bundled();
+        }
+        try {
+            return TicketTemplate.load(ps.template().get());
+        } catch (IOException e) {
+            throw new ConfigException("[devices.printer] template", List.of("cannot read " + ps.template().get()
+                    + " (" + e.getClass().getSimpleName() + ")"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("[devices.printer] template", List.of(e.getMessage()));
+        }
     }
 }

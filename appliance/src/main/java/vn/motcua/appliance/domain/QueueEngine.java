@@ -381,6 +381,32 @@ public final class QueueEngine {
         return estimator.estimateSeconds(serviceCode, peopleAhead(serviceCode, Priority.NORMAL), servers(serviceCode));
     }
 
+    /**
+     * About how many waiting tickets are ahead of {@code t} (0 if it is not waiting): those for the same service,
+     * or sent to the same counter, that are priority while it is not, or of its class and older. An estimate for
+     * the resident, not the call order: which counter calls whom next (transfers, counters serving several
+     * services) is decided only when a clerk presses call-next.
+     */
+    public int peopleAheadOf(Ticket t) {
+        if (!t.isWaiting()) {
+            return 0;
+        }
+        int n = 0;
+        for (Ticket o : tickets.values()) {
+            boolean sameLine = o.targetCounter() == t.targetCounter() && (t.targetCounter() != 0 || o.service().equals(t.service()));
+            boolean before = o.priority().isPriority() != t.priority().isPriority() ? o.priority().isPriority() : o.ordinal() < t.ordinal();
+            if (o.isWaiting() && sameLine && before) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Estimated wait of waiting ticket {@code t} from now (0 if it is not waiting). */
+    public long estimatedWaitSecondsOf(Ticket t) {
+        return t.isWaiting() ? estimator.estimateSeconds(t.service(), peopleAheadOf(t), servers(t.service())) : 0;
+    }
+
     public QueueSnapshot snapshot() {
         return new QueueSnapshot(dayState(), List.copyOf(tickets.values()), List.copyOf(counters.values()));
     }

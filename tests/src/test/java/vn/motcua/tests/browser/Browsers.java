@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -58,6 +61,25 @@ final class Browsers {
 
     static WebDriverWait waiting(ChromeDriver d, int seconds) {
         return new WebDriverWait(d, Duration.ofSeconds(seconds), Duration.ofMillis(50));
+    }
+
+    /**
+     * Clicks the element {@code by} finds once it is clickable. The kiosk redraws its service buttons on every queue
+     * frame (each shows its waiting count), so a button found a moment ago can be gone when clicked: find it again.
+     */
+    static void click(ChromeDriver d, By by) {
+        waiting(d, 60).until(driver -> {
+            try {
+                WebElement e = driver.findElement(by);
+                if (!e.isDisplayed() || !e.isEnabled()) {
+                    return false;
+                }
+                e.click();
+                return true;
+            } catch (StaleElementReferenceException redrawn) {
+                return false;
+            }
+        });
     }
 
     /** Saves a screenshot as target/screens/{name}.png (copy to docs/screens/ to publish it). */

@@ -1,10 +1,13 @@
 package vn.motcua.tests.browser;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,12 +17,13 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import vn.motcua.appliance.Appliance;
 import vn.motcua.appliance.config.ConfigLoader;
-import vn.motcua.appliance.service.Health;
+import vn.motcua.appliance.devices.printer.sim.SimulatedPrinter;
+import vn.motcua.tests.harness.Await;
 
 /**
- * The kiosk when the printer reports a fault (as its device adapter does through {@link Health} under "printer"):
- * it warns on the start screen and still gives the ticket on screen, number and QR code. The appliance runs
- * in-process here so the test can play the printer's part.
+ * The kiosk and the (simulated) ticket printer: a ticket that printed is announced as such; out of paper, the kiosk
+ * warns on the start screen, still gives the ticket on screen (number and QR code) and says no paper came out,
+ * never "take your ticket below". The appliance runs in-process so the test can take the paper out.
  */
 class KioskPrinterTest {
     @TempDir
@@ -29,21 +33,38 @@ class KioskPrinterTest {
     void anOutOfPaperPrinterIsSaidAndTheTicketIsStillGivenOnScreen() throws Exception {
         String toml = Files.readString(Path.of("../appliance/src/main/dist/demo.conf"))
                 .replace("data_dir       = \"./data\"", "data_dir = \"" + dir.resolve("data") + "\"")
-                .replace("port           = 8080", "port = 0");
+                .replace("port           = 8080", "port = 0")
+                .replace("status_poll_s = 2", "status_poll_s = 1");
         try (Appliance app = new Appliance(ConfigLoader.parse(toml, "test"), Clock.systemUTC())) {
             app.start();
-            app.health().register("printer", () -> Health.Status.fault("out_of_paper", "paper end sensor"));
+            SimulatedPrinter printer = app.devices().printer().orElseThrow().simulator().orElseThrow();
             ChromeDriver kiosk = Browsers.open(dir.resolve("chrome"), 1080, 1920);
             try {
                 kiosk.get("http://127.0.0.1:" + app.webPort() + "/kiosk");
+                Browsers.waiting(kiosk, 60).until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-service=chung-thuc]")));
+                Browsers.click(kiosk, By.cssSelector("[data-service=chung-thuc]"));
+                Browsers.waiting(kiosk, 60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("t-print"),
+                        "Vui lòng nhận phiếu bên dưới."));
+                assertTrue(kiosk.findElement(By.id("t-print")).getText().contains("Please take your ticket below."));
+                kiosk.findElement(By.id("done")).click();
+
+                printer.setPaperEnd(true);
+                Await.until(Duration.ofSeconds(20), () -> !app.health().snapshot().get("printer").ok(), () -> "the paper end seen");
+                kiosk.navigate().refresh();
                 Browsers.waiting(kiosk, 60).until(ExpectedConditions.visibilityOfElementLocated(By.id("printer-warning")));
-                kiosk.findElement(By.cssSelector("[data-service=chung-thuc]")).click();
-                Browsers.waiting(kiosk, 60).until(ExpectedConditions.textToBe(By.id("t-number"), "F001"));
-                Browsers.waiting(kiosk, 60).until(ExpectedConditions.visibilityOfElementLocated(By.id("t-printer")));
-                assertTrue(kiosk.findElement(By.id("t-printer")).getText().contains("Máy in hết giấy"));
-                assertTrue(!kiosk.findElement(By.id("t-printed")).isDisplayed());
+                Browsers.click(kiosk, By.cssSelector("[data-service=chung-thuc]"));
+                Browsers.waiting(kiosk, 60).until(ExpectedConditions.textToBe(By.id("t-number"), "F002"));
+                Browsers.waiting(kiosk, 60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("t-print"),
+                        "Máy in hết giấy: phiếu chưa được in."));
+                String said = kiosk.findElement(By.id("t-print")).getText();
+                assertTrue(said.contains("The printer is out of paper: no ticket was printed."), said);
+                assertFalse(said.contains("bên dưới") || said.contains("below"), said);
+                assertEquals(1, printer.tickets().size(), "only the first ticket came out");
                 Browsers.waiting(kiosk, 60).until(d -> Boolean.TRUE.equals(((ChromeDriver) d).executeScript(
                         "var i = document.getElementById('t-qr'); return i.complete && i.naturalWidth > 0;")));
+                Object doneBottom = kiosk.executeScript(
+                        "return document.getElementById('done').getBoundingClientRect().bottom <= window.innerHeight;");
+                assertEquals(Boolean.TRUE, doneBottom, "the Done button is on screen with the warning and the QR");
                 Browsers.screenshot(kiosk, "kiosk-printer-out-1080x1920");
             } finally {
                 kiosk.quit();

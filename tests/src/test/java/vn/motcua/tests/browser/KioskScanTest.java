@@ -39,19 +39,25 @@ import vn.motcua.bus.pty.SocatPty;
  * here one end of a socat pty pair with the appliance's real jSerialComm adapter on the other) sends the code,
  * and the kiosk screen in Chromium turns to that dossier's status, late in red. Or the resident holds their citizen
  * ID card (CCCD) under it: the kiosk says the card was read (no name, no number), and the ticket they take next
- * carries their resident key in the store; the ticket after it does not.
+ * carries their resident key in the store; the ticket after it does not. Or the resident scans their own ticket: the
+ * kiosk shows where it stands; yesterday's ticket is refused.
  */
 class KioskScanTest {
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
+
+    /** The appliance with its code reader in USB-serial mode on the host end of {@code reader}. */
+    private ApplianceProcess withSerialReader(SocatPty reader) throws java.io.IOException {
+        return new ApplianceProcess(dir, toml -> toml
+                + "\n[devices.reader]\nmode = \"serial\"\nport = \"" + reader.host + "\"\nbaud = 9600\n");
+    }
 
     @Test
     void aScannedSlipOpensItsDossierStatusOnTheKiosk() throws Exception {
         RealParts.require("socat", "apt-get install socat");
         ChromeDriver kiosk = null;
         try (SocatPty reader = new SocatPty(dir);
-             ApplianceProcess app = new ApplianceProcess(dir, toml -> toml
-                     + "\n[devices.reader]\nmode = \"serial\"\nport = \"" + reader.host + "\"\nbaud = 9600\n")) {
+             ApplianceProcess app = withSerialReader(reader)) {
             kiosk = startWithKiosk(app);
             try (OutputStream scanner = Files.newOutputStream(reader.device, StandardOpenOption.WRITE)) {
                 scanner.write("000.00.15.H29-261110-0102\r".getBytes(StandardCharsets.US_ASCII));
@@ -59,6 +65,44 @@ class KioskScanTest {
             Browsers.waiting(kiosk, 60).until(ExpectedConditions.urlContains("/status?code=000.00.15.H29-261110-0102"));
             assertEquals("rgba(200, 16, 46, 1)", kiosk.findElement(By.id("dossier-status")).getCssValue("color"),
                     "a late dossier is shown in red");
+        } finally {
+            if (kiosk != null) {
+                kiosk.quit();
+            }
+        }
+    }
+
+    @Test
+    void aScannedTicketShowsWhereItStandsAndYesterdaysIsRefused() throws Exception {
+        RealParts.require("socat", "apt-get install socat");
+        ChromeDriver kiosk = null;
+        try (SocatPty reader = new SocatPty(dir);
+             ApplianceProcess app = withSerialReader(reader)) {
+            kiosk = startWithKiosk(app);
+            Browsers.click(kiosk, By.cssSelector("[data-service=ho-tich]"));
+            Browsers.waiting(kiosk, 60).until(ExpectedConditions.textToBe(By.id("t-number"), "A001"));
+            kiosk.findElement(By.id("done")).click();
+            Browsers.click(kiosk, By.cssSelector("[data-service=ho-tich]"));
+            Browsers.waiting(kiosk, 60).until(ExpectedConditions.textToBe(By.id("t-number"), "A002"));
+            // what the paper ticket's QR holds (the demo office's template); the reader types it with a CR suffix
+            String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString();
+            String qr = "https://dichvucong.example.gov.vn/hang-doi?don-vi=benthanh&so=A002&ngay=" + today;
+            try (OutputStream scanner = Files.newOutputStream(reader.device, StandardOpenOption.WRITE)) {
+                scanner.write((qr + "\r").getBytes(StandardCharsets.US_ASCII));
+                scanner.flush();
+                Browsers.waiting(kiosk, 60).until(ExpectedConditions.visibilityOfElementLocated(By.id("s-state")));
+                assertEquals("A002", kiosk.findElement(By.id("s-number")).getText());
+                assertTrue(kiosk.findElement(By.id("s-state")).getText().contains("Đang chờ đến lượt"));
+                assertTrue(kiosk.findElement(By.id("s-state")).getText().contains("Waiting for your turn"));
+                assertEquals("1", kiosk.findElement(By.id("s-ahead")).getText(), "A001 is ahead");
+                Browsers.screenshot(kiosk, "kiosk-ticket-scanned");
+
+                String yesterday = qr.replace(today, java.time.LocalDate.parse(today).minusDays(1).toString());
+                scanner.write((yesterday + "\r").getBytes(StandardCharsets.US_ASCII));
+            }
+            Browsers.waiting(kiosk, 60).until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+            assertTrue(kiosk.findElement(By.id("error")).getText().contains("not from today"));
+            assertFalse(kiosk.findElement(By.id("state")).isDisplayed());
         } finally {
             if (kiosk != null) {
                 kiosk.quit();
@@ -76,8 +120,7 @@ class KioskScanTest {
         ChromeDriver kiosk = null;
         Path data;
         try (SocatPty reader = new SocatPty(dir);
-             ApplianceProcess app = new ApplianceProcess(dir, toml -> toml
-                     + "\n[devices.reader]\nmode = \"serial\"\nport = \"" + reader.host + "\"\nbaud = 9600\n")) {
+             ApplianceProcess app = withSerialReader(reader)) {
             data = app.dataDir();
             kiosk = startWithKiosk(app);
             try (OutputStream scanner = Files.newOutputStream(reader.device, StandardOpenOption.WRITE)) {
@@ -91,13 +134,13 @@ class KioskScanTest {
             assertFalse(page.contains(ID) || page.contains("025123456") || page.contains("Hồng Nhung"), "nothing personal on screen");
             Browsers.screenshot(kiosk, "kiosk-card-read");
 
-            kiosk.findElement(By.cssSelector("[data-service=ho-tich]")).click();
+            Browsers.click(kiosk, By.cssSelector("[data-service=ho-tich]"));
             Browsers.waiting(kiosk, 60).until(ExpectedConditions.visibilityOfElementLocated(By.id("t-number")));
             String first = kiosk.findElement(By.id("t-number")).getText();
             kiosk.findElement(By.id("done")).click();
             Browsers.waiting(kiosk, 60).until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-service=ho-tich]")));
             assertFalse(kiosk.findElement(By.id("card-read")).isDisplayed(), "the card applied to one ticket only");
-            kiosk.findElement(By.cssSelector("[data-service=ho-tich]")).click();
+            Browsers.click(kiosk, By.cssSelector("[data-service=ho-tich]"));
             Browsers.waiting(kiosk, 60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("t-number"), "A"));
             String second = kiosk.findElement(By.id("t-number")).getText();
             assertFalse(first.equals(second), first + " then " + second);

@@ -68,8 +68,8 @@ class ScreensBrowserTest {
         other = Browsers.open(dir.resolve("chrome-kiosk"), 1080, 1920);
         other.get(base + "kiosk");
         Browsers.waiting(other, 60).until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-service=ho-tich]")));
-        other.findElement(By.cssSelector("[data-priority=ELDERLY]")).click();
-        other.findElement(By.cssSelector("[data-service=ho-tich]")).click();
+        Browsers.click(other, By.cssSelector("[data-priority=ELDERLY]"));
+        Browsers.click(other, By.cssSelector("[data-service=ho-tich]"));
         waitText(other, "#t-number", "A001");
         Browsers.waiting(other, 60).until(d -> Boolean.TRUE.equals(((ChromeDriver) d).executeScript(
                 "var i = document.getElementById('t-qr'); return i.complete && i.naturalWidth > 0;")));

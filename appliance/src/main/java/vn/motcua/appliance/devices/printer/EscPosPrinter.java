@@ -137,7 +137,7 @@ public final class EscPosPrinter implements TicketPrinter {
         if (!before.canPrint()) {
             failed.incrementAndGet();
             log.warn("ticket {} not printed: printer {} {}", slip.ticketNumber(), before.health(), before.faults());
-            return new PrintOutcome(false, before);
+            return PrintOutcome.notSent(before);
         }
         byte[] bytes = TicketEncoder.encode(renderer.render(slip), fullCut);
         AtomicBoolean timedOut = new AtomicBoolean();
@@ -152,7 +152,8 @@ public final class EscPosPrinter implements TicketPrinter {
             failed.incrementAndGet();
             String why = timedOut.get() ? "write timed out after " + jobTimeout.toMillis() + " ms" : "write failed: " + e.getMessage();
             log.warn("ticket {} not printed on {}: {}", slip.ticketNumber(), link.describe(), why);
-            return new PrintOutcome(false, publish(PrinterStatus.fault(PrinterFault.WRITE_FAILED, clock.instant(), why)));
+            // some bytes may have gone out before the failure: the resident may hold part of a ticket
+            return new PrintOutcome(false, true, publish(PrinterStatus.fault(PrinterFault.WRITE_FAILED, clock.instant(), why)));
         } finally {
             watchdog.cancel(false);
         }
@@ -164,7 +165,7 @@ public final class EscPosPrinter implements TicketPrinter {
         if (!ok) {
             log.warn("ticket {} may be incomplete: printer {} after printing", slip.ticketNumber(), after.faults());
         }
-        return new PrintOutcome(ok, after);
+        return new PrintOutcome(ok, true, after);
     }
 
     /** Opens the link if needed; returns a fault status if that fails, else null. */

@@ -5,7 +5,13 @@ package vn.motcua.appliance.devices.printer;
  * shows the number and staff are alerted by the status listener.
  *
  * @param printed true if every byte was written and the printer did not report a fault afterwards
+ * @param sent    true if the ticket's bytes (all, or some before a write failed) reached the printer, so paper
+ *                may have come out even when {@code printed} is false: the resident may hold an incomplete ticket
  * @param status  the status after the job (or the status that stopped it)
  */
-public record PrintOutcome(boolean printed, PrinterStatus status) {
+public record PrintOutcome(boolean printed, boolean sent, PrinterStatus status) {
+    /** Nothing was sent: the printer was refused (fault, link down) or the job never started. */
+    public static PrintOutcome notSent(PrinterStatus status) {
+        return new PrintOutcome(false, false, status);
+    }
 }

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * The QR code's URL, e.g. the district portal's queue page for this office and ticket:
  * {@code https://portal/hang-doi?don-vi={office}&so={ticket}&ngay={date}}. Placeholders are
- * URL-encoded when filled, so an office id or ticket number cannot break the URL.
+ * URL-encoded when filled, so an office id or ticket number cannot break the URL. {@code {ticket}} and
+ * {@code {date}} are required; {@code {office}} too when several offices share the portal's address.
  */
 public record QrUrlTemplate(String pattern) {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z]+)}");
@@ -28,6 +29,14 @@ public record QrUrlTemplate(String pattern) {
             if (!name.equals("office") && !name.equals("ticket") && !name.equals("date")) {
                 throw new IllegalArgumentException("ticket template: qr.url: unknown placeholder {" + name + "}");
             }
+        }
+        // The kiosk tells today's ticket from another day's by comparing the whole code, so the day must be in it.
+        if (!p.contains("{ticket}")) {
+            throw new IllegalArgumentException("ticket template: qr.url: must contain {ticket} (the resident's number)");
+        }
+        if (!p.contains("{date}")) {
+            throw new IllegalArgumentException(
+                    "ticket template: qr.url: must contain {date}, or yesterday's ticket would scan as today's");
         }
         return new QrUrlTemplate(p);
     }

@@ -23,14 +23,15 @@ public final class TicketPrinting implements QueueListener {
     private final TicketPrinter printer;
     private final OfficeLayout layout;
     private final ApplianceConfig.Identity identity;
-    private final TicketTemplate template;
+    private final TicketQr qr;
     private final List<PrintJobListener> jobListeners = new CopyOnWriteArrayList<>();
 
-    public TicketPrinting(TicketPrinter printer, OfficeLayout layout, ApplianceConfig.Identity identity, TicketTemplate template) {
+    /** @param qr what each ticket's QR holds: the same text the kiosk shows on screen */
+    public TicketPrinting(TicketPrinter printer, OfficeLayout layout, ApplianceConfig.Identity identity, TicketQr qr) {
         this.printer = printer;
         this.layout = layout;
         this.identity = identity;
-        this.template = template;
+        this.qr = qr;
     }
 
     public void addJobListener(PrintJobListener l) {
@@ -45,19 +46,19 @@ public final class TicketPrinting implements QueueListener {
                 jobListeners.forEach(l -> l.started(number));
                 try {
                     printer.print(slip(t)).whenComplete((outcome, error) ->
-                            finished(number, error == null && outcome != null && outcome.printed()));
+                            finished(number, outcome != null ? outcome : PrintOutcome.notSent(printer.status())));
                 } catch (RuntimeException ex) { // a slip that cannot be built must not stop the queue
                     log.warn("ticket {} not sent to the printer: {}", number, ex.getMessage());
-                    finished(number, false);
+                    finished(number, PrintOutcome.notSent(printer.status()));
                 }
             }
         }
     }
 
-    private void finished(String number, boolean printed) {
+    private void finished(String number, PrintOutcome outcome) {
         for (PrintJobListener l : jobListeners) {
             try {
-                l.finished(number, printed);
+                l.finished(number, outcome);
             } catch (RuntimeException e) {
                 log.error("print job listener failed", e);
             }
@@ -66,7 +67,7 @@ public final class TicketPrinting implements QueueListener {
 
     TicketSlip slip(QueueEvent.TicketIssued t) {
         ServiceDef s = layout.service(t.service()).orElseThrow(() -> new IllegalStateException("unknown service " + t.service()));
-        String url = template.qrUrl().expand(identity.office(), t.number(), t.at().atZone(template.zone()).toLocalDate());
+        String url = qr.text(t.number(), t.at());
         return new TicketSlip(identity.officeNameVi(), s.nameVi(), s.nameEn(), t.number(), "NORMAL".equals(t.priority()) ? "" : t.priority(),
                 t.peopleAhead(), Duration.ofSeconds(Math.max(0, t.estimatedWaitSeconds())), t.at(), url);
     }

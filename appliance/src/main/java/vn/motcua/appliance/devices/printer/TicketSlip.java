@@ -17,7 +17,8 @@ import java.util.Objects;
  * @param peopleAhead   people waiting before this ticket, {@code >= 0}
  * @param estimatedWait estimated wait; {@link Duration#ZERO} prints "now"
  * @param issuedAt      issue instant; printed in the template's time zone
- * @param qrUrl         URL encoded in the QR code (see {@link QrUrlTemplate}); empty = no QR
+ * @param qrUrl         what the QR code holds ({@link TicketQr}: the office's URL or the own ticket code); the
+ *                      template's {@code qr.mode=none} leaves the QR out
  */
 public record TicketSlip(String officeName, String serviceVi, String serviceEn, String ticketNumber,
                          String priority, int peopleAhead, Duration estimatedWait, Instant issuedAt,

@@ -7,6 +7,8 @@ import java.time.ZoneId;
 import java.util.Optional;
 import java.util.regex.Matcher;
 
+import vn.motcua.appliance.devices.printer.TicketQr;
+
 /**
  * Says what a decoded scan is (pure apart from today's date): ticket QR, dossier code, CCCD QR, or
  * rejected. A CCCD is reduced here to a keyed hash, the birth year and the age; the raw ID goes no
@@ -38,7 +40,11 @@ public final class CodeClassifier {
         }
         Matcher t = settings.ticketPattern().matcher(s);
         if (t.matches()) {
-            return new ScanResult.Ticket(t.group("ticket"));
+            return new ScanResult.Ticket(t.group("ticket"), s);
+        }
+        Matcher own = TicketQr.OWN_CODE.matcher(s); // an office with no QR URL prints this, whatever its pattern
+        if (own.matches()) {
+            return new ScanResult.Ticket(own.group("ticket"), s);
         }
         if (settings.dossierPattern().matcher(s).matches()) {
             return new ScanResult.Dossier(s);

@@ -19,8 +19,12 @@ public sealed interface ScanResult {
      */
     record CitizenId(String residentKey, int birthYear, int age, boolean priority) implements ScanResult {}
 
-    /** The QR printed on one of our tickets. */
-    record Ticket(String ticketNumber) implements ScanResult {}
+    /**
+     * The QR printed on one of our tickets (or shown by the kiosk).
+     *
+     * @param code the whole scanned code, which says the office and day (see {@code TicketQr}); holds no personal data
+     */
+    record Ticket(String ticketNumber, String code) implements ScanResult {}
 
     /**
      * Not a code we know, or a broken one: the kiosk says "code not recognised".

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,28 +13,45 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
+import vn.motcua.appliance.devices.printer.PrintJobs;
+import vn.motcua.appliance.devices.printer.PrintOutcome;
+import vn.motcua.appliance.devices.printer.TicketQr;
 import vn.motcua.appliance.domain.Priority;
+import vn.motcua.appliance.domain.Ticket;
 import vn.motcua.appliance.service.Health;
 import vn.motcua.appliance.service.QueueService;
+import vn.motcua.appliance.web.Deadline;
 import vn.motcua.appliance.web.Exchange;
 import vn.motcua.appliance.web.QueueJson;
 
 /**
- * What the kiosk page needs besides {@code POST /api/tickets}: {@code GET /kiosk/info} (services with waiting
- * counts, the priorities this office grants, the printer's status as its device reports it to {@link Health}
- * under "printer") and {@code GET /kiosk/qr/A023.svg}, the ticket's QR code.
+ * What the kiosk page needs besides {@code POST /api/tickets}:
+ * <ul>
+ * <li>{@code GET /kiosk/info}: services with waiting counts, the priorities this office grants, the printer's status
+ * as its device reports it to {@link Health} under "printer";</li>
+ * <li>{@code GET /kiosk/qr/A023.svg}: the ticket's QR code, the same text the paper ticket carries ({@link TicketQr});</li>
+ * <li>{@code GET /kiosk/print/A023}: whether the paper ticket was printed, answered when the print job ends or after
+ * {@link #PRINT_WAIT_SECONDS} ("unknown"), without holding a Jetty thread meanwhile ({@link PrintAnswer});</li>
+ * <li>{@code GET /kiosk/ticket/A023}: where one of today's tickets is, for a resident who scanned it ({@link TicketState}).</li>
+ * </ul>
  */
 public final class KioskHandler extends Handler.Abstract {
     private static final Pattern QR = Pattern.compile("/kiosk/qr/([A-Z][0-9]{3,4})\\.svg");
+    private static final Pattern PRINT = Pattern.compile("/kiosk/print/([A-Z][0-9]{3,4})");
+    private static final Pattern TICKET = Pattern.compile("/kiosk/ticket/([A-Z][0-9]{3,4})");
+    /** Long enough for a job on a real printer (status, write, status), short enough for a resident to wait. */
+    static final long PRINT_WAIT_SECONDS = 6;
 
     private final QueueService queue;
     private final Health health;
-    private final String deviceId;
+    private final TicketQr qr;
+    private final PrintJobs jobs;
 
-    public KioskHandler(QueueService queue, Health health, String deviceId) {
+    public KioskHandler(QueueService queue, Health health, TicketQr qr, PrintJobs jobs) {
         this.queue = queue;
         this.health = health;
-        this.deviceId = deviceId;
+        this.qr = qr;
+        this.jobs = jobs;
     }
 
     @Override
@@ -43,17 +61,26 @@ public final class KioskHandler extends Handler.Abstract {
             return false;
         }
         Exchange x = new Exchange(request, response, callback, 0);
-        Matcher m = QR.matcher(p);
+        Matcher qrPath = QR.matcher(p);
+        Matcher printPath = PRINT.matcher(p);
+        Matcher ticketPath = TICKET.matcher(p);
         if (p.equals("/kiosk/info")) {
             x.json(200, info());
-        } else if (m.matches()) {
-            String number = m.group(1);
-            String id = queue.read(e -> e.ticket(number).map(t -> t.id()).orElse(null));
-            if (id == null) {
-                x.json(404, Map.of("error", "UNKNOWN_TICKET", "message_vi", "Không có số này hôm nay",
-                        "message_en", "No such ticket today"));
+        } else if (qrPath.matches()) {
+            Ticket t = today(qrPath.group(1));
+            if (t == null) {
+                noSuchTicket(x);
             } else {
-                x.send(200, "image/svg+xml", QrSvg.svg(qrText(deviceId, id)));
+                x.send(200, "image/svg+xml", QrSvg.svg(qr.text(t.number(), t.issuedAt())));
+            }
+        } else if (printPath.matches()) {
+            print(x, today(printPath.group(1)));
+        } else if (ticketPath.matches()) {
+            Map<String, Object> state = queue.read(e -> e.ticket(ticketPath.group(1)).map(t -> TicketState.of(e, t)).orElse(null));
+            if (state == null) {
+                noSuchTicket(x);
+            } else {
+                x.json(200, Map.of("ticket", state));
             }
         } else {
             x.json(404, Map.of("error", "NOT_FOUND", "message_vi", "Không tìm thấy", "message_en", "Not found"));
@@ -61,9 +88,28 @@ public final class KioskHandler extends Handler.Abstract {
         return true;
     }
 
-    /** What the ticket's QR code holds: the office device and the ticket id, for a reader at the counter. */
-    public static String qrText(String deviceId, String ticketId) {
-        return "MOTCUA:" + deviceId + ":" + ticketId;
+    private Ticket today(String number) {
+        return queue.read(e -> e.ticket(number).orElse(null));
+    }
+
+    private static void noSuchTicket(Exchange x) {
+        x.json(404, Map.of("error", "UNKNOWN_TICKET", "message_vi", "Không có số này hôm nay", "message_en", "No such ticket today"));
+    }
+
+    private void print(Exchange x, Ticket t) {
+        if (t == null) {
+            noSuchTicket(x);
+        } else if (!jobs.printerPresent()) {
+            x.json(200, PrintAnswer.noPrinter());
+        } else {
+            CompletableFuture<PrintOutcome> job = jobs.job(t.number()).orElse(null);
+            if (job == null) { // issued before a restart, or long ago: nothing is known about its paper
+                x.json(200, PrintAnswer.unknown());
+                return;
+            }
+            Deadline.within(x.request, job, PRINT_WAIT_SECONDS).whenComplete((o, error) ->
+                    x.json(200, o == null ? PrintAnswer.unknown() : PrintAnswer.of(o)));
+        }
     }
 
     private Map<String, Object> info() {
@@ -81,6 +127,7 @@ public final class KioskHandler extends Handler.Abstract {
         pm.put("known", printer != null);
         pm.put("ok", printer == null || printer.ok());
         pm.put("state", printer == null ? "none" : printer.state());
+        pm.put("present", jobs.printerPresent());
         m.put("printer", pm);
         return m;
     }

@@ -12,6 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import vn.motcua.appliance.config.ApplianceConfig;
+import vn.motcua.appliance.devices.printer.PrintJobs;
+import vn.motcua.appliance.devices.printer.TicketQr;
 import vn.motcua.appliance.service.DeviceCounters;
 import vn.motcua.appliance.service.Health;
 import vn.motcua.appliance.service.QueueService;
@@ -57,9 +59,12 @@ public final class Screens {
     /**
      * @param outboxDepth events not yet delivered, for /metrics
      * @param devices     scans, print jobs and device faults so far, for /metrics
+     * @param ticketQr    what a ticket's QR holds: the kiosk shows the same code the paper carries
+     * @param printJobs   each recent ticket's print job, for the kiosk to say whether paper came out
      */
     public Screens(ApplianceConfig config, QueueService queue, Health health, Clock clock, DossierStatusSource dossiers,
-                   java.util.function.LongSupplier outboxDepth, DeviceCounters devices) throws IOException {
+                   java.util.function.LongSupplier outboxDepth, DeviceCounters devices, TicketQr ticketQr, PrintJobs printJobs)
+            throws IOException {
         ApplianceConfig.Identity id = config.identity();
         this.health = health;
         live = new LiveFeed(queue, id.officeNameVi(), id.officeNameEn(), Notice.of(
@@ -74,7 +79,7 @@ public final class Screens {
         accounts.registerHealth(health);
         handlers = new Handler[] {new Assets(), new EventsHandler(live), new VoiceHandler(voice),
                 new NoticeHandler(live, new StaffGate(sessions)), new ManagerHandler(queue, new StaffGate(sessions), config.manager()),
-                new KioskHandler(queue, health, id.deviceId()),
+                new KioskHandler(queue, health, ticketQr, printJobs),
                 new StatusPage(dossiers, clock, queue.layout().rules().zone()),
                 new StaffHandler(accounts::current, sessions, new LoginThrottle(clock), queue),
                 new MetricsHandler(QueueMetrics.registry(queue, health, outboxDepth, live, devices))};

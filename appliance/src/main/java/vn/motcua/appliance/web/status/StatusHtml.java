@@ -11,7 +11,7 @@ final class StatusHtml {
         return "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">"
                 // Back to the kiosk's start screen when nobody touches it (the page has no script).
                 + "<meta http-equiv=\"refresh\" content=\"60;url=/kiosk\">"
-                + "<title>Tra cứu hồ sơ — Dossier status</title><link rel=\"stylesheet\" href=\"/assets/common.css\">"
+                + "<title>Tra cứu hồ sơ — Dossier status</title><link rel=\"icon\" href=\"data:,\"><link rel=\"stylesheet\" href=\"/assets/common.css\">"
                 + "<link rel=\"stylesheet\" href=\"/assets/kiosk.css\"></head><body><header>Tra cứu hồ sơ "
                 + "<span class=\"en\">/ Dossier status</span></header><section>" + body
                 + "<p><a href=\"/kiosk\">← Về trang đầu / Back</a></p></section></body></html>";

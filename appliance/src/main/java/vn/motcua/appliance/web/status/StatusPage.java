@@ -3,7 +3,6 @@ package vn.motcua.appliance.web.status;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
@@ -15,6 +14,7 @@ import org.eclipse.jetty.util.Fields;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import vn.motcua.appliance.web.Deadline;
 import vn.motcua.appliance.web.Exchange;
 
 /**
@@ -25,6 +25,13 @@ import vn.motcua.appliance.web.Exchange;
 public final class StatusPage extends Handler.Abstract {
     private static final Logger log = LoggerFactory.getLogger(StatusPage.class);
     public static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9/._-]{2,31}");
+    /**
+     * A bare 9- or 12-digit number (spaces, dots and dashes between the digits ignored) is what an old ID card or a
+     * CCCD carries, never a dossier code: a resident who types theirs into the box must not have it sent to the
+     * district as a "dossier code" (personal data).
+     */
+    static final Pattern CITIZEN_ID_NUMBER = Pattern.compile("\\d{9}|\\d{12}");
+    private static final Pattern DIGIT_SEPARATORS = Pattern.compile("[ .\\-]");
     static final long TIMEOUT_SECONDS = 5;
 
     private final DossierStatusSource source;
@@ -55,6 +62,15 @@ public final class StatusPage extends Handler.Abstract {
             x.send(200, "text/html; charset=utf-8", StatusHtml.page("", StatusHtml.form()));
             return true;
         }
+        if (CITIZEN_ID_NUMBER.matcher(DIGIT_SEPARATORS.matcher(code).replaceAll("")).matches()) {
+            refused.incrementAndGet();
+            log.info("Refused a bare number the length of a citizen ID number (not a dossier code); not looked up");
+            x.send(400, "text/html; charset=utf-8", StatusHtml.page("", StatusHtml.message(
+                    "Đây là số căn cước / CMND, không phải mã hồ sơ. Số này không được gửi đi. Vui lòng nhập mã trên giấy hẹn.",
+                    "That is an ID card number, not a dossier code. It was not sent anywhere. Please enter the code on your appointment slip.")
+                    + StatusHtml.form()));
+            return true;
+        }
         if (!CODE.matcher(code).matches()) {
             refused.incrementAndGet();
             log.info("Refused a dossier code that is not 3-32 of A-Z 0-9 / . _ -");
@@ -64,7 +80,7 @@ public final class StatusPage extends Handler.Abstract {
         }
         String c = code;
         LocalDate today = LocalDate.now(clock.withZone(zone));
-        source.lookup(c).orTimeout(TIMEOUT_SECONDS, TimeUnit.SECONDS).whenComplete((answer, error) -> {
+        Deadline.within(request, source.lookup(c), TIMEOUT_SECONDS).whenComplete((answer, error) -> {
             if (error != null || answer == null) {
                 log.info("Dossier lookup failed: {}", error == null ? "no answer" : error.getClass().getSimpleName());
                 x.send(503, "text/html; charset=utf-8", StatusHtml.page(c, StatusHtml.message(

@@ -63,7 +63,8 @@ class TicketRendererTest {
     @Test
     void aBadTemplateValueNamesItsKey() throws Exception {
         for (String bad : List.of("paper.mm=76", "qr.dots=abc", "zone=Mars/Base", "qr.mode=hologram", "qr.url=ftp://x/{ticket}",
-                "qr.url=https://x/{name}")) {
+                "qr.url=https://x/{name}",
+                "qr.url=https://x/q?so={ticket}", "qr.url=https://x/q?d={date}")) {
             Files.writeString(dir.resolve("t.properties"), bad + "\n");
             var e = assertThrows(IllegalArgumentException.class, () -> TicketTemplate.load(dir.resolve("t.properties")));
             String key = bad.substring(0, bad.indexOf('='));

@@ -55,7 +55,7 @@ class ReaderAdaptersTest {
                 cr.scan(Scans.DOSSIER);
                 assertEquals(new ScanResult.Dossier(Scans.DOSSIER), next());
                 new SerialScannerSimulator(dev, "").scan(Scans.TICKET_URL); // no suffix: the pause ends it
-                assertEquals(new ScanResult.Ticket("A023"), next());
+                assertEquals(new ScanResult.Ticket("A023", Scans.TICKET_URL), next());
                 cr.scanBytes(new byte[] {(byte) 0xFF, (byte) 0xFE, 'x'});
                 assertEquals(ScanResult.Reason.INVALID_UTF8, ((ScanResult.Rejected) next()).reason());
             }
@@ -133,7 +133,7 @@ class ReaderAdaptersTest {
             kb.scan(Scans.DOSSIER);
             assertEquals(new ScanResult.Dossier(Scans.DOSSIER), next());
             kb.scan(Scans.TICKET_URL);
-            assertEquals(new ScanResult.Ticket("A023"), next());
+            assertEquals(new ScanResult.Ticket("A023", Scans.TICKET_URL), next());
         }
         // the ioctl really ran: a FIFO is not an input device, so the kernel said ENOTTY (25)
         assertTrue(statuses.stream().anyMatch(st -> st.connected() && st.detail().contains("NOT grabbed (errno 25)")),
@@ -168,12 +168,13 @@ class ReaderAdaptersTest {
             new KeyboardScannerSimulator(out, InputEvents.nativeRecordSize()).scan(Scans.DOSSIER);
             assertEquals(new ScanResult.Dossier(Scans.DOSSIER), next());
         } // the device node goes away: the reader sees the end of its file
-        waitUntil(() -> !reader.status().connected());
+        // the status field changes just before the listeners hear of it: wait for what the listener got
+        waitUntil(() -> statuses.stream().anyMatch(st -> !st.connected() && st.detail().endsWith("closed (end of file)")));
         assertTrue(statuses.stream().anyMatch(st -> !st.connected() && st.detail().endsWith("closed (end of file)")),
                 statuses.toString());
         try (var out = new FileOutputStream(fifo.toFile())) { // back: the reader has opened it again
             new KeyboardScannerSimulator(out, InputEvents.nativeRecordSize()).scan(Scans.TICKET_URL);
-            assertEquals(new ScanResult.Ticket("A023"), next());
+            assertEquals(new ScanResult.Ticket("A023", Scans.TICKET_URL), next());
         }
         assertTrue(statuses.stream().filter(st -> st.connected()).count() >= 2, statuses.toString());
     }

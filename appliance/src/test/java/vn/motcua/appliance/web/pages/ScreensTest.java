@@ -181,6 +181,13 @@ class ScreensTest {
         assertEquals(400, bad.statusCode());
         assertTrue(!bad.body().contains("<script>"));
         assertTrue(get("/status?code=HS-9999-999999").body().contains("Không tìm thấy"));
+        for (String idNumber : new String[] {"079203001234", "%20079203001234%20", "023456789"}) {
+            HttpResponse<String> id = get("/status?code=" + idNumber);
+            assertEquals(400, id.statusCode(), "a bare ID card number is not looked up");
+            assertTrue(id.body().contains("không phải mã hồ sơ") && id.body().contains("not sent anywhere"), id.body());
+            assertTrue(!id.body().contains(idNumber.strip().replace("%20", "")), "the number is not echoed back");
+        }
+        assertTrue(get("/status?code=0792030012345").body().contains("Không tìm thấy"), "13 digits is just an unknown code");
     }
 
     @Test

@@ -1,0 +1,58 @@
+package vn.motcua.appliance.devices.printer;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * What a ticket's QR code holds, in one place: the paper ticket ({@link TicketPrinting}) and the kiosk's on-screen QR
+ * both ask this class, so a resident whose ticket was shown on screen only (printer out of paper) carries the same code
+ * as the paper would. It is the office's {@link QrUrlTemplate} expansion (office, number, day the ticket was issued in
+ * the template's zone); when the template has no URL, it is the appliance's own ticket code
+ * {@code MOTCUA:VE:<office>:<yyyy-MM-dd>:<number>}, which the code reader always recognises as a ticket
+ * ({@link #OWN_CODE}), whatever ticket pattern an office configures.
+ * <p>The code is a pure function of office, number and day, so a scanned code is "one of today's tickets here" exactly
+ * when it equals {@link #text(String, LocalDate)} for today: no need to parse an office-specific URL.
+ */
+public final class TicketQr {
+    /** The own ticket code (no URL configured); the named groups are the code's parts. */
+    public static final Pattern OWN_CODE = Pattern.compile(
+            "MOTCUA:VE:(?<office>[^\\s:]{1,64}):(?<date>\\d{4}-\\d{2}-\\d{2}):(?<ticket>[A-Z]{1,3}\\d{1,4})");
+
+    private final QrUrlTemplate url;
+    private final String office;
+    private final ZoneId zone;
+
+    /**
+     * @param office the office id ({@code appliance.office})
+     * @param zone   the zone whose calendar day goes into the code (the ticket template's)
+     */
+    public TicketQr(QrUrlTemplate url, String office, ZoneId zone) {
+        this.url = Objects.requireNonNull(url, "url");
+        this.office = Objects.requireNonNull(office, "office");
+        this.zone = Objects.requireNonNull(zone, "zone");
+    }
+
+    /** The QR of tickets printed with {@code template} in {@code office}. */
+    public static TicketQr of(TicketTemplate template, String office) {
+        return new TicketQr(template.qrUrl(), office, template.zone());
+    }
+
+    /** The QR of a ticket issued at {@code issuedAt}. */
+    public String text(String number, Instant issuedAt) {
+        return text(number, issuedAt.atZone(zone).toLocalDate());
+    }
+
+    /** The QR of ticket {@code number} of {@code day}. */
+    public String text(String number, LocalDate day) {
+        String u = url.expand(office, number, day);
+        return u.isEmpty() ? "MOTCUA:VE:" + office + ":" + day + ":" + number : u;
+    }
+
+    /** Today in the code's zone: the day a scanned ticket must carry to be today's. */
+    public LocalDate today(Instant now) {
+        return now.atZone(zone).toLocalDate();
+    }
+}
