@@ -28,7 +28,7 @@ final class ApplianceStore {
         ApplianceConfig.Identity id = config.identity();
         Database.Opened db = Database.open(id.dataDir(), clock);
         Watermarks watermarks = Watermarks.load(id.dataDir());
-        EventStamper stamper = new EventStamper(id.deviceId(), clock, bootId, Host::clockSynchronised);
+        EventStamper stamper = new EventStamper(id.deviceId(), clock, bootId, Host.wallClockTrusted(id.wallClock()));
         CommitJournal journal = config.store().durableCommits() ? CommitJournal.open(id.dataDir(), JOURNAL_BYTES) : null;
         QueueStore store = new QueueStore(db.connection(), stamper, watermarks, journal);
         if (db.movedAside().isPresent()) {
@@ -40,8 +40,6 @@ final class ApplianceStore {
             health.register("store", () -> Health.Status.ok("open"));
         }
         health.register("outbox", () -> Health.Status.ok("pending " + store.pendingCount()));
-        health.register("clock", () -> Host.clockSynchronised() ? Health.Status.ok("synchronised")
-                : Health.Status.ok("not synchronised (wall time untrusted)"));
         return store;
     }
 }

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+import vn.motcua.appliance.config.ApplianceConfig;
 
 /** Facts read from the Linux host, with safe answers elsewhere. */
 final class Host {
@@ -25,5 +28,10 @@ final class Host {
      */
     static boolean clockSynchronised() {
         return Files.exists(Path.of("/run/systemd/timesync/synchronized"));
+    }
+
+    /** Whether the wall clock can be believed now, as {@code appliance.wall_clock} says to decide it. */
+    static BooleanSupplier wallClockTrusted(ApplianceConfig.WallClock mode) {
+        return mode == ApplianceConfig.WallClock.SYSTEM ? () -> true : Host::clockSynchronised;
     }
 }

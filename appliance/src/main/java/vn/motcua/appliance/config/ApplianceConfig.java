@@ -19,7 +19,23 @@ public record ApplianceConfig(Identity identity, OfficeLayout office, Web web, S
 
     /** Who this appliance is: its ids appear in every event and MQTT topic. */
     public record Identity(String deviceId, String district, String office, String officeNameVi, String officeNameEn,
-                           Path dataDir) {}
+                           Path dataDir, WallClock wallClock) {
+        /** An identity whose wall clock is trusted once systemd-timesyncd says so (the default). */
+        public Identity(String deviceId, String district, String office, String officeNameVi, String officeNameEn, Path dataDir) {
+            this(deviceId, district, office, officeNameVi, officeNameEn, dataDir, WallClock.TIMESYNC);
+        }
+    }
+
+    /**
+     * {@code appliance.wall_clock}: when the wall clock can be believed. A Pi has no real-time clock, so after a power
+     * cut its time is the last one saved until NTP answers; the queue then stops relying on it (QueueEngine).
+     */
+    public enum WallClock {
+        /** Trusted once systemd-timesyncd has synchronised ({@code /run/systemd/timesync/synchronized}). */
+        TIMESYNC,
+        /** Always trusted: a host with a battery-backed clock, a developer's machine, the demo. */
+        SYSTEM
+    }
 
     /**
      * @param bind, port     the local listener: every page and API (the Pi's own screens)

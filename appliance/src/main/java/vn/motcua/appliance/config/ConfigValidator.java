@@ -98,7 +98,10 @@ final class ConfigValidator {
                 v.text("appliance.office_name_vi", a.officeNameVi(), NAME, "the office's name, 1-120 characters", null),
                 v.text("appliance.office_name_en", a.officeNameEn(), NAME, "the office's name, 1-120 characters", ""),
                 Path.of(v.text("appliance.data_dir", a.dataDir(), Pattern.compile("[^\\p{Cntrl}]{1,255}"),
-                        "a folder path", "/var/lib/motcua")));
+                        "a folder path", "/var/lib/motcua")),
+                ApplianceConfig.WallClock.valueOf(v.text("appliance.wall_clock", a.wallClock(), Pattern.compile("timesync|system"),
+                        "\"timesync\" (trusted once NTP has synchronised) or \"system\" (always trusted)", "timesync")
+                        .toUpperCase(java.util.Locale.ROOT)));
     }
 
     private QueueRules rules(RawConfig.Queue q) {

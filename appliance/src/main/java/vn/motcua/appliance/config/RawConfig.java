@@ -13,7 +13,7 @@ record RawConfig(Appliance appliance, Queue queue, Hours hours, List<Service> se
                  Web web, Store store, JsonNode uplink, JsonNode devices, Manager manager) {
 
     record Appliance(String deviceId, String district, String office, String officeNameVi, String officeNameEn,
-                     String dataDir) {}
+                     String dataDir, String wallClock) {}
 
     record Queue(String zone, String dayStartsAt, String noShowRecallWindow, String ratingWindow,
                  String defaultServiceTime, Integer estimateSample, List<String> priorities) {}

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 
 import vn.motcua.appliance.domain.QueueEvent.CounterChanged;
 import vn.motcua.appliance.domain.QueueEvent.DayStarted;
@@ -38,6 +39,7 @@ import vn.motcua.appliance.domain.QueueEvent.TicketTransferred;
 public final class QueueEngine {
     private final OfficeLayout layout;
     private final Clock clock;
+    private final BooleanSupplier wallClockTrusted;
     private final BusinessCalendar calendar;
     private final WaitEstimator estimator;
     private final Map<String, ServiceDef> services;
@@ -49,15 +51,48 @@ public final class QueueEngine {
     private final Map<String, Ticket> tickets = new LinkedHashMap<>();
     private final Map<Integer, Counter> counters = new TreeMap<>();
 
+    /**
+     * The first and last ordinals of today issued while the wall clock was untrusted (first > last: none). Those
+     * residents came in on a day the clock could not vouch for: the next roll waits until none of them is active.
+     */
+    private long untrustedFirst = Long.MAX_VALUE;
+    private long untrustedLast = -1;
+
     private Changes changes;
 
+    /** An engine whose wall clock is always trusted (a host with a real-time clock, the tests). */
     public QueueEngine(OfficeLayout layout, Clock clock, QueueSnapshot snapshot) {
+        this(layout, clock, () -> true, snapshot);
+    }
+
+    /**
+     * @param wallClockTrusted whether the wall clock can be believed now. The Pi has no real-time clock: after a
+     *                         power cut it comes back at the last saved time until NTP syncs, maybe for days if the
+     *                         district link is down. While it is untrusted, opening hours are not enforced (no
+     *                         resident is turned away by a clock that may be hours off) and the day rolls only in
+     *                         an idle office (no active ticket); once it is trusted again, the roll still waits for
+     *                         every ticket issued under it to end, so nobody's ticket expires because the clock
+     *                         jumped when it synchronised. Numbering and the call order never use the clock.
+     */
+    public QueueEngine(OfficeLayout layout, Clock clock, BooleanSupplier wallClockTrusted, QueueSnapshot snapshot) {
         this.layout = layout;
         this.clock = clock;
+        this.wallClockTrusted = wallClockTrusted;
         this.calendar = new BusinessCalendar(layout.rules());
         this.estimator = new WaitEstimator(layout.rules().estimateSample(), layout.rules().defaultServiceTime());
         this.services = layout.servicesByCode();
         restore(snapshot);
+        // Restarted under an untrusted clock: any resident waiting may have come in under it.
+        if (!wallClockTrusted.getAsBoolean()) {
+            untrustedFirst = 0;
+            untrustedLast = lastOrdinal;
+        }
+    }
+
+    /** Carries what this engine knows about tickets issued under an untrusted clock into its replacement. */
+    public void handOverClockStateTo(QueueEngine next) {
+        next.untrustedFirst = Math.min(next.untrustedFirst, untrustedFirst);
+        next.untrustedLast = Math.max(next.untrustedLast, untrustedLast);
     }
 
     /** An engine for an office that has never issued a ticket. */
@@ -89,7 +124,8 @@ public final class QueueEngine {
         if (priority.isPriority() && !layout.rules().priorities().contains(priority)) {
             throw new QueueRefusedException(Refusal.PRIORITY_NOT_OFFERED, priority.name());
         }
-        switch (svc.hours().at(calendar.local(now))) {
+        boolean trusted = wallClockTrusted.getAsBoolean();
+        switch (trusted ? svc.hours().at(calendar.local(now)) : OpeningHours.Availability.OPEN) {
             case OPEN -> { }
             case NOT_YET_OPEN -> throw new QueueRefusedException(Refusal.SERVICE_NOT_YET_OPEN, svc.code());
             case LUNCH_BREAK -> throw new QueueRefusedException(Refusal.SERVICE_LUNCH_BREAK, svc.code());
@@ -111,6 +147,10 @@ public final class QueueEngine {
         lastNumber.put(svc.code(), next);
         issued.put(svc.code(), count + 1);
         lastOrdinal++;
+        if (!trusted) {
+            untrustedFirst = Math.min(untrustedFirst, lastOrdinal);
+            untrustedLast = lastOrdinal;
+        }
         Ticket t = Ticket.issued(day, svc.format(next), next, svc.code(), priority, lastOrdinal, now, residentKey);
         put(t);
         changes.event(new TicketIssued(now, t.id(), t.number(), t.service(), priority.name(), ahead, wait, residentKey));
@@ -302,12 +342,14 @@ public final class QueueEngine {
     /**
      * Applies what time alone changes: a new business day (numbering restarts, unfinished tickets expire,
      * counters close) and no-shows whose recall window passed. A clock set backwards never moves the day back.
+     * While the wall clock is untrusted the day rolls only once no ticket is active; after, only once no ticket
+     * issued under it is (see the constructor).
      */
     public CommandResult tick() {
         Instant now = clock.instant();
         begin();
         LocalDate today = calendar.dayOf(now);
-        if (today.isAfter(day)) {
+        if (today.isAfter(day) && !dayRollHeld()) {
             startDay(today, now);
         }
         Duration window = layout.rules().noShowRecallWindow();
@@ -336,6 +378,8 @@ public final class QueueEngine {
         }
         changes.event(new DayStarted(now, today, day));
         day = today;
+        untrustedFirst = Long.MAX_VALUE;
+        untrustedLast = -1;
         lastNumber.clear();
         issued.clear();
         lastOrdinal = 0;
@@ -405,6 +449,16 @@ public final class QueueEngine {
     /** Estimated wait of waiting ticket {@code t} from now (0 if it is not waiting). */
     public long estimatedWaitSecondsOf(Ticket t) {
         return t.isWaiting() ? estimator.estimateSeconds(t.service(), peopleAheadOf(t), servers(t.service())) : 0;
+    }
+
+    /**
+     * Whether a new day, were it due now, would wait: the wall clock is untrusted and a ticket is active, or a
+     * ticket issued while it was untrusted is still active.
+     */
+    public boolean dayRollHeld() {
+        boolean trusted = wallClockTrusted.getAsBoolean();
+        return tickets.values().stream().anyMatch(t -> !t.status().isTerminal()
+                && (!trusted || (t.ordinal() >= untrustedFirst && t.ordinal() <= untrustedLast)));
     }
 
     public QueueSnapshot snapshot() {

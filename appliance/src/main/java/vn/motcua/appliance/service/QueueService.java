@@ -29,6 +29,7 @@ public final class QueueService {
 
     private volatile OfficeLayout layout;
     private final Clock clock;
+    private final java.util.function.BooleanSupplier wallClockTrusted;
     private final QueueStore store;
     private final List<QueueListener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong refused = new AtomicLong();
@@ -39,8 +40,15 @@ public final class QueueService {
     private QueueEngine engine;
 
     public QueueService(OfficeLayout layout, Clock clock, QueueStore store) throws SQLException {
+        this(layout, clock, () -> true, store);
+    }
+
+    /** @param wallClockTrusted whether the wall clock can be believed now (see {@link QueueEngine}) */
+    public QueueService(OfficeLayout layout, Clock clock, java.util.function.BooleanSupplier wallClockTrusted, QueueStore store)
+            throws SQLException {
         this.layout = layout;
         this.clock = clock;
+        this.wallClockTrusted = wallClockTrusted;
         this.store = store;
         this.daySummary = new DaySummary(store);
         this.residentCards = new ResidentCards(clock);
@@ -50,7 +58,7 @@ public final class QueueService {
 
     private QueueEngine rebuild() throws SQLException {
         QueueEngine fresh = QueueEngine.fresh(layout, clock);
-        return new QueueEngine(layout, clock, store.loadSnapshot(fresh.day()));
+        return new QueueEngine(layout, clock, wallClockTrusted, store.loadSnapshot(fresh.day()));
     }
 
     public void addListener(QueueListener l) {
@@ -187,7 +195,9 @@ public final class QueueService {
                 throw new IllegalArgumentException("counter " + t.targetCounter() + " has a ticket sent to it and would be removed");
             }
         }
-        engine = new QueueEngine(next, clock, current.snapshot());
+        QueueEngine replacement = new QueueEngine(next, clock, wallClockTrusted, current.snapshot());
+        current.handOverClockStateTo(replacement);
+        engine = replacement;
         layout = next;
         store.knowServices(next.servicesByCode().keySet());
     }

@@ -1,8 +1,10 @@
 package vn.motcua.appliance.devices.reader;
 
 /**
- * Makes scanned text safe to log: control characters become '?', runs of 5+ digits become '#'
- * (an ID number, a phone number), letters outside ASCII become '*' (codes are ASCII; Vietnamese
+ * Makes scanned text safe to log: control characters become '?', every digit becomes '#' (an ID
+ * number or a phone number may be typed in groups, "079 203 001 234", so no run of digits is safe to
+ * keep; the shape, "###.##.##.H##-...", is what a technician needs to see why a code was refused),
+ * letters outside ASCII become '*' (codes are ASCII; Vietnamese
  * words in a scan are a name or an address), and the result is cut to {@value #MAX} characters.
  * Text with '|' (a CCCD-shaped string) is never previewed at all. Jazzer found the case that
  * needed the '*' rule: a card text whose separators were lost.
@@ -21,16 +23,8 @@ public final class LogSafe {
         while (i < s.length() && out.length() < MAX) {
             int cp = s.codePointAt(i);
             if (Character.isDigit(cp)) {
-                int j = i;
-                while (j < s.length() && Character.isDigit(s.codePointAt(j))) {
-                    j += Character.charCount(s.codePointAt(j));
-                }
-                String run = s.substring(i, j);
-                out.append(run.length() >= 5 ? "#".repeat(run.length()) : run);
-                i = j;
-                continue;
-            }
-            if (Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT
+                out.append('#');
+            } else if (Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT
                     || Character.getType(cp) == Character.UNASSIGNED) {
                 out.append('?');
             } else if (cp > 0x7E && (Character.isLetter(cp) || Character.getType(cp) == Character.NON_SPACING_MARK)) {

@@ -86,6 +86,10 @@ class CodeClassifierTest {
     @Test
     void previewsMaskNumbersControlsAndWithholdCardText() {
         assertEquals("call ########## now", LogSafe.preview("call 0912345678 now"));
+        // an ID number in groups is still an ID number: no digit of it is kept
+        assertEquals("### ### ### ###", LogSafe.preview("079 203 001 234"));
+        assertEquals("###.###.###.###", LogSafe.preview("079.203.001.234"));
+        assertEquals("##.##.H##-######-###x", LogSafe.preview("00.15.H29-241122-001x"));
         assertEquals("a?b", LogSafe.preview("a\u0001b"));
         assertTrue(LogSafe.preview("x".repeat(100)).endsWith("..."));
         assertTrue(LogSafe.preview(Scans.CCCD7).contains("withheld"));
