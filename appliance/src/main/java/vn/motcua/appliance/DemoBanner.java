@@ -44,6 +44,18 @@ final class DemoBanner {
                     + "/press/CALL_NEXT   (RECALL, SKIP, START, DONE, PAUSE, RATE_1..RATE_4, TRANSFER?to=N)");
             out.println("Board shows  : curl -s " + base + "/sim/counters/" + counter.number() + "/board");
         }
+        a.devices().reader().filter(r -> r instanceof vn.motcua.appliance.devices.reader.SimulatedCodeReader).ifPresent(r -> {
+            out.println();
+            out.println("Simulated code reader, service buttons and printer (same pipelines as the real devices):");
+            out.println("Scan a slip  : curl -s --data-binary '000.00.15.H29-261110-0102' " + base
+                    + "/sim/reader/scan   (the kiosk opens its status)");
+        });
+        a.devices().buttons().filter(b -> b instanceof vn.motcua.appliance.devices.buttons.SimulatedButtonPanel).ifPresent(b ->
+                out.println("Press button : curl -s -X POST " + base + "/sim/buttons/" + first.code() + "/press"));
+        a.devices().printer().flatMap(p -> p.simulator()).ifPresent(p -> {
+            out.println("Paper out    : curl -s -X POST '" + base + "/sim/printer/paper?out=true'   (out=false: paper back)");
+            out.println("Last ticket  : " + base + "/sim/printer/last.png");
+        });
         out.println();
         out.println("Press Ctrl-C to stop (shuts down cleanly).");
         out.println("=============================================");

@@ -50,6 +50,7 @@ public final class ResidentDevices implements AutoCloseable {
     private final List<AutoCloseable> opened = new ArrayList<>();
     private PrinterDevice printer;
     private ButtonPanel buttons;
+    private CodeReader reader;
     private volatile Consumer<Map<String, Object>> scanSink;
     private final DeviceCounters counters;
     private TicketQr ticketQr;
@@ -74,6 +75,17 @@ public final class ResidentDevices implements AutoCloseable {
         return Optional.ofNullable(printer);
     }
 
+    /** The code reader, when configured (the simulated one is how the demo scans). */
+    public Optional<CodeReader> reader() {
+        return Optional.ofNullable(reader);
+    }
+
+    /** In front of the web handler: the demo's scan, button and paper controls when those devices are simulated. */
+    public org.eclipse.jetty.server.Handler inFrontOf(org.eclipse.jetty.server.Handler front) {
+        SimulatedDevicesHandler sim = SimulatedDevicesHandler.of(this);
+        return sim == null ? front : new org.eclipse.jetty.server.Handler.Sequence(sim, front);
+    }
+
     /** The service buttons, when configured (the simulated panel is how tests and the demo press them). */
     public Optional<ButtonPanel> buttons() {
         return Optional.ofNullable(buttons);
@@ -87,7 +99,7 @@ public final class ResidentDevices implements AutoCloseable {
         ButtonSetup bs;
         try {
             ps = PrinterSettings.from(config.devices(), demo);
-            rs = ReaderSetup.from(config.devices());
+            rs = ReaderSetup.from(config.devices(), demo);
             bs = ButtonSetup.from(config.devices(), config.office().servicesByCode().keySet());
         } catch (IllegalArgumentException e) {
             throw new ConfigException("[devices]", List.of(e.getMessage().split("\n")));
@@ -122,6 +134,7 @@ public final class ResidentDevices implements AutoCloseable {
                 config.office().rules().zone());
         if (reader.isPresent()) {
             CodeReader r = reader.get();
+            this.reader = r;
             opened.add(r);
             ReaderHealth readerHealth = new ReaderHealth(events::record);
             r.addStatusListener(readerHealth);
@@ -137,7 +150,11 @@ public final class ResidentDevices implements AutoCloseable {
             });
             r.start();
         }
-        Optional<ButtonPanel> panel = ButtonDevice.open(bs, scheduler);
+        // the demo without a [devices.buttons] section: one simulated button per service, pressed over HTTP
+        Optional<ButtonPanel> panel = demo && config.devices().path("buttons").isMissingNode()
+                ? Optional.of(new vn.motcua.appliance.devices.buttons.SimulatedButtonPanel(
+                        List.copyOf(config.office().servicesByCode().keySet())))
+                : ButtonDevice.open(bs, scheduler);
         if (panel.isPresent()) {
             ButtonPanel b = panel.get();
             this.buttons = b;

@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  * (never opened yet, unplugged, failed) is opened again, and trouble opening it is reported as status, never
  * thrown. The adapters say only how to open their device, whether it is open, and how to let it go.
  */
-abstract sealed class CodeReaderBase implements CodeReader permits SerialCodeReader, EvdevCodeReader {
+abstract sealed class CodeReaderBase implements CodeReader permits SerialCodeReader, EvdevCodeReader, SimulatedCodeReader {
     final String path;
     final ScanPipeline pipeline;
     final ScheduledExecutorService scheduler;

@@ -29,6 +29,7 @@ public final class ReaderDevice {
         return Optional.of(switch (s.mode()) {
             case SERIAL -> new SerialCodeReader(s.port(), s.baud(), pipeline, scheduler, clock, Duration.ofSeconds(2),
                     Duration.ofMillis(20));
+            case SIMULATED -> new SimulatedCodeReader(pipeline, scheduler, clock);
             default -> new EvdevCodeReader(s.device(), s.grab(), pipeline, io, scheduler, clock, Duration.ofSeconds(2));
         });
     }

@@ -16,7 +16,7 @@ import vn.motcua.appliance.config.DeviceSection;
  *
  * <pre>
  * [devices.reader]
- * mode = "serial"               # serial (USB CDC-ACM: the mode for CCCD cards), evdev (keyboard mode), off
+ * mode = "serial"               # serial (USB CDC-ACM: the mode for CCCD cards), evdev (keyboard mode), simulated (demo), off
  * port = "/dev/motcua-reader"   # serial
  * baud = 9600
  * device = "/dev/input/by-id/usb-SCANNER-event-kbd"   # evdev
@@ -34,22 +34,28 @@ public record ReaderSetup(Mode mode, String port, int baud, String device, boole
                           int maxLength, Duration gap, Duration duplicateWindow, Pattern dossier, Pattern ticket,
                           int priorityAge) {
 
-    public enum Mode { SERIAL, EVDEV, OFF }
+    public enum Mode { SERIAL, EVDEV, SIMULATED, OFF }
 
     /** Every key of the section: anything else is a config error, not silently ignored. */
     public static final Set<String> KEYS = Set.of("mode", "port", "baud", "device", "grab", "max_length", "gap_ms",
             "duplicate_window_s", "dossier_pattern", "ticket_pattern", "priority_age", "resident_key_file");
 
     public static ReaderSetup from(JsonNode devices) {
+        return from(devices, false);
+    }
+
+    /** @param demo the demo's reader, when the section says nothing, is the simulated one (scans over HTTP) */
+    public static ReaderSetup from(JsonNode devices, boolean demo) {
         List<String> problems = new ArrayList<>();
         DeviceSection n = DeviceSection.of(devices, "reader", KEYS, problems);
-        String modeText = n.text("mode", "off");
+        String modeText = n.text("mode", demo ? "simulated" : "off");
         Mode mode = switch (modeText) {
             case "serial" -> Mode.SERIAL;
             case "evdev" -> Mode.EVDEV;
+            case "simulated" -> Mode.SIMULATED;
             case "off" -> Mode.OFF;
             default -> {
-                n.problem("mode", "serial, evdev or off");
+                n.problem("mode", "serial, evdev, simulated or off");
                 yield Mode.OFF;
             }
         };
