@@ -21,16 +21,29 @@ public final class EvdevCodeReader extends CodeReaderBase {
 
     private final boolean grab;
     private final Executor io;
-    private final int recordSize = InputEvents.nativeRecordSize();
+    private final int recordSize;
     /** True from the moment a read session is handed to the I/O executor until it has let its fd go. */
     private volatile boolean reading;
 
     /** @param grab false only for tests on a pipe, where the ioctl cannot apply */
     public EvdevCodeReader(String path, boolean grab, ScanPipeline pipeline, Executor io, ScheduledExecutorService scheduler,
                            Clock clock, Duration reopenEvery) {
+        this(path, grab, pipeline, io, scheduler, clock, reopenEvery, InputEvents.nativeRecordSize());
+    }
+
+    /**
+     * @param recordSize the kernel's {@code input_event} size: 24 on a 64-bit OS, 16 on a 32-bit one (the JVM's own
+     *                   word size says which; a test passes the other to run the 32-bit layout through this reader)
+     */
+    EvdevCodeReader(String path, boolean grab, ScanPipeline pipeline, Executor io, ScheduledExecutorService scheduler,
+                    Clock clock, Duration reopenEvery, int recordSize) {
         super("evdev", path, pipeline, scheduler, clock, reopenEvery, GAP_CHECK);
+        if (recordSize != 16 && recordSize != 24) {
+            throw new IllegalArgumentException("input_event records are 16 or 24 bytes, not " + recordSize);
+        }
         this.grab = grab;
         this.io = io;
+        this.recordSize = recordSize;
     }
 
     @Override

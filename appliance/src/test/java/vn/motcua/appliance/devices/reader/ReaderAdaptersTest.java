@@ -141,6 +141,20 @@ class ReaderAdaptersTest {
     }
 
     @Test
+    void keyboardModeOnA32BitOsReads16ByteRecords() throws Exception {
+        Path fifo = dir.resolve("event32");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        reader = new EvdevCodeReader(fifo.toString(), false, Scans.pipeline(System::nanoTime),
+                Executors.newVirtualThreadPerTaskExecutor(), scheduler, Scans.CLOCK, Duration.ofMillis(100), 16);
+        reader.addScanListener(scans::add);
+        reader.start();
+        try (var out = new FileOutputStream(fifo.toFile())) { // what a 32-bit Raspberry Pi OS kernel writes
+            new KeyboardScannerSimulator(out, 16).scan(Scans.DOSSIER);
+            assertEquals(new ScanResult.Dossier(Scans.DOSSIER), next());
+        }
+    }
+
+    @Test
     void aSerialReaderPluggedInAfterTheApplianceStartedIsReportedThenRead() throws Exception {
         Path plugDir = java.nio.file.Files.createDirectories(dir.resolve("late"));
         reader = new SerialCodeReader(plugDir.resolve("tty-host").toString(), 115200, Scans.pipeline(System::nanoTime),
