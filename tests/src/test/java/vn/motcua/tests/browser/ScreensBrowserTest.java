@@ -72,6 +72,8 @@ class ScreensBrowserTest {
         Browsers.click(other, By.cssSelector("[data-priority=ELDERLY]"));
         Browsers.waiting(other, 60).until(ExpectedConditions.attributeContains(By.cssSelector("[data-priority=ELDERLY]"), "class", "on"));
         Browsers.waiting(other, 60).until(d -> Boolean.TRUE.equals(((ChromeDriver) d).executeScript("return document.fonts.status === 'loaded'")));
+        assertEquals(Boolean.TRUE, other.executeScript("return document.documentElement.scrollHeight <= window.innerHeight"),
+                "priority, services and the dossier look-up on one portrait screen, no scrolling");
         Browsers.screenshot(other, "kiosk-start-1080x1920");
         Browsers.click(other, By.cssSelector("[data-service=ho-tich]"));
         waitText(other, "#t-number", "A001");
