@@ -29,7 +29,8 @@
       var b = el('button'); b.dataset.service = s.code;
       var left = el('span'); left.appendChild(el('span', 'vi', s.name_vi)); left.appendChild(el('span', 'en', s.name_en));
       b.appendChild(left);
-      b.appendChild(el('span', 'wait', s.waiting + ' người chờ / waiting'));
+      var wait = el('span', 'wait', s.waiting + ' người chờ'); wait.appendChild(el('span', 'en', 'waiting'));
+      b.appendChild(wait);
       b.onclick = function () { take(s.code); };
       box.appendChild(b);
     });
@@ -37,7 +38,7 @@
     info.priorities.forEach(function (p) {
       var b = el('button', priority === p.code ? 'on' : null);
       b.dataset.priority = p.code;
-      b.appendChild(el('span', null, p.name_vi + ' / ')); b.appendChild(el('span', 'en', p.name_en));
+      b.appendChild(el('span', 'vi', p.name_vi)); b.appendChild(el('span', 'en', p.name_en));
       b.onclick = function () { priority = priority === p.code ? 'NORMAL' : p.code; draw(); };
       pbox.appendChild(b);
     });

@@ -23,9 +23,13 @@ import vn.motcua.tests.harness.Await;
 /**
  * The kiosk and the (simulated) ticket printer: a ticket that printed is announced as such; out of paper, the kiosk
  * warns on the start screen, still gives the ticket on screen (number and QR code) and says no paper came out,
- * never "take your ticket below". The appliance runs in-process so the test can take the paper out.
+ * never "take your ticket below", all on the portrait screen without scrolling. The appliance runs in-process so the
+ * test can take the paper out.
  */
 class KioskPrinterTest {
+    /** A touch screen has no scroll wheel, and a scrollbar says something is hidden below. */
+    static final String NO_VERTICAL_OVERFLOW = "return document.documentElement.scrollHeight <= window.innerHeight;";
+
     @TempDir
     Path dir;
 
@@ -46,6 +50,7 @@ class KioskPrinterTest {
                 Browsers.waiting(kiosk, 60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("t-print"),
                         "Vui lòng nhận phiếu bên dưới."));
                 assertTrue(kiosk.findElement(By.id("t-print")).getText().contains("Please take your ticket below."));
+                assertEquals(Boolean.TRUE, kiosk.executeScript(NO_VERTICAL_OVERFLOW), "the printed ticket's view fits the screen");
                 kiosk.findElement(By.id("done")).click();
 
                 printer.setPaperEnd(true);
@@ -65,6 +70,8 @@ class KioskPrinterTest {
                 Object doneBottom = kiosk.executeScript(
                         "return document.getElementById('done').getBoundingClientRect().bottom <= window.innerHeight;");
                 assertEquals(Boolean.TRUE, doneBottom, "the Done button is on screen with the warning and the QR");
+                assertEquals(Boolean.TRUE, kiosk.executeScript(NO_VERTICAL_OVERFLOW),
+                        "the ticket view with the warning fits the portrait screen: no scrollbar, nothing below the fold");
                 Browsers.screenshot(kiosk, "kiosk-printer-out-1080x1920");
             } finally {
                 kiosk.quit();

@@ -95,7 +95,7 @@ class KioskScanTest {
                 assertTrue(kiosk.findElement(By.id("s-state")).getText().contains("Đang chờ đến lượt"));
                 assertTrue(kiosk.findElement(By.id("s-state")).getText().contains("Waiting for your turn"));
                 assertEquals("1", kiosk.findElement(By.id("s-ahead")).getText(), "A001 is ahead");
-                Browsers.screenshot(kiosk, "kiosk-ticket-scanned");
+                Browsers.screenshot(kiosk, "kiosk-ticket-scanned-1080x1920");
 
                 String yesterday = qr.replace(today, java.time.LocalDate.parse(today).minusDays(1).toString());
                 scanner.write((yesterday + "\r").getBytes(StandardCharsets.US_ASCII));
@@ -132,7 +132,7 @@ class KioskScanTest {
                     "born 1950: priority pre-selected");
             String page = kiosk.getPageSource();
             assertFalse(page.contains(ID) || page.contains("025123456") || page.contains("Hồng Nhung"), "nothing personal on screen");
-            Browsers.screenshot(kiosk, "kiosk-card-read");
+            Browsers.screenshot(kiosk, "kiosk-card-read-1080x1920");
 
             Browsers.click(kiosk, By.cssSelector("[data-service=ho-tich]"));
             Browsers.waiting(kiosk, 60).until(ExpectedConditions.visibilityOfElementLocated(By.id("t-number")));

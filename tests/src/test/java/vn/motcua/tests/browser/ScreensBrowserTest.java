@@ -36,7 +36,8 @@ class ScreensBrowserTest {
         app = new ApplianceProcess(dir, toml -> toml);
         Files.createDirectories(app.dataDir());
         Files.writeString(app.dataDir().resolve("staff.accounts"),
-                StaffAccounts.line("lan", "1,2", PasswordHash.hash("mat-khau-1".toCharArray())) + "\n");
+                StaffAccounts.line("lan", "1,2", PasswordHash.hash("mat-khau-1".toCharArray())) + "\n"
+                + StaffAccounts.line("chi", "*", PasswordHash.hash("quan-ly-9".toCharArray())) + "\n");
         VoiceCache.copyInto(app.dataDir());
         app.start();
         base = app.get("/healthz").uri().resolve("/").toString();
@@ -69,6 +70,11 @@ class ScreensBrowserTest {
         other.get(base + "kiosk");
         Browsers.waiting(other, 60).until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-service=ho-tich]")));
         Browsers.click(other, By.cssSelector("[data-priority=ELDERLY]"));
+        Browsers.waiting(other, 60).until(ExpectedConditions.attributeContains(By.cssSelector("[data-priority=ELDERLY]"), "class", "on"));
+        Browsers.waiting(other, 60).until(d -> Boolean.TRUE.equals(((ChromeDriver) d).executeScript("return document.fonts.status === 'loaded'")));
+        assertEquals(Boolean.TRUE, other.executeScript("return document.documentElement.scrollHeight <= window.innerHeight"),
+                "priority, services and the dossier look-up on one portrait screen, no scrolling");
+        Browsers.screenshot(other, "kiosk-start-1080x1920");
         Browsers.click(other, By.cssSelector("[data-service=ho-tich]"));
         waitText(other, "#t-number", "A001");
         Browsers.waiting(other, 60).until(d -> Boolean.TRUE.equals(((ChromeDriver) d).executeScript(
@@ -92,11 +98,28 @@ class ScreensBrowserTest {
         waitText(display, "[data-counter='1'] b", "A001");
         waitText(display, "[data-waiting=ho-tich]", "0");
         waitText(other, "#current", "A001");
+        // The published pictures show the calm state, not a frame of the 6 s blink (which may be at 15 % opacity).
+        Browsers.waiting(display, 60).until(d -> Boolean.TRUE.equals(((ChromeDriver) d).executeScript(
+                "return !document.getElementById('hero').classList.contains('blink') && !document.querySelector('#recent li.fresh')")));
         Browsers.screenshot(display, "display-1920x1080");
         Browsers.screenshot(other, "counter-1280x800");
         Browsers.viewport(display, 1280, 720);
         Browsers.screenshot(display, "display-1280x720");
         assertTrue(((Number) display.executeScript("return window.motcuaLatencies.length")).intValue() >= 1);
+        other.findElement(By.cssSelector("[data-action=finish]")).click(); // done: A001 counts as served by lan
+        waitText(other, "#served", "1");
+        other.quit();
+
+        // The manager's view of the same day, on its own browser (the clerk's session is not a manager's).
+        other = Browsers.open(dir.resolve("chrome-manager"), 1280, 800);
+        other.get(base + "manager");
+        other.findElement(By.id("user")).sendKeys("chi");
+        other.findElement(By.id("password")).sendKeys("quan-ly-9");
+        other.findElement(By.id("login-button")).click();
+        Browsers.waiting(other, 60).until(ExpectedConditions.visibilityOfElementLocated(By.id("board")));
+        Browsers.waiting(other, 60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("staff"), "lan"));
+        assertTrue(text(other, "#services").contains("Hộ tịch (0 chờ)"), text(other, "#services"));
+        Browsers.screenshot(other, "manager-1280x800");
     }
 
     @Test
