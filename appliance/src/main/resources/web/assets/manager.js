@@ -1,4 +1,5 @@
-// Manager view: today's figures from /manager/summary, refreshed (at most every 2 s) when the queue changes.
+// Manager view: the counters as they are now (from the live feed's snapshot and queue frames, drawn at once) and
+// today's figures from /manager/summary, refreshed (at most every 2 s) when the queue changes.
 'use strict';
 (function () {
   var el = window.motcuaEl, pending = null, loggedIn = false;
@@ -19,6 +20,25 @@
         var v = r[1][c[0]];
         tr.appendChild(el('td', null, v === null || v === undefined ? '—' : c[3] ? (v / 60).toFixed(1) : v));
       });
+      t.appendChild(tr);
+    });
+  }
+
+  var STATUS = { OPEN: ['Đang mở', 'Open'], PAUSED: ['Tạm nghỉ', 'Paused'], CLOSED: ['Đóng', 'Closed'] };
+  var TICKET = { CALLED: ['đã gọi', 'called'], SERVING: ['đang phục vụ', 'serving'] };
+
+  function counters(list) {
+    var t = $('counters'); t.textContent = '';
+    var head = el('tr');
+    [['Quầy', 'Counter'], ['Trạng thái', 'Status'], ['Cán bộ', 'Staff'], ['Số đang phục vụ', 'Ticket now']].forEach(function (c) {
+      var th = el('th', null, c[0]); th.appendChild(el('div', 'en', c[1])); head.appendChild(th);
+    });
+    t.appendChild(head);
+    list.forEach(function (c) {
+      var tr = el('tr', 'ctr-' + c.status.toLowerCase()); tr.dataset.counter = c.number;
+      var st = STATUS[c.status] || [c.status, c.status];
+      var tk = c.ticket ? c.ticket + ' (' + (TICKET[c.ticket_status] || [c.ticket_status, c.ticket_status]).join(' / ') + ')' : '—';
+      [c.name, st[0] + ' / ' + st[1], c.staff || '—', tk].forEach(function (v) { tr.appendChild(el('td', null, v)); });
       t.appendChild(tr);
     });
   }
@@ -46,7 +66,12 @@
     });
   }
 
-  window.motcuaLive({ queue: function () { if (loggedIn && !pending) { pending = setTimeout(load, 2000); } },
+  function queued(q) {
+    counters(q.counters);
+    if (loggedIn && !pending) { pending = setTimeout(load, 2000); }
+  }
+
+  window.motcuaLive({ snapshot: queued, queue: queued,
     devices: window.motcuaFaults('device-faults') });
   load();
 })();
