@@ -31,4 +31,11 @@ window.motcuaEl = function (tag, cls, text) {
   if (text !== undefined && text !== null) { e.textContent = String(text); }
   return e;
 };
-window.motcuaMinutes = function (seconds) { return Math.max(1, Math.round(seconds / 60)); };
+// A duration as the pages show it, unit and both languages included: a dash when there is none (nobody served
+// yet: not "1 min"), "< 1" under a minute (never rounded up to a minute that did not happen), else whole minutes.
+window.motcuaMinutes = function (seconds) {
+  if (seconds === null || seconds === undefined) { return '—'; }
+  if (seconds < 60) { return '< 1 phút / < 1 min'; }
+  var m = Math.round(seconds / 60);
+  return m + ' phút / ' + m + ' min';
+};

@@ -79,6 +79,7 @@ class ScreensBrowserTest {
         waitText(other, "#t-number", "A001");
         Browsers.waiting(other, 60).until(d -> Boolean.TRUE.equals(((ChromeDriver) d).executeScript(
                 "var i = document.getElementById('t-qr'); return i.complete && i.naturalWidth > 0;")));
+        Browsers.waiting(other, 60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("t-print"), "Vui lòng nhận phiếu"));
         Browsers.screenshot(other, "kiosk-1080x1920");
         waitText(display, "[data-waiting=ho-tich]", "1");
         other.quit();
@@ -89,6 +90,8 @@ class ScreensBrowserTest {
         other.findElement(By.id("password")).sendKeys("mat-khau-1");
         other.findElement(By.id("login-button")).click();
         Browsers.waiting(other, 60).until(ExpectedConditions.visibilityOfElementLocated(By.id("desk")));
+        waitText(other, "#served", "0");
+        assertEquals("—", text(other, "#avg"), "nobody served yet: no average service time, not \"1 phút\"");
         new Select(other.findElement(By.id("counter"))).selectByVisibleText("1");
         other.findElement(By.cssSelector("[data-action=open]")).click();
         Await.until(LIMIT, () -> app.counterOpen(1), () -> "counter 1 opened from the counter page");
@@ -108,6 +111,7 @@ class ScreensBrowserTest {
         assertTrue(((Number) display.executeScript("return window.motcuaLatencies.length")).intValue() >= 1);
         other.findElement(By.cssSelector("[data-action=finish]")).click(); // done: A001 counts as served by lan
         waitText(other, "#served", "1");
+        assertEquals("< 1 phút / < 1 min", text(other, "#avg"), "served in seconds: under a minute, not rounded up to 1");
         other.quit();
 
         // The manager's view of the same day, on its own browser (the clerk's session is not a manager's).

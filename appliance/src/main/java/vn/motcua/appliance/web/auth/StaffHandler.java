@@ -138,7 +138,8 @@ public final class StaffHandler extends Handler.Abstract {
         }
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("served", served.size());
-        f.put("average_service_seconds", served.isEmpty() ? 0 : total / served.size());
+        // null, not 0, before the first resident is served: there is no average yet (the page shows a dash)
+        f.put("average_service_seconds", served.isEmpty() ? null : total / served.size());
         return f;
     }
 

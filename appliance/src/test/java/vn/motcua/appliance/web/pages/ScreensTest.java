@@ -130,6 +130,8 @@ class ScreensTest {
         JsonNode me = EventJson.mapper().readTree(get("/counter/me", "Cookie", session).body());
         assertEquals("lan", me.get("staff").asText());
         assertEquals(43, me.get("csrf").asText().length());
+        assertEquals(0, me.at("/figures/served").asInt());
+        assertTrue(me.at("/figures/average_service_seconds").isNull(), "no average before the first resident: " + me);
         assertEquals(401, get("/counter/me").statusCode(), "no cookie, no session");
 
         for (int i = 0; i < 5; i++) {
