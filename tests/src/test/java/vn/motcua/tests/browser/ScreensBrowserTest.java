@@ -123,6 +123,12 @@ class ScreensBrowserTest {
         Browsers.waiting(other, 60).until(ExpectedConditions.visibilityOfElementLocated(By.id("board")));
         Browsers.waiting(other, 60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("staff"), "lan"));
         assertTrue(text(other, "#services").contains("Hộ tịch (0 chờ)"), text(other, "#services"));
+        // the counters now, from the live feed: counter 1 open, lan at it, nobody being served after the finish
+        Browsers.waiting(other, 60).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#counters tr[data-counter='1']"), "lan"));
+        String counterOne = text(other, "#counters tr[data-counter='1']");
+        assertTrue(counterOne.contains("Đang mở / Open") && counterOne.contains("—"), counterOne);
+        assertTrue(text(other, "#counters tr[data-counter='2']").contains("Đóng / Closed"), text(other, "#counters"));
         Browsers.screenshot(other, "manager-1280x800");
     }
 
