@@ -46,7 +46,7 @@ all:
     ansible_ssh_common_args: "-o UserKnownHostsFile=$WORK/known_hosts -o StrictHostKeyChecking=yes"
     motcua_version: "$VERSION"
     motcua_supported_releases: [trixie, bookworm]   # the test device is this Debian 12 host
-    motcua_display: false                           # no HDMI in a container
+    motcua_screen: "off"                            # no HDMI in a container
     motcua_http_port: $HTTP_PORT
     motcua_expected_devices: [bus]                  # only the bus has a stand-in here
     motcua_web_lan: true                            # HTTPS staff pages: keystore made, [web.lan] rendered
@@ -190,6 +190,28 @@ check "both package files kept on the device for offline rollback" test -e "$R/v
 mv "$WORK/secrets/q1-bennghe-01/ca.crt" "$WORK/ca.crt.district"
 check "no district CA: dry run plans ca_file = the system's CA bundle" grep -q '^+ca_file *= "/etc/ssl/certs/ca-certificates.crt"' <(prov noca --check; cat "$WORK/noca.log")
 mv "$WORK/ca.crt.district" "$WORK/secrets/q1-bennghe-01/ca.crt"
+
+# The screen. The test device has none (motcua_screen off: no HDMI in a container), and this machine
+# has no cage to install, so switching the touch kiosk on is checked as a dry run: it plans the screen
+# packages (apt simulates installing cage), the kiosk page and enabling the one unit, and the report
+# shows the unit as systemd has it now.
+check "screen off: kiosk unit disabled, hall display page written, no screen line in the report" bash -c \
+    "[ \"\$(nsenter -t $LEADER -a systemctl is-enabled motcua-kiosk.service)\" = disabled ] \
+     && grep -qx 'MOTCUA_SCREEN_URL=http://127.0.0.1:$HTTP_PORT/display' '$R/etc/default/motcua-kiosk' && ! grep -q '^  screen ' '$WORK/apply2.log'"
+check "dry run with motcua_screen=kiosk succeeds" prov screen --check -- -e motcua_screen=kiosk
+echo "plan (dry run, touch kiosk):"; tasks "would change" screen | sed 's/^/  /'
+check "it plans the screen packages, the kiosk page and enabling the unit, nothing else" diff <(tasks "would change" screen) - <<'PLAN'
+Screen packages (cage, Chromium, fonts) for devices with a screen
+Screen starts at boot (devices with a screen)
+What the screen shows (motcua_screen), for motcua-kiosk
+PLAN
+check "its diff: the kiosk page, turned to portrait" bash -c "grep -qx '+MOTCUA_SCREEN_URL=http://127.0.0.1:$HTTP_PORT/kiosk' '$WORK/screen.log' \
+    && grep -qx '+MOTCUA_SCREEN_TRANSFORM=90' '$WORK/screen.log' && grep -q 'cage' '$WORK/screen.log'"
+check "report: the screen, the page the device has now, the unit disabled and inactive" \
+    grep -qx "  screen kiosk http://127.0.0.1:$HTTP_PORT/display | motcua-kiosk disabled, inactive" "$WORK/screen.log"
+check "report warns the screen's unit is not running (no tty1 in a container)" grep -q '^  warning screen: motcua-kiosk inactive (no tty1' "$WORK/screen.log"
+check "the dry run left the device's screen as it was" bash -c \
+    "grep -qx 'MOTCUA_SCREEN_URL=http://127.0.0.1:$HTTP_PORT/display' '$R/etc/default/motcua-kiosk' && [ \"\$(nsenter -t $LEADER -a systemctl is-enabled motcua-kiosk.service)\" = disabled ]"
 
 # Bad inventory: refused with a message naming the field, nothing on the device touched.
 before=$(md5sum "$R/etc/motcua/appliance.conf")
