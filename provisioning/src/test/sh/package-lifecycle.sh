@@ -58,6 +58,30 @@ ls "$R"/var/cache/motcua-appliance/motcua-*.aot >/dev/null 2>&1 \
     || { echo "--- first run's log:"; grep -v 'Skipping' "$WORK/aot-1.log" | tail -20; }
 aot_run 2
 check "second run used it (JVM did not reject it)" bash -c "cat '$WORK/aot-2.log'; ! grep -qiE 'unable to use|mismatch|error' '$WORK/aot-2.log'"
+# The screen launcher, with stand-ins for cage, wlr-randr and chromium written into the throwaway root
+# (no display here): it opens the page /etc/default/motcua-kiosk names, and rotates before the browser starts.
+for tool in cage wlr-randr chromium; do
+    cat > "$R/usr/bin/$tool" <<STUB
+#!/bin/sh
+echo "$tool \$*" >> /tmp/kiosk.log
+[ $tool != wlr-randr ] || [ \$# -gt 0 ] || printf 'HDMI-A-1 "Test TV"\\n  Enabled: yes\\n'
+[ $tool != cage ] || { while [ "\$1" != -- ]; do shift; done; shift; exec "\$@"; }
+STUB
+    chmod 755 "$R/usr/bin/$tool"
+done
+kiosk_run() { rm -f "$R/tmp/kiosk.log"; run env HOME=/run/motcua-kiosk "$@" /usr/share/motcua/bin/motcua-kiosk; cat "$R/tmp/kiosk.log"; }
+kiosk_run > "$WORK/kiosk-default.log"
+kiosk_run MOTCUA_SCREEN_URL=http://127.0.0.1:8080/kiosk MOTCUA_SCREEN_TRANSFORM=90 > "$WORK/kiosk-portrait.log"
+cat "$WORK/kiosk-default.log" "$WORK/kiosk-portrait.log"
+check "screen launcher: hall display by default, in cage, no rotation" bash -c "grep -q '^cage -d -s -- /usr/share/motcua/bin/motcua-kiosk --in-cage\$' '$WORK/kiosk-default.log' \
+    && grep -q '^chromium --kiosk --app=http://127.0.0.1:8080/display ' '$WORK/kiosk-default.log' && ! grep -q wlr-randr '$WORK/kiosk-default.log'"
+check "screen launcher: touch kiosk page, output turned 90 before the browser starts" bash -c "diff <(sed 's/ --ozone.*//' '$WORK/kiosk-portrait.log') - <<'EXP'
+cage -d -s -- /usr/share/motcua/bin/motcua-kiosk --in-cage
+wlr-randr 
+wlr-randr --output HDMI-A-1 --transform 90
+chromium --kiosk --app=http://127.0.0.1:8080/kiosk
+EXP"
+rm -f "$R/usr/bin/cage" "$R/usr/bin/wlr-randr" "$R/usr/bin/chromium" "$R/tmp/kiosk.log"
 check "units pass systemd-analyze verify" bash -c \
     "out=\$(chroot '$R' systemd-analyze verify /usr/lib/systemd/system/motcua-appliance.service /usr/lib/systemd/system/motcua-kiosk.service 2>&1); rc=\$?; echo \"\$out\"; [ \$rc -eq 0 ] && [ -z \"\$out\" ]"
 check "udev rules parse (udevadm test reports no invalid lines)" bash -c \

@@ -32,7 +32,7 @@ In the inventory (offices.yml), for the device, instead of a real ansible_host:
   ansible_ssh_private_key_file: $WORK/id_tech
   ansible_ssh_common_args: "-o UserKnownHostsFile=$WORK/known_hosts"
   motcua_supported_releases: [trixie, bookworm]   # the practice device runs this host's Debian 12
-  motcua_display: false
+  motcua_screen: "off"                            # no HDMI in a container
   motcua_expected_devices: [bus]
   motcua_http_port: $HTTP_PORT                   # the device shares this machine's network:
   motcua_web_lan_bind: 127.0.0.1                  # free ports on loopback only

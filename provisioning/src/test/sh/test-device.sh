@@ -1,6 +1,7 @@
 # Sourced after throwaway-root.sh: turns a throwaway root into a stand-in for a freshly flashed
 # device that a technician reaches over SSH (what Raspberry Pi Imager's settings give a real Pi):
-# user "tech" with sudo and an authorized key, an sshd on 127.0.0.1:<port> with its own host key.
+# user "tech" with sudo and an authorized key, an sshd on 127.0.0.1:<port> (or another loopback
+# address, for several devices at once) with its own host key.
 # Used by provision-over-ssh.sh (the test) and practice-device.sh (to try the walkthrough by hand).
 #
 # What differs from a Raspberry Pi OS trixie device, made explicit:
@@ -10,24 +11,28 @@
 #    the shipped unit and launcher with the config provisioning renders.
 # 2. No USB adapters: the counter bus is a pseudo-terminal linked at /dev/motcua-bus (td_start), with
 #    no board on its other end; there is no printer or reader.
-# 3. The container shares this machine's network (the technician reaches sshd on 127.0.0.1), so
-#    the inventory binds the appliance's ports to 127.0.0.1 and free ports.
+# 3. The container shares this machine's network (the technician reaches sshd on 127.0.0.1, or
+#    127.0.0.2 for a second device), so the inventory binds the appliance's ports to loopback and
+#    free ports, different for each device.
 
-# td_prepare WORK JDK SSH_PORT: before tr_boot "$WORK" "${TR_JAVA_BOOT[@]}". Leaves the
-# technician's key in WORK/id_tech and the device's host key in WORK/known_hosts.
+# td_prepare WORK JDK SSH_PORT [ADDRESS]: before tr_boot "$WORK" "${TR_JAVA_BOOT[@]}". Leaves the
+# technician's key in WORK/id_tech (an existing one is kept) and the device's host key in
+# WORK/known_hosts. ADDRESS: the
+# loopback address sshd listens on, default 127.0.0.1.
 td_prepare() {
-    local work=$1 jdk=$2 port=$3 r=$1/root
+    local work=$1 jdk=$2 port=$3 addr=${4:-127.0.0.1} r=$1/root
     tr_java "$work" "$jdk" || return 1
     tr_run "$work" useradd -m -s /bin/bash tech && tr_run "$work" usermod -p '*' tech
     echo 'tech ALL=(ALL) NOPASSWD:ALL' > "$r/etc/sudoers.d/tech" && chmod 0440 "$r/etc/sudoers.d/tech"
-    ssh-keygen -q -t ed25519 -N '' -C tech@test -f "$work/id_tech"
+    # The technician's key: made here unless WORK already holds one (one key for several devices).
+    [ -e "$work/id_tech" ] || ssh-keygen -q -t ed25519 -N '' -C tech@test -f "$work/id_tech"
     mkdir -p "$r/home/tech/.ssh" && cp "$work/id_tech.pub" "$r/home/tech/.ssh/authorized_keys"
     tr_run "$work" chown -R tech:tech /home/tech/.ssh && chmod 700 "$r/home/tech/.ssh" && chmod 600 "$r/home/tech/.ssh/authorized_keys"
     mkdir -p "$r/etc/motcua-test-ssh"
     ssh-keygen -q -t ed25519 -N '' -f "$r/etc/motcua-test-ssh/host_key"
-    echo "[127.0.0.1]:$port $(cut -d' ' -f1,2 "$r/etc/motcua-test-ssh/host_key.pub")" > "$work/known_hosts"
+    echo "[$addr]:$port $(cut -d' ' -f1,2 "$r/etc/motcua-test-ssh/host_key.pub")" > "$work/known_hosts"
     cat > "$r/etc/motcua-test-ssh/sshd_config" <<CFG
-ListenAddress 127.0.0.1
+ListenAddress $addr
 Port $port
 HostKey /etc/motcua-test-ssh/host_key
 PasswordAuthentication no
@@ -41,15 +46,16 @@ Subsystem sftp /usr/lib/openssh/sftp-server
 CFG
 }
 
-# td_start: after tr_boot. Starts sshd and the counter-bus pseudo-terminal inside the container and
-# waits (bounded) until the technician's key logs in.
+# td_start WORK SSH_PORT [ADDRESS [LEADER]]: after tr_boot. Starts sshd and the counter-bus
+# pseudo-terminal inside the container (LEADER: its systemd, default the last booted) and waits
+# (bounded) until the technician's key logs in.
 td_start() {
-    local work=$1 port=$2
-    timeout 90 nsenter -t "$LEADER" -a systemctl is-system-running --wait >/dev/null 2>&1
-    timeout 30 nsenter -t "$LEADER" -a mkdir -p /run/sshd
-    timeout 30 nsenter -t "$LEADER" -a systemd-run -q --unit=motcua-test-sshd /usr/sbin/sshd -D -e -f /etc/motcua-test-ssh/sshd_config
-    timeout 30 nsenter -t "$LEADER" -a systemd-run -q --unit=motcua-test-bus socat PTY,link=/dev/motcua-bus,rawer,group-late=dialout,mode=660 PTY,link=/run/motcua-bus-peer,rawer
-    TD_SSH=(ssh -i "$work/id_tech" -p "$port" -o UserKnownHostsFile="$work/known_hosts" -o StrictHostKeyChecking=yes -o BatchMode=yes tech@127.0.0.1)
+    local work=$1 port=$2 addr=${3:-127.0.0.1} leader=${4:-$LEADER}
+    timeout 90 nsenter -t "$leader" -a systemctl is-system-running --wait >/dev/null 2>&1
+    timeout 30 nsenter -t "$leader" -a mkdir -p /run/sshd
+    timeout 30 nsenter -t "$leader" -a systemd-run -q --unit=motcua-test-sshd /usr/sbin/sshd -D -e -f /etc/motcua-test-ssh/sshd_config
+    timeout 30 nsenter -t "$leader" -a systemd-run -q --unit=motcua-test-bus socat PTY,link=/dev/motcua-bus,rawer,group-late=dialout,mode=660 PTY,link=/run/motcua-bus-peer,rawer
+    TD_SSH=(ssh -i "$work/id_tech" -p "$port" -o UserKnownHostsFile="$work/known_hosts" -o StrictHostKeyChecking=yes -o BatchMode=yes "tech@$addr")
     # Bounded at ~60 s: only a dead sshd should fail here, not one started late on a loaded machine.
     for _ in $(seq 1 300); do "${TD_SSH[@]}" true 2>/dev/null && return 0; sleep 0.2; done
     return 1

@@ -58,7 +58,10 @@ CTL
 
 # tr_boot DIR [nspawn options...]: boots the root with systemd as PID 1 of a systemd-nspawn
 # container, in the background; sets NSPAWN (its pid) and LEADER (the container's systemd, as seen
-# from here) and waits, bounded, until systemd answers on its private socket.
+# from here) and waits, bounded, until systemd answers on its private socket. May be called for
+# several roots (one container each): every container booted is powered off by tr_halt.
+TR_NSPAWNS=()
+TR_LEADERS=()
 tr_boot() {
     local dir=$1; shift
     for m in proc dev sys run tmp; do umount -R -l "$dir/root/$m"; done
@@ -66,6 +69,7 @@ tr_boot() {
         > "$dir/boot.log" 2>&1 < /dev/null &
     NSPAWN=$!
     LEADER=""
+    TR_NSPAWNS+=("$NSPAWN")
     trap tr_halt EXIT   # from here on, whatever happens, the container goes with this script
     local pid
     # nspawn forks, and the child execs systemd: wait for a child whose name is systemd.
@@ -76,18 +80,30 @@ tr_boot() {
         [ -n "$LEADER" ] && break
         sleep 0.1
     done
+    TR_LEADERS[${#TR_NSPAWNS[@]} - 1]=$LEADER
     if [ -z "$LEADER" ]; then
         echo "container did not boot:"; cat "$dir/boot.log"; return 1
     fi
     for _ in $(seq 1 300); do [ -S "/proc/$LEADER/root/run/systemd/private" ] && break; sleep 0.1; done
 }
 
-# tr_halt: powers the container off; if it does not go within 30 s, kills nspawn and the
-# container's PID 1 (killing a PID namespace's init ends every process in it).
+# tr_halt: powers every container booted by this script off, all at once; one that does not go
+# within 30 s has its nspawn and its PID 1 killed (killing a PID namespace's init ends every
+# process in it).
 tr_halt() {
-    timeout 30 nsenter -t "$LEADER" -a systemctl poweroff >/dev/null 2>&1 || kill "$NSPAWN" 2>/dev/null
-    timeout 30 tail --pid="$NSPAWN" -f /dev/null || kill -9 "$NSPAWN" 2>/dev/null
-    if [ -n "$LEADER" ] && kill -0 "$LEADER" 2>/dev/null; then kill -9 "$LEADER"; fi
+    local i pids=()
+    for i in "${!TR_NSPAWNS[@]}"; do
+        tr_halt_one "${TR_NSPAWNS[$i]}" "${TR_LEADERS[$i]:-}" &
+        pids+=($!)
+    done
+    [ ${#pids[@]} -eq 0 ] || wait "${pids[@]}"
+    true
+}
+tr_halt_one() {
+    local nspawn=$1 leader=$2
+    { [ -n "$leader" ] && timeout 30 nsenter -t "$leader" -a systemctl poweroff >/dev/null 2>&1; } || kill "$nspawn" 2>/dev/null
+    timeout 30 tail --pid="$nspawn" -f /dev/null || kill -9 "$nspawn" 2>/dev/null
+    if [ -n "$leader" ] && kill -0 "$leader" 2>/dev/null; then kill -9 "$leader"; fi
     true
 }
 

@@ -8,25 +8,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * motcua-provision against a device reached over a real sshd, the device being a systemd-nspawn
- * container booted from a throwaway copy of this machine: dry run, apply, apply again (nothing
- * changes), dry run again (same empty plan), update, rollback, bad inventory refused. The device
- * runs the real appliance from the package under the shipped unit with the rendered config; its JVM
- * is the one running this test (a JDK 25), mounted read-only at the Debian path as in
+ * motcua-provision against two devices from one inventory, each reached over its own real sshd
+ * (127.0.0.1 and 127.0.0.2), each device a systemd-nspawn container booted from a throwaway copy of
+ * this machine: dry run, one apply for both, apply again (nothing changes on either), dry run again
+ * (same empty plan); then on the first device update, rollback, a touch-kiosk dry run; bad inventory
+ * refused. Each device runs the real appliance from the package under the shipped unit with the
+ * rendered config; its JVM is the one running this test (a JDK 25), mounted read-only at the Debian path as in
  * {@link SystemdWatchdogTest}. See test-device.sh for exactly what differs from a Raspberry Pi OS
  * device.
  */
 class ProvisionOverSshTest {
 
     @Test
-    void provisionsIdempotentlyWithAnHonestDryRunAndUpdatesAndRollsBack(@TempDir Path tmp) {
+    void provisionsTwoDevicesIdempotentlyWithAnHonestDryRunAndUpdatesAndRollsBack(@TempDir Path tmp) {
         Paths.assumeRoot();
         Path jdk = Path.of(System.getProperty("java.home"));
         Proc p = Proc.run(tmp, Proc.Duration.ofSeconds(900), "unshare", "-m", "bash",
                 Paths.script("provision-over-ssh.sh").toString(), Paths.deb().toString(),
                 jdk.toString(), Paths.repo().toString(), tmp.resolve("target").toString());
         assertEquals(0, p.failedChecks(), p.output());
-        assertTrue(p.output().contains("53 passed"), "every check ran: " + p.output());
+        assertTrue(p.output().contains("69 passed"), "every check ran: " + p.output());
         assertEquals(0, p.exitCode(), p.output());
     }
 }

@@ -31,4 +31,49 @@ class RenderedConfigTest {
         assertEquals(Files.readString(RESOURCES.resolve("appliance.conf")), Files.readString(out),
                 "rendered config differs from provisioning/src/test/resources/render/appliance.conf");
     }
+
+    /**
+     * What the one kiosk unit shows, as the role writes it into /etc/default/motcua-kiosk: the hall display
+     * by default (and for an old inventory's motcua_display: true), the portrait touch kiosk with a rotation,
+     * and the touch calibration rule only for the kiosk.
+     */
+    @Test
+    void theScreenShowsTheHallDisplayByDefaultAndTheTouchKioskWhenTheInventorySaysSo(@TempDir Path tmp) throws Exception {
+        assertEquals(List.of("MOTCUA_SCREEN_URL=http://127.0.0.1:8080/display", "MOTCUA_SCREEN_TRANSFORM=normal"),
+                settings(render(tmp.resolve("default"), "motcua-kiosk.j2")));
+        assertEquals(List.of("MOTCUA_SCREEN_URL=http://127.0.0.1:8080/display", "MOTCUA_SCREEN_TRANSFORM=normal"),
+                settings(render(tmp.resolve("old"), "motcua-kiosk.j2", "motcua_display=true")));
+        assertEquals(List.of("MOTCUA_SCREEN_URL=http://127.0.0.1:8181/kiosk", "MOTCUA_SCREEN_TRANSFORM=90"),
+                settings(render(tmp.resolve("kiosk"), "motcua-kiosk.j2", "motcua_screen=kiosk", "motcua_http_port=8181")));
+        assertEquals(List.of("MOTCUA_SCREEN_URL=http://127.0.0.1:8080/kiosk", "MOTCUA_SCREEN_TRANSFORM=270"),
+                settings(render(tmp.resolve("k270"), "motcua-kiosk.j2", "motcua_screen=kiosk", "motcua_screen_transform=270")));
+        assertEquals(List.of("SUBSYSTEM==\"input\", KERNEL==\"event[0-9]*\", ENV{ID_INPUT_TOUCHSCREEN}==\"1\", "
+                        + "ENV{LIBINPUT_CALIBRATION_MATRIX}=\"0 1 0 -1 0 1\""),
+                settings(render(tmp.resolve("touch"), "61-motcua-local.rules.j2", "motcua_screen=kiosk",
+                        "{\"motcua_touch_calibration\": \"0 1 0 -1 0 1\"}")));
+        assertEquals(List.of(), settings(render(tmp.resolve("hall"), "61-motcua-local.rules.j2",
+                "{\"motcua_touch_calibration\": \"0 1 0 -1 0 1\"}")));
+    }
+
+    /** Renders one of the role's templates with its defaults, a device id and the given extra vars. */
+    private static Path render(Path dir, String template, String... extraVars) {
+        Path role = Paths.repo().resolve("provisioning/ansible/roles/motcua");
+        Path out = dir.resolve("out");
+        List<String> cmd = new java.util.ArrayList<>(List.of("ansible", "localhost", "-i", "localhost,", "-c", "local",
+                "-m", "ansible.builtin.template", "-a", "src=" + role.resolve("templates").resolve(template) + " dest=" + out,
+                "-e", "@" + role.resolve("defaults/main.yml"), "-e", "motcua_device_id=q1-test-01"));
+        for (String v : extraVars) {
+            cmd.add("-e");
+            cmd.add(v);
+        }
+        Proc p = Proc.run(dir, Proc.Duration.ofSeconds(120), Map.of("ANSIBLE_LOCAL_TEMP", dir.resolve("ansible").toString(),
+                "ANSIBLE_NOCOLOR", "1"), cmd);
+        assertEquals(0, p.exitCode(), p.output());
+        return out;
+    }
+
+    /** The lines that are not comments. */
+    private static List<String> settings(Path file) throws java.io.IOException {
+        return Files.readAllLines(file).stream().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+    }
 }
