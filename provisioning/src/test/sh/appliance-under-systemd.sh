@@ -84,6 +84,9 @@ pid2=$(show MainPID)
 check "restarted: NRestarts 1, active again, a new process" \
     bash -c "[ '$(props NRestarts ActiveState)' = '1 active ' ] && [ '$pid2' != '$pid1' ] && [ '$pid2' -gt 0 ]"
 check "the frozen process is gone" bash -c "! nsenter -t $LEADER -a kill -0 $pid1"
+# The JVM does not handle SIGABRT: it ends at once, by the signal, and prints no thread dump.
+check "it ended by SIGABRT, with no thread dump in the journal" bash -c "nsenter -t $LEADER -a journalctl -u $UNIT --no-pager -o cat > '$WORK/journal.txt'; \
+    grep -q 'Main process exited, code=[a-z]*, status=6/ABRT' '$WORK/journal.txt' && ! grep -q 'Full thread dump' '$WORK/journal.txt'"
 check "/healthz answers 200 after the restart" grep -qx 200 <(http http://127.0.0.1:8080/healthz)
 code=$(http "http://127.0.0.1:8080/api/tickets/$TICKET"); cat "$WORK/body"; echo
 check "the ticket taken before the freeze is still there" bash -c "[ '$code' = 200 ] && grep -q '\"$TICKET\"' '$WORK/body'"

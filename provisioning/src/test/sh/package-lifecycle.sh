@@ -29,7 +29,11 @@ check "state dir owned by motcua, 0750" grep -qx 'motcua 750' <(run stat -c '%U 
 check "secrets dir root:motcua 0750" grep -qx 'root motcua 750' <(run stat -c '%U %G %a' /etc/motcua/secrets)
 check "conffile registered" grep -q '/etc/motcua/appliance.conf' "$R/var/lib/dpkg/info/motcua-appliance.conffiles"
 check "appliance unit enabled" test -L "$R/etc/systemd/system/multi-user.target.wants/motcua-appliance.service"
-check "kiosk unit not enabled by the package" test ! -e "$R/etc/systemd/system/graphical.target.wants/motcua-kiosk.service"
+# The kiosk unit installs into multi-user.target (its [Install] section): no link for it there, nor
+# under any other target (provisioning enables it on devices with a screen).
+check "kiosk unit's target is multi-user.target" grep -qx 'WantedBy=multi-user.target' "$R/usr/lib/systemd/system/motcua-kiosk.service"
+check "kiosk unit not enabled by the package" bash -c "[ ! -e '$R/etc/systemd/system/multi-user.target.wants/motcua-kiosk.service' ] \
+    && [ -z \"\$(find '$R/etc/systemd/system' -name motcua-kiosk.service)\" ]"
 check "launcher executable" test -x "$R/usr/share/motcua/bin/motcua-appliance"
 # -version before -jar: the JVM checks every flag the launcher passes, prints its version and exits 0.
 check "launcher finds a Java 25 that accepts all its flags" run env MOTCUA_JAVA_OPTS=-version /usr/share/motcua/bin/motcua-appliance

@@ -200,7 +200,8 @@ check "password copied, mode 0600, owner motcua" grep -qx 'motcua 600' <(in_ct s
 check "password content intact, as the uplink reads it" grep -qx 'mqtt.password=test-broker-password' "$R/etc/motcua/secrets/uplink.secrets"
 check "password never printed" bash -c "! grep -q test-broker-password '$WORK'/*.log"
 check "time sync configured and enabled" bash -c "grep -q '^NTP=' '$R/etc/systemd/timesyncd.conf.d/60-motcua.conf' && nsenter -t $LEADER -a systemctl is-enabled systemd-timesyncd.service"
-check "hardware watchdog 14 s" grep -qx 'RuntimeWatchdogSec=14s' "$R/etc/systemd/system.conf.d/60-motcua-watchdog.conf"
+check "hardware watchdog 14 s, at run time and while rebooting (BCM2835 limit about 15 s)" bash -c \
+    "grep -qx 'RuntimeWatchdogSec=14s' '$R/etc/systemd/system.conf.d/60-motcua-watchdog.conf' && grep -qx 'RebootWatchdogSec=14s' '$R/etc/systemd/system.conf.d/60-motcua-watchdog.conf'"
 check "time zone Asia/Ho_Chi_Minh" grep -qx 'Asia/Ho_Chi_Minh' "$R/etc/timezone"
 check "appliance enabled and active under systemd" bash -c "nsenter -t $LEADER -a systemctl is-enabled motcua-appliance.service && nsenter -t $LEADER -a systemctl is-active motcua-appliance.service"
 
