@@ -14,6 +14,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -61,6 +62,17 @@ final class Browsers {
 
     static WebDriverWait waiting(ChromeDriver d, int seconds) {
         return new WebDriverWait(d, Duration.ofSeconds(seconds), Duration.ofMillis(50));
+    }
+
+    /**
+     * Logs in on the staff form of the page {@code d} shows (/counter or /manager) and waits until the page shows the
+     * element with id {@code shown} ("desk" for the counter page, "board" for the manager's).
+     */
+    static void logIn(ChromeDriver d, String user, String password, String shown) {
+        d.findElement(By.id("user")).sendKeys(user);
+        d.findElement(By.id("password")).sendKeys(password);
+        d.findElement(By.id("login-button")).click();
+        waiting(d, 60).until(ExpectedConditions.visibilityOfElementLocated(By.id(shown)));
     }
 
     /**

@@ -62,10 +62,7 @@ class LanBrowserTest {
 
         counter = Browsers.open(dir.resolve("chrome-counter-pc"), 1280, 800, true);
         counter.get(lan + "counter");
-        counter.findElement(By.id("user")).sendKeys("lan");
-        counter.findElement(By.id("password")).sendKeys("mat-khau-1");
-        counter.findElement(By.id("login-button")).click();
-        Browsers.waiting(counter, 60).until(ExpectedConditions.visibilityOfElementLocated(By.id("desk")));
+        Browsers.logIn(counter, "lan", "mat-khau-1", "desk");
         counter.navigate().refresh();
         Browsers.waiting(counter, 60).until(ExpectedConditions.visibilityOfElementLocated(By.id("desk")));
         assertEquals("· lan", counter.findElement(By.id("who")).getText(), "the Secure cookie survived the reload");
@@ -80,10 +77,7 @@ class LanBrowserTest {
         counter.get(lan + "manager");
         Browsers.waiting(counter, 60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("error"),
                 "Log in with a manager account"));
-        counter.findElement(By.id("user")).sendKeys("chi");
-        counter.findElement(By.id("password")).sendKeys("quan-ly-9");
-        counter.findElement(By.id("login-button")).click();
-        Browsers.waiting(counter, 60).until(ExpectedConditions.visibilityOfElementLocated(By.id("board")));
+        Browsers.logIn(counter, "chi", "quan-ly-9", "board");
         Browsers.waiting(counter, 60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("services"), "Hộ tịch (0 chờ)"));
         assertEquals("· chi", counter.findElement(By.id("who")).getText());
 

@@ -87,10 +87,7 @@ class ScreensBenchmark {
 
                 counter = Browsers.open(dir.resolve("chrome-counter"), 1280, 800);
                 counter.get(base + "counter");
-                counter.findElement(By.id("user")).sendKeys("bench");
-                counter.findElement(By.id("password")).sendKeys("mat-khau-b");
-                counter.findElement(By.id("login-button")).click();
-                Browsers.waiting(counter, 60).until(ExpectedConditions.visibilityOfElementLocated(By.id("desk")));
+                Browsers.logIn(counter, "bench", "mat-khau-b", "desk");
                 counter.findElement(By.cssSelector("[data-action=open]")).click();
                 Await.until(java.time.Duration.ofSeconds(60), () -> app.counterOpen(1), () -> "counter 1 opened from the page");
                 counter.executeScript(RECORD_CLICKS);

@@ -86,10 +86,7 @@ class ScreensBrowserTest {
 
         other = Browsers.open(dir.resolve("chrome-counter"), 1280, 800);
         other.get(base + "counter");
-        other.findElement(By.id("user")).sendKeys("lan");
-        other.findElement(By.id("password")).sendKeys("mat-khau-1");
-        other.findElement(By.id("login-button")).click();
-        Browsers.waiting(other, 60).until(ExpectedConditions.visibilityOfElementLocated(By.id("desk")));
+        Browsers.logIn(other, "lan", "mat-khau-1", "desk");
         waitText(other, "#served", "0");
         assertEquals("—", text(other, "#avg"), "nobody served yet: no average service time, not \"1 phút\"");
         new Select(other.findElement(By.id("counter"))).selectByVisibleText("1");
@@ -117,10 +114,7 @@ class ScreensBrowserTest {
         // The manager's view of the same day, on its own browser (the clerk's session is not a manager's).
         other = Browsers.open(dir.resolve("chrome-manager"), 1280, 800);
         other.get(base + "manager");
-        other.findElement(By.id("user")).sendKeys("chi");
-        other.findElement(By.id("password")).sendKeys("quan-ly-9");
-        other.findElement(By.id("login-button")).click();
-        Browsers.waiting(other, 60).until(ExpectedConditions.visibilityOfElementLocated(By.id("board")));
+        Browsers.logIn(other, "chi", "quan-ly-9", "board");
         Browsers.waiting(other, 60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("staff"), "lan"));
         assertTrue(text(other, "#services").contains("Hộ tịch (0 chờ)"), text(other, "#services"));
         // the counters now, from the live feed: counter 1 open, lan at it, nobody being served after the finish

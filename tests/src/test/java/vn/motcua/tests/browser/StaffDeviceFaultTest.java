@@ -46,10 +46,7 @@ class StaffDeviceFaultTest {
             try {
                 String base = "http://127.0.0.1:" + app.webPort();
                 page.get(base + "/counter");
-                page.findElement(By.id("user")).sendKeys("chi");
-                page.findElement(By.id("password")).sendKeys("mat-khau-2");
-                page.findElement(By.id("login-button")).click();
-                Browsers.waiting(page, 60).until(ExpectedConditions.visibilityOfElementLocated(By.id("desk")));
+                Browsers.logIn(page, "chi", "mat-khau-2", "desk");
                 assertTrue(page.findElements(PRINTER_FAULT).isEmpty(), "no fault while the printer has paper");
 
                 printer.setPaperEnd(true);
