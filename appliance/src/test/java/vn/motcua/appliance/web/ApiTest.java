@@ -116,6 +116,16 @@ class ApiTest {
     }
 
     @Test
+    void anOversizedBodyIsAlwaysAnsweredNeverReset() throws Exception {
+        // Before the server read the refused body, about 1 in 9 of these got a reset instead of the 413.
+        for (int i = 0; i < 60; i++) {
+            String big = "{\"service\":\"" + "a".repeat(20_000 + i * 700) + "\"}";
+            assertEquals(413, post("/api/tickets", big).statusCode(), "try " + i);
+        }
+        assertEquals(0, appliance.store().pendingCount());
+    }
+
+    @Test
     void healthReportsEachPart() throws Exception {
         HttpResponse<String> h = get("/healthz");
         assertEquals(200, h.statusCode());

@@ -55,8 +55,25 @@ abstract sealed class CodeReaderBase implements CodeReader permits SerialCodeRea
             return;
         }
         running = true;
-        ticker = scheduler.scheduleWithFixedDelay(pipeline::tick, gapCheck.toMillis(), gapCheck.toMillis(), TimeUnit.MILLISECONDS);
+        ticker = scheduler.scheduleWithFixedDelay(this::tick, gapCheck.toMillis(), gapCheck.toMillis(), TimeUnit.MILLISECONDS);
         watchdog = scheduler.scheduleWithFixedDelay(this::keepOpen, 0, reopenEvery.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Takes whatever the device has ready ({@link #poll()}) before asking the pipeline whether a gap
+     * ended a scan, so bytes already waiting in the OS never look like a pause. Runs on the scheduler.
+     */
+    private void tick() {
+        try {
+            poll();
+        } catch (RuntimeException e) { // a periodic task that throws would silently stop
+            link.report(false, "read failed on " + path + " (" + e.getClass().getSimpleName() + ")");
+        }
+        pipeline.tick();
+    }
+
+    /** Reads what the device has ready without blocking; for adapters read by the ticker. */
+    void poll() {
     }
 
     /** Runs on the scheduler: must never throw, or the periodic task would silently stop. */

@@ -22,7 +22,7 @@ import vn.motcua.bus.sim.SimulatedBoard;
  * re-encode to the bytes they came from, every reply the board makes is itself a valid frame.
  * Runs 20 s in the default build (JAZZER_FUZZ=1 and jazzer.max_duration set by the pom), 10 min with -Plong.
  */
-class FrameDecoderFuzzTest {
+class FrameDecoderJazzerTest {
 
     @FuzzTest(maxDuration = "20s")
     void decodersNeverCrashAndStayConsistent(byte[] data) {
