@@ -11,11 +11,11 @@ import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 
 /**
- * A day's figures over a set of tickets: tickets, served, no-shows, average and longest wait (issue to call),
- * average service time (start to done), ratings. Shared by the manager view (today, live) and the end-of-day
+ * A day's figures over a set of tickets: tickets, called, served, no-shows, average and longest wait (issue to
+ * call; 0 when nobody was called), average service time (start to done; 0 when nobody was served), ratings. Shared by the manager view (today, live) and the end-of-day
  * summary sent to the district (a finished day, from the store), so both count the same way.
  */
-public record DayFigures(int tickets, int served, int noShows, long averageWaitSeconds, long longestWaitSeconds,
+public record DayFigures(int tickets, int called, int served, int noShows, long averageWaitSeconds, long longestWaitSeconds,
                          long averageServiceSeconds, int ratings, Double averageRating) {
 
     public static DayFigures of(List<Ticket> all, Predicate<Ticket> which) {
@@ -24,7 +24,7 @@ public record DayFigures(int tickets, int served, int noShows, long averageWaitS
         List<Ticket> served = ts.stream().filter(t -> t.status() == TicketStatus.FINISHED && t.startedAt() != null
                 && t.finishedAt() != null).toList();
         List<Ticket> rated = ts.stream().filter(t -> t.rating() > 0).toList();
-        return new DayFigures(ts.size(), served.size(), (int) ts.stream().filter(t -> t.skippedAt() != null).count(),
+        return new DayFigures(ts.size(), called.size(), served.size(), (int) ts.stream().filter(t -> t.skippedAt() != null).count(),
                 avg(called, DayFigures::wait),
                 called.stream().mapToLong(DayFigures::wait).max().orElse(0),
                 avg(served, t -> seconds(t.startedAt(), t.finishedAt())),
@@ -58,15 +58,19 @@ public record DayFigures(int tickets, int served, int noShows, long averageWaitS
         return out;
     }
 
-    /** The manager view's keys (snake_case, like the rest of the local web API). */
+    /**
+     * The manager view's keys (snake_case, like the rest of the local web API). A time with nothing to measure
+     * (nobody called or served yet) is null, which the page shows as "—" rather than a misleading 0.0 min.
+     */
     public Map<String, Object> asWebMap() {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("tickets", tickets);
+        f.put("called", called);
         f.put("served", served);
         f.put("no_shows", noShows);
-        f.put("average_wait_seconds", averageWaitSeconds);
-        f.put("longest_wait_seconds", longestWaitSeconds);
-        f.put("average_service_seconds", averageServiceSeconds);
+        f.put("average_wait_seconds", called == 0 ? null : averageWaitSeconds);
+        f.put("longest_wait_seconds", called == 0 ? null : longestWaitSeconds);
+        f.put("average_service_seconds", served == 0 ? null : averageServiceSeconds);
         f.put("ratings", ratings);
         f.put("average_rating", averageRating);
         return f;

@@ -36,7 +36,7 @@ public final class PrinterDevice implements AutoCloseable {
         SimulatedPrinter sim = null;
         PrinterLink link = switch (s.mode()) {
             case SERIAL -> new SerialPrinterLink(s.port(), s.baud(), s.rtsCts(), s.jobTimeout());
-            case USBLP -> new UsblpPrinterLink(Path.of(s.port()));
+            case USBLP -> new UsblpPrinterLink(Path.of(s.port()), s.statusTimeout(), s.jobTimeout());
             default -> new InMemoryPrinterLink(sim = new SimulatedPrinter(template.widthDots(), dataDir.resolve("tickets")));
         };
         EscPosPrinter p = new EscPosPrinter(link, template, io, scheduler, clock, s.statusTimeout(), s.jobTimeout());

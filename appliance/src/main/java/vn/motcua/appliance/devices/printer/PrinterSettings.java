@@ -17,7 +17,7 @@ import vn.motcua.appliance.config.DeviceSection;
  *
  * <pre>
  * [devices.printer]
- * mode = "serial"              # serial (tty / CDC-ACM, status read back), usblp (write-only), simulated, off
+ * mode = "serial"              # serial (tty / CDC-ACM, status read back), usblp (status read back if the printer is bidirectional), simulated, off
  * port = "/dev/motcua-printer" # tty for serial, /dev/usb/lp0 for usblp
  * baud = 19200
  * rts_cts = false

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import vn.motcua.appliance.devices.LinuxFd;
 
 /**
  * A reader in keyboard (HID) mode, read straight from {@code /dev/input/eventN} and grabbed
@@ -17,6 +18,8 @@ import java.util.concurrent.ScheduledExecutorService;
  */
 public final class EvdevCodeReader extends CodeReaderBase {
     private static final int POLL_MS = 200;
+    /** {@code _IOW('E', 0x90, int)}: 1 to grab the device for this fd alone, so scans do not type into the kiosk browser. */
+    static final long EVIOCGRAB = 0x40044590L;
     private static final Duration GAP_CHECK = Duration.ofMillis(20);
 
     private final boolean grab;
@@ -72,14 +75,14 @@ public final class EvdevCodeReader extends CodeReaderBase {
         try {
             int fd;
             try {
-                fd = LinuxInput.open(path);
+                fd = LinuxFd.open(path, LinuxFd.O_RDONLY);
             } catch (IOException e) {
                 link.report(false, "cannot open " + path + ": " + e.getMessage());
                 return;
             }
             try {
                 if (grab) {
-                    int err = LinuxInput.grab(fd, true);
+                    int err = LinuxFd.ioctl(fd, EVIOCGRAB, 1);
                     if (err != 0) {
                         // keep reading: scans still work, but they also reach the focused window
                         link.report(true, "reading " + path + " NOT grabbed (errno " + err + ")");
@@ -93,7 +96,7 @@ public final class EvdevCodeReader extends CodeReaderBase {
             } catch (IOException | RuntimeException e) { // the reader must outlive any one failure
                 link.report(false, path + ": " + e.getMessage());
             } finally {
-                LinuxInput.close(fd);
+                LinuxFd.close(fd);
             }
         } finally {
             reading = false;
@@ -105,10 +108,10 @@ public final class EvdevCodeReader extends CodeReaderBase {
         byte[] buf = new byte[recordSize * 64];
         int have = 0;
         while (running) {
-            if (!LinuxInput.poll(fd, POLL_MS)) {
+            if (!LinuxFd.poll(fd, POLL_MS)) {
                 continue;
             }
-            int n = LinuxInput.read(fd, buf, have, buf.length - have);
+            int n = LinuxFd.read(fd, buf, have, buf.length - have);
             if (n == 0) {
                 link.report(false, path + " closed (end of file)");
                 return;

@@ -166,6 +166,11 @@ class ScreensTest {
         assertEquals(2, s.at("/services/0/tickets").asInt());
         assertEquals(1, s.at("/services/0/served").asInt());
         assertEquals(1, s.at("/services/0/waiting").asInt());
+        assertTrue(s.at("/services/0/average_service_seconds").isNumber(), s.toString());
+        JsonNode idle = s.at("/services/1");
+        assertEquals(0, idle.get("tickets").asInt(), "a service nobody took a ticket for: " + idle);
+        assertTrue(idle.get("average_wait_seconds").isNull() && idle.get("longest_wait_seconds").isNull()
+                && idle.get("average_service_seconds").isNull(), "nothing to measure is shown as \"—\", not 0.0 min: " + idle);
         assertEquals(1, s.at("/staff/lan/served").asInt());
         assertEquals(2.0, s.at("/staff/lan/average_rating").asDouble());
         assertEquals(1, s.get("hours").size());

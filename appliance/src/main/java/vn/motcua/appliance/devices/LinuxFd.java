@@ -1,4 +1,4 @@
-package vn.motcua.appliance.devices.reader;
+package vn.motcua.appliance.devices;
 
 import java.io.IOException;
 import java.lang.foreign.Arena;
@@ -12,18 +12,23 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
 
 /**
- * The libc calls an evdev reader needs, through Java's FFM API (final since Java 22): open, ioctl
- * (EVIOCGRAB, so scans do not also type into the kiosk browser), poll (so the read loop can stop),
- * read and close. Java's own file API cannot issue an ioctl, and the grab belongs to the file
- * descriptor, so every call goes through the same fd here. Needs {@code --enable-native-access=ALL-UNNAMED}
- * to run without a warning. Linux only.
+ * The few libc calls on a device file that Java's own file API cannot make, through Java's FFM API
+ * (final since Java 22): open with flags, ioctl (the evdev reader's EVIOCGRAB), poll with a timeout
+ * (usblp has no read or write timeout otherwise, and a read loop must be able to stop), read, write
+ * and close, all on the same file descriptor. Needs {@code --enable-native-access=ALL-UNNAMED} to run
+ * without a warning. Linux only; the flag values are those of Linux on arm64 and x86-64.
  */
-final class LinuxInput {
-    /** {@code _IOW('E', 0x90, int)}: 1 to grab the device for this fd alone, 0 to release. */
-    static final long EVIOCGRAB = 0x40044590L;
-    private static final int O_RDONLY = 0;
-    private static final int O_CLOEXEC = 0x80000;
-    private static final short POLLIN = 0x1;
+public final class LinuxFd {
+    public static final int O_RDONLY = 0;
+    public static final int O_WRONLY = 1;
+    public static final int O_RDWR = 2;
+    public static final int O_NOCTTY = 0x100;
+    public static final int O_NONBLOCK = 0x800;
+    public static final int O_CLOEXEC = 0x80000;
+    public static final short POLLIN = 0x1;
+    public static final short POLLOUT = 0x4;
+    private static final int EINTR = 4;
+    private static final int EAGAIN = 11;
 
     private static final Linker LINKER = Linker.nativeLinker();
     private static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
@@ -36,9 +41,11 @@ final class LinuxInput {
             ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT), CAPTURE);
     private static final MethodHandle READ = fn("read", FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT,
             ValueLayout.ADDRESS, ValueLayout.JAVA_LONG), CAPTURE);
+    private static final MethodHandle WRITE = fn("write", FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT,
+            ValueLayout.ADDRESS, ValueLayout.JAVA_LONG), CAPTURE);
     private static final MethodHandle CLOSE = fn("close", FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
 
-    private LinuxInput() {}
+    private LinuxFd() {}
 
     @SuppressWarnings("restricted") // native access is the point of this class; see the class doc
     private static MethodHandle fn(String name, FunctionDescriptor d, Linker.Option... opts) {
@@ -47,10 +54,11 @@ final class LinuxInput {
         return LINKER.downcallHandle(sym, d, opts);
     }
 
-    static int open(String path) throws IOException {
+    /** Opens {@code path} with {@code flags} ({@link #O_CLOEXEC} is always added); throws with the errno. */
+    public static int open(String path, int flags) throws IOException {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment st = a.allocate(CALL_STATE);
-            int fd = (int) OPEN.invokeExact(st, a.allocateFrom(path), O_RDONLY | O_CLOEXEC);
+            int fd = (int) OPEN.invokeExact(st, a.allocateFrom(path), flags | O_CLOEXEC);
             if (fd < 0) {
                 throw new IOException("open " + path + ": errno " + errno(st));
             }
@@ -62,28 +70,28 @@ final class LinuxInput {
         }
     }
 
-    /** EVIOCGRAB on/off; returns 0 or the errno (25 ENOTTY: not an input device; 16 EBUSY: grabbed by another). */
-    static int grab(int fd, boolean on) {
+    /** An ioctl taking an int argument; returns 0 or the errno (25 ENOTTY: the device does not know the request). */
+    public static int ioctl(int fd, long request, int arg) {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment st = a.allocate(CALL_STATE);
-            int r = (int) IOCTL.invokeExact(st, fd, EVIOCGRAB, on ? 1 : 0);
+            int r = (int) IOCTL.invokeExact(st, fd, request, arg);
             return r == 0 ? 0 : errno(st);
         } catch (Throwable t) {
-            throw new IllegalStateException("ioctl EVIOCGRAB", t);
+            throw new IllegalStateException("ioctl " + Long.toHexString(request), t);
         }
     }
 
-    /** True if data (or EOF/error) is ready within {@code timeoutMs}. */
-    static boolean poll(int fd, int timeoutMs) throws IOException {
+    /** True if {@code events} (or an error or hang-up, which the next read or write reports) are ready within {@code timeoutMs}. */
+    public static boolean poll(int fd, short events, int timeoutMs) throws IOException {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment st = a.allocate(CALL_STATE);
             MemorySegment pfd = a.allocate(8, 4);
             pfd.set(ValueLayout.JAVA_INT, 0, fd);
-            pfd.set(ValueLayout.JAVA_SHORT, 4, POLLIN);
+            pfd.set(ValueLayout.JAVA_SHORT, 4, events);
             int r = (int) POLL.invokeExact(st, pfd, 1L, timeoutMs);
             if (r < 0) {
                 int e = errno(st);
-                if (e == 4) { // EINTR
+                if (e == EINTR) {
                     return false;
                 }
                 throw new IOException("poll: errno " + e);
@@ -96,14 +104,26 @@ final class LinuxInput {
         }
     }
 
-    /** Reads up to {@code len} bytes into {@code buf[off..]}; 0 at end of file; throws on error (unplugged: ENODEV). */
-    static int read(int fd, byte[] buf, int off, int len) throws IOException {
+    /** Same as {@link #poll(int, short, int)} for reading. */
+    public static boolean poll(int fd, int timeoutMs) throws IOException {
+        return poll(fd, POLLIN, timeoutMs);
+    }
+
+    /**
+     * Reads up to {@code len} bytes into {@code buf[off..]}: the count, 0 at end of file, -1 when a
+     * non-blocking fd has nothing now; throws on an error (unplugged: ENODEV; a one-way usblp printer: EINVAL).
+     */
+    public static int read(int fd, byte[] buf, int off, int len) throws IOException {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment st = a.allocate(CALL_STATE);
             MemorySegment seg = a.allocate(Math.max(1, len));
             long n = (long) READ.invokeExact(st, fd, seg, (long) len);
             if (n < 0) {
-                throw new IOException("read: errno " + errno(st));
+                int e = errno(st);
+                if (e == EAGAIN || e == EINTR) {
+                    return -1;
+                }
+                throw new IOException("read: errno " + e);
             }
             MemorySegment.copy(seg, ValueLayout.JAVA_BYTE, 0, buf, off, (int) n);
             return (int) n;
@@ -114,7 +134,29 @@ final class LinuxInput {
         }
     }
 
-    static void close(int fd) {
+    /** Writes up to {@code len} bytes of {@code buf[off..]}: the count, or -1 when a non-blocking fd cannot take any now; throws on an error. */
+    public static int write(int fd, byte[] buf, int off, int len) throws IOException {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment st = a.allocate(CALL_STATE);
+            MemorySegment seg = a.allocate(Math.max(1, len));
+            MemorySegment.copy(buf, off, seg, ValueLayout.JAVA_BYTE, 0, len);
+            long n = (long) WRITE.invokeExact(st, fd, seg, (long) len);
+            if (n < 0) {
+                int e = errno(st);
+                if (e == EAGAIN || e == EINTR) {
+                    return -1;
+                }
+                throw new IOException("write: errno " + e);
+            }
+            return (int) n;
+        } catch (IOException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IOException("write", t);
+        }
+    }
+
+    public static void close(int fd) {
         try {
             int ignored = (int) CLOSE.invokeExact(fd);
         } catch (Throwable t) {
