@@ -1,5 +1,6 @@
 package vn.motcua.tests.browser;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -54,6 +55,8 @@ class StaffDeviceFaultTest {
                 String said = page.findElement(PRINTER_FAULT).getText();
                 assertTrue(said.contains("Máy in vé hết giấy") && said.contains("Ticket printer out of paper"), said);
                 Browsers.screenshot(page, "counter-printer-fault-1280x800");
+                assertEquals(Boolean.TRUE, page.executeScript("return document.documentElement.scrollHeight <= window.innerHeight"),
+                        "the whole desk, fault included, fits 1280x800 without scrolling");
 
                 printer.setPaperEnd(false);
                 Browsers.waiting(page, 60).until(ExpectedConditions.numberOfElementsToBe(PRINTER_FAULT, 0));

@@ -163,6 +163,14 @@ public final class DistrictServer implements AutoCloseable {
         client.publish("motcua/v1/" + device + "/cmd/" + name, m).waitForCompletion(LIMIT_MS);
     }
 
+    /**
+     * Drops what was received from {@code device} so far: for a test class whose methods each start a fresh
+     * appliance (seq from 1 again) under the same device id against one district.
+     */
+    public void forget(String device) {
+        events.remove(device);
+    }
+
     public ReceivedEvents events(String device) {
         return events.computeIfAbsent(device, d -> new ReceivedEvents());
     }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.tests.district.DistrictServer;
@@ -26,6 +27,13 @@ class UplinkDeliveryTest {
     static void startBroker() throws Exception {
         broker = MosquittoBroker.startTls(dir, TestPki.create(dir), UplinkRig.USER, UplinkRig.PASSWORD);
         district = StandIns.district(broker);
+    }
+
+    /** Each test starts a fresh appliance under the same device id: without this, the seqs of an earlier test's
+     *  appliance (run first in alphabetical order) clash with this one's. */
+    @BeforeEach
+    void freshDistrictRecord() {
+        district.forget(UplinkRig.DEVICE);
     }
 
     @AfterAll
