@@ -45,7 +45,23 @@ public final class LinuxFd {
             ValueLayout.ADDRESS, ValueLayout.JAVA_LONG), CAPTURE);
     private static final MethodHandle CLOSE = fn("close", FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
 
+    public static final int EINVAL = 22;
+
     private LinuxFd() {}
+
+    /** A failed call, with the errno it set. */
+    public static final class ErrnoException extends IOException {
+        private final int errno;
+
+        ErrnoException(String call, int errno) {
+            super(call + ": errno " + errno);
+            this.errno = errno;
+        }
+
+        public int errno() {
+            return errno;
+        }
+    }
 
     @SuppressWarnings("restricted") // native access is the point of this class; see the class doc
     private static MethodHandle fn(String name, FunctionDescriptor d, Linker.Option... opts) {
@@ -60,7 +76,7 @@ public final class LinuxFd {
             MemorySegment st = a.allocate(CALL_STATE);
             int fd = (int) OPEN.invokeExact(st, a.allocateFrom(path), flags | O_CLOEXEC);
             if (fd < 0) {
-                throw new IOException("open " + path + ": errno " + errno(st));
+                throw new ErrnoException("open " + path, errno(st));
             }
             return fd;
         } catch (IOException e) {
@@ -123,7 +139,7 @@ public final class LinuxFd {
                 if (e == EAGAIN || e == EINTR) {
                     return -1;
                 }
-                throw new IOException("read: errno " + e);
+                throw new ErrnoException("read", e);
             }
             MemorySegment.copy(seg, ValueLayout.JAVA_BYTE, 0, buf, off, (int) n);
             return (int) n;
@@ -146,7 +162,7 @@ public final class LinuxFd {
                 if (e == EAGAIN || e == EINTR) {
                     return -1;
                 }
-                throw new IOException("write: errno " + e);
+                throw new ErrnoException("write", e);
             }
             return (int) n;
         } catch (IOException e) {

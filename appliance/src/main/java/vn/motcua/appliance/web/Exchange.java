@@ -90,11 +90,23 @@ public final class Exchange {
         }
     }
 
-    private HttpError tooLarge(InputStream in) throws IOException {
-        byte[] sink = new byte[8192];
-        long left = DRAIN_LIMIT;
-        for (int n; left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0; ) {
-            left -= n;
+    /**
+     * Not drained: a client that waits for "100 Continue" before sending (reading the body would invite the
+     * upload), and a body declared bigger than the drain limit (it gets the reset anyway).
+     */
+    private HttpError tooLarge(InputStream in) {
+        long declared = request.getLength();
+        boolean drain = !request.getHeaders().contains(HttpHeader.EXPECT) && declared <= (long) maxBody + DRAIN_LIMIT;
+        if (drain) {
+            byte[] sink = new byte[8192];
+            long left = DRAIN_LIMIT;
+            try {
+                for (int n; left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0; ) {
+                    left -= n;
+                }
+            } catch (IOException e) {
+                // the client went away mid-body: the answer is still 413
+            }
         }
         return new HttpError(413, "BODY_TOO_LARGE", "request body over " + maxBody + " bytes");
     }

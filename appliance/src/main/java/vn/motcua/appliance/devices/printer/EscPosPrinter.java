@@ -184,6 +184,12 @@ public final class EscPosPrinter implements TicketPrinter {
 
     /** DLE EOT 1..4, one answer each; unknown on a one-way link. */
     private PrinterStatus query() {
+        try {
+            link.recheck();
+        } catch (IOException e) {
+            link.close();
+            return PrinterStatus.fault(PrinterFault.LINK_DOWN, clock.instant(), "status query failed: " + e.getMessage());
+        }
         if (!link.bidirectional()) {
             return PrinterStatus.unknown(clock.instant(), "one-way link " + link.describe() + ": status cannot be read");
         }

@@ -26,6 +26,13 @@ public interface PrinterLink extends AutoCloseable {
     /** True if the printer can answer: false means status is always "unknown". */
     boolean bidirectional();
 
+    /**
+     * Asks again, now and then, whether a link taken as one-way can answer after all (a printer that was
+     * silent while starting up). Called before each status query; most links know for sure and do nothing.
+     */
+    default void recheck() throws IOException {
+    }
+
     /** For logs and the health page: device path or name. */
     String describe();
 

@@ -1,6 +1,7 @@
 package vn.motcua.appliance.devices.printer;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -11,11 +12,12 @@ import vn.motcua.appliance.devices.LinuxFd;
  * A USB printer through the kernel's usblp driver ({@code /dev/usb/lp0}).
  *
  * <p>Two-way when the printer is: usblp answers {@code read()} only for a bidirectional printer
- * (USB printer protocol 2) and fails it (EINVAL) for a one-way one. Each {@link #open()} asks
- * (DLE EOT 1, a real-time query that prints nothing) and waits {@code probeTimeout} for the answer:
- * an answer makes the link two-way, so paper out and cover open are read back as on a serial
- * printer; a failed read, end of file or silence makes it one-way, with the status "unknown",
- * never "ok".
+ * (USB printer protocol 2) and fails it with EINVAL for a one-way one. Each {@link #open()} asks
+ * (DLE EOT 1, a real-time query that prints nothing) and waits {@code probeTimeout}: an answer makes
+ * the link two-way, so paper out and cover open are read back as on a serial printer; EINVAL (or a
+ * device opened write-only) makes it one-way for good, with the status "unknown", never "ok". A
+ * printer that stays silent (still starting up, say) is taken as one-way for now and asked again by
+ * {@link #recheck()} at most once a minute. A regular file (a capture) is written, never asked.
  *
  * <p>The device is opened non-blocking and every wait is a {@code poll()} with a timeout (through
  * {@link LinuxFd}: Java's file API has no read or write timeout, and usblp none of its own), so no
@@ -28,7 +30,11 @@ public final class UsblpPrinterLink implements PrinterLink {
     private static final Logger log = LoggerFactory.getLogger(UsblpPrinterLink.class);
     private static final Duration DEFAULT_PROBE = Duration.ofMillis(500);
     private static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(10);
+    private static final long RECHECK_EVERY_NANOS = 60_000_000_000L;
     private static final int SLICE_MS = 50;
+    private static final int MAX_WRITE = 64 * 1024;
+
+    private enum Kind { TWO_WAY, ONE_WAY, SILENT }
 
     private final Path path;
     private final Duration probeTimeout;
@@ -36,11 +42,13 @@ public final class UsblpPrinterLink implements PrinterLink {
     private final byte[] in = new byte[64];
     private int inPos;
     private int inLen;
-    /** Guarded by this: the open descriptor or -1, how many calls are using it, and a close waiting for them. */
+    /** Guarded by this: the open descriptor or -1, how many calls are using it, how many closes so far. */
     private int fd = -1;
     private int users;
+    private long closes;
     private volatile boolean closeWanted;
-    private volatile boolean twoWay;
+    private volatile Kind kind = Kind.ONE_WAY;
+    private long probedAt;
 
     public UsblpPrinterLink(Path path) {
         this(path, DEFAULT_PROBE, DEFAULT_WRITE_TIMEOUT);
@@ -58,44 +66,73 @@ public final class UsblpPrinterLink implements PrinterLink {
 
     @Override
     public void open() throws IOException {
-        close();
+        long generation;
+        synchronized (this) {
+            closeLocked();
+            awaitNoUsers();
+            generation = closes;
+        }
+        boolean file = Files.isRegularFile(path);
         int flags = LinuxFd.O_NONBLOCK | LinuxFd.O_NOCTTY;
         int opened;
-        boolean readable = true;
-        try {
-            opened = LinuxFd.open(path.toString(), flags | LinuxFd.O_RDWR);
-        } catch (IOException e) { // e.g. write permission only: print, status unknown
+        boolean readable = !file;
+        if (file) {
             opened = LinuxFd.open(path.toString(), flags | LinuxFd.O_WRONLY);
-            readable = false;
+        } else {
+            try {
+                opened = LinuxFd.open(path.toString(), flags | LinuxFd.O_RDWR);
+            } catch (IOException e) { // e.g. write permission only: print, status unknown
+                opened = LinuxFd.open(path.toString(), flags | LinuxFd.O_WRONLY);
+                readable = false;
+            }
         }
         synchronized (this) {
-            while (users > 0) { // a call on the old descriptor is leaving (it sees the close within a slice)
-                try {
-                    wait(SLICE_MS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    LinuxFd.close(opened);
-                    throw new IOException("interrupted while opening " + path, e);
-                }
+            if (closes != generation) { // closed while opening (shutdown, the job watchdog): stay closed
+                LinuxFd.close(opened);
+                throw new IOException(path + " was closed while it opened");
             }
             fd = opened;
             closeWanted = false;
             inPos = inLen = 0;
+            kind = readable ? Kind.SILENT : Kind.ONE_WAY;
         }
-        twoWay = readable && answersStatus();
-        if (!twoWay) {
-            log.info("printer {}: no answer to a status query within {} ms: status cannot be read (one-way printer)",
-                    path, probeTimeout.toMillis());
+        if (readable) {
+            try {
+                probe();
+            } catch (IOException e) { // the query could not even be sent: not open, whatever the device is
+                close();
+                throw e;
+            }
         }
     }
 
-    /** Sends DLE EOT 1 and waits for any answer byte. */
-    private boolean answersStatus() throws IOException {
-        write(EscPos.statusRequest(1));
+    /** Sends DLE EOT 1 and waits for any answer byte; decides what kind of printer this is. */
+    private void probe() throws IOException {
+        probedAt = System.nanoTime();
+        write(EscPos.statusRequest(1), probeTimeout);
         try {
-            return readByte(probeTimeout) >= 0;
-        } catch (IOException e) { // EINVAL from a one-way usblp printer, or end of file: never an answer
-            return false;
+            kind = readByte(probeTimeout) >= 0 ? Kind.TWO_WAY : Kind.SILENT;
+        } catch (LinuxFd.ErrnoException e) {
+            if (e.errno() != LinuxFd.EINVAL) {
+                throw e;
+            }
+            kind = Kind.ONE_WAY; // usblp: not a bidirectional printer
+        }
+        if (kind != Kind.TWO_WAY) {
+            log.info("printer {}: {}: status cannot be read (one-way printer)", path,
+                    kind == Kind.ONE_WAY ? "the device cannot be read" : "no answer to a status query within "
+                            + probeTimeout.toMillis() + " ms");
+        }
+    }
+
+    /** A printer that was silent at open is asked again, at most once a minute. */
+    @Override
+    public void recheck() throws IOException {
+        if (kind == Kind.SILENT && isOpen() && System.nanoTime() - probedAt >= RECHECK_EVERY_NANOS) {
+            probe();
+            if (kind == Kind.TWO_WAY) {
+                log.info("printer {}: answers status queries now (two-way)", path);
+            }
         }
     }
 
@@ -106,15 +143,22 @@ public final class UsblpPrinterLink implements PrinterLink {
 
     @Override
     public void write(byte[] data) throws IOException {
+        write(data, writeTimeout);
+    }
+
+    private void write(byte[] data, Duration timeout) throws IOException {
         int f = acquire();
         try {
             int off = 0;
-            long deadline = System.nanoTime() + writeTimeout.toNanos();
+            long deadline = System.nanoTime() + timeout.toNanos();
             while (off < data.length) {
-                int n = LinuxFd.write(f, data, off, data.length - off);
+                if (closeWanted) {
+                    throw new IOException(path + " closed after " + off + " of " + data.length + " bytes");
+                }
+                int n = LinuxFd.write(f, data, off, Math.min(MAX_WRITE, data.length - off));
                 if (n > 0) {
                     off += n;
-                    deadline = System.nanoTime() + writeTimeout.toNanos(); // the printer is taking bytes
+                    deadline = System.nanoTime() + timeout.toNanos(); // the printer is taking bytes
                     continue;
                 }
                 if (System.nanoTime() >= deadline) {
@@ -129,7 +173,7 @@ public final class UsblpPrinterLink implements PrinterLink {
 
     @Override
     public int read(Duration timeout) throws IOException {
-        return twoWay ? readByte(timeout) : -1;
+        return kind == Kind.TWO_WAY ? readByte(timeout) : -1;
     }
 
     private int readByte(Duration timeout) throws IOException {
@@ -146,16 +190,29 @@ public final class UsblpPrinterLink implements PrinterLink {
                     inLen = n;
                     return in[0] & 0xFF;
                 }
-                if (n == 0) {
-                    throw new IOException(path + ": end of file");
-                }
                 if (System.nanoTime() >= deadline) {
                     return -1;
                 }
-                waitFor(f, LinuxFd.POLLIN);
+                if (n == 0) { // a zero-length USB packet, or a device that always reads empty: not an answer
+                    sleepSlice(deadline);
+                } else {
+                    waitFor(f, LinuxFd.POLLIN);
+                }
             }
         } finally {
             release();
+        }
+    }
+
+    private void sleepSlice(long deadline) throws IOException {
+        try {
+            Thread.sleep(Math.max(1, Math.min(SLICE_MS, (deadline - System.nanoTime()) / 1_000_000)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading " + path, e);
+        }
+        if (closeWanted) {
+            throw new IOException(path + " closed");
         }
     }
 
@@ -180,16 +237,29 @@ public final class UsblpPrinterLink implements PrinterLink {
 
     private synchronized void release() {
         users--;
-        if (closeWanted && users == 0) {
-            closeNow();
+        if (closeWanted && users == 0 && fd >= 0) {
+            LinuxFd.close(fd);
+            fd = -1;
         }
         notifyAll();
+    }
+
+    /** Waits (in slices: a call sees the close within one) until no call uses the old descriptor. */
+    private void awaitNoUsers() throws IOException {
+        while (users > 0) {
+            try {
+                wait(SLICE_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while opening " + path, e);
+            }
+        }
     }
 
     @Override
     public void discardInput() throws IOException {
         inPos = inLen = 0;
-        if (!twoWay) {
+        if (kind != Kind.TWO_WAY) {
             return;
         }
         while (readByte(Duration.ZERO) >= 0) {
@@ -199,7 +269,7 @@ public final class UsblpPrinterLink implements PrinterLink {
 
     @Override
     public boolean bidirectional() {
-        return twoWay;
+        return kind == Kind.TWO_WAY;
     }
 
     @Override
@@ -209,18 +279,19 @@ public final class UsblpPrinterLink implements PrinterLink {
 
     @Override
     public synchronized void close() {
-        twoWay = false;
+        closeLocked();
+    }
+
+    private void closeLocked() {
+        closes++;
+        kind = Kind.ONE_WAY;
         if (fd < 0) {
             return;
         }
         closeWanted = true;
         if (users == 0) {
-            closeNow();
+            LinuxFd.close(fd);
+            fd = -1;
         }
-    }
-
-    private void closeNow() {
-        LinuxFd.close(fd);
-        fd = -1;
     }
 }

@@ -64,15 +64,15 @@ abstract sealed class CodeReaderBase implements CodeReader permits SerialCodeRea
      * ended a scan, so bytes already waiting in the OS never look like a pause. Runs on the scheduler.
      */
     private void tick() {
-        try {
+        try { // a periodic task that throws would silently stop
             poll();
-        } catch (RuntimeException e) { // a periodic task that throws would silently stop
-            link.report(false, "read failed on " + path + " (" + e.getClass().getSimpleName() + ")");
+            pipeline.tick();
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(CodeReaderBase.class).error("code reader {}: tick failed", path, e);
         }
-        pipeline.tick();
     }
 
-    /** Reads what the device has ready without blocking; for adapters read by the ticker. */
+    /** Reads what the device has ready without blocking; for adapters read by the ticker. Must not throw. */
     void poll() {
     }
 

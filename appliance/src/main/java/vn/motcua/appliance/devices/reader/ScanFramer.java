@@ -27,8 +27,23 @@ public final class ScanFramer {
 
     /** Feeds bytes received at {@code nowNanos}; returns scans completed by them. */
     public List<Frame> offer(byte[] data, int off, int len, long nowNanos) {
+        return offer(data, off, len, nowNanos, true);
+    }
+
+    /**
+     * Feeds bytes found waiting at {@code nowNanos} by a reader that polls: they may have come in any time since
+     * its last look, so they never end the scan in progress by their gap; only a look that finds nothing
+     * ({@link #poll(long)}) does.
+     */
+    public List<Frame> offerPolled(byte[] data, int off, int len, long nowNanos) {
+        return offer(data, off, len, nowNanos, false);
+    }
+
+    private List<Frame> offer(byte[] data, int off, int len, long nowNanos, boolean gapEndsScan) {
         List<Frame> out = new ArrayList<>(1);
-        idle(nowNanos, out);
+        if (gapEndsScan) {
+            idle(nowNanos, out);
+        }
         for (int i = off; i < off + len; i++) {
             byte b = data[i];
             if (b == '\r' || b == '\n' || b == '\t') {

@@ -47,6 +47,13 @@ public final class ScanPipeline {
         }
     }
 
+    /** Bytes a polling reader found waiting ({@link ScanFramer#offerPolled}). */
+    public synchronized void polledBytes(byte[] data, int off, int len) {
+        for (ScanFramer.Frame f : framer.offerPolled(data, off, len, nanoTime.getAsLong())) {
+            frame(f);
+        }
+    }
+
     /** Ends a scan whose inter-character gap has passed; call from the scheduler. */
     public synchronized void tick() {
         for (ScanFramer.Frame f : framer.poll(nanoTime.getAsLong())) {

@@ -134,12 +134,10 @@ class UsblpPrinterLinkTest {
     }
 
     @Test
-    void aDeviceWhoseReadEndsAtOnceIsOneWayWithoutWaitingOutTheProbe() throws Exception {
-        var link = new UsblpPrinterLink(Path.of("/dev/null"), Duration.ofSeconds(20), Duration.ofSeconds(5));
-        long t0 = System.nanoTime();
+    void aDeviceThatAlwaysReadsEmptyIsOneWayAfterTheProbeAndStillTakesTickets() throws Exception {
+        var link = new UsblpPrinterLink(Path.of("/dev/null"), Duration.ofMillis(300), Duration.ofSeconds(5));
         link.open();
         try {
-            assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(10), "did not wait out the 20 s probe");
             assertFalse(link.bidirectional());
             assertTrue(link.isOpen());
             link.write(new byte[] {0x1B, 0x40});
@@ -147,5 +145,22 @@ class UsblpPrinterLinkTest {
         } finally {
             link.close();
         }
+        assertFalse(link.isOpen());
+    }
+
+    @Test
+    void aCaptureFileIsWrittenFromTheStartAndNeverAsked() throws Exception {
+        Path capture = java.nio.file.Files.write(dir.resolve("capture.bin"), new byte[] {1, 2, 3, 4, 5});
+        var link = new UsblpPrinterLink(capture, Duration.ofSeconds(20), Duration.ofSeconds(5));
+        long t0 = System.nanoTime();
+        link.open();
+        try {
+            assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(10), "no 20 s probe on a file");
+            assertFalse(link.bidirectional());
+            link.write(new byte[] {0x1B, 0x40});
+        } finally {
+            link.close();
+        }
+        assertEquals(0x1B, java.nio.file.Files.readAllBytes(capture)[0], "no status query written into a capture");
     }
 }

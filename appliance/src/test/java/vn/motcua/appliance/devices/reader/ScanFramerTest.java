@@ -38,6 +38,16 @@ class ScanFramerTest {
     }
 
     @Test
+    void bytesAPollingReaderFindsLateJoinTheScanOnlyALookThatFindsNothingEndsIt() {
+        f.offerPolled(b("A0"), 0, 2, 0);
+        // the scheduler looked again 120 ms later (busy), finding the rest: still one scan, not "A0" and "23"
+        assertEquals(List.of(), f.offerPolled(b("23"), 0, 2, 120 * MS));
+        List<ScanFramer.Frame> out = f.poll(171 * MS); // the next look found nothing for a gap: the scan ends
+        assertEquals(1, out.size());
+        assertEquals("A023", text(out.getFirst()));
+    }
+
+    @Test
     void anOverlongScanIsOneRejectionNotSeveralCodes() {
         List<ScanFramer.Frame> out = f.offer(b("0123456789".repeat(5) + "\rOK\r"), 0, 54, 0);
         assertEquals(2, out.size());
