@@ -70,7 +70,7 @@ public final class Appliance implements AutoCloseable {
         store = ApplianceStore.open(config, clock, bootId, health);
         java.util.function.BooleanSupplier clockTrusted = Host.wallClockTrusted(id.wallClock());
         queue = new QueueService(config.office(), clock, clockTrusted, store);
-        health.register("clock", () -> clockHealth(clockTrusted.getAsBoolean(), queue.read(e -> e.dayRollHeld())));
+        ClockHealth.register(health, clockTrusted, queue);
         districtConfig = new DistrictConfigApplier(id.dataDir(), queue, hallMessages);
         districtConfig.restore();
 
@@ -197,14 +197,5 @@ public final class Appliance implements AutoCloseable {
             }
         }
         log.info("motcua appliance stopped cleanly");
-    }
-
-    /** Never a fault: an untrusted clock is a state the office works through, shown so a technician can see why. */
-    private static Health.Status clockHealth(boolean trusted, boolean rollHeld) {
-        if (trusted) {
-            return Health.Status.ok(rollHeld ? "synchronised; the day rolls once tickets issued before are done" : "synchronised");
-        }
-        return Health.Status.ok("not synchronised (wall time untrusted): opening hours not enforced"
-                + (rollHeld ? ", the day rolls once no ticket is active" : ""));
     }
 }

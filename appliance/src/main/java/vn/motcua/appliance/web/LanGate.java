@@ -25,7 +25,7 @@ public final class LanGate extends Handler.Wrapper {
     private static final Logger log = LoggerFactory.getLogger(LanGate.class);
     static final Set<String> PATHS = Set.of("/counter", "/manager", "/counter/login", "/counter/logout", "/counter/me",
             "/manager/summary", "/api/notice", "/healthz", "/metrics",
-            "/assets/common.css", "/assets/kiosk.css", "/assets/live.js", "/assets/staff.js", "/assets/counter.js",
+            "/assets/common.css", "/assets/kiosk.css", "/assets/counter.css", "/assets/live.js", "/assets/staff.js", "/assets/counter.js",
             "/assets/manager.js", "/assets/faults.js", "/fonts/NotoSans-Regular.ttf", "/fonts/NotoSans-Bold.ttf", "/fonts/OFL.txt");
     private static final Pattern COUNTER_ACTION = Pattern.compile("/api/counters/\\d{1,2}/[a-z-]{1,20}");
 

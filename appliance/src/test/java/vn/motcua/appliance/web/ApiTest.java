@@ -132,5 +132,6 @@ class ApiTest {
         JsonNode j = json(h);
         assertTrue(j.get("ok").asBoolean());
         assertEquals("open", j.at("/parts/store/state").asText());
+        assertEquals("synchronised", j.at("/parts/clock/state").asText(), "the demo trusts the laptop's clock: " + j);
     }
 }
