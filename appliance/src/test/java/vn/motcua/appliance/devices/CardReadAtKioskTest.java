@@ -67,7 +67,8 @@ class CardReadAtKioskTest {
                 List<String> feed = new CopyOnWriteArrayList<>();
                 var stream = http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/events")).build(),
                         HttpResponse.BodyHandlers.ofLines());
-                stream.thenAccept(r -> r.body().forEach(feed::add));
+                // Async: were the answer already in, thenAccept would read the endless feed on this thread
+                stream.thenAcceptAsync(r -> r.body().forEach(feed::add));
                 await(() -> !feed.isEmpty(), "the kiosk's live feed is open");
 
                 try (OutputStream reader = Files.newOutputStream(pty.device, StandardOpenOption.WRITE)) {

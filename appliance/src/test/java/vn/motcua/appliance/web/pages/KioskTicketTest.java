@@ -89,7 +89,8 @@ class KioskTicketTest {
 
                 List<String> feed = new CopyOnWriteArrayList<>();
                 http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/events")).build(), HttpResponse.BodyHandlers.ofLines())
-                        .thenAccept(r -> r.body().forEach(feed::add));
+                        // Async: were the answer already in, thenAccept would read the endless feed on this thread
+                        .thenAcceptAsync(r -> r.body().forEach(feed::add));
                 await(() -> !feed.isEmpty(), "the kiosk's live feed is open");
                 String today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).toString();
                 String yesterday = paperQr.replace("ngay=" + today, "ngay=" + LocalDate.parse(today).minusDays(1));
