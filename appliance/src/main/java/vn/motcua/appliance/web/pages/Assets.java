@@ -31,7 +31,7 @@ public final class Assets extends Handler.Abstract {
     static final Map<String, String> PAGES = Map.of(
             "/display", "display.html", "/kiosk", "kiosk.html", "/counter", "counter.html", "/manager", "manager.html");
     static final List<String> FILES = List.of("assets/common.css", "assets/display.css", "assets/display.js",
-            "assets/kiosk.css", "assets/kiosk.js", "assets/staff.js", "assets/counter.js", "assets/live.js", "assets/manager.js",
+            "assets/kiosk.css", "assets/counter.css", "assets/kiosk.js", "assets/staff.js", "assets/counter.js", "assets/live.js", "assets/manager.js",
             "assets/faults.js", "fonts/NotoSans-Regular.ttf", "fonts/NotoSans-Bold.ttf", "fonts/OFL.txt");
 
     private static final Pattern INCLUDE = Pattern.compile("<!-- include (parts/[a-z-]{1,40}\\.html) -->\n?");
@@ -43,6 +43,19 @@ public final class Assets extends Handler.Abstract {
     public Assets() {
         PAGES.forEach((route, file) -> byPath.put(route, load(file)));
         FILES.forEach(f -> byPath.put("/" + f, load(f)));
+        PAGES.forEach((route, file) -> requireLinkedAssets(file, byPath.get(route)));
+    }
+
+    private static final Pattern LINKED = Pattern.compile("(?:href|src)=\"(/(?:assets|fonts)/[^\"]+)\"");
+
+    /** A page that links a file not listed in {@link #FILES} fails the start, not a resident's screen. */
+    private void requireLinkedAssets(String page, Asset html) {
+        Matcher m = LINKED.matcher(new String(html.bytes, StandardCharsets.UTF_8));
+        while (m.find()) {
+            if (!byPath.containsKey(m.group(1))) {
+                throw new IllegalStateException(page + " links " + m.group(1) + ", which is not in Assets.FILES");
+            }
+        }
     }
 
     @Override
