@@ -30,7 +30,7 @@ public final class UsblpPrinterLink implements PrinterLink {
     private static final Logger log = LoggerFactory.getLogger(UsblpPrinterLink.class);
     private static final Duration DEFAULT_PROBE = Duration.ofMillis(500);
     private static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(10);
-    private static final long RECHECK_EVERY_NANOS = 60_000_000_000L;
+    private static final Duration RECHECK_EVERY = Duration.ofMinutes(1);
     private static final int SLICE_MS = 50;
     private static final int MAX_WRITE = 64 * 1024;
 
@@ -39,6 +39,7 @@ public final class UsblpPrinterLink implements PrinterLink {
     private final Path path;
     private final Duration probeTimeout;
     private final Duration writeTimeout;
+    private final long recheckEveryNanos;
     private final byte[] in = new byte[64];
     private int inPos;
     private int inLen;
@@ -59,9 +60,15 @@ public final class UsblpPrinterLink implements PrinterLink {
      * @param writeTimeout how long the printer may refuse bytes before a write fails
      */
     public UsblpPrinterLink(Path path, Duration probeTimeout, Duration writeTimeout) {
+        this(path, probeTimeout, writeTimeout, RECHECK_EVERY);
+    }
+
+    /** @param recheckEvery how often a printer that was silent is asked again (tests shorten it) */
+    UsblpPrinterLink(Path path, Duration probeTimeout, Duration writeTimeout, Duration recheckEvery) {
         this.path = path;
         this.probeTimeout = probeTimeout;
         this.writeTimeout = writeTimeout;
+        this.recheckEveryNanos = recheckEvery.toNanos();
     }
 
     @Override
@@ -125,10 +132,10 @@ public final class UsblpPrinterLink implements PrinterLink {
         }
     }
 
-    /** A printer that was silent at open is asked again, at most once a minute. */
+    /** A printer that was silent at open is asked again, at most once a minute (by default). */
     @Override
     public void recheck() throws IOException {
-        if (kind == Kind.SILENT && isOpen() && System.nanoTime() - probedAt >= RECHECK_EVERY_NANOS) {
+        if (kind == Kind.SILENT && isOpen() && System.nanoTime() - probedAt >= recheckEveryNanos) {
             probe();
             if (kind == Kind.TWO_WAY) {
                 log.info("printer {}: answers status queries now (two-way)", path);

@@ -75,6 +75,37 @@ class UsblpPrinterLinkTest {
     }
 
     @Test
+    void aPrinterSilentAtOpenIsAskedAgainAndItsStatusReadOnceItAnswers() throws Exception {
+        pty = new SocatPty(dir);
+        var sim = new SimulatedPrinter(576, null);
+        sim.setSilent(true); // still starting up when the appliance opens it
+        var ready = new CountDownLatch(1);
+        Thread.ofPlatform().daemon().start(() -> {
+            try (var in = new FileInputStream(pty.device.toFile()); var out = new FileOutputStream(pty.device.toFile())) {
+                ready.countDown();
+                sim.serve(in, out);
+            } catch (Exception e) {
+                // the pty is gone at the end of the test
+            }
+        });
+        assertTrue(ready.await(10, TimeUnit.SECONDS));
+        var link = new UsblpPrinterLink(pty.host, Duration.ofMillis(300), Duration.ofSeconds(5), Duration.ofMillis(200));
+        printer = printer(link);
+        assertEquals(PrinterStatus.Health.UNKNOWN, printer.refreshStatus().get(30, TimeUnit.SECONDS).health());
+        assertFalse(link.bidirectional());
+        sim.setSilent(false);
+        sim.setPaperEnd(true);
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        PrinterStatus s;
+        do {
+            Thread.sleep(250); // past the recheck interval
+            s = printer.refreshStatus().get(30, TimeUnit.SECONDS);
+        } while (s.health() == PrinterStatus.Health.UNKNOWN && System.nanoTime() < end);
+        assertTrue(link.bidirectional(), "asked again, it answered: two-way now");
+        assertTrue(s.faults().contains(PrinterFault.PAPER_END), s.toString());
+    }
+
+    @Test
     void aUsbPrinterThatNeverAnswersPrintsWithStatusUnknownNeverOk() throws Exception {
         pty = new SocatPty(dir);
         var received = new ByteArrayOutputStream();
