@@ -2,8 +2,6 @@ package vn.motcua.appliance.devices.buttons;
 
 import com.pi4j.Pi4J;
 import com.pi4j.io.gpio.digital.DigitalState;
-import java.io.FileInputStream;
-import java.io.FileOutputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,13 +59,7 @@ class TicketPressBenchmark {
 
         try (SocatPty pty = new SocatPty(dir)) {
             var sim = new SimulatedPrinter(576, null);
-            Thread.ofPlatform().daemon().start(() -> {
-                try (var in = new FileInputStream(pty.device.toFile()); var out = new FileOutputStream(pty.device.toFile())) {
-                    sim.serve(in, out);
-                } catch (Exception e) {
-                    // pty closed at the end
-                }
-            });
+            Tickets.serveOn(pty, sim);
             press("pty (socat, jSerialComm)", new SerialPrinterLink(pty.host.toString(), 115200, false, Duration.ofSeconds(2)), sim);
         }
         var mem = new SimulatedPrinter(576, null);

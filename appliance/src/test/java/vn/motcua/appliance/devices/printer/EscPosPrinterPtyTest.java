@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
-import java.io.FileInputStream;
-import java.io.FileOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,22 +28,12 @@ class EscPosPrinterPtyTest {
     SimulatedPrinter sim;
     ScheduledExecutorService scheduler;
     EscPosPrinter printer;
-    Thread simThread;
     final List<PrinterStatus[]> changes = new CopyOnWriteArrayList<>();
 
     void start(int paperMm) throws Exception {
         pty = new SocatPty(dir);
         sim = new SimulatedPrinter(paperMm == 58 ? 384 : 576, dir.resolve("png"));
-        var simReady = new java.util.concurrent.CountDownLatch(1);
-        simThread = Thread.ofPlatform().daemon().start(() -> {
-            try (var in = new FileInputStream(pty.device.toFile()); var out = new FileOutputStream(pty.device.toFile())) {
-                simReady.countDown();
-                sim.serve(in, out);
-            } catch (Exception e) {
-                // socat gone at the end of the test: the simulated printer stops
-            }
-        });
-        assertTrue(simReady.await(10, TimeUnit.SECONDS), "simulated printer opened its end of the pty");
+        Tickets.serveOn(pty, sim);
         scheduler = Executors.newScheduledThreadPool(2);
         var props = new java.util.Properties();
         props.setProperty("paper.mm", String.valueOf(paperMm));

@@ -16,6 +16,27 @@ public final class Tickets {
     public static final String URL = "https://dichvucong.example.gov.vn/hang-doi?don-vi=UBND-P7&so=A023&ngay=2026-11-22";
 
     /** @param priority true: an elderly resident's ticket */
+    /**
+     * Runs {@code sim} on the device end of {@code pty}, as a printer on the far side of the cable, on a daemon
+     * thread; returns once that end is open. The thread ends when the pty goes at the end of the test.
+     */
+    public static void serveOn(vn.motcua.bus.pty.SocatPty pty, vn.motcua.appliance.devices.printer.sim.SimulatedPrinter sim)
+            throws InterruptedException {
+        var ready = new java.util.concurrent.CountDownLatch(1);
+        Thread.ofPlatform().daemon().start(() -> {
+            try (var in = new java.io.FileInputStream(pty.device.toFile());
+                 var out = new java.io.FileOutputStream(pty.device.toFile())) {
+                ready.countDown();
+                sim.serve(in, out);
+            } catch (Exception e) {
+                // the pty is gone at the end of the test: the simulated printer stops
+            }
+        });
+        if (!ready.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the simulated printer could not open its end of the pty");
+        }
+    }
+
     public static TicketSlip slip(String number, boolean priority) {
         return slip(number, priority ? "ELDERLY" : "");
     }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.FileInputStream;
-import java.io.FileOutputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,16 +47,7 @@ class UsblpPrinterLinkTest {
     void aBidirectionalUsbPrinterReportsPaperOutAndItsRefill() throws Exception {
         pty = new SocatPty(dir);
         var sim = new SimulatedPrinter(576, null);
-        var ready = new CountDownLatch(1);
-        Thread.ofPlatform().daemon().start(() -> {
-            try (var in = new FileInputStream(pty.device.toFile()); var out = new FileOutputStream(pty.device.toFile())) {
-                ready.countDown();
-                sim.serve(in, out);
-            } catch (Exception e) {
-                // the pty is gone at the end of the test
-            }
-        });
-        assertTrue(ready.await(10, TimeUnit.SECONDS));
+        Tickets.serveOn(pty, sim);
         var link = new UsblpPrinterLink(pty.host, Duration.ofSeconds(5), Duration.ofSeconds(5));
         printer = printer(link);
         PrintOutcome out = printer.print(Tickets.slip("C011", false)).get(30, TimeUnit.SECONDS);
@@ -79,16 +69,7 @@ class UsblpPrinterLinkTest {
         pty = new SocatPty(dir);
         var sim = new SimulatedPrinter(576, null);
         sim.setSilent(true); // still starting up when the appliance opens it
-        var ready = new CountDownLatch(1);
-        Thread.ofPlatform().daemon().start(() -> {
-            try (var in = new FileInputStream(pty.device.toFile()); var out = new FileOutputStream(pty.device.toFile())) {
-                ready.countDown();
-                sim.serve(in, out);
-            } catch (Exception e) {
-                // the pty is gone at the end of the test
-            }
-        });
-        assertTrue(ready.await(10, TimeUnit.SECONDS));
+        Tickets.serveOn(pty, sim);
         var link = new UsblpPrinterLink(pty.host, Duration.ofMillis(300), Duration.ofSeconds(5), Duration.ofMillis(200));
         printer = printer(link);
         assertEquals(PrinterStatus.Health.UNKNOWN, printer.refreshStatus().get(30, TimeUnit.SECONDS).health());
