@@ -75,12 +75,23 @@ final class ApplianceStore {
             problems.add("database file missing");
         }
         watermarks.problem().ifPresent(p -> problems.add(p + "; copy kept as watermarks.properties.broken"));
+        if (existed && !watermarks.found()) {
+            problems.add("watermarks file missing");
+        }
         CommitJournal.Reading journal = store.journalReading();
         if (journal != null) {
             if (existed && journal.found() != CommitJournal.Found.PRESENT) {
                 problems.add(journal.found() == CommitJournal.Found.EMPTY ? "journal was empty" : "journal missing");
             }
             problems.addAll(journal.damage());
+        }
+        var replayed = store.replayOutcome();
+        long synced = journal == null ? 0 : journal.generations().stream().mapToLong(CommitJournal.Generation::baseSeq)
+                .max().orElse(0);
+        if (db.movedAside().isEmpty() && replayed.heldSeq() < synced) {
+            // H2 was proven synced at that seq when the journal's generation started: it came back older
+            problems.add("database holds events up to seq " + replayed.heldSeq() + ", less than the " + synced
+                    + " it was synced at");
         }
         var replay = store.replayOutcome();
         List<long[]> missing = new ArrayList<>(replay.missing());

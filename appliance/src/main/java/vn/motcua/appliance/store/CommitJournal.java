@@ -51,6 +51,8 @@ public final class CommitJournal implements AutoCloseable {
     static final int HALF_HEADER = 32;
     static final int HEADER = 4 + 4 + 8 + 4;
     static final int MAX_PAYLOAD = 1 << 20;
+    /** The size every journal had before two generations: such a file is not a truncated one. */
+    static final long LEGACY_BYTES = 4L * 1024 * 1024;
 
     /** How the file was found at open. */
     public enum Found { CREATED, EMPTY, PRESENT }
@@ -115,6 +117,7 @@ public final class CommitJournal implements AutoCloseable {
         int block = (int) Math.max(512, Math.min(64 * 1024, Files.getFileStore(dir).getBlockSize()));
         long half = Math.max(block * 2L, capacity / 2 / block * block);
         Found found = !Files.exists(file) ? Found.CREATED : Files.size(file) == 0 ? Found.EMPTY : Found.PRESENT;
+        long sizeAtOpen = found == Found.CREATED ? 0 : Files.size(file);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             if (ch.size() < 2 * half) {
                 ByteBuffer zeros = ByteBuffer.allocate(64 * 1024);
@@ -128,6 +131,11 @@ public final class CommitJournal implements AutoCloseable {
         }
         FileChannel reader = FileChannel.open(file, StandardOpenOption.READ);
         Reading reading = read(reader, half, found);
+        if (found == Found.PRESENT && sizeAtOpen < 2 * half && sizeAtOpen != LEGACY_BYTES) {
+            List<String> damage = new ArrayList<>(reading.damage());
+            damage.add("journal truncated to " + sizeAtOpen + " of " + 2 * half + " bytes");
+            reading = new Reading(found, reading.generations(), List.copyOf(damage), reading.lostBetween());
+        }
         try {
             FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.DSYNC,
                     ExtendedOpenOption.DIRECT);
@@ -169,6 +177,7 @@ public final class CommitJournal implements AutoCloseable {
         List<Generation> generations = new ArrayList<>();
         List<String> damage = new ArrayList<>();
         List<long[]> lost = new ArrayList<>();
+        List<byte[]> damagedHalves = new ArrayList<>();
         boolean anyNonZero = false;
         for (int h = 0; h < 2; h++) {
             ByteBuffer bytes = ByteBuffer.allocate((int) half);
@@ -186,6 +195,7 @@ public final class CommitJournal implements AutoCloseable {
             if (hb.getInt(0) != HEADER_MAGIC || hb.getInt(4) != FORMAT || crc(b, 0, 24) != hb.getInt(24)) {
                 if (!zero) {
                     damage.add("journal half " + h + ": header fails its check");
+                    damagedHalves.add(b);
                 }
                 continue;
             }
@@ -194,10 +204,53 @@ public final class CommitJournal implements AutoCloseable {
             generations.add(new Generation(gen, baseSeq, records(b, HALF_HEADER, gen, false, damage, lost)));
         }
         generations.sort(Comparator.comparingLong(Generation::number));
+        for (byte[] b : damagedHalves) {
+            Generation salvaged = salvage(b, generations, damage, lost);
+            if (salvaged != null) {
+                generations.add(salvaged);
+                generations.sort(Comparator.comparingLong(Generation::number));
+            }
+        }
         if (found == Found.PRESENT && generations.isEmpty() && anyNonZero && damage.isEmpty()) {
             damage.add("journal holds no readable generation");
         }
         return new Reading(found, List.copyOf(generations), List.copyOf(damage), List.copyOf(lost));
+    }
+
+    /**
+     * The records of a half whose header is damaged: its generation is one of the other half's neighbours (or,
+     * with no other half, a small number), found by the first record whose CRC matches it. What the damage hid
+     * before that record is reported as lost from the end of the older generation.
+     */
+    private static Generation salvage(byte[] b, List<Generation> sound, List<String> damage, List<long[]> lost) {
+        List<Long> candidates = new ArrayList<>();
+        if (sound.isEmpty()) {
+            for (long g = 1; g <= 4096; g++) {
+                candidates.add(g);
+            }
+        } else {
+            long other = sound.getLast().number();
+            candidates.add(other + 1);
+            candidates.add(other - 1);
+        }
+        for (int p = HALF_HEADER; p + HEADER <= b.length; p++) {
+            if (b[p] != (byte) (MAGIC >>> 24) || ByteBuffer.wrap(b, p, 4).getInt() != MAGIC) {
+                continue;
+            }
+            for (long g : candidates) {
+                if (g < 1 || recordAt(b, p, g, false, Long.MIN_VALUE) == null) {
+                    continue;
+                }
+                List<Entry> entries = records(b, p, g, false, damage, lost);
+                long before = sound.stream().filter(x -> x.number() < g).flatMap(x -> x.entries().stream())
+                        .mapToLong(Entry::firstSeq).max().orElse(0);
+                damage.add("journal generation " + g + ": header unreadable, records read from seq "
+                        + entries.getFirst().firstSeq());
+                lost.add(new long[] {before, entries.getFirst().firstSeq()});
+                return new Generation(g, 0, entries);
+            }
+        }
+        return null;
     }
 
     /**

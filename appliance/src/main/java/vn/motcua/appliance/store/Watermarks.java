@@ -36,6 +36,7 @@ public final class Watermarks {
     private long reservedSeq;
     private long provenSeq;
     private String problem;
+    private boolean found;
     private long durableSeq;
 
     private Watermarks(Path file) {
@@ -46,8 +47,11 @@ public final class Watermarks {
         Watermarks w = new Watermarks(dir.resolve("watermarks.properties"));
         if (Files.exists(w.file)) {
             try {
+                w.found = true;
+                String text = Files.readString(w.file, StandardCharsets.UTF_8);
+                checkIntact(text);
                 Properties p = new Properties();
-                p.load(new StringReader(Files.readString(w.file, StandardCharsets.UTF_8)));
+                p.load(new StringReader(text));
                 w.day = p.getProperty("day") == null ? null : LocalDate.parse(p.getProperty("day"));
                 w.reservedSeq = Long.parseLong(p.getProperty("seq", "0"));
                 w.provenSeq = Long.parseLong(p.getProperty("durable", "0"));
@@ -59,7 +63,7 @@ public final class Watermarks {
                 }
             } catch (IOException | RuntimeException e) {
                 log.warn("Watermark file {} unreadable ({}); numbering continues from the database", w.file, e.toString());
-                w.problem = "watermarks unreadable (" + e.getClass().getSimpleName() + ")";
+                w.problem = "watermarks unreadable (" + e.getMessage() + ")";
                 w.keepCopy();
             }
         }
@@ -81,6 +85,38 @@ public final class Watermarks {
      */
     public synchronized long provenSeq() {
         return provenSeq;
+    }
+
+    /**
+     * A file written since two-generation journals ends with the CRC of what precedes it; one that has the newer
+     * keys but no such line was cut short. The files written before carry neither and are taken as they are.
+     */
+    private static void checkIntact(String text) throws IOException {
+        if (text.isEmpty()) {
+            throw new IOException("empty");
+        }
+        int at = text.lastIndexOf("crc=");
+        if (at < 0) {
+            if (text.contains("durable=")) {
+                throw new IOException("cut short");
+            }
+            return;
+        }
+        String stored = text.substring(at + 4).trim();
+        if (!stored.equals(crc(text.substring(0, at)))) {
+            throw new IOException("fails its check");
+        }
+    }
+
+    private static String crc(String text) {
+        java.util.zip.CRC32C c = new java.util.zip.CRC32C();
+        c.update(text.getBytes(StandardCharsets.UTF_8));
+        return Long.toHexString(c.getValue());
+    }
+
+    /** Whether the file was there at load. */
+    public synchronized boolean found() {
+        return found;
     }
 
     /** What was wrong with the file at load, if anything (it was then copied aside). */
@@ -140,6 +176,8 @@ public final class Watermarks {
         provenSeq = Math.max(provenSeq, durableSeq);
         sb.append("durable=").append(provenSeq).append('\n');
         new TreeMap<>(reservedNumber).forEach((k, v) -> sb.append("number.").append(k).append('=').append(v).append('\n'));
+        String crc = crc(sb.toString()); // of everything before the crc line
+        sb.append("crc=").append(crc).append('\n');
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {

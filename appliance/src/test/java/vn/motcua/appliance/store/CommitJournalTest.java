@@ -141,6 +141,41 @@ class CommitJournalTest {
     }
 
     @Test
+    void aDamagedHeaderHidesOnlyWhatItCovers() throws IOException {
+        try (CommitJournal j = CommitJournal.open(dir, CAPACITY)) {
+            j.startGeneration(0, null); // generation 1, half 1
+            j.append(1, text("gen 1"));
+            j.startGeneration(1, null); // generation 2, half 0
+            j.append(2, text("hidden by the damage"));
+            j.append(3, text("read again"));
+            j.append(4, text("read again"));
+        }
+        byte[] junk = new byte[CommitJournal.HALF_HEADER + CommitJournal.HEADER + 8];
+        new Random(5).nextBytes(junk);
+        corrupt(0, junk);
+        try (CommitJournal j = CommitJournal.open(dir, CAPACITY)) {
+            assertEquals(List.of(1L, 3L, 4L), seqs(j), "generation 2 found by its records' CRC");
+            assertEquals(2, j.reading().generations().getLast().number());
+            assertFalse(j.reading().damage().isEmpty());
+        }
+    }
+
+    @Test
+    void aTruncatedFileIsDamage() throws IOException {
+        try (CommitJournal j = CommitJournal.open(dir, CAPACITY)) {
+            j.startGeneration(0, null);
+            j.append(1, text("in the half that is cut off"));
+        }
+        try (RandomAccessFile f = new RandomAccessFile(dir.resolve("motcua.journal").toFile(), "rw")) {
+            f.setLength(CAPACITY / 2);
+        }
+        try (CommitJournal j = CommitJournal.open(dir, CAPACITY)) {
+            assertTrue(j.reading().blank());
+            assertTrue(j.reading().damage().toString().contains("truncated"), j.reading().damage().toString());
+        }
+    }
+
+    @Test
     void anEmptyOrMissingFileIsToldApartFromANewOne() throws IOException {
         Files.write(dir.resolve("motcua.journal"), new byte[0]);
         try (CommitJournal j = CommitJournal.open(dir, CAPACITY)) {
