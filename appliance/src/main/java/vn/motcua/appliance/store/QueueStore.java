@@ -44,7 +44,6 @@ public final class QueueStore implements Outbox, AutoCloseable {
     private final CommitJournal journal;
     private final ReplayOutcome replay;
     private Path keptJournal;
-    private boolean behindCheckpoint;
     private boolean incomplete;
     private long lastSeq;
     private Set<String> knownServices = Set.of();
@@ -61,18 +60,16 @@ public final class QueueStore implements Outbox, AutoCloseable {
         this.journal = journal;
         long held = StateRows.loadLastSeq(c);
         if (journal != null) {
-            long synced = journal.reading().generations().stream().mapToLong(CommitJournal.Generation::baseSeq).max()
-                    .orElse(0);
-            behindCheckpoint = held < synced; // H2 came back older than the seq it was proven synced at
             replay = JournalReplay.replay(c, journal.reading());
             try (Statement st = c.createStatement()) {
                 st.execute("SET WRITE_DELAY " + WRITE_BEHIND_MILLIS);
                 // Old chunks must outlive several write-behind rounds, so a torn last chunk falls back to a whole one.
                 st.execute("SET RETENTION_TIME " + (4 * WRITE_BEHIND_MILLIS));
             }
-            // Something may have been issued that neither H2 nor the journal holds: a damaged or lost journal
-            // beside a database with state, a gap, a database older than its checkpoint.
-            incomplete = !journal.reading().damage().isEmpty() || !replay.missing().isEmpty() || behindCheckpoint
+            // Something may have been issued beyond what H2 and the journal hold: the journal damaged, or lost beside a
+            // database with state. (A gap below the journal's last record is lost history, not lost numbering: the
+            // base record after it carries the day's numbering and the seq it reached.)
+            incomplete = !journal.reading().damage().isEmpty()
                     || (held > 0 && journal.reading().found() != CommitJournal.Found.PRESENT);
         } else {
             replay = new ReplayOutcome(held, held, 0, List.of());
