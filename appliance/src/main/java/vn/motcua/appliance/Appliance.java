@@ -84,15 +84,20 @@ public final class Appliance implements AutoCloseable {
         Housekeeping housekeeping = new Housekeeping(queue, store, config.store().outboxRetention(), notifier, clock);
         housekeeping.schedule(scheduler);
         new DiskSpaceWatch(id.dataDir(), config.store().lowSpaceBytes(), store.condition()).schedule(scheduler);
-        if (config.store().durableCommits()) {
-            new StoreHealing(queue, id.dataDir()).schedule(scheduler);
-        }
 
         counterBus = CounterBusDevice.start(config, queue, scheduler, this::recordDeviceEvent, health, clock);
         String version = Optional.ofNullable(Appliance.class.getPackage().getImplementationVersion()).orElse("dev");
         uplink = DistrictLink.start(config, version, bootId, store, queue, districtConfig, hallMessages, scheduler,
                 health, clock).orElse(null);
         devices.start(config, demo, queue, health, this::recordDeviceEvent, scheduler, clock);
+        if (config.store().durableCommits()) {
+            MqttUplink link = uplink;
+            new StoreHealing(queue, id.dataDir(), () -> {
+                if (link != null) {
+                    link.storeReopened();
+                }
+            }).schedule(scheduler);
+        }
 
         DossierStatusSource dossiers = uplink != null ? new UplinkDossierSource(uplink)
                 : demo ? new FixtureDossierSource(java.time.LocalDate.now(clock)) : UplinkDossierSource.unavailable();

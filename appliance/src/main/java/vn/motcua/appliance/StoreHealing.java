@@ -32,12 +32,15 @@ final class StoreHealing {
     private final QueueService queue;
     private final StoreCondition condition;
     private final Path dir;
+    private final Runnable afterReopen;
     private int failedTries;
 
-    StoreHealing(QueueService queue, Path dir) {
+    /** @param afterReopen told once H2 was reopened (the uplink resends what the reopened outbox holds as pending) */
+    StoreHealing(QueueService queue, Path dir, Runnable afterReopen) {
         this.queue = queue;
         this.condition = queue.storeCondition();
         this.dir = dir;
+        this.afterReopen = afterReopen;
     }
 
     void schedule(ScheduledExecutorService scheduler) {
@@ -53,10 +56,14 @@ final class StoreHealing {
             return false;
         }
         try {
+            boolean reopen = condition.databaseFailed();
             queue.healStore(this::heal);
             log.info("Store recovered after {} tries: {}", failedTries + 1,
                     "the database is writing again and new tickets are taken");
             failedTries = 0;
+            if (reopen) {
+                afterReopen.run();
+            }
             return true;
         } catch (Exception e) {
             if (failedTries++ % 12 == 0) { // once a minute is enough in the log

@@ -32,8 +32,7 @@ class DatabaseFailureTest {
     void commitsGoOnIntoTheJournalAloneAndReopeningWritesThemIntoAFreshDatabase(@TempDir Path dir) throws Exception {
         Connection h2 = Database.open(dir, clock).connection();
         StoreCondition condition = new StoreCondition(clock);
-        QueueStore store = new QueueStore(h2, new EventStamper("test-device", clock, "boot-1", () -> true),
-                Watermarks.load(dir), CommitJournal.open(dir, 256 * 1024), condition);
+        QueueStore store = open(h2, dir, condition);
         QueueEngine live = QueueEngine.fresh(office, clock);
         store.commit(live.openCounter(1, "lan"));
         store.commit(live.issueTicket("ho-tich", Priority.NORMAL, null));
@@ -64,8 +63,7 @@ class DatabaseFailureTest {
     void aReopenThatFailsLeavesTheStoreTakingCommitsIntoTheJournal(@TempDir Path dir) throws Exception {
         Connection h2 = Database.open(dir, clock).connection();
         StoreCondition condition = new StoreCondition(clock);
-        QueueStore store = new QueueStore(h2, new EventStamper("test-device", clock, "boot-1", () -> true),
-                Watermarks.load(dir), CommitJournal.open(dir, 256 * 1024), condition);
+        QueueStore store = open(h2, dir, condition);
         QueueEngine live = QueueEngine.fresh(office, clock);
         store.commit(live.openCounter(1, "lan"));
         h2.close();
@@ -77,5 +75,10 @@ class DatabaseFailureTest {
         store.reopen(() -> Database.reopen(dir));
         assertEquals(live.snapshot(), new QueueEngine(office, clock, store.loadSnapshot(live.day())).snapshot());
         store.close();
+    }
+
+    private QueueStore open(Connection h2, Path dir, StoreCondition condition) throws Exception {
+        return new QueueStore(h2, new EventStamper("test-device", clock, "boot-1", () -> true), Watermarks.load(dir),
+                CommitJournal.open(dir, 256 * 1024), condition);
     }
 }
