@@ -55,8 +55,8 @@ public final class MqttUplink implements AutoCloseable {
     private final AtomicReference<QueueSnapshot> snapshot = new AtomicReference<>();
     private final AtomicBoolean snapshotDirty = new AtomicBoolean();
     private final List<ScheduledFuture<?>> timers = new ArrayList<>();
-    private String lastFailure; // the last failure guarded() logged, and when: repeats are logged once a minute
-    private java.time.Instant lastFailureLogged = java.time.Instant.MIN;
+    /** When guarded() last logged each failure: a repeated one is logged once a minute. */
+    private final java.util.Map<String, java.time.Instant> failuresLogged = new java.util.concurrent.ConcurrentHashMap<>();
 
     public MqttUplink(UplinkConfig cfg, String version, String bootId, Outbox outbox, UplinkPorts ports,
                       ScheduledExecutorService scheduler, Clock clock)
@@ -266,10 +266,13 @@ public final class MqttUplink implements AutoCloseable {
             // repeated (the pump runs 4 times a second, a full disk may last hours) is logged once a minute.
             String line = "uplink " + what + " failed: " + e;
             java.time.Instant now = clock.instant();
-            if (!line.equals(lastFailure) || now.isAfter(lastFailureLogged.plusSeconds(60))) {
+            java.time.Instant last = failuresLogged.get(line);
+            if (last == null || now.isAfter(last.plusSeconds(60))) {
                 log.warn(line);
-                lastFailure = line;
-                lastFailureLogged = now;
+                if (failuresLogged.size() > 100) {
+                    failuresLogged.clear(); // many different failures: bounded, and each is logged again
+                }
+                failuresLogged.put(line, now);
             }
         }
     }
