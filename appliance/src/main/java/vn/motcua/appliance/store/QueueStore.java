@@ -338,8 +338,8 @@ public final class QueueStore implements Outbox, AutoCloseable {
     }
 
     /**
-     * The command's rows in H2's open transaction. False when H2 failed to take them and the journal will carry the
-     * commit alone; throws when there is no journal.
+     * The command's rows in H2's open transaction. False when H2 failed to use its file and the journal will carry
+     * the commit alone; throws when there is no journal, or for any other SQL error.
      */
     private boolean rows(DayState day, Set<String> services, List<Ticket> tickets, List<Counter> counters,
                          List<OutboxEvent> stamped, List<KeypadCursor> keypads, long seq, List<String> types) {
@@ -363,8 +363,8 @@ public final class QueueStore implements Outbox, AutoCloseable {
             return true;
         } catch (SQLException e) {
             rollbackQuietly();
-            if (journal == null) {
-                throw new StoreException("could not commit " + types, e);
+            if (journal == null || !H2Failure.isStorage(e)) {
+                throw new StoreException("could not commit " + types, e); // an SQL error: refused, nothing written
             }
             condition.databaseFailed(e);
             return false;
