@@ -20,6 +20,7 @@ import vn.motcua.appliance.service.DeviceCounters;
 import vn.motcua.appliance.service.HallMessages;
 import vn.motcua.appliance.service.Health;
 import vn.motcua.appliance.service.QueueService;
+import vn.motcua.appliance.store.DiskSpaceWatch;
 import vn.motcua.appliance.store.QueueStore;
 import vn.motcua.appliance.systemd.SystemdNotifier;
 import vn.motcua.appliance.uplink.MqttUplink;
@@ -82,16 +83,25 @@ public final class Appliance implements AutoCloseable {
         scheduler.execute(notifier::prepare); // links the notify calls now, not at READY time
         Housekeeping housekeeping = new Housekeeping(queue, store, config.store().outboxRetention(), notifier, clock);
         housekeeping.schedule(scheduler);
+        new DiskSpaceWatch(id.dataDir(), config.store().lowSpaceBytes(), store.condition()).schedule(scheduler);
 
         counterBus = CounterBusDevice.start(config, queue, scheduler, this::recordDeviceEvent, health, clock);
         String version = Optional.ofNullable(Appliance.class.getPackage().getImplementationVersion()).orElse("dev");
         uplink = DistrictLink.start(config, version, bootId, store, queue, districtConfig, hallMessages, scheduler,
                 health, clock).orElse(null);
         devices.start(config, demo, queue, health, this::recordDeviceEvent, scheduler, clock);
+        if (config.store().durableCommits()) {
+            MqttUplink link = uplink;
+            new StoreHealing(queue, id.dataDir(), () -> {
+                if (link != null) {
+                    link.storeReopened();
+                }
+            }).schedule(scheduler);
+        }
 
         DossierStatusSource dossiers = uplink != null ? new UplinkDossierSource(uplink)
                 : demo ? new FixtureDossierSource(java.time.LocalDate.now(clock)) : UplinkDossierSource.unavailable();
-        Screens screens = new Screens(config, queue, health, clock, dossiers, store::pendingCount, deviceCounters,
+        Screens screens = new Screens(config, queue, health, clock, dossiers, this::outboxDepth, deviceCounters,
                 devices.ticketQr(), devices.printJobs());
         ApiHandler api = new ApiHandler(queue, health, config.web().maxBodyBytes(), store::countsByType, screens.gate());
         org.eclipse.jetty.server.Handler front = new org.eclipse.jetty.server.Handler.Sequence(
@@ -113,6 +123,15 @@ public final class Appliance implements AutoCloseable {
                 config.web().bind().getHostAddress(), web.port(), id.dataDir().toAbsolutePath());
         web.lanPort().ifPresent(p -> log.info("Staff and manager pages on the LAN at https://{}:{}/counter",
                 config.web().lan().bind().getHostAddress(), p));
+    }
+
+    /** For /metrics: -1 while the outbox cannot be read (H2 failed and waits to be reopened), so a scrape still answers. */
+    private long outboxDepth() {
+        try {
+            return store.pendingCount();
+        } catch (vn.motcua.appliance.store.StoreException e) {
+            return -1;
+        }
     }
 
     /** Device faults and scans go to the outbox like queue events; storage trouble is logged, never thrown. */

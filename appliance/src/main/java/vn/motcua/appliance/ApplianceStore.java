@@ -14,10 +14,13 @@ import org.slf4j.LoggerFactory;
 
 import vn.motcua.appliance.config.ApplianceConfig;
 import vn.motcua.appliance.service.Health;
+import vn.motcua.appliance.service.StoreHealth;
 import vn.motcua.appliance.store.CommitJournal;
 import vn.motcua.appliance.store.Database;
 import vn.motcua.appliance.store.EventStamper;
+import vn.motcua.appliance.store.JournalRoom;
 import vn.motcua.appliance.store.QueueStore;
+import vn.motcua.appliance.store.StoreCondition;
 import vn.motcua.appliance.store.StoreAttention;
 import vn.motcua.appliance.store.StoreIdentity;
 import vn.motcua.appliance.store.Watermarks;
@@ -41,11 +44,14 @@ final class ApplianceStore {
             throws SQLException, IOException {
         ApplianceConfig.Identity id = config.identity();
         Path dir = id.dataDir();
+        if (config.store().durableCommits()) {
+            JournalRoom.require(dir, JOURNAL_BYTES); // before anything is written
+        }
         boolean existed = StoreIdentity.existed(dir);
         Database.Opened db = Database.open(dir, clock);
         Watermarks watermarks = Watermarks.load(dir);
         EventStamper stamper = new EventStamper(id.deviceId(), clock, bootId, Host.wallClockTrusted(id.wallClock()));
-        CommitJournal journal = config.store().durableCommits() ? CommitJournal.open(dir, JOURNAL_BYTES) : null;
+        CommitJournal journal = config.store().durableCommits() ? JournalRoom.open(dir, JOURNAL_BYTES) : null;
         Path keptDatabase = null;
         if (journal != null && db.movedAside().isEmpty()) {
             long synced = journal.reading().generations().stream().mapToLong(CommitJournal.Generation::baseSeq).max()
@@ -55,7 +61,8 @@ final class ApplianceStore {
                 keptDatabase = QueueStore.keepCopy(dir.resolve("motcua.mv.db"), "broken-db-", clock);
             }
         }
-        QueueStore store = new QueueStore(db.connection(), stamper, watermarks, journal);
+        StoreCondition condition = new StoreCondition(clock);
+        QueueStore store = new QueueStore(db.connection(), stamper, watermarks, journal, condition);
         StoreIdentity.ensure(dir, clock.instant());
         StoreAttention attention = new StoreAttention(dir, clock);
         Map<String, Object> finding = findings(existed, db, store, watermarks);
@@ -67,10 +74,13 @@ final class ApplianceStore {
             attention.raise(finding);
             log.error("Store needs a technician: {}", finding.get("summary"));
         }
-        health.register("store", () -> attention.pending()
+        health.register("store", StoreHealth.of(condition, () -> attention.pending()
                 .map(s -> Health.Status.fault("recovered", s + " (acknowledge: POST /api/store/acknowledge on this machine)"))
-                .orElseGet(() -> Health.Status.ok("open")));
-        health.register("outbox", () -> Health.Status.ok("pending " + store.pendingCount()));
+                .orElseGet(() -> Health.Status.ok("open"))));
+        // While H2 is being reopened the outbox cannot be read: the store part says why, this one need not.
+        health.register("outbox", () -> condition.databaseFailed()
+                ? Health.Status.fault("waiting for the store", "events are kept in the journal until the database is reopened")
+                : Health.Status.ok("pending " + store.pendingCount()));
         return store;
     }
 

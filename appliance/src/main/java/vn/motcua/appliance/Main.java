@@ -6,6 +6,7 @@ import java.time.Clock;
 import vn.motcua.appliance.config.ApplianceConfig;
 import vn.motcua.appliance.config.ConfigException;
 import vn.motcua.appliance.config.ConfigLoader;
+import vn.motcua.appliance.store.JournalRoom;
 
 /** Entry point: reads the config, starts the appliance, stops it on SIGTERM / Ctrl-C. Wiring only. */
 public final class Main {
@@ -44,7 +45,13 @@ public final class Main {
                 System.err.println("motcua: error while stopping: " + e);
             }
         }, "shutdown"));
-        appliance.start();
+        try {
+            appliance.start();
+        } catch (JournalRoom.NotEnoughSpaceException e) {
+            System.err.println("motcua: " + e.getMessage());
+            System.exit(3);
+            return;
+        }
         if (demo) {
             DemoBanner.print(appliance);
         }

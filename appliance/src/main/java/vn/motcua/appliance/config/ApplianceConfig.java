@@ -56,6 +56,7 @@ public record ApplianceConfig(Identity identity, OfficeLayout office, Web web, S
     /**
      * @param durableCommits fsync every command before acknowledging it (off only for throw-away tests)
      * @param outboxRetention how long delivered events stay in the outbox before they are pruned
+     * @param lowSpaceBytes   below this much free space in the data folder /healthz and /metrics warn
      */
-    public record Store(boolean durableCommits, Duration outboxRetention) {}
+    public record Store(boolean durableCommits, Duration outboxRetention, long lowSpaceBytes) {}
 }

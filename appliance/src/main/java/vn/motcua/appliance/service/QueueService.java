@@ -13,11 +13,15 @@ import org.slf4j.LoggerFactory;
 import vn.motcua.appliance.domain.CommandResult;
 import vn.motcua.appliance.domain.OfficeLayout;
 import vn.motcua.appliance.domain.QueueEngine;
+import vn.motcua.appliance.domain.QueueEvent;
 import vn.motcua.appliance.domain.QueueRefusedException;
+import vn.motcua.appliance.domain.QueueSnapshot;
 import vn.motcua.appliance.store.KeypadCursor;
 import vn.motcua.appliance.store.OutboxEvent;
 import vn.motcua.appliance.store.QueueStore;
+import vn.motcua.appliance.store.StoreCondition;
 import vn.motcua.appliance.store.StoreException;
+import vn.motcua.appliance.store.StorePausedException;
 
 /**
  * Runs queue commands one at a time: the engine decides, the store commits durably, then listeners hear
@@ -80,6 +84,7 @@ public final class QueueService {
      */
     public synchronized CommandResult execute(Function<QueueEngine, CommandResult> command, KeypadCursor press) {
         tickLocked();
+        QueueSnapshot before = engine.snapshot();
         CommandResult r;
         try {
             r = command.apply(engine);
@@ -87,7 +92,7 @@ public final class QueueService {
             refused.incrementAndGet();
             throw e;
         }
-        commitLocked(r, press);
+        commitLocked(r, press, before);
         return r;
     }
 
@@ -97,25 +102,33 @@ public final class QueueService {
     }
 
     private void tickLocked() {
+        QueueSnapshot before = engine.snapshot();
         CommandResult t = engine.tick();
         if (!t.isEmpty()) {
-            commitLocked(t, null);
+            commitLocked(t, null, before);
         }
     }
 
-    private void commitLocked(CommandResult r, KeypadCursor press) {
+    /**
+     * @param before the engine's state before {@code r}: what it goes back to if {@code r} cannot be committed and
+     *               the store cannot be read (H2 failed; the commits since are in the journal alone)
+     */
+    private void commitLocked(CommandResult r, KeypadCursor press, QueueSnapshot before) {
+        StoreCondition.Failure failing = store.condition().failure();
+        if (failing != null && r.events().stream().anyMatch(e -> e instanceof QueueEvent.TicketIssued)) {
+            refused.incrementAndGet();
+            engine = restored(before);
+            throw StorePausedException.newTickets(failing); // calls go on; see docs/architecture.md "A full disk"
+        }
         List<OutboxEvent> events;
         try {
             events = store.commit(r, press, summaryFor(r));
         } catch (StoreException e) {
             storeFailures.incrementAndGet();
             log.error("Store commit failed; reloading queue state from the database", e);
-            try {
-                engine = rebuild();
-            } catch (SQLException reload) {
-                e.addSuppressed(reload);
-            }
-            throw e;
+            engine = restored(before);
+            StoreCondition.Failure f = store.condition().failure();
+            throw f != null && f.noSpace() && !(e instanceof StorePausedException) ? StorePausedException.full(e) : e;
         }
         for (QueueListener l : listeners) {
             try {
@@ -124,6 +137,45 @@ public final class QueueService {
                 log.warn("Queue listener {} failed", l.getClass().getSimpleName(), e);
             }
         }
+    }
+
+    /**
+     * The engine as the store holds it; from {@code before} while H2 has failed (it lacks what the journal alone
+     * holds) or cannot be read. Never ahead of the disk: {@code before} was committed.
+     */
+    private QueueEngine restored(QueueSnapshot before) {
+        QueueEngine current = engine;
+        QueueEngine back;
+        try {
+            back = store.condition().databaseFailed() ? fromSnapshot(before) : rebuild();
+        } catch (SQLException | StoreException e) {
+            log.warn("Queue state could not be read back from the database ({}); restored from memory", e.toString());
+            back = fromSnapshot(before);
+        }
+        current.handOverClockStateTo(back);
+        return back;
+    }
+
+    private QueueEngine fromSnapshot(QueueSnapshot s) {
+        return new QueueEngine(layout, clock, wallClockTrusted, s);
+    }
+
+    /**
+     * After the store failed: reopens H2 if it failed (rebuilt from the journal, as at start) and rebuilds the queue
+     * from it, or proves the store writes again; under the queue's lock, so no command runs in between. Throws,
+     * changing nothing, while the store still fails.
+     */
+    public synchronized void healStore(StoreHealer healer) throws Exception {
+        healer.heal(store);
+        QueueEngine current = engine;
+        QueueEngine rebuilt = rebuild();
+        current.handOverClockStateTo(rebuilt);
+        engine = rebuilt;
+    }
+
+    /** What {@link #healStore} runs; throws while the store still fails. */
+    public interface StoreHealer {
+        void heal(QueueStore store) throws Exception;
     }
 
     /**
@@ -165,6 +217,11 @@ public final class QueueService {
 
     public long refusedCount() {
         return refused.get();
+    }
+
+    /** The store's free space and failures, for the health page and the metrics. */
+    public StoreCondition storeCondition() {
+        return store.condition();
     }
 
     public long storeFailureCount() {

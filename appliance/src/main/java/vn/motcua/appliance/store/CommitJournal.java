@@ -167,6 +167,11 @@ public final class CommitJournal implements AutoCloseable {
         return reading;
     }
 
+    /** What the file holds now: for reopening H2 after it failed (see {@code QueueStore.reopen}). */
+    public Reading readAgain() throws IOException {
+        return read(reader, half, Found.PRESENT);
+    }
+
     /** Every whole record found at open, older generation first. */
     public List<Entry> readAll() {
         return reading.entries();

@@ -103,6 +103,21 @@ public final class Database {
         return new Opened(c, aside, reason, fileWasThere);
     }
 
+    /**
+     * Opens the database again in the same process, after H2 failed to write and must be reopened (a full disk):
+     * no migration, and a failure is only reported, never a reason to move the files aside.
+     */
+    public static Connection reopen(Path dir) throws SQLException {
+        Connection c = connect(dir);
+        try {
+            probe(c);
+            return c;
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+    }
+
     /** Reads every row the queue needs at start: today's state, the counters, the undelivered events. */
     private static void probe(Connection c) throws SQLException {
         String[] reads = {"SELECT * FROM day_state", "SELECT * FROM service_day", "SELECT * FROM counter_state",

@@ -38,10 +38,13 @@ import vn.motcua.appliance.domain.Ticket;
 public final class QueueStore implements Outbox, AutoCloseable {
     /** How long H2 may keep committed pages in memory; the journal covers them meanwhile. */
     static final int WRITE_BEHIND_MILLIS = 30_000;
-    private final Connection c;
+    private Connection c; // replaced by reopen() after H2 failed to write
     private final EventStamper stamper;
     private final Watermarks watermarks;
     private final CommitJournal journal;
+    private final StoreCondition condition;
+    private boolean reopening;
+    private long committedSeq; // the last seq durably committed (H2 or the journal): a reopened H2 must hold it
     private final ReplayOutcome replay;
     private Path keptJournal;
     private boolean incomplete;
@@ -54,18 +57,21 @@ public final class QueueStore implements Outbox, AutoCloseable {
      */
     public QueueStore(Connection connection, EventStamper stamper, Watermarks watermarks, CommitJournal journal)
             throws SQLException {
+        this(connection, stamper, watermarks, journal, new StoreCondition(java.time.Clock.systemUTC()));
+    }
+
+    /** @param condition told of every failed durable write; see {@link StoreCondition} */
+    public QueueStore(Connection connection, EventStamper stamper, Watermarks watermarks, CommitJournal journal,
+                      StoreCondition condition) throws SQLException {
         this.c = connection;
         this.stamper = stamper;
         this.watermarks = watermarks;
         this.journal = journal;
+        this.condition = condition;
         long held = StateRows.loadLastSeq(c);
         if (journal != null) {
             replay = JournalReplay.replay(c, journal.reading());
-            try (Statement st = c.createStatement()) {
-                st.execute("SET WRITE_DELAY " + WRITE_BEHIND_MILLIS);
-                // Old chunks must outlive several write-behind rounds, so a torn last chunk falls back to a whole one.
-                st.execute("SET RETENTION_TIME " + (4 * WRITE_BEHIND_MILLIS));
-            }
+            writeBehind();
             // Something may have been issued beyond what H2 and the journal hold: the journal damaged, or lost beside a
             // database with state. (A gap below the journal's last record is lost history, not lost numbering: the
             // base record after it carries the day's numbering and the seq it reached.)
@@ -77,12 +83,67 @@ public final class QueueStore implements Outbox, AutoCloseable {
         // A database with no state is new or replaces a lost one, and an incomplete one may lack what was issued:
         // continue after the reserved block, so a sequence number is never reused. An intact database is the truth.
         long stored = StateRows.loadLastSeq(c);
+        this.committedSeq = stored;
         this.lastSeq = StateRows.loadDay(c) == null || incomplete ? Math.max(stored, watermarks.reservedSeq()) : stored;
         if (journal != null) {
             if (!journal.reading().damage().isEmpty() || !replay.missing().isEmpty()) {
                 keptJournal = keepCopy(journal.file(), "broken-journal-"); // before the checkpoint overwrites a generation
             }
             checkpoint();
+        }
+    }
+
+    private void writeBehind() throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("SET WRITE_DELAY " + WRITE_BEHIND_MILLIS);
+            // Old chunks must outlive several write-behind rounds, so a torn last chunk falls back to a whole one.
+            st.execute("SET RETENTION_TIME " + (4 * WRITE_BEHIND_MILLIS));
+        }
+    }
+
+    /**
+     * After H2 failed to write (its MVStore never writes again): the failed database closed (H2 would hand the same
+     * one back otherwise), opened afresh by {@code open}, the journal as it is now (every commit since the last
+     * checkpoint, those made while H2 was failing included) written into it and checkpointed, as at start. Throws
+     * when that fails (the disk still full) or when the database would hold less than was committed: the commits
+     * then go on into the journal alone, and it is tried again later.
+     */
+    public synchronized void reopen(Opener open) throws SQLException {
+        closeQuietly(c);
+        c = open.open();
+        reopening = true;
+        try {
+            ReplayOutcome r = JournalReplay.replay(c, journal.readAgain());
+            writeBehind();
+            long stored = StateRows.loadLastSeq(c);
+            if (stored < committedSeq || !r.missing().isEmpty()) {
+                throw new SQLException("reopened database holds events up to seq " + stored + ", " + committedSeq
+                        + " were committed");
+            }
+            checkpoint();
+        } catch (SQLException | IOException | RuntimeException e) {
+            closeQuietly(c);
+            throw e instanceof SQLException s ? s : new SQLException("reopening the database failed", e);
+        } finally {
+            reopening = false;
+        }
+    }
+
+    /** Opens a connection to the same database. */
+    public interface Opener {
+        Connection open() throws SQLException;
+    }
+
+    /** The store's health: free space and failed writes. */
+    public StoreCondition condition() {
+        return condition;
+    }
+
+    private static void closeQuietly(Connection x) {
+        try {
+            x.close();
+        } catch (SQLException | RuntimeException ignored) {
+            // a failed H2 reports its write error again on close
         }
     }
 
@@ -204,21 +265,36 @@ public final class QueueStore implements Outbox, AutoCloseable {
                 List.of()).getFirst();
     }
 
+    /**
+     * Order matters for a failing disk: the journal record is written before H2 commits, so H2's memory never
+     * holds a commit that is not durable (a failed append rolls H2 back: nothing happened). If H2 fails (it
+     * cannot write its file), the commit is durable in the journal alone and goes on being acknowledged, until
+     * the journal's generation is full; {@link #reopen} then writes those commits into a freshly opened H2.
+     */
     private List<OutboxEvent> write(DayState day, Set<String> services, List<Ticket> tickets, List<Counter> counters,
                                     List<String> types, List<String> payloads, List<KeypadCursor> keypads)
             throws StoreException {
-        try {
-            if (c.isClosed()) {
-                throw new StoreException("store closed: " + types, null);
+        boolean toDatabase = journal == null || !condition.databaseFailed();
+        if (toDatabase) {
+            try {
+                if (c.isClosed()) {
+                    throw new SQLException("database closed");
+                }
+            } catch (SQLException e) {
+                if (journal == null) {
+                    throw new StoreException("store unusable: " + types, e);
+                }
+                condition.databaseFailed(e);
+                toDatabase = false;
             }
-        } catch (SQLException e) {
-            throw new StoreException("store unusable: " + types, e);
         }
         long seq = lastSeq;
         List<OutboxEvent> stamped = new ArrayList<>(types.size());
         for (int i = 0; i < types.size(); i++) {
             stamped.add(stamper.stamp(++seq, types.get(i), payloads.get(i)));
         }
+        CommitRecord record = new CommitRecord(day, new ArrayList<>(services), tickets, counters, stamped, seq, keypads);
+        byte[] bytes = journal == null ? null : roomInJournal(record);
         try {
             watermarks.noteDurable(lastSeq); // every commit before this one is on disk
             if (day != null) {
@@ -226,6 +302,45 @@ public final class QueueStore implements Outbox, AutoCloseable {
             } else {
                 watermarks.coverSeq(seq);
             }
+        } catch (IOException e) {
+            condition.writeFailed("watermarks", e);
+            throw new StoreException("could not reserve numbers for " + types + " (storage failing?)", e);
+        }
+        if (toDatabase) {
+            toDatabase = rows(day, services, tickets, counters, stamped, keypads, seq, types);
+        }
+        if (journal != null) {
+            try {
+                journal.append(stamped.getFirst().seq(), bytes);
+            } catch (IOException e) {
+                rollbackQuietly();
+                condition.writeFailed("journal", e);
+                throw new StoreException("could not make the commit durable (storage failing?)", e);
+            }
+        }
+        if (toDatabase) {
+            try {
+                c.commit();
+            } catch (SQLException e) {
+                if (journal == null) {
+                    rollbackQuietly();
+                    throw new StoreException("could not commit " + types, e);
+                }
+                condition.databaseFailed(e); // durable in the journal: acknowledged all the same
+            }
+        }
+        lastSeq = seq;
+        committedSeq = seq;
+        return stamped;
+    }
+
+    /**
+     * The command's rows in H2's open transaction. False when H2 failed to use its file and the journal will carry
+     * the commit alone; throws when there is no journal, or for any other SQL error.
+     */
+    private boolean rows(DayState day, Set<String> services, List<Ticket> tickets, List<Counter> counters,
+                         List<OutboxEvent> stamped, List<KeypadCursor> keypads, long seq, List<String> types) {
+        try {
             for (Ticket t : tickets) {
                 StateRows.upsertTicket(c, t);
             }
@@ -242,28 +357,33 @@ public final class QueueStore implements Outbox, AutoCloseable {
             }
             OutboxRows.insert(c, stamped);
             KeypadCursorRows.upsert(c, keypads);
-            c.commit();
-        } catch (SQLException | IOException e) {
+            return true;
+        } catch (SQLException e) {
             rollbackQuietly();
-            throw new StoreException("could not commit " + types, e);
+            if (journal == null || !H2Failure.isStorage(e)) {
+                throw new StoreException("could not commit " + types, e); // an SQL error: refused, nothing written
+            }
+            condition.databaseFailed(e);
+            return false;
         }
-        lastSeq = seq; // H2 holds these rows now, durable or not: never reuse their seqs
-        if (journal != null) {
-            journalled(new CommitRecord(day, new ArrayList<>(services), tickets, counters, stamped, seq, keypads));
-        }
-        return stamped;
     }
 
-    private void journalled(CommitRecord record) {
+    /**
+     * The record's bytes, once the journal has room for them: when it would overflow, H2 is checkpointed first (the
+     * journal then starts its next generation). Refused, changing nothing, when H2 cannot be checkpointed.
+     */
+    private byte[] roomInJournal(CommitRecord record) {
         try {
             byte[] bytes = EventJson.mapper().writeValueAsBytes(record);
             if (journal.wouldOverflow(bytes.length)) {
-                checkpoint(); // H2 synced with this commit in it, and the new base record holds it too
-                return;
+                if (condition.databaseFailed()) {
+                    throw new StoreException("journal full while the database cannot write", null);
+                }
+                checkpoint();
             }
-            journal.append(record.events().getFirst().seq(), bytes);
+            return bytes;
         } catch (IOException | SQLException e) {
-            throw new StoreException("could not make the commit durable (storage failing?)", e);
+            throw new StoreException("could not make room in the journal (storage failing?)", e);
         }
     }
 
@@ -274,7 +394,16 @@ public final class QueueStore implements Outbox, AutoCloseable {
      * alone still holds every waiting resident's ticket.
      */
     public synchronized void checkpoint() throws SQLException {
-        H2Sync.syncProven(c);
+        if (condition.databaseFailed() && !reopening) {
+            // this H2 lacks the commits made while it failed: a new generation now would lose them
+            throw new SQLException("the database failed to write; it is checkpointed when reopened");
+        }
+        try {
+            H2Sync.syncProven(c);
+        } catch (SQLException | RuntimeException e) {
+            condition.databaseFailed(e); // H2 could not write its file: it must be reopened (see StoreCondition)
+            throw e;
+        }
         if (journal == null) {
             return;
         }
@@ -307,24 +436,45 @@ public final class QueueStore implements Outbox, AutoCloseable {
 
     // ---- Outbox ----
 
+    /**
+     * An outbox read or mark on H2: refused at once while H2 has failed (it is reopened, then the outbox drains);
+     * an H2 storage error seen here is the first sign of it failing.
+     */
+    private <T> T watched(java.util.function.Supplier<T> work) {
+        if (journal != null && condition.databaseFailed()) {
+            throw new StoreException("database failed to write; the outbox waits for it to be reopened", null);
+        }
+        try {
+            return work.get();
+        } catch (StoreException e) {
+            if (journal != null && H2Failure.isStorage(e.getCause())) {
+                condition.databaseFailed(e.getCause());
+            }
+            throw e;
+        }
+    }
+
     @Override
     public synchronized List<OutboxEvent> pendingAfter(long afterSeq, int limit) {
-        return OutboxRows.select(c, "WHERE delivered = FALSE AND seq > ? ORDER BY seq LIMIT ?", afterSeq, limit);
+        return watched(() -> OutboxRows.select(c, "WHERE delivered = FALSE AND seq > ? ORDER BY seq LIMIT ?", afterSeq, limit));
     }
 
     @Override
     public synchronized List<OutboxEvent> rangeFrom(long fromSeq, int limit) {
-        return OutboxRows.select(c, "WHERE seq >= ? ORDER BY seq LIMIT ?", fromSeq, limit);
+        return watched(() -> OutboxRows.select(c, "WHERE seq >= ? ORDER BY seq LIMIT ?", fromSeq, limit));
     }
 
     @Override
     public synchronized void markDelivered(Collection<Long> seqs) {
-        OutboxRows.markDelivered(c, seqs);
+        watched(() -> {
+            OutboxRows.markDelivered(c, seqs);
+            return null;
+        });
     }
 
     @Override
     public synchronized long pendingCount() {
-        return OutboxRows.count(c, "WHERE delivered = FALSE");
+        return watched(() -> OutboxRows.count(c, "WHERE delivered = FALSE"));
     }
 
     @Override
@@ -335,7 +485,7 @@ public final class QueueStore implements Outbox, AutoCloseable {
 
     @Override
     public synchronized int pruneDeliveredBefore(Instant cutoff) {
-        return OutboxRows.prune(c, cutoff);
+        return watched(() -> OutboxRows.prune(c, cutoff));
     }
 
     @Override

@@ -1,7 +1,7 @@
 package vn.motcua.appliance.store;
 
 /** The store could not do what was asked; nothing was committed. */
-public final class StoreException extends RuntimeException {
+public class StoreException extends RuntimeException {
     public StoreException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -139,8 +139,14 @@ public final class Watermarks {
         durableSeq = Math.max(durableSeq, seq);
     }
 
-    /** Makes sure {@code number} and {@code seq} are covered by a durable reservation; writes only when not. */
+    /**
+     * Makes sure {@code number} and {@code seq} are covered by a durable reservation; writes only when not. A
+     * reservation that could not be written is not kept (a full disk must not skip a block of numbers per try).
+     */
     public synchronized void cover(LocalDate today, Map<String, Integer> lastNumbers, long seq) throws IOException {
+        LocalDate dayBefore = day;
+        Map<String, Integer> numbersBefore = new HashMap<>(reservedNumber);
+        long seqBefore = reservedSeq;
         boolean write = false;
         if (!today.equals(day)) {
             day = today;
@@ -158,14 +164,28 @@ public final class Watermarks {
             write = true;
         }
         if (write) {
-            save();
+            try {
+                save();
+            } catch (IOException e) {
+                day = dayBefore;
+                reservedNumber.clear();
+                reservedNumber.putAll(numbersBefore);
+                reservedSeq = seqBefore;
+                throw e;
+            }
         }
     }
 
     public synchronized void coverSeq(long seq) throws IOException {
         if (seq > reservedSeq) {
+            long seqBefore = reservedSeq;
             reservedSeq = seq + SEQ_BLOCK;
-            save();
+            try {
+                save();
+            } catch (IOException e) {
+                reservedSeq = seqBefore;
+                throw e;
+            }
         }
     }
 

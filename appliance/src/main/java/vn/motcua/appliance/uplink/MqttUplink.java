@@ -55,6 +55,8 @@ public final class MqttUplink implements AutoCloseable {
     private final AtomicReference<QueueSnapshot> snapshot = new AtomicReference<>();
     private final AtomicBoolean snapshotDirty = new AtomicBoolean();
     private final List<ScheduledFuture<?>> timers = new ArrayList<>();
+    /** When guarded() last logged each failure: a repeated one is logged once a minute. */
+    private final java.util.Map<String, java.time.Instant> failuresLogged = new java.util.concurrent.ConcurrentHashMap<>();
 
     public MqttUplink(UplinkConfig cfg, String version, String bootId, Outbox outbox, UplinkPorts ports,
                       ScheduledExecutorService scheduler, Clock clock)
@@ -99,6 +101,15 @@ public final class MqttUplink implements AutoCloseable {
     /** Call after a store transaction wrote outbox rows: sends them now instead of at the next tick. */
     public void eventsCommitted() {
         requestPump();
+    }
+
+    /**
+     * The store was reopened after failing to write: delivery marks made since its last write are lost, so those
+     * events show as pending again while the live lane has passed them. A new session sends everything pending as
+     * backlog (the district drops what it has by id), and the outbox drains to zero.
+     */
+    public void storeReopened() {
+        supervisor.forceReconnect("store reopened");
     }
 
     /** Asks the district server where a dossier stands; completes within the lookup timeout, never exceptionally. */
@@ -251,10 +262,21 @@ public final class MqttUplink implements AutoCloseable {
         try {
             r.run();
         } catch (Exception e) {
-            // A failing store or a dropped link must not kill the scheduler's periodic tasks.
-            log.warn("uplink {} failed: {}", what, e.toString());
+            // A failing store or a dropped link must not kill the scheduler's periodic tasks. The same failure
+            // repeated (the pump runs 4 times a second, a full disk may last hours) is logged once a minute.
+            String line = "uplink " + what + " failed: " + e;
+            java.time.Instant now = clock.instant();
+            java.time.Instant last = failuresLogged.get(line);
+            if (last == null || now.isAfter(last.plusSeconds(60))) {
+                log.warn(line);
+                if (failuresLogged.size() > 100) {
+                    failuresLogged.clear(); // many different failures: bounded, and each is logged again
+                }
+                failuresLogged.put(line, now);
+            }
         }
     }
+
 
     private interface ThrowingRunnable {
         void run() throws Exception;

@@ -24,6 +24,7 @@ import vn.motcua.appliance.domain.QueueRefusedException;
 import vn.motcua.appliance.service.Health;
 import vn.motcua.appliance.service.QueueService;
 import vn.motcua.appliance.store.StoreException;
+import vn.motcua.appliance.store.StorePausedException;
 
 /**
  * The local JSON API: take a ticket, counter actions, the queue now, health. Counter actions are accepted
@@ -66,6 +67,8 @@ public final class ApiHandler extends Handler.Abstract {
             x.json(e.status, error(e.code, e.getMessage(), e.getMessage(), null));
         } catch (QueueRefusedException e) {
             x.json(409, error(e.reason().name(), e.reason().vi(), e.reason().en(), e.getMessage()));
+        } catch (StorePausedException e) {
+            x.json(503, error(e.code(), e.messageVi(), e.messageEn(), null));
         } catch (StoreException e) {
             x.json(503, error("STORE_UNAVAILABLE", "Hệ thống lưu trữ đang lỗi, vui lòng báo nhân viên",
                     "Storage failure, please tell the staff", null));

@@ -174,16 +174,10 @@ class ApplianceKillTest {
     }
 
     private Path writeConfig(MosquittoBroker broker, int port, int backlogRate) throws IOException {
-        Path secrets = dir.resolve("uplink.secrets");
-        Files.writeString(secrets, "mqtt.password=office-pass\n");
-        Files.setPosixFilePermissions(secrets, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         String demo = Files.readString(Path.of(System.getProperty("user.dir"), "..", "appliance", "src", "main", "dist", "demo.conf"));
         String conf = demo.replaceFirst("data_dir\\s*=\\s*\"[^\"]*\"", "data_dir = \"" + dir.resolve("data") + "\"")
                 .replaceFirst("port\\s*=\\s*8080", "port = " + port)
-                + "\n[uplink]\nbroker = \"" + broker.uri() + "\"\nca_file = \"" + broker.pki().caCert() + "\"\n"
-                + "username = \"office\"\nsecrets_file = \"" + secrets + "\"\nkeep_alive = \"5s\"\nconnect_timeout = \"3s\"\n"
-                + "reconnect_initial = \"200ms\"\nreconnect_max = \"1s\"\nbacklog_rate = " + backlogRate + "\nbacklog_window = 16\n"
-                + "heartbeat = \"2s\"\n";
+                + StandIns.uplinkToml(broker, dir, backlogRate);
         Path f = dir.resolve("appliance.conf");
         Files.writeString(f, conf);
         return f;

@@ -78,6 +78,13 @@ public final class QueueMetrics {
                 .callback(cb -> cb.call(queue.refusedCount())).register(r);
         CounterWithCallback.builder().name("motcua_store_failures").help("Commits the store could not make durable")
                 .callback(cb -> cb.call(queue.storeFailureCount())).register(r);
+        GaugeWithCallback.builder().name("motcua_store_free_bytes").help("Usable bytes in the data folder (-1: not read yet)")
+                .callback(cb -> cb.call(queue.storeCondition().freeBytes())).register(r);
+        GaugeWithCallback.builder().name("motcua_store_space_low").help("1 when the data folder is below [store] low_space_mib")
+                .callback(cb -> cb.call(queue.storeCondition().spaceLow() ? 1 : 0)).register(r);
+        GaugeWithCallback.builder().name("motcua_store_failing")
+                .help("1 while a durable write has failed and the store has not recovered (new tickets paused)")
+                .callback(cb -> cb.call(queue.storeCondition().failing() ? 1 : 0)).register(r);
         DeviceMetrics.register(r, devices);
         return r;
     }
