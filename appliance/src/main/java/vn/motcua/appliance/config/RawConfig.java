@@ -31,5 +31,5 @@ record RawConfig(Appliance appliance, Queue queue, Hours hours, List<Service> se
 
     record Manager(Integer alertWaiting, String alertWait) {}
 
-    record Store(Boolean durableCommits, String outboxRetention) {}
+    record Store(Boolean durableCommits, String outboxRetention, Boolean restoreFromDistrict, String restoreTimeout) {}
 }

@@ -194,6 +194,72 @@ public final class QueueStore implements Outbox, AutoCloseable {
         return stamped;
     }
 
+    /** Whether the store holds a business day's state (numbering, counters): false for a new or lost database. */
+    public synchronized boolean holdsDayState() {
+        try {
+            return StateRows.loadDay(c) != null;
+        } catch (SQLException e) {
+            throw new StoreException("could not read the day state", e);
+        }
+    }
+
+    /** The highest seq the store holds a row or a state for (0 if none), whatever the watermarks reserve above it. */
+    public synchronized long storedSeq() {
+        try {
+            return StateRows.loadLastSeq(c);
+        } catch (SQLException e) {
+            throw new StoreException("could not read the last seq", e);
+        }
+    }
+
+    public Watermarks watermarks() {
+        return watermarks;
+    }
+
+    /**
+     * Writes a queue rebuilt from the district's copy of this device's events, in one transaction: the day's
+     * numbering (never below what the watermarks reserve for that day, so a number printed on a ticket the district
+     * never heard of is not issued again), every rebuilt ticket and counter, the events themselves with their original
+     * seqs and ids, marked delivered (the district has them), and {@code restored} (a {@code store.restored} event) as
+     * the next seq. Event numbering then continues after it; H2 is synced and the journal starts over from this state.
+     */
+    public synchronized OutboxEvent restore(QueueSnapshot rebuilt, List<OutboxEvent> history, Appended restored)
+            throws StoreException {
+        try {
+            long last = history.isEmpty() ? 0 : history.getLast().seq();
+            long seq = Math.max(last, StateRows.loadLastSeq(c)) + 1;
+            OutboxEvent event = stamper.stamp(seq, restored.type(), EventJson.write(restored.payload()));
+            DayState day = rebuilt.day();
+            Map<String, Integer> numbering = new HashMap<>(day.lastNumber());
+            for (String service : knownServices) {
+                int reserved = watermarks.reservedNumber(day.day(), service);
+                if (reserved > numbering.getOrDefault(service, 0)) {
+                    numbering.put(service, reserved);
+                }
+            }
+            day = new DayState(day.day(), numbering, day.issued(), day.lastOrdinal());
+            watermarks.cover(day.day(), numbering, seq);
+            for (Ticket t : rebuilt.tickets()) {
+                StateRows.upsertTicket(c, t);
+            }
+            for (Counter k : rebuilt.counters()) {
+                StateRows.upsertCounter(c, k);
+            }
+            Set<String> services = new LinkedHashSet<>(numbering.keySet());
+            services.addAll(day.issued().keySet());
+            StateRows.upsertDay(c, day, seq, new ArrayList<>(services));
+            OutboxRows.insert(c, history, true);
+            OutboxRows.insert(c, List.of(event));
+            c.commit();
+            lastSeq = seq;
+            checkpoint(); // durable at once, and the journal's base record now holds the restored queue
+            return event;
+        } catch (SQLException | IOException e) {
+            rollbackQuietly();
+            throw new StoreException("could not write the restored queue", e);
+        }
+    }
+
     private void journalled(CommitRecord record) {
         try {
             byte[] bytes = EventJson.mapper().writeValueAsBytes(record);
