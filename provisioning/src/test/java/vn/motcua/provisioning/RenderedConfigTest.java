@@ -33,6 +33,27 @@ class RenderedConfigTest {
     }
 
     /**
+     * {@code motcua-provision replace} renders the same config plus the restore flag under {@code [store]}, which the
+     * appliance reads at its first start (tests/.../RestoreFromDistrictTest runs a replacement with it).
+     */
+    @Test
+    void aReplacementDeviceRendersTheRestoreFlagAndNothingElseDiffers(@TempDir Path tmp) throws Exception {
+        Path role = Paths.repo().resolve("provisioning/ansible/roles/motcua");
+        Path out = tmp.resolve("appliance.conf");
+        Proc p = Proc.run(tmp, Proc.Duration.ofSeconds(120), Map.of("ANSIBLE_LOCAL_TEMP", tmp.resolve("ansible").toString(),
+                "ANSIBLE_NOCOLOR", "1"), List.of("ansible", "localhost", "-i", "localhost,", "-c", "local",
+                "-m", "ansible.builtin.template", "-a", "src=" + role.resolve("templates/appliance.conf.j2") + " dest=" + out,
+                "-e", "@" + role.resolve("defaults/main.yml"), "-e", "@" + RESOURCES.resolve("office.yml"),
+                "-e", "motcua_restore_from_district=true"));
+        assertEquals(0, p.exitCode(), p.output());
+        String golden = Files.readString(RESOURCES.resolve("appliance.conf"));
+        String store = "[store]\ndurable_commits  = true\noutbox_retention = \"30d\"\n";
+        org.junit.jupiter.api.Assertions.assertTrue(golden.contains(store), "golden [store] section");
+        assertEquals(golden.replace(store, store + "restore_from_district = true    # a replacement device: today's queue"
+                + " comes back from the district at the first start\n"), Files.readString(out));
+    }
+
+    /**
      * What the one kiosk unit shows, as the role writes it into /etc/default/motcua-kiosk: the hall display
      * by default (and for an old inventory's motcua_display: true), the portrait touch kiosk with a rotation,
      * and the touch calibration rule only for the kiosk.
