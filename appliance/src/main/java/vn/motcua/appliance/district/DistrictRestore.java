@@ -77,7 +77,8 @@ public final class DistrictRestore {
             Thread.currentThread().interrupt();
             fail(health, "interrupted");
         } catch (RuntimeException e) {
-            fail(health, "could not write the restored queue: " + e);
+            // the store refused the write (StoreException), or a bug: either way nothing was restored
+            fail(health, "restore failed: " + e);
         }
     }
 

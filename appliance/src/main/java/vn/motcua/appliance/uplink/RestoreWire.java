@@ -98,7 +98,11 @@ public final class RestoreWire {
         }
         long seq = number(e, "seq");
         String type = Json.text(e, "type", 64);
-        TopicSegment.require("event type", type);
+        try {
+            TopicSegment.require("event type", type);
+        } catch (IllegalArgumentException x) {
+            throw new BadMessageException("event " + seq + " has a type that is not a topic segment");
+        }
         JsonNode payload = e.get("payload");
         if (payload == null || !payload.isObject() || !e.path("clockTrusted").isBoolean() || !e.path("monoNanos").canConvertToLong()) {
             throw new BadMessageException("event " + seq + " is missing its payload, clockTrusted or monoNanos");
