@@ -70,7 +70,10 @@ public final class Appliance implements AutoCloseable {
         ApplianceConfig.Identity id = config.identity();
         store = ApplianceStore.open(config, clock, bootId, health);
         // Before the queue is built from the store and before any command: a lost store is refilled from the district.
-        DistrictRestore.atStartup(config, store, clock, health);
+        DistrictRestore.atStartup(config, store, clock, health, (status, mayTake) -> {
+            notifier.status(status);
+            notifier.extendTimeout(mayTake);
+        });
         java.util.function.BooleanSupplier clockTrusted = Host.wallClockTrusted(id.wallClock());
         queue = new QueueService(config.office(), clock, clockTrusted, store);
         ClockHealth.register(health, clockTrusted, queue);

@@ -1,5 +1,6 @@
 package vn.motcua.appliance.district;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -17,6 +18,7 @@ import vn.motcua.appliance.domain.QueueRebuild;
 import vn.motcua.appliance.service.Health;
 import vn.motcua.appliance.store.OutboxEvent;
 import vn.motcua.appliance.store.QueueStore;
+import vn.motcua.appliance.store.StoreException;
 import vn.motcua.appliance.store.StoreRestore;
 import vn.motcua.appliance.uplink.BadMessageException;
 import vn.motcua.appliance.uplink.RestoreClient;
@@ -41,10 +43,15 @@ public final class DistrictRestore {
     /** A day of a busy office is a few thousand events; this bounds memory against a district that never stops. */
     static final int MAX_EVENTS = 200_000;
 
+    /** Told before each request; under systemd it becomes the status line and more start-up time. */
+    public interface Progress {
+        void asking(String status, Duration mayTake);
+    }
+
     private DistrictRestore() {}
 
     /** Restores if needed, registers the outcome under {@code restore} on the health page; never throws for the district. */
-    public static void atStartup(ApplianceConfig config, QueueStore store, Clock clock, Health health)
+    public static void atStartup(ApplianceConfig config, QueueStore store, Clock clock, Health health, Progress progress)
             throws ConfigException {
         Optional<Long> from = StoreRestore.needed(store, store.watermarks(), config.store().restoreFromDistrict());
         if (from.isEmpty()) {
@@ -66,7 +73,7 @@ public final class DistrictRestore {
                 config.store().restoreTimeout().toSeconds());
         try {
             String summary = restore(uplink.get(), config.identity().deviceId(), store, from.get(),
-                    config.store().restoreTimeout(), today);
+                    config.store().restoreTimeout(), today, progress);
             log.info("Restored from the district: {}", summary);
             health.register("restore", () -> new Health.Status(true, "restored", summary));
         } catch (RestoreClient.Unanswered e) {
@@ -83,30 +90,52 @@ public final class DistrictRestore {
     }
 
     private static String restore(UplinkConfig uplink, String device, QueueStore store, long fromSeq, Duration timeout,
-                                  LocalDate today)
+                                  LocalDate today, Progress progress)
             throws RestoreClient.Unanswered, RestoredHistory.Refused, InterruptedException {
+        // the connect and each page may take the timeout; systemd's start limit must not run out meanwhile
+        Duration step = timeout.plusSeconds(30);
+        progress.asking("restoring today's queue from the district", step);
         // With no day stored, the current day is rebuilt from nothing: the district may skip to its last day start.
         boolean fromDayStart = !store.holdsDayState();
         List<OutboxEvent> history = new ArrayList<>();
-        long first;
         try (RestoreClient client = RestoreClient.connect(uplink, timeout)) {
             RestoreWire.Page page = page(client, device, fromSeq, true, fromDayStart);
-            first = page.from();
             history.addAll(page.events());
             while (!page.complete()) {
                 if (history.size() > MAX_EVENTS) {
                     throw new RestoredHistory.Refused("more than " + MAX_EVENTS + " events");
                 }
+                progress.asking("restoring from the district: " + history.size() + " events so far", step);
                 page = page(client, device, page.last() + 1, false, false);
                 history.addAll(page.events());
             }
         }
-        RestoredHistory.Rebuilt rebuilt = RestoredHistory.rebuild(QueueRebuild.empty(), history, today);
+        return apply(store, fromSeq, history, today);
+    }
+
+    /**
+     * Rebuilds the queue from {@code history} (this device's events from {@code askedFromSeq} or its last day start,
+     * checked gapless) on top of what the store holds, and writes it with the events and a {@code store.restored}
+     * event. A store with no day starts from nothing; one holding a day up to {@code askedFromSeq - 1} from that day.
+     *
+     * @return what was restored, for the log and the health page
+     */
+    static String apply(QueueStore store, long askedFromSeq, List<OutboxEvent> history, LocalDate today)
+            throws RestoredHistory.Refused {
+        QueueRebuild start;
+        try {
+            start = store.holdsDayState() ? QueueRebuild.from(store.loadSnapshot(today)) : QueueRebuild.empty();
+        } catch (SQLException e) {
+            throw new StoreException("could not read the stored queue to restore onto", e);
+        }
+        RestoredHistory.Rebuilt rebuilt = RestoredHistory.rebuild(start, history, today);
+        Long first = history.isEmpty() ? null : history.getFirst().seq();
+        Long last = history.isEmpty() ? null : history.getLast().seq();
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("source", "district");
-        payload.put("askedFromSeq", fromSeq);
-        payload.put("fromSeq", history.isEmpty() ? null : first);
-        payload.put("toSeq", history.isEmpty() ? null : history.getLast().seq());
+        payload.put("askedFromSeq", askedFromSeq);
+        payload.put("fromSeq", first);
+        payload.put("toSeq", last);
         payload.put("events", history.size());
         payload.put("queueEvents", rebuilt.queueEvents());
         payload.put("day", rebuilt.queue().day().day().toString());
@@ -115,7 +144,7 @@ public final class DistrictRestore {
         payload.put("finished", rebuilt.finished());
         payload.put("counters", rebuilt.queue().counters().size());
         OutboxEvent event = store.restore(rebuilt.queue(), history, new QueueStore.Appended("store.restored", payload));
-        return history.size() + " events" + (history.isEmpty() ? "" : " (seq " + first + ".." + history.getLast().seq() + ")")
+        return history.size() + " events" + (history.isEmpty() ? "" : " (seq " + first + ".." + last + ")")
                 + ", day " + rebuilt.queue().day().day() + ": " + rebuilt.queue().tickets().size() + " tickets, "
                 + rebuilt.waiting() + " waiting, " + rebuilt.finished() + " finished; numbering goes on from seq "
                 + (event.seq() + 1);

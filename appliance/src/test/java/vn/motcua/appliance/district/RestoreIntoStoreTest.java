@@ -23,6 +23,7 @@ import vn.motcua.appliance.domain.OfficeLayout;
 import vn.motcua.appliance.domain.Priority;
 import vn.motcua.appliance.domain.QueueEngine;
 import vn.motcua.appliance.domain.QueueRebuild;
+import vn.motcua.appliance.domain.QueueSnapshot;
 import vn.motcua.appliance.store.OutboxEvent;
 import vn.motcua.appliance.store.QueueStore;
 import vn.motcua.appliance.store.StoreFixture;
@@ -40,15 +41,21 @@ class RestoreIntoStoreTest {
     @TempDir Path dir;
 
     /** A device's morning: every kind of queue event, and a device event between them. */
+    private static final List<Function<QueueEngine, CommandResult>> MORNING = List.of(
+            e -> e.openCounter(1, "lan"), e -> e.openCounter(2, "minh"),
+            e -> e.issueTicket("ho-tich", Priority.NORMAL, null), e -> e.issueTicket("dat-dai", Priority.NORMAL, "hmac-abc"),
+            e -> e.issueTicket("ho-tich", Priority.ELDERLY, null), e -> e.issueTicket("ho-tich", Priority.NORMAL, null),
+            e -> e.callNext(1), e -> e.startService(1), e -> e.callNext(2), e -> e.skip(2),
+            e -> e.recallNoShow(2, "B001"), e -> e.park(2), e -> e.finish(1), e -> e.rate(1, 2),
+            e -> e.callNext(1), e -> e.transferToService(1, "dat-dai"), e -> e.callParked(2, "B001"),
+            e -> e.finish(2), e -> e.callNext(2), e -> e.recall(2), e -> e.pauseCounter(1));
+
     private List<OutboxEvent> morningOf(QueueEngine engine, QueueStore store) {
-        List<Function<QueueEngine, CommandResult>> cmds = List.of(
-                e -> e.openCounter(1, "lan"), e -> e.openCounter(2, "minh"),
-                e -> e.issueTicket("ho-tich", Priority.NORMAL, null), e -> e.issueTicket("dat-dai", Priority.NORMAL, "hmac-abc"),
-                e -> e.issueTicket("ho-tich", Priority.ELDERLY, null), e -> e.issueTicket("ho-tich", Priority.NORMAL, null),
-                e -> e.callNext(1), e -> e.startService(1), e -> e.callNext(2), e -> e.skip(2),
-                e -> e.recallNoShow(2, "B001"), e -> e.park(2), e -> e.finish(1), e -> e.rate(1, 2),
-                e -> e.callNext(1), e -> e.transferToService(1, "dat-dai"), e -> e.callParked(2, "B001"),
-                e -> e.finish(2), e -> e.callNext(2), e -> e.recall(2), e -> e.pauseCounter(1));
+        run(engine, store, MORNING);
+        return store.rangeFrom(1, 10_000);
+    }
+
+    private void run(QueueEngine engine, QueueStore store, List<Function<QueueEngine, CommandResult>> cmds) {
         for (Function<QueueEngine, CommandResult> c : cmds) {
             clock.advance(Duration.ofSeconds(40));
             store.commit(c.apply(engine));
@@ -56,7 +63,6 @@ class RestoreIntoStoreTest {
                 store.append("device.fault", Map.of("device", "printer", "fault", "PAPER_OUT"));
             }
         }
-        return store.rangeFrom(1, 10_000);
     }
 
     @Test
@@ -71,11 +77,11 @@ class RestoreIntoStoreTest {
         try (QueueStore store = StoreFixture.open(b, clock)) {
             assertEquals(Optional.empty(), StoreRestore.needed(store, store.watermarks(), false), "a new device");
             assertEquals(Optional.of(1L), StoreRestore.needed(store, store.watermarks(), true), "a replacement");
-            RestoredHistory.Rebuilt rebuilt = RestoredHistory.rebuild(QueueRebuild.empty(), history, first.day());
             store.knowServices(office.servicesByCode().keySet());
-            OutboxEvent restored = store.restore(rebuilt.queue(), history,
-                    new QueueStore.Appended("store.restored", Map.of("source", "district")));
-            assertEquals(last + 1, restored.seq(), "the restore is the next seq");
+            DistrictRestore.apply(store, 1, history, first.day());
+            OutboxEvent restored = store.rangeFrom(last + 1, 1).getFirst();
+            assertEquals("store.restored", restored.type(), "the restore is the next seq");
+            assertTrue(restored.payloadJson().contains("\"fromSeq\":1,\"toSeq\":" + last + ",\"events\":" + last), restored.payloadJson());
             assertEquals(1, store.pendingCount(), "only store.restored is to send: the district has the rest");
             assertEquals(history.stream().map(OutboxEvent::eventId).toList(),
                     store.rangeFrom(1, (int) last).stream().map(OutboxEvent::eventId).toList(), "the events with their seqs and ids");
@@ -108,12 +114,44 @@ class RestoreIntoStoreTest {
         try (QueueStore store = StoreFixture.open(same, clock)) {
             assertEquals(Optional.of(1L), StoreRestore.needed(store, store.watermarks(), false), "watermarks prove seqs");
             store.knowServices(office.servicesByCode().keySet());
-            store.restore(RestoredHistory.rebuild(QueueRebuild.empty(), history, first.day()).queue(), history,
-                    new QueueStore.Appended("store.restored", Map.of()));
+            DistrictRestore.apply(store, 1, history, first.day());
             QueueEngine after = new QueueEngine(office, clock, store.loadSnapshot(first.day()));
             int reserved = store.watermarks().reservedNumber(first.day(), "ho-tich");
             assertTrue(reserved > 3, "reserved " + reserved);
             assertEquals(reserved + 1, after.issueTicket("ho-tich", Priority.NORMAL, null).ticket().numeric());
+        }
+    }
+
+    /** What the store-damage detection will hand over: a store holding the day up to seq S, the rest at the district. */
+    @Test
+    void aStoreHoldingPartOfTheDayTakesTheRestOnTopOfIt() throws Exception {
+        QueueEngine first = QueueEngine.fresh(office, clock);
+        Path a = Files.createDirectories(dir.resolve("a"));
+        Path b = Files.createDirectories(dir.resolve("b"));
+        long held;
+        try (QueueStore store = StoreFixture.open(a, clock)) {
+            run(first, store, MORNING.subList(0, 9));
+            held = store.lastSeq();
+        }
+        for (String f : List.of("motcua.mv.db", "motcua.journal", "watermarks.properties")) {
+            Files.copy(a.resolve(f), b.resolve(f));
+        }
+        List<OutboxEvent> rest;
+        try (QueueStore store = StoreFixture.open(a, clock)) {
+            run(first, store, MORNING.subList(9, MORNING.size()));
+            rest = store.rangeFrom(held + 1, 10_000);
+        }
+        try (QueueStore store = StoreFixture.open(b, clock)) {
+            assertEquals(held, store.storedSeq());
+            store.knowServices(office.servicesByCode().keySet());
+            DistrictRestore.apply(store, held + 1, rest, first.day());
+            QueueSnapshot restored = new QueueEngine(office, clock, store.loadSnapshot(first.day())).snapshot();
+            assertEquals(first.snapshot().tickets(), restored.tickets());
+            assertEquals(first.snapshot().counters(), restored.counters());
+            assertEquals(first.snapshot().day().issued(), restored.day().issued());
+            // the same device's watermarks: numbers up to the reservation may be on paper, so numbering goes on above it
+            assertEquals(store.watermarks().reservedNumber(first.day(), "ho-tich"), restored.day().lastNumber().get("ho-tich"));
+            assertEquals(rest.getLast().seq() + 1, store.lastSeq());
         }
     }
 

@@ -23,7 +23,7 @@ import vn.motcua.appliance.uplink.DossierWire;
 /**
  * Stand-in for the district server (tests and demo): subscribes to contract v1 for every office,
  * records events per device (deduplicated by id, checked for order and gaps), answers dossier
- * lookups from {@link DossierFixture}, and sends configs and commands. Uses a persistent session
+ * lookups from {@link DossierFixture} and restore requests from the events it holds, and sends configs and commands. Uses a persistent session
  * so nothing published while it reconnects is lost, as the real server must.
  */
 public final class DistrictServer implements AutoCloseable {
@@ -139,14 +139,19 @@ public final class DistrictServer implements AutoCloseable {
                     + "x".repeat(20_000) + "\"}").getBytes(StandardCharsets.UTF_8);
         };
         if (body != null && rq.getResponseTopic() != null) {
-            MqttMessage reply = new MqttMessage(body);
-            reply.setQos(1);
-            MqttProperties p = new MqttProperties();
-            p.setCorrelationData(rq.getCorrelationData());
-            p.setMessageExpiryInterval(30L);
-            reply.setProperties(p);
-            client.publish(rq.getResponseTopic(), reply);
+            reply(rq, body);
         }
+    }
+
+    /** An MQTT 5 answer: to the request's response topic, with its correlation data, expiring in 30 s. */
+    private void reply(MqttProperties request, byte[] body) throws MqttException {
+        MqttMessage reply = new MqttMessage(body);
+        reply.setQos(1);
+        MqttProperties p = new MqttProperties();
+        p.setCorrelationData(request.getCorrelationData());
+        p.setMessageExpiryInterval(30L);
+        reply.setProperties(p);
+        client.publish(request.getResponseTopic(), reply);
     }
 
     /**
@@ -194,13 +199,7 @@ public final class DistrictServer implements AutoCloseable {
         } else {
             page.put("last", next - 1).put("complete", !more);
         }
-        MqttMessage reply = new MqttMessage(JSON.writeValueAsBytes(page));
-        reply.setQos(1);
-        MqttProperties p = new MqttProperties();
-        p.setCorrelationData(rq.getCorrelationData());
-        p.setMessageExpiryInterval(30L);
-        reply.setProperties(p);
-        client.publish(rq.getResponseTopic(), reply);
+        reply(rq, JSON.writeValueAsBytes(page));
     }
 
     public void restoreMode(RestoreMode mode) { restoreMode = mode; }
