@@ -227,6 +227,9 @@ public final class QueueStore implements Outbox, AutoCloseable {
             throws StoreException {
         try {
             long last = history.isEmpty() ? 0 : history.getLast().seq();
+            // Right after the last restored seq, so the district sees no hole; above any row this store already holds
+            // (an event recorded at open), which keeps its seq. Not above the watermarks' reserved seq: a seq the
+            // district never received belongs to an event lost with the old store, and is free again.
             long seq = Math.max(last, StateRows.loadLastSeq(c)) + 1;
             OutboxEvent event = stamper.stamp(seq, restored.type(), EventJson.write(restored.payload()));
             DayState day = rebuilt.day();
