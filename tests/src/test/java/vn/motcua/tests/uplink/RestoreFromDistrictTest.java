@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +43,14 @@ class RestoreFromDistrictTest {
             Await.until(LIMIT, () -> got.gaps().isEmpty() && got.distinct() == eventsIn(first) && healthy(first),
                     () -> got.distinct() + " events at the district, " + eventsIn(first) + " in the outbox; " + body(first, "/healthz"));
             Map<String, JsonNode> before = tickets(first);
+            Map<String, String> status = new LinkedHashMap<>();
+            before.forEach((number, t) -> status.put(number, t.path("status").asText()));
+            assertEquals(Map.of("A001", "FINISHED", "A002", "NO_SHOW", "A003", "PARKED", "A004", "FINISHED", "A005", "CALLED",
+                    "B001", "WAITING", "B002", "WAITING", "B003", "WAITING", "D001", "SERVING", "D002", "WAITING"), status,
+                    "the morning as the first device left it");
+            assertEquals("ELDERLY", before.get("A004").path("priority").asText());
+            assertEquals("PREGNANT", before.get("B002").path("priority").asText());
+            assertEquals("xay-dung", before.get("B002").path("service").asText(), "transferred");
             JsonNode countersBefore = counters(first);
             long lastSeq = got.inSeqOrder().getLast().seq();
             first.kill(); // the SD card dies
@@ -125,7 +132,7 @@ class RestoreFromDistrictTest {
         for (String n : new String[] {"A001", "A002", "A003", "A004", "A005", "B001", "B002", "B003", "D001", "D002"}) {
             var r = a.get("/api/tickets/" + n);
             assertEquals(200, r.statusCode(), n + ": " + r.body());
-            out.put(n, EventJson.mapper().readTree(r.body()));
+            out.put(n, EventJson.mapper().readTree(r.body()).path("ticket"));
         }
         return out;
     }
