@@ -100,7 +100,10 @@ public final class Appliance implements AutoCloseable {
         Screens screens = new Screens(config, queue, health, clock, dossiers, store::pendingCount, deviceCounters,
                 devices.ticketQr(), devices.printJobs());
         ApiHandler api = new ApiHandler(queue, health, config.web().maxBodyBytes(), store::countsByType, screens.gate());
-        web = new WebServer(config.web(), counterBus.inFrontOf(devices.inFrontOf(screens.handler(api))), screens.staffSession());
+        org.eclipse.jetty.server.Handler front = new org.eclipse.jetty.server.Handler.Sequence(
+                new vn.motcua.appliance.web.StoreAcknowledgeHandler(new vn.motcua.appliance.store.StoreAttention(id.dataDir(), clock)),
+                screens.handler(api));
+        web = new WebServer(config.web(), counterBus.inFrontOf(devices.inFrontOf(front)), screens.staffSession());
         web.start();
         web.registerHealth(health);
         health.register("day_summary", () -> queue.summaryFailureCount() == 0 ? Health.Status.ok("ok")

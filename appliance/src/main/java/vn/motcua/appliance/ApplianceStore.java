@@ -1,9 +1,16 @@
 package vn.motcua.appliance;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import vn.motcua.appliance.config.ApplianceConfig;
 import vn.motcua.appliance.service.Health;
@@ -11,35 +18,111 @@ import vn.motcua.appliance.store.CommitJournal;
 import vn.motcua.appliance.store.Database;
 import vn.motcua.appliance.store.EventStamper;
 import vn.motcua.appliance.store.QueueStore;
+import vn.motcua.appliance.store.StoreAttention;
+import vn.motcua.appliance.store.StoreIdentity;
 import vn.motcua.appliance.store.Watermarks;
 
 /**
  * Opens the appliance's store from its config: the H2 database (a damaged one moved aside and recorded), the
  * watermarks, the commit journal when commits are durable; registers the store's parts on the health page.
+ *
+ * <p>Whatever opening found damaged, missing or incomplete is reported the same way: one {@code store.recovered}
+ * event saying what was kept where and which event seqs this store could not get back, and a
+ * {@link StoreAttention} that keeps {@code /healthz} red, across restarts, until a technician acknowledges it.
  */
 final class ApplianceStore {
-    /** Room for a few thousand commands between checkpoints; preallocated once. */
-    private static final long JOURNAL_BYTES = 4L * 1024 * 1024;
+    private static final Logger log = LoggerFactory.getLogger(ApplianceStore.class);
+    /** Two generations of room for a few thousand commands between checkpoints; preallocated once. */
+    static final long JOURNAL_BYTES = 8L * 1024 * 1024;
 
     private ApplianceStore() {}
 
     static QueueStore open(ApplianceConfig config, Clock clock, String bootId, Health health)
             throws SQLException, IOException {
         ApplianceConfig.Identity id = config.identity();
-        Database.Opened db = Database.open(id.dataDir(), clock);
-        Watermarks watermarks = Watermarks.load(id.dataDir());
+        Path dir = id.dataDir();
+        boolean existed = StoreIdentity.existed(dir);
+        Database.Opened db = Database.open(dir, clock);
+        Watermarks watermarks = Watermarks.load(dir);
         EventStamper stamper = new EventStamper(id.deviceId(), clock, bootId, Host.wallClockTrusted(id.wallClock()));
-        CommitJournal journal = config.store().durableCommits() ? CommitJournal.open(id.dataDir(), JOURNAL_BYTES) : null;
+        CommitJournal journal = config.store().durableCommits() ? CommitJournal.open(dir, JOURNAL_BYTES) : null;
         QueueStore store = new QueueStore(db.connection(), stamper, watermarks, journal);
-        if (db.movedAside().isPresent()) {
-            String where = db.movedAside().get().getFileName().toString();
-            store.append("store.recovered", Map.of("moved_aside_to", where, "reason", "database failed to open"));
-            health.register("store", () -> Health.Status.fault("recovered",
-                    "database failed to open; moved to " + where + " and a fresh one started"));
-        } else {
-            health.register("store", () -> Health.Status.ok("open"));
+        StoreIdentity.ensure(dir, clock.instant());
+        StoreAttention attention = new StoreAttention(dir, clock);
+        Map<String, Object> finding = findings(existed, db, store, watermarks);
+        if (finding != null) {
+            store.append("store.recovered", finding);
+            attention.raise(finding);
+            log.error("Store needs a technician: {}", finding.get("summary"));
         }
+        health.register("store", () -> attention.pending()
+                .map(s -> Health.Status.fault("recovered", s + " (acknowledge: POST /api/store/acknowledge on this machine)"))
+                .orElseGet(() -> Health.Status.ok("open")));
         health.register("outbox", () -> Health.Status.ok("pending " + store.pendingCount()));
         return store;
+    }
+
+    /** What this open found wrong, as the {@code store.recovered} payload; null when all was sound. */
+    private static Map<String, Object> findings(boolean existed, Database.Opened db, QueueStore store,
+                                                Watermarks watermarks) {
+        List<String> problems = new ArrayList<>();
+        Map<String, Object> out = new LinkedHashMap<>();
+        db.movedAside().ifPresent(p -> {
+            problems.add(db.reason() + "; moved to " + p.getFileName() + " and a fresh one started");
+            out.put("moved_aside_to", p.getFileName().toString());
+        });
+        if (existed && !db.fileWasThere()) {
+            problems.add("database file missing");
+        }
+        watermarks.problem().ifPresent(p -> problems.add(p + "; copy kept as watermarks.properties.broken"));
+        if (existed && !watermarks.found()) {
+            problems.add("watermarks file missing");
+        }
+        CommitJournal.Reading journal = store.journalReading();
+        if (journal != null) {
+            if (existed && journal.found() != CommitJournal.Found.PRESENT) {
+                problems.add(journal.found() == CommitJournal.Found.EMPTY ? "journal was empty" : "journal missing");
+            }
+            problems.addAll(journal.damage());
+        }
+        var replayed = store.replayOutcome();
+        long synced = journal == null ? 0 : journal.generations().stream().mapToLong(CommitJournal.Generation::baseSeq)
+                .max().orElse(0);
+        if (db.movedAside().isEmpty() && replayed.heldSeq() < synced) {
+            // H2 was proven synced at that seq when the journal's generation started: it came back older
+            problems.add("database holds events up to seq " + replayed.heldSeq() + ", less than the " + synced
+                    + " it was synced at");
+        }
+        var replay = store.replayOutcome();
+        List<long[]> missing = new ArrayList<>(replay.missing());
+        // The watermarks are rewritten when a seq passes the reservation: whatever they reserve minus one block
+        // was really issued. A store that ends below that lost the difference.
+        long proven = watermarks.provenSeq();
+        if (proven > replay.replayedTo()) {
+            missing.add(new long[] {replay.replayedTo() + 1, proven});
+            problems.add("store holds events up to seq " + replay.replayedTo() + " but seq " + proven
+                    + " was issued");
+        }
+        if (!replay.missing().isEmpty()) {
+            problems.add("events missing from this store: seqs " + ranges(replay.missing()));
+        }
+        if (problems.isEmpty()) {
+            return null;
+        }
+        out.put("reason", problems.getFirst());
+        out.put("problems", problems);
+        out.put("held_seq", replay.heldSeq());
+        out.put("recovered_to_seq", replay.replayedTo());
+        out.put("replayed_commits", replay.replayed());
+        out.put("missing_seqs", missing.stream().map(r -> List.of(r[0], r[1])).toList());
+        out.put("missing_count", missing.stream().mapToLong(r -> r[1] - r[0] + 1).sum());
+        store.keptJournal().ifPresent(p -> out.put("journal_kept_in", p.getFileName().toString()));
+        out.put("summary", String.join("; ", problems));
+        return out;
+    }
+
+    private static String ranges(List<long[]> ranges) {
+        return String.join(", ", ranges.stream().map(r -> r[0] == r[1] ? String.valueOf(r[0]) : r[0] + "-" + r[1])
+                .toList());
     }
 }

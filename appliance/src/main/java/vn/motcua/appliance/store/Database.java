@@ -32,8 +32,16 @@ public final class Database {
 
     private Database() {}
 
-    /** An open connection, and where a broken database was moved to if one had to be. */
-    public record Opened(Connection connection, Optional<Path> movedAside) {}
+    /**
+     * An open connection; where a broken database was moved to if one had to be, and why; whether the database
+     * file was there at all before this open (a folder whose store existed, {@link StoreIdentity}, and has no
+     * database file lost it).
+     */
+    public record Opened(Connection connection, Optional<Path> movedAside, String reason, boolean fileWasThere) {
+        public Opened(Connection connection, Optional<Path> movedAside) {
+            this(connection, movedAside, movedAside.isPresent() ? "database failed to open" : null, true);
+        }
+    }
 
     public static Opened open(Path dir, Clock clock) throws SQLException {
         try {
@@ -43,6 +51,18 @@ public final class Database {
         }
         Connection c;
         Optional<Path> aside = Optional.empty();
+        String reason = null;
+        Path file = dir.resolve(NAME + ".mv.db");
+        boolean fileWasThere = Files.exists(file);
+        if (fileWasThere && size(file) == 0) {
+            // H2 would take an empty file for a new database: keep it as evidence instead, and say so
+            Path moved = moveAside(dir, clock);
+            log.error("Database file {} is empty; moved it to {} and started a fresh one, rebuilt from the commit"
+                    + " journal", file, moved);
+            restoreJournal(moved, dir);
+            aside = Optional.of(moved);
+            reason = "database file was empty";
+        }
         try {
             c = connect(dir);
         } catch (SQLException e) {
@@ -55,6 +75,7 @@ public final class Database {
             restoreJournal(moved, dir);
             c = connect(dir);
             aside = Optional.of(moved);
+            reason = "database failed to open";
         }
         // A failing migration is a software fault, not a damaged file: refuse to start, keep the data as it is.
         try {
@@ -76,9 +97,10 @@ public final class Database {
                 c = connect(dir);
                 Migrations.apply(c);
                 aside = Optional.of(moved);
+                reason = "database damaged";
             }
         }
-        return new Opened(c, aside);
+        return new Opened(c, aside, reason, fileWasThere);
     }
 
     /** Reads every row the queue needs at start: today's state, the counters, the undelivered events. */
@@ -107,6 +129,14 @@ public final class Database {
             } catch (IOException e) {
                 throw new SQLException("cannot copy the journal back from " + aside, e);
             }
+        }
+    }
+
+    private static long size(Path f) throws SQLException {
+        try {
+            return Files.size(f);
+        } catch (IOException e) {
+            throw new SQLException("cannot read the size of " + f, e);
         }
     }
 

@@ -27,6 +27,11 @@ public final class EventStamper {
                 clockTrusted.getAsBoolean(), type, payloadJson);
     }
 
+    /** The clock events are stamped with: the one the appliance was given. */
+    public Clock clock() {
+        return clock;
+    }
+
     public String deviceId() {
         return deviceId;
     }

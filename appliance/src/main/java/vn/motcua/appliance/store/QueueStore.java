@@ -1,6 +1,7 @@
 package vn.motcua.appliance.store;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -41,6 +42,8 @@ public final class QueueStore implements Outbox, AutoCloseable {
     private final EventStamper stamper;
     private final Watermarks watermarks;
     private final CommitJournal journal;
+    private final ReplayOutcome replay;
+    private Path keptJournal;
     private long lastSeq;
     private Set<String> knownServices = Set.of();
 
@@ -55,19 +58,54 @@ public final class QueueStore implements Outbox, AutoCloseable {
         this.watermarks = watermarks;
         this.journal = journal;
         if (journal != null) {
-            JournalReplay.replay(c, journal);
+            replay = JournalReplay.replay(c, journal.reading());
             try (Statement st = c.createStatement()) {
                 st.execute("SET WRITE_DELAY " + WRITE_BEHIND_MILLIS);
                 // Old chunks must outlive several write-behind rounds, so a torn last chunk falls back to a whole one.
                 st.execute("SET RETENTION_TIME " + (4 * WRITE_BEHIND_MILLIS));
             }
+        } else {
+            long held = StateRows.loadLastSeq(c);
+            replay = new ReplayOutcome(held, held, 0, List.of());
         }
         // A database with no state is new or replaces a lost one: continue after the reserved block, so a
         // sequence number is never reused. An intact database is the truth.
         long stored = StateRows.loadLastSeq(c);
         this.lastSeq = StateRows.loadDay(c) == null ? Math.max(stored, watermarks.reservedSeq()) : stored;
         if (journal != null) {
+            if (!journal.reading().damage().isEmpty() || !replay.missing().isEmpty()) {
+                keptJournal = keepJournalCopy(); // before the checkpoint below overwrites a generation
+            }
             checkpoint();
+        }
+    }
+
+    /** What opening found: what H2 held, what the journal gave back, which seqs neither could. */
+    public ReplayOutcome replayOutcome() {
+        return replay;
+    }
+
+    /** What the journal looked like at open (null without a journal). */
+    public CommitJournal.Reading journalReading() {
+        return journal == null ? null : journal.reading();
+    }
+
+    /** Where a damaged or incomplete journal was copied before it was written again, if it was. */
+    public Optional<Path> keptJournal() {
+        return Optional.ofNullable(keptJournal);
+    }
+
+    private Path keepJournalCopy() {
+        Path aside = journal.file().resolveSibling("broken-journal-"
+                + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(java.time.ZoneOffset.UTC)
+                        .format(stamper.clock().instant()));
+        try {
+            java.nio.file.Files.createDirectories(aside);
+            Path copy = aside.resolve(journal.file().getFileName());
+            java.nio.file.Files.copy(journal.file(), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return aside;
+        } catch (IOException e) {
+            throw new StoreException("could not keep a copy of the damaged journal in " + aside, e);
         }
     }
 
@@ -161,6 +199,7 @@ public final class QueueStore implements Outbox, AutoCloseable {
             stamped.add(stamper.stamp(++seq, types.get(i), payloads.get(i)));
         }
         try {
+            watermarks.noteDurable(lastSeq); // every commit before this one is on disk
             if (day != null) {
                 watermarks.cover(day.day(), day.lastNumber(), seq);
             } else {
@@ -277,33 +316,32 @@ public final class QueueStore implements Outbox, AutoCloseable {
     }
 
     /**
-     * Syncs H2's own files, after which the journal starts again from its beginning with a base record: the live
-     * queue (the day's numbering, every counter, every ticket not yet finished or expired). H2 has shown it can be
+     * Syncs H2's own files and proves it ({@link H2Sync}), after which the journal starts its next generation with a
+     * base record: the live queue (the day's numbering, every counter, every ticket not yet finished or expired). H2 has shown it can be
      * left unopenable by a crash (h2database #4383); with that base, a fresh database rebuilt from the journal
      * alone still holds every waiting resident's ticket.
      */
     public synchronized void checkpoint() throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.execute("CHECKPOINT SYNC");
-        }
+        H2Sync.syncProven(c);
         if (journal == null) {
             return;
         }
-        journal.restart();
         DayState day = StateRows.loadDay(c);
-        if (day == null) {
-            return; // nothing issued yet
-        }
-        List<Ticket> live = StateRows.loadTickets(c, day.day()).stream().filter(t -> !t.status().isTerminal()).toList();
-        CommitRecord base = new CommitRecord(day, new ArrayList<>(day.lastNumber().keySet()), live,
-                StateRows.loadCounters(c), List.of(), lastSeq, KeypadCursorRows.load(c));
-        try {
-            byte[] bytes = EventJson.mapper().writeValueAsBytes(base);
-            if (!journal.wouldOverflow(bytes.length)) {
-                journal.append(lastSeq, bytes);
+        byte[] bytes = null;
+        if (day != null) {
+            List<Ticket> live = StateRows.loadTickets(c, day.day()).stream().filter(t -> !t.status().isTerminal()).toList();
+            CommitRecord base = new CommitRecord(day, new ArrayList<>(day.lastNumber().keySet()), live,
+                    StateRows.loadCounters(c), List.of(), lastSeq, KeypadCursorRows.load(c));
+            try {
+                bytes = EventJson.mapper().writeValueAsBytes(base);
+            } catch (IOException e) {
+                throw new SQLException("could not write the journal's base record", e);
             }
+        }
+        try {
+            journal.startGeneration(lastSeq, bytes);
         } catch (IOException e) {
-            throw new SQLException("could not write the journal's base record", e);
+            throw new SQLException("could not start the journal's next generation", e);
         }
     }
 

@@ -34,6 +34,10 @@ public final class Watermarks {
     private LocalDate day;
     private final Map<String, Integer> reservedNumber = new HashMap<>();
     private long reservedSeq;
+    private long provenSeq;
+    private String problem;
+    private boolean found;
+    private long durableSeq;
 
     private Watermarks(Path file) {
         this.file = file;
@@ -43,10 +47,15 @@ public final class Watermarks {
         Watermarks w = new Watermarks(dir.resolve("watermarks.properties"));
         if (Files.exists(w.file)) {
             try {
+                w.found = true;
+                String text = Files.readString(w.file, StandardCharsets.UTF_8);
+                checkIntact(text);
                 Properties p = new Properties();
-                p.load(new StringReader(Files.readString(w.file, StandardCharsets.UTF_8)));
+                p.load(new StringReader(text));
                 w.day = p.getProperty("day") == null ? null : LocalDate.parse(p.getProperty("day"));
                 w.reservedSeq = Long.parseLong(p.getProperty("seq", "0"));
+                w.provenSeq = Long.parseLong(p.getProperty("durable", "0"));
+                w.durableSeq = w.provenSeq;
                 for (String k : p.stringPropertyNames()) {
                     if (k.startsWith("number.")) {
                         w.reservedNumber.put(k.substring(7), Integer.parseInt(p.getProperty(k)));
@@ -54,6 +63,8 @@ public final class Watermarks {
                 }
             } catch (IOException | RuntimeException e) {
                 log.warn("Watermark file {} unreadable ({}); numbering continues from the database", w.file, e.toString());
+                w.problem = "watermarks unreadable (" + e.getMessage() + ")";
+                w.keepCopy();
             }
         }
         return w;
@@ -66,6 +77,64 @@ public final class Watermarks {
 
     public synchronized long reservedSeq() {
         return reservedSeq;
+    }
+
+    /**
+     * A seq this store certainly made durable: the last one committed before the latest rewrite of this file (0 if
+     * unknown). A store that opens holding less than this lost something.
+     */
+    public synchronized long provenSeq() {
+        return provenSeq;
+    }
+
+    /**
+     * A file written since two-generation journals ends with the CRC of what precedes it; one that has the newer
+     * keys but no such line was cut short. The files written before carry neither and are taken as they are.
+     */
+    private static void checkIntact(String text) throws IOException {
+        if (text.isEmpty()) {
+            throw new IOException("empty");
+        }
+        int at = text.lastIndexOf("crc=");
+        if (at < 0) {
+            if (text.contains("durable=")) {
+                throw new IOException("cut short");
+            }
+            return;
+        }
+        String stored = text.substring(at + 4).trim();
+        if (!stored.equals(crc(text.substring(0, at)))) {
+            throw new IOException("fails its check");
+        }
+    }
+
+    private static String crc(String text) {
+        java.util.zip.CRC32C c = new java.util.zip.CRC32C();
+        c.update(text.getBytes(StandardCharsets.UTF_8));
+        return Long.toHexString(c.getValue());
+    }
+
+    /** Whether the file was there at load. */
+    public synchronized boolean found() {
+        return found;
+    }
+
+    /** What was wrong with the file at load, if anything (it was then copied aside). */
+    public synchronized java.util.Optional<String> problem() {
+        return java.util.Optional.ofNullable(problem);
+    }
+
+    private void keepCopy() {
+        try {
+            Files.copy(file, file.resolveSibling(file.getFileName() + ".broken"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            log.warn("could not keep a copy of {}: {}", file, e.toString());
+        }
+    }
+
+    /** The last seq made durable so far; written with the next reservation. */
+    public synchronized void noteDurable(long seq) {
+        durableSeq = Math.max(durableSeq, seq);
     }
 
     /** Makes sure {@code number} and {@code seq} are covered by a durable reservation; writes only when not. */
@@ -104,7 +173,11 @@ public final class Watermarks {
             sb.append("day=").append(day).append('\n');
         }
         sb.append("seq=").append(reservedSeq).append('\n');
+        provenSeq = Math.max(provenSeq, durableSeq);
+        sb.append("durable=").append(provenSeq).append('\n');
         new TreeMap<>(reservedNumber).forEach((k, v) -> sb.append("number.").append(k).append('=').append(v).append('\n'));
+        String crc = crc(sb.toString()); // of everything before the crc line
+        sb.append("crc=").append(crc).append('\n');
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {

@@ -56,19 +56,7 @@ public final class ApplianceProcess implements AutoCloseable {
     }
 
     public void start() throws IOException, InterruptedException {
-        if (!Files.isRegularFile(JAR)) {
-            throw new IllegalStateException("appliance jar not built: " + JAR.toAbsolutePath());
-        }
-        if (process != null && process.isAlive()) {
-            throw new IllegalStateException("the previous appliance process is still running");
-        }
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED", "-jar", JAR.toString(), "--config", config.toString(), "--demo"));
-        starts++;
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().putAll(environment);
-        process = pb.redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("appliance.log").toFile())).start();
+        launch();
         // Only stops a hung start: a JVM, Jetty and H2 recovery on a loaded 2-core CI machine can take many seconds.
         long deadline = System.nanoTime() + START_LIMIT.toNanos();
         while (System.nanoTime() < deadline) {
@@ -85,6 +73,23 @@ public final class ApplianceProcess implements AutoCloseable {
             }
         }
         throw new IllegalStateException("appliance did not answer within " + START_LIMIT.toSeconds() + " s");
+    }
+
+    /** Starts the process and returns at once: for a kill that lands during start-up. */
+    public void launch() throws IOException {
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException("appliance jar not built: " + JAR.toAbsolutePath());
+        }
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException("the previous appliance process is still running");
+        }
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx128m", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED", "-jar", JAR.toString(), "--config", config.toString(), "--demo"));
+        starts++;
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().putAll(environment);
+        process = pb.redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("appliance.log").toFile())).start();
     }
 
     /** Environment for the next start, e.g. systemd's NOTIFY_SOCKET. */

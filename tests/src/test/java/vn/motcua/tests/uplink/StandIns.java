@@ -5,10 +5,10 @@ import vn.motcua.tests.district.DistrictServer;
 import vn.motcua.tests.mqtt.MosquittoBroker;
 
 /** Connects the district stand-in to a test broker. */
-final class StandIns {
+public final class StandIns {
     private StandIns() {}
 
-    static DistrictServer district(MosquittoBroker broker) throws Exception {
+    public static DistrictServer district(MosquittoBroker broker) throws Exception {
         return new DistrictServer(broker.uri(), TlsContexts.socketFactory(broker.pki().caCert(), null, null),
                 MosquittoBroker.DISTRICT_USER, MosquittoBroker.DISTRICT_PASSWORD);
     }
