@@ -290,7 +290,7 @@ public final class QueueStore implements Outbox, AutoCloseable {
             Set<String> services = new LinkedHashSet<>(numbering.keySet());
             services.addAll(day.issued().keySet());
             StateRows.upsertDay(c, day, seq, new ArrayList<>(services));
-            OutboxRows.insert(c, history, true);
+            OutboxRows.insert(c, notHeld(history), true);
             OutboxRows.insert(c, List.of(event));
             c.commit();
             lastSeq = seq;
@@ -300,6 +300,27 @@ public final class QueueStore implements Outbox, AutoCloseable {
             rollbackQuietly();
             throw new StoreException("could not write the restored queue", e);
         }
+    }
+
+    /**
+     * The events of {@code history} whose seq the outbox does not hold yet. One it holds was recorded here (before
+     * the restore, e.g. at open, or on a device that never stored a day): this store's own row stays as it is.
+     */
+    private List<OutboxEvent> notHeld(List<OutboxEvent> history) throws SQLException {
+        if (history.isEmpty()) {
+            return history;
+        }
+        Set<Long> held = new java.util.HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT seq FROM outbox WHERE seq BETWEEN ? AND ?")) {
+            ps.setLong(1, history.getFirst().seq());
+            ps.setLong(2, history.getLast().seq());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    held.add(rs.getLong(1));
+                }
+            }
+        }
+        return held.isEmpty() ? history : history.stream().filter(e -> !held.contains(e.seq())).toList();
     }
 
     private void journalled(CommitRecord record) {

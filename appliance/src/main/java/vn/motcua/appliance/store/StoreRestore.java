@@ -12,16 +12,22 @@ public final class StoreRestore {
 
     /**
      * The seq to ask the district from, or empty when the store is to be trusted as it is. Today: the store holds no
-     * business day's state (new, or lost) and either the watermarks prove seqs were issued here before (a reserved
-     * seq above 0), or the config says this device replaces another ({@code [store] restore_from_district}, set by
-     * {@code motcua-provision replace}). It asks from just above the highest seq the store holds anything for.
+     * business day (new, or lost) and either the watermarks prove seqs were issued here before (a reserved seq above
+     * 0), or the config says this device replaces another ({@code [store] restore_from_district}, set by
+     * {@code motcua-provision replace}). With no day held the whole day is wanted: from seq 1, which the district
+     * may answer from its last day start. (Rows recorded at open, e.g. a {@code store.recovered}, do not count as
+     * a day: they keep their seqs, see {@link QueueStore#restore}.)
+     *
+     * <p>To add "the store came back holding less than the watermarks prove": return {@code storedSeq() + 1} when a
+     * day is held but {@code store.storedSeq() < watermarks.provenSeq()}; the restore then rebuilds on top of the
+     * stored day.
      */
     public static Optional<Long> needed(QueueStore store, Watermarks watermarks, boolean replacesADevice) {
         if (store.holdsDayState()) {
             return Optional.empty();
         }
         if (watermarks.reservedSeq() > 0 || replacesADevice) {
-            return Optional.of(store.storedSeq() + 1);
+            return Optional.of(1L);
         }
         return Optional.empty();
     }

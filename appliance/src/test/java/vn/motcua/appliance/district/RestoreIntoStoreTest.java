@@ -112,9 +112,14 @@ class RestoreIntoStoreTest {
             Files.deleteIfExists(same.resolve(f));
         }
         try (QueueStore store = StoreFixture.open(same, clock)) {
+            // what opening a lost store records first (ApplianceStore): it keeps its seq above the reservation
+            long recovered = store.append("store.recovered", Map.of("reason", "database file missing")).seq();
             assertEquals(Optional.of(1L), StoreRestore.needed(store, store.watermarks(), false), "watermarks prove seqs");
             store.knowServices(office.servicesByCode().keySet());
             DistrictRestore.apply(store, 1, history, first.day());
+            assertEquals("store.recovered", store.rangeFrom(recovered, 1).getFirst().type());
+            assertEquals(List.of("store.recovered", "store.restored"),
+                    store.pendingAfter(0, 10).stream().map(OutboxEvent::type).toList(), "the district has the rest");
             QueueEngine after = new QueueEngine(office, clock, store.loadSnapshot(first.day()));
             int reserved = store.watermarks().reservedNumber(first.day(), "ho-tich");
             assertTrue(reserved > 3, "reserved " + reserved);
