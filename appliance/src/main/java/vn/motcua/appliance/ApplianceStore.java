@@ -46,10 +46,22 @@ final class ApplianceStore {
         Watermarks watermarks = Watermarks.load(dir);
         EventStamper stamper = new EventStamper(id.deviceId(), clock, bootId, Host.wallClockTrusted(id.wallClock()));
         CommitJournal journal = config.store().durableCommits() ? CommitJournal.open(dir, JOURNAL_BYTES) : null;
+        Path keptDatabase = null;
+        if (journal != null && db.movedAside().isEmpty()) {
+            long synced = journal.reading().generations().stream().mapToLong(CommitJournal.Generation::baseSeq).max()
+                    .orElse(0);
+            if (QueueStore.heldSeq(db.connection()) < synced) {
+                // older than the seq it was proven synced at: keep it as it is, before replay writes into it
+                keptDatabase = QueueStore.keepCopy(dir.resolve("motcua.mv.db"), "broken-db-", clock);
+            }
+        }
         QueueStore store = new QueueStore(db.connection(), stamper, watermarks, journal);
         StoreIdentity.ensure(dir, clock.instant());
         StoreAttention attention = new StoreAttention(dir, clock);
         Map<String, Object> finding = findings(existed, db, store, watermarks);
+        if (finding != null && keptDatabase != null) {
+            finding.put("database_kept_in", keptDatabase.getFileName().toString());
+        }
         if (finding != null) {
             store.append("store.recovered", finding);
             attention.raise(finding);
@@ -81,7 +93,8 @@ final class ApplianceStore {
         CommitJournal.Reading journal = store.journalReading();
         if (journal != null) {
             if (existed && journal.found() != CommitJournal.Found.PRESENT) {
-                problems.add(journal.found() == CommitJournal.Found.EMPTY ? "journal was empty" : "journal missing");
+                problems.add((journal.found() == CommitJournal.Found.EMPTY ? "journal was empty" : "journal missing")
+                        + ": what was not yet in the database (up to its 30 s write delay) is lost");
             }
             problems.addAll(journal.damage());
         }
@@ -101,7 +114,7 @@ final class ApplianceStore {
         if (proven > replay.replayedTo()) {
             missing.add(new long[] {replay.replayedTo() + 1, proven});
             problems.add("store holds events up to seq " + replay.replayedTo() + " but seq " + proven
-                    + " was issued");
+                    + " was made durable: at least " + (proven - replay.replayedTo()) + " events lost");
         }
         if (!replay.missing().isEmpty()) {
             problems.add("events missing from this store: seqs " + ranges(replay.missing()));
@@ -116,6 +129,8 @@ final class ApplianceStore {
         out.put("replayed_commits", replay.replayed());
         out.put("missing_seqs", missing.stream().map(r -> List.of(r[0], r[1])).toList());
         out.put("missing_count", missing.stream().mapToLong(r -> r[1] - r[0] + 1).sum());
+        // the district sees these as a gap: they were never used, so that no seq issued before the loss is reused
+        store.skippedSeqs().ifPresent(r -> out.put("skipped_seqs", List.of(r[0], r[1])));
         store.keptJournal().ifPresent(p -> out.put("journal_kept_in", p.getFileName().toString()));
         out.put("summary", String.join("; ", problems));
         return out;

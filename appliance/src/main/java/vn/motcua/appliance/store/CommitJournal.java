@@ -131,7 +131,10 @@ public final class CommitJournal implements AutoCloseable {
         }
         FileChannel reader = FileChannel.open(file, StandardOpenOption.READ);
         Reading reading = read(reader, half, found);
-        if (found == Found.PRESENT && sizeAtOpen < 2 * half && sizeAtOpen != LEGACY_BYTES) {
+        // A file of the former size is a journal from before two generations, unless this folder's store was
+        // opened by this software before (store.id): it extended the journal to its full size then.
+        boolean legacySize = sizeAtOpen == LEGACY_BYTES && !StoreIdentity.existed(dir);
+        if (found == Found.PRESENT && sizeAtOpen < 2 * half && !legacySize) {
             List<String> damage = new ArrayList<>(reading.damage());
             damage.add("journal truncated to " + sizeAtOpen + " of " + 2 * half + " bytes");
             reading = new Reading(found, reading.generations(), List.copyOf(damage), reading.lostBetween());

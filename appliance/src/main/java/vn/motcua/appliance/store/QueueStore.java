@@ -44,6 +44,8 @@ public final class QueueStore implements Outbox, AutoCloseable {
     private final CommitJournal journal;
     private final ReplayOutcome replay;
     private Path keptJournal;
+    private boolean behindCheckpoint;
+    private boolean incomplete;
     private long lastSeq;
     private Set<String> knownServices = Set.of();
 
@@ -57,27 +59,40 @@ public final class QueueStore implements Outbox, AutoCloseable {
         this.stamper = stamper;
         this.watermarks = watermarks;
         this.journal = journal;
+        long held = StateRows.loadLastSeq(c);
         if (journal != null) {
+            long synced = journal.reading().generations().stream().mapToLong(CommitJournal.Generation::baseSeq).max()
+                    .orElse(0);
+            behindCheckpoint = held < synced; // H2 came back older than the seq it was proven synced at
             replay = JournalReplay.replay(c, journal.reading());
             try (Statement st = c.createStatement()) {
                 st.execute("SET WRITE_DELAY " + WRITE_BEHIND_MILLIS);
                 // Old chunks must outlive several write-behind rounds, so a torn last chunk falls back to a whole one.
                 st.execute("SET RETENTION_TIME " + (4 * WRITE_BEHIND_MILLIS));
             }
+            // Something may have been issued that neither H2 nor the journal holds: a damaged or lost journal
+            // beside a database with state, a gap, a database older than its checkpoint.
+            incomplete = !journal.reading().damage().isEmpty() || !replay.missing().isEmpty() || behindCheckpoint
+                    || (held > 0 && journal.reading().found() != CommitJournal.Found.PRESENT);
         } else {
-            long held = StateRows.loadLastSeq(c);
             replay = new ReplayOutcome(held, held, 0, List.of());
         }
-        // A database with no state is new or replaces a lost one: continue after the reserved block, so a
-        // sequence number is never reused. An intact database is the truth.
+        // A database with no state is new or replaces a lost one, and an incomplete one may lack what was issued:
+        // continue after the reserved block, so a sequence number is never reused. An intact database is the truth.
         long stored = StateRows.loadLastSeq(c);
-        this.lastSeq = StateRows.loadDay(c) == null ? Math.max(stored, watermarks.reservedSeq()) : stored;
+        this.lastSeq = StateRows.loadDay(c) == null || incomplete ? Math.max(stored, watermarks.reservedSeq()) : stored;
         if (journal != null) {
             if (!journal.reading().damage().isEmpty() || !replay.missing().isEmpty()) {
-                keptJournal = keepJournalCopy(); // before the checkpoint below overwrites a generation
+                keptJournal = keepCopy(journal.file(), "broken-journal-"); // before the checkpoint overwrites a generation
             }
             checkpoint();
         }
+    }
+
+    /** Seqs left unused at open (first, last), so none that may have been issued is issued again; empty if none. */
+    public Optional<long[]> skippedSeqs() {
+        long stored = replay.replayedTo();
+        return lastSeq > stored ? Optional.of(new long[] {stored + 1, lastSeq}) : Optional.empty();
     }
 
     /** What opening found: what H2 held, what the journal gave back, which seqs neither could. */
@@ -95,18 +110,27 @@ public final class QueueStore implements Outbox, AutoCloseable {
         return Optional.ofNullable(keptJournal);
     }
 
-    private Path keepJournalCopy() {
-        Path aside = journal.file().resolveSibling("broken-journal-"
-                + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(java.time.ZoneOffset.UTC)
-                        .format(stamper.clock().instant()));
+    private Path keepCopy(Path file, String prefix) {
         try {
-            java.nio.file.Files.createDirectories(aside);
-            Path copy = aside.resolve(journal.file().getFileName());
-            java.nio.file.Files.copy(journal.file(), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            return aside;
+            return keepCopy(file, prefix, stamper.clock());
         } catch (IOException e) {
-            throw new StoreException("could not keep a copy of the damaged journal in " + aside, e);
+            throw new StoreException("could not keep a copy of the damaged " + file.getFileName(), e);
         }
+    }
+
+    /** Copies {@code file} into a new {@code <prefix><time>/} folder beside it, for a technician; returns the folder. */
+    public static Path keepCopy(Path file, String prefix, java.time.Clock clock) throws IOException {
+        Path aside = file.resolveSibling(prefix
+                + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(java.time.ZoneOffset.UTC)
+                        .format(clock.instant()));
+        java.nio.file.Files.createDirectories(aside);
+        java.nio.file.Files.copy(file, aside.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return aside;
+    }
+
+    /** The last event seq H2 holds on disk (for checks made before a store is built on the connection). */
+    public static long heldSeq(Connection c) throws SQLException {
+        return StateRows.loadLastSeq(c);
     }
 
     /** The saved queue, or an empty day if none; numbering never goes below the watermarks. */
@@ -116,8 +140,8 @@ public final class QueueStore implements Outbox, AutoCloseable {
         Map<String, Integer> last = new HashMap<>(day.lastNumber());
         for (String service : knownServices) {
             int reserved = watermarks.reservedNumber(day.day(), service);
-            if (reserved > last.getOrDefault(service, 0) && saved == null) {
-                last.put(service, reserved); // database lost today: skip the reserved block
+            if (reserved > last.getOrDefault(service, 0) && (saved == null || incomplete)) {
+                last.put(service, reserved); // today's database lost or incomplete: skip the reserved block
             }
         }
         DayState resumed = new DayState(day.day(), last, day.issued(), day.lastOrdinal());

@@ -35,6 +35,8 @@ public final class Watermarks {
     private final Map<String, Integer> reservedNumber = new HashMap<>();
     private long reservedSeq;
     private long provenSeq;
+    /** First line of a file that ends with its CRC; what a truncation always leaves in place. */
+    static final String HEADER_V2 = "# motcua high-water marks v2 (ends with its CRC-32C); see Watermarks.java. Do not edit.";
     private String problem;
     private boolean found;
     private long durableSeq;
@@ -97,7 +99,7 @@ public final class Watermarks {
         }
         int at = text.lastIndexOf("crc=");
         if (at < 0) {
-            if (text.contains("durable=")) {
+            if (text.startsWith(HEADER_V2) || text.contains("durable=")) {
                 throw new IOException("cut short");
             }
             return;
@@ -168,7 +170,7 @@ public final class Watermarks {
     }
 
     private void save() throws IOException {
-        StringBuilder sb = new StringBuilder("# motcua high-water marks; see Watermarks.java. Do not edit.\n");
+        StringBuilder sb = new StringBuilder(HEADER_V2 + "\n");
         if (day != null) {
             sb.append("day=").append(day).append('\n');
         }
