@@ -59,7 +59,15 @@ public final class RestoreClient implements AutoCloseable {
             c.setCallback(rc.callback());
             c.connect(ConnectOptions.of(cfg, UplinkSecrets.load(cfg.secretsFile()), null, null))
                     .waitForCompletion(timeout.toMillis());
-            c.subscribe(rc.topics.restoreResponse(), 1).waitForCompletion(timeout.toMillis());
+            IMqttToken sub = c.subscribe(rc.topics.restoreResponse(), 1);
+            sub.waitForCompletion(timeout.toMillis());
+            int[] granted = sub.getReasonCodes();
+            if (granted != null && granted.length > 0 && granted[0] >= 0x80) {
+                // without it no answer could ever arrive: say so instead of waiting out the timeout
+                closeQuietly(c);
+                throw new Unanswered("the broker refused the subscription to " + rc.topics.restoreResponse()
+                        + " (reason 0x" + Integer.toHexString(granted[0]) + "; the office's ACL?)");
+            }
             return rc;
         } catch (MqttException | IOException | GeneralSecurityException | RuntimeException e) {
             closeQuietly(c);
