@@ -15,6 +15,7 @@ import vn.motcua.appliance.devices.ResidentDevices;
 import vn.motcua.appliance.devices.counterbus.CounterBusDevice;
 import vn.motcua.appliance.district.DistrictConfigApplier;
 import vn.motcua.appliance.district.DistrictLink;
+import vn.motcua.appliance.district.DistrictRestore;
 import vn.motcua.appliance.district.UplinkDossierSource;
 import vn.motcua.appliance.service.DeviceCounters;
 import vn.motcua.appliance.service.HallMessages;
@@ -69,6 +70,11 @@ public final class Appliance implements AutoCloseable {
     public void start() throws Exception {
         ApplianceConfig.Identity id = config.identity();
         store = ApplianceStore.open(config, clock, bootId, health);
+        // Before the queue is built from the store and before any command: a lost store is refilled from the district.
+        DistrictRestore.atStartup(config, store, clock, health, (status, mayTake) -> {
+            notifier.status(status);
+            notifier.extendTimeout(mayTake);
+        });
         java.util.function.BooleanSupplier clockTrusted = Host.wallClockTrusted(id.wallClock());
         queue = new QueueService(config.office(), clock, clockTrusted, store);
         ClockHealth.register(health, clockTrusted, queue);

@@ -21,15 +21,22 @@ class RenderedConfigTest {
 
     @Test
     void anOfficeWithButtonsAnEvdevReaderAndATicketLayoutRendersTheGoldenConfig(@TempDir Path tmp) throws Exception {
-        Path role = Paths.repo().resolve("provisioning/ansible/roles/motcua");
-        Path out = tmp.resolve("appliance.conf");
-        Proc p = Proc.run(tmp, Proc.Duration.ofSeconds(120), Map.of("ANSIBLE_LOCAL_TEMP", tmp.resolve("ansible").toString(),
-                "ANSIBLE_NOCOLOR", "1"), List.of("ansible", "localhost", "-i", "localhost,", "-c", "local",
-                "-m", "ansible.builtin.template", "-a", "src=" + role.resolve("templates/appliance.conf.j2") + " dest=" + out,
-                "-e", "@" + role.resolve("defaults/main.yml"), "-e", "@" + RESOURCES.resolve("office.yml")));
-        assertEquals(0, p.exitCode(), p.output());
-        assertEquals(Files.readString(RESOURCES.resolve("appliance.conf")), Files.readString(out),
+        assertEquals(Files.readString(RESOURCES.resolve("appliance.conf")), Files.readString(renderConfig(tmp, "office.yml")),
                 "rendered config differs from provisioning/src/test/resources/render/appliance.conf");
+    }
+
+    /**
+     * {@code motcua-provision replace} renders the same config plus the restore flag under {@code [store]}, which the
+     * appliance reads at its first start (tests/.../RestoreFromDistrictTest runs a replacement with it).
+     */
+    @Test
+    void aReplacementDeviceRendersTheRestoreFlagAndNothingElseDiffers(@TempDir Path tmp) throws Exception {
+        Path out = renderConfig(tmp, "office.yml", "motcua_restore_from_district=true");
+        String golden = Files.readString(RESOURCES.resolve("appliance.conf"));
+        String store = "[store]\ndurable_commits  = true\noutbox_retention = \"30d\"\n";
+        org.junit.jupiter.api.Assertions.assertTrue(golden.contains(store), "golden [store] section");
+        assertEquals(golden.replace(store, store + "restore_from_district = true    # a replacement device: today's queue"
+                + " comes back from the district at the first start\n"), Files.readString(out));
     }
 
     /**
@@ -55,13 +62,26 @@ class RenderedConfigTest {
                 "{\"motcua_touch_calibration\": \"0 1 0 -1 0 1\"}")));
     }
 
+    /** Renders appliance.conf.j2 with the role's defaults, an inventory file of RESOURCES and the given extra vars. */
+    private static Path renderConfig(Path dir, String inventory, String... extraVars) {
+        List<String> vars = new java.util.ArrayList<>(List.of("@" + RESOURCES.resolve(inventory)));
+        vars.addAll(List.of(extraVars));
+        return renderTemplate(dir, "appliance.conf.j2", vars);
+    }
+
     /** Renders one of the role's templates with its defaults, a device id and the given extra vars. */
     private static Path render(Path dir, String template, String... extraVars) {
+        List<String> vars = new java.util.ArrayList<>(List.of("motcua_device_id=q1-test-01"));
+        vars.addAll(List.of(extraVars));
+        return renderTemplate(dir, template, vars);
+    }
+
+    private static Path renderTemplate(Path dir, String template, List<String> extraVars) {
         Path role = Paths.repo().resolve("provisioning/ansible/roles/motcua");
         Path out = dir.resolve("out");
         List<String> cmd = new java.util.ArrayList<>(List.of("ansible", "localhost", "-i", "localhost,", "-c", "local",
                 "-m", "ansible.builtin.template", "-a", "src=" + role.resolve("templates").resolve(template) + " dest=" + out,
-                "-e", "@" + role.resolve("defaults/main.yml"), "-e", "motcua_device_id=q1-test-01"));
+                "-e", "@" + role.resolve("defaults/main.yml")));
         for (String v : extraVars) {
             cmd.add("-e");
             cmd.add(v);

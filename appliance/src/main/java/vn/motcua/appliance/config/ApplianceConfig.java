@@ -54,9 +54,16 @@ public record ApplianceConfig(Identity identity, OfficeLayout office, Web web, S
     public record Manager(int alertWaiting, Duration alertWait) {}
 
     /**
+     * {@code [store]}.
+     *
      * @param durableCommits fsync every command before acknowledging it (off only for throw-away tests)
      * @param outboxRetention how long delivered events stay in the outbox before they are pruned
      * @param lowSpaceBytes   below this much free space in the data folder /healthz and /metrics warn
+     * @param restoreFromDistrict this device replaces one whose store was lost: restore today's queue from the
+     *                            district's copy of the device's events at the first start (set by
+     *                            {@code motcua-provision replace})
+     * @param restoreTimeout      how long the start waits for the district to answer each restore request
      */
-    public record Store(boolean durableCommits, Duration outboxRetention, long lowSpaceBytes) {}
+    public record Store(boolean durableCommits, Duration outboxRetention, long lowSpaceBytes,
+                        boolean restoreFromDistrict, Duration restoreTimeout) {}
 }

@@ -49,10 +49,12 @@ final class ConfigValidator {
         ApplianceConfig.Manager manager = new ApplianceConfig.Manager(
                 v.integer("manager.alert_waiting", mg.alertWaiting(), 1, 9999, 20),
                 positive("manager.alert_wait", mg.alertWait(), Duration.ofMinutes(30)));
-        RawConfig.Store s = raw.store() == null ? new RawConfig.Store(null, null, null) : raw.store();
+        RawConfig.Store s = raw.store() == null ? new RawConfig.Store(null, null, null, null, null) : raw.store();
         ApplianceConfig.Store store = new ApplianceConfig.Store(s.durableCommits() == null || s.durableCommits(),
                 v.duration("store.outbox_retention", s.outboxRetention(), Duration.ofDays(30)),
-                v.integer("store.low_space_mib", s.lowSpaceMib(), 1, 1_000_000, 64) * 1024L * 1024);
+                v.integer("store.low_space_mib", s.lowSpaceMib(), 1, 1_000_000, 64) * 1024L * 1024,
+                Boolean.TRUE.equals(s.restoreFromDistrict()),
+                positive("store.restore_timeout", s.restoreTimeout(), Duration.ofSeconds(20)));
         devices(raw.devices());
         OfficeLayout office = null;
         if (problems.isEmpty()) {

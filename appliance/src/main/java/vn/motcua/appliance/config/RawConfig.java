@@ -31,5 +31,6 @@ record RawConfig(Appliance appliance, Queue queue, Hours hours, List<Service> se
 
     record Manager(Integer alertWaiting, String alertWait) {}
 
-    record Store(Boolean durableCommits, String outboxRetention, Integer lowSpaceMib) {}
+    record Store(Boolean durableCommits, String outboxRetention, Integer lowSpaceMib, Boolean restoreFromDistrict,
+                 String restoreTimeout) {}
 }

@@ -29,14 +29,7 @@ public final class DistrictLink {
                                              QueueService queue, DistrictConfigApplier districtConfig,
                                              HallMessages hallMessages, ScheduledExecutorService scheduler,
                                              Health health, Clock clock) throws Exception {
-        ApplianceConfig.Identity id = config.identity();
-        Optional<UplinkConfig> uc;
-        try {
-            uc = UplinkSettings.parse(config.uplink(), id.district(), id.office(), id.deviceId(), id.dataDir(),
-                    config.store().outboxRetention());
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("[uplink]", List.of(e.getMessage().split("\n")));
-        }
+        Optional<UplinkConfig> uc = settings(config);
         if (uc.isEmpty()) {
             health.register("uplink", () -> Health.Status.ok("not configured: events wait in the outbox"));
             return Optional.empty();
@@ -47,5 +40,16 @@ public final class DistrictLink {
         health.register("uplink", new UplinkHealth(uplink));
         uplink.start();
         return Optional.of(uplink);
+    }
+
+    /** The {@code [uplink]} settings, or empty when the office runs without a district link. */
+    static Optional<UplinkConfig> settings(ApplianceConfig config) throws ConfigException {
+        ApplianceConfig.Identity id = config.identity();
+        try {
+            return UplinkSettings.parse(config.uplink(), id.district(), id.office(), id.deviceId(), id.dataDir(),
+                    config.store().outboxRetention());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("[uplink]", List.of(e.getMessage().split("\n")));
+        }
     }
 }

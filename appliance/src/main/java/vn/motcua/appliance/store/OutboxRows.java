@@ -17,10 +17,16 @@ final class OutboxRows {
     private OutboxRows() {}
 
     static void insert(Connection c, List<OutboxEvent> events) throws SQLException {
+        insert(c, events, false);
+    }
+
+    /** @param delivered true for events the district is known to hold already (a restore from its copy) */
+    static void insert(Connection c, List<OutboxEvent> events, boolean delivered) throws SQLException {
         if (events.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?)")) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (" + COLUMNS + ", delivered)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?)")) {
             for (OutboxEvent e : events) {
                 ps.setLong(1, e.seq());
                 ps.setString(2, e.eventId());
@@ -31,6 +37,7 @@ final class OutboxRows {
                 ps.setBoolean(7, e.clockTrusted());
                 ps.setString(8, e.type());
                 ps.setString(9, e.payloadJson());
+                ps.setBoolean(10, delivered);
                 ps.addBatch();
             }
             ps.executeBatch();

@@ -153,6 +153,11 @@ public final class QueueStore implements Outbox, AutoCloseable {
         return lastSeq > stored ? Optional.of(new long[] {stored + 1, lastSeq}) : Optional.empty();
     }
 
+    /** Whether opening found that something may have been issued beyond what H2 and the journal gave back. */
+    public boolean incomplete() {
+        return incomplete;
+    }
+
     /** What opening found: what H2 held, what the journal gave back, which seqs neither could. */
     public ReplayOutcome replayOutcome() {
         return replay;
@@ -366,6 +371,96 @@ public final class QueueStore implements Outbox, AutoCloseable {
             condition.databaseFailed(e);
             return false;
         }
+    }
+
+    /** Whether the store holds a business day's state (numbering, counters): false for a new or lost database. */
+    public synchronized boolean holdsDayState() {
+        try {
+            return StateRows.loadDay(c) != null;
+        } catch (SQLException e) {
+            throw new StoreException("could not read the day state", e);
+        }
+    }
+
+    /** The highest seq the store holds a row or a state for (0 if none), whatever the watermarks reserve above it. */
+    public synchronized long storedSeq() {
+        try {
+            return StateRows.loadLastSeq(c);
+        } catch (SQLException e) {
+            throw new StoreException("could not read the last seq", e);
+        }
+    }
+
+    public Watermarks watermarks() {
+        return watermarks;
+    }
+
+    /**
+     * Writes a queue rebuilt from the district's copy of this device's events, in one transaction: the day's
+     * numbering (never below what the watermarks reserve for that day, so a number printed on a ticket the district
+     * never heard of is not issued again), every rebuilt ticket and counter, the events themselves with their original
+     * seqs and ids, marked delivered (the district has them), and {@code restored} (a {@code store.restored} event) as
+     * the next seq. Event numbering then continues after it; H2 is synced and the journal starts over from this state.
+     */
+    public synchronized OutboxEvent restore(QueueSnapshot rebuilt, List<OutboxEvent> history, Appended restored)
+            throws StoreException {
+        try {
+            long last = history.isEmpty() ? 0 : history.getLast().seq();
+            // Right after the last restored seq, so the district sees no hole; above any row this store already holds
+            // (an event recorded at open), which keeps its seq. Not above the watermarks' reserved seq: a seq the
+            // district never received belongs to an event lost with the old store, and is free again.
+            long seq = Math.max(last, StateRows.loadLastSeq(c)) + 1;
+            OutboxEvent event = stamper.stamp(seq, restored.type(), EventJson.write(restored.payload()));
+            DayState day = rebuilt.day();
+            Map<String, Integer> numbering = new HashMap<>(day.lastNumber());
+            for (String service : knownServices) {
+                int reserved = watermarks.reservedNumber(day.day(), service);
+                if (reserved > numbering.getOrDefault(service, 0)) {
+                    numbering.put(service, reserved);
+                }
+            }
+            day = new DayState(day.day(), numbering, day.issued(), day.lastOrdinal());
+            watermarks.cover(day.day(), numbering, seq);
+            for (Ticket t : rebuilt.tickets()) {
+                StateRows.upsertTicket(c, t);
+            }
+            for (Counter k : rebuilt.counters()) {
+                StateRows.upsertCounter(c, k);
+            }
+            Set<String> services = new LinkedHashSet<>(numbering.keySet());
+            services.addAll(day.issued().keySet());
+            StateRows.upsertDay(c, day, seq, new ArrayList<>(services));
+            OutboxRows.insert(c, notHeld(history), true);
+            OutboxRows.insert(c, List.of(event));
+            c.commit();
+            lastSeq = seq;
+            checkpoint(); // durable at once, and the journal's base record now holds the restored queue
+            return event;
+        } catch (SQLException | IOException e) {
+            rollbackQuietly();
+            throw new StoreException("could not write the restored queue", e);
+        }
+    }
+
+    /**
+     * The events of {@code history} whose seq the outbox does not hold yet. One it holds was recorded here (before
+     * the restore, e.g. at open, or on a device that never stored a day): this store's own row stays as it is.
+     */
+    private List<OutboxEvent> notHeld(List<OutboxEvent> history) throws SQLException {
+        if (history.isEmpty()) {
+            return history;
+        }
+        Set<Long> held = new java.util.HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT seq FROM outbox WHERE seq BETWEEN ? AND ?")) {
+            ps.setLong(1, history.getFirst().seq());
+            ps.setLong(2, history.getLast().seq());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    held.add(rs.getLong(1));
+                }
+            }
+        }
+        return held.isEmpty() ? history : history.stream().filter(e -> !held.contains(e.seq())).toList();
     }
 
     /**

@@ -237,25 +237,10 @@ public final class MqttUplink implements AutoCloseable {
     }
 
     private MqttConnectionOptions options(UplinkSecrets secrets) throws IOException, GeneralSecurityException {
-        MqttConnectionOptions o = new MqttConnectionOptions();
-        o.setCleanStart(true);
-        o.setAutomaticReconnect(false);
-        o.setKeepAliveInterval((int) cfg.keepAlive().toSeconds());
-        o.setConnectionTimeout((int) cfg.connectTimeout().toSeconds());
         MqttMessage will = new MqttMessage(Json.bytes(StatusMessages.Availability.offline(version, bootId, startedAt)));
         will.setQos(1);
         will.setRetained(true);
-        o.setWill(topics.availability(), will);
-        if (cfg.username() != null) {
-            o.setUserName(cfg.username());
-            o.setPassword(secrets.mqttPasswordBytes());
-        }
-        if (cfg.caFile() != null) {
-            o.setSocketFactory(TlsContexts.socketFactory(cfg.caFile(), cfg.clientKeystore(), secrets.keystorePassword()));
-            o.setHttpsHostnameVerificationEnabled(true); // Paho's default; stated, because without it TLS proves nothing
-
-        }
-        return o;
+        return ConnectOptions.of(cfg, secrets, topics.availability(), will);
     }
 
     private void guarded(String what, ThrowingRunnable r) {

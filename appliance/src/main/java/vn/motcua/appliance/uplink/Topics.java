@@ -46,4 +46,9 @@ public final class Topics {
     public String dossierRequest() { return base + "/dossier/request"; }
 
     public String dossierResponse() { return base + "/dossier/response"; }
+
+    /** A device asking the district for its own events back (restore after its store was lost). */
+    public String restoreRequest() { return base + "/restore/request"; }
+
+    public String restoreResponse() { return base + "/restore/response"; }
 }

@@ -78,7 +78,7 @@ class EnginePropertyTest {
     }
 
     /** Mostly small steps forward; sometimes the clock jumps back up to an hour, or on by most of a day. */
-    private static void moveClock(TestClock clock, Random random) {
+    static void moveClock(TestClock clock, Random random) {
         int roll = random.nextInt(1000);
         if (roll < 10) {
             clock.advance(Duration.ofSeconds(-random.nextInt(3600)));

@@ -23,18 +23,24 @@ import vn.motcua.appliance.uplink.DossierWire;
 /**
  * Stand-in for the district server (tests and demo): subscribes to contract v1 for every office,
  * records events per device (deduplicated by id, checked for order and gaps), answers dossier
- * lookups from {@link DossierFixture}, and sends configs and commands. Uses a persistent session
+ * lookups from {@link DossierFixture} and restore requests from the events it holds, and sends configs and commands. Uses a persistent session
  * so nothing published while it reconnects is lost, as the real server must.
  */
 public final class DistrictServer implements AutoCloseable {
     /** How the stand-in answers lookups, to test the appliance against a misbehaving server. */
     public enum LookupMode { ANSWER, SILENT, MALFORMED, OVERSIZED }
 
+    /** How the stand-in answers restore requests. */
+    public enum RestoreMode { ANSWER, SILENT }
+
+    /** Most events in one restore page, whatever the device asks for (TOPICS.md). */
+    public static final int RESTORE_PAGE_MAX = 500;
+
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Bound on a connect, subscribe or publish: only stops a hung test (TLS on a loaded CI machine can be slow). */
     private static final long LIMIT_MS = 60_000;
     private static final String[] FILTERS = {"motcua/v1/+/+/+/event/#", "motcua/v1/+/+/+/status", "motcua/v1/+/+/+/status/storage",
-        "motcua/v1/+/+/+/dossier/request", "motcua/v1/+/+/+/config/ack", "motcua/v1/+/+/+/cmd-ack",
+        "motcua/v1/+/+/+/dossier/request", "motcua/v1/+/+/+/restore/request", "motcua/v1/+/+/+/config/ack", "motcua/v1/+/+/+/cmd-ack",
         "motcua/v1/+/+/+/telemetry", "motcua/v1/+/+/+/queue"};
 
     private final MqttAsyncClient client;
@@ -44,6 +50,8 @@ public final class DistrictServer implements AutoCloseable {
     private final List<String> lookupsSeen = new CopyOnWriteArrayList<>();
     private final List<Long> lookupExpiries = new CopyOnWriteArrayList<>();
     private volatile LookupMode lookupMode = LookupMode.ANSWER;
+    private volatile RestoreMode restoreMode = RestoreMode.ANSWER;
+    private final List<String> restoreRequests = new CopyOnWriteArrayList<>();
     private volatile java.util.function.BiConsumer<String, ReceivedEvents.Event> eventHook = (d, e) -> {};
 
     public DistrictServer(String uri, SSLSocketFactory tls, String user, String password) throws MqttException {
@@ -109,6 +117,7 @@ public final class DistrictServer implements AutoCloseable {
                     events.computeIfAbsent(device, d -> new ReceivedEvents()).add(e);
                 }
                 case "dossier" -> answer(m);
+                case "restore" -> restore(device, level[4], m);
                 case "cmd-ack" -> commandAcks.add(body);
                 default -> latest.put(topic, body);
             }
@@ -130,15 +139,73 @@ public final class DistrictServer implements AutoCloseable {
                     + "x".repeat(20_000) + "\"}").getBytes(StandardCharsets.UTF_8);
         };
         if (body != null && rq.getResponseTopic() != null) {
-            MqttMessage reply = new MqttMessage(body);
-            reply.setQos(1);
-            MqttProperties p = new MqttProperties();
-            p.setCorrelationData(rq.getCorrelationData());
-            p.setMessageExpiryInterval(30L);
-            reply.setProperties(p);
-            client.publish(rq.getResponseTopic(), reply);
+            reply(rq, body);
         }
     }
+
+    /** An MQTT 5 answer: to the request's response topic, with its correlation data, expiring in 30 s. */
+    private void reply(MqttProperties request, byte[] body) throws MqttException {
+        MqttMessage reply = new MqttMessage(body);
+        reply.setQos(1);
+        MqttProperties p = new MqttProperties();
+        p.setCorrelationData(request.getCorrelationData());
+        p.setMessageExpiryInterval(30L);
+        reply.setProperties(p);
+        client.publish(request.getResponseTopic(), reply);
+    }
+
+    /**
+     * Serves a device its own events back (TOPICS.md, "Restore from the district"): one page per request, the events
+     * as the device published them, from {@code fromSeq} (or from its last {@code queue.day_started} at or above
+     * it, when asked {@code fromDayStart}), at most {@code limit} of them, gapless; {@code complete} when none
+     * is held above the page.
+     */
+    private void restore(String device, String deviceId, MqttMessage request) throws Exception {
+        JsonNode q = JSON.readTree(request.getPayload());
+        restoreRequests.add(device + " " + q);
+        MqttProperties rq = request.getProperties();
+        if (restoreMode == RestoreMode.SILENT || rq.getResponseTopic() == null) {
+            return;
+        }
+        long fromSeq = q.path("fromSeq").asLong(1);
+        int limit = Math.max(1, Math.min(RESTORE_PAGE_MAX, q.path("limit").asInt(RESTORE_PAGE_MAX)));
+        List<ReceivedEvents.Event> held = events(device).inSeqOrder();
+        long from = fromSeq;
+        if (q.path("fromDayStart").asBoolean()) {
+            for (ReceivedEvents.Event e : held) {
+                if (e.seq() >= fromSeq && e.type().equals("queue.day_started")) {
+                    from = e.seq();
+                }
+            }
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode page = JSON.createObjectNode().put("v", 1).put("device", deviceId)
+                .put("from", from);
+        com.fasterxml.jackson.databind.node.ArrayNode list = page.putArray("events");
+        long next = from;
+        boolean more = false;
+        for (ReceivedEvents.Event e : held) {
+            if (e.seq() < from) {
+                continue;
+            }
+            if (e.seq() != next || list.size() == limit) {
+                more = true; // a gap the district holds, or the page is full: the device asks again from next
+                break;
+            }
+            list.add(JSON.readTree(e.json()));
+            next++;
+        }
+        if (more && list.isEmpty()) {
+            page = JSON.createObjectNode().put("v", 1).put("error", "no event held at seq " + from);
+        } else {
+            page.put("last", next - 1).put("complete", !more);
+        }
+        reply(rq, JSON.writeValueAsBytes(page));
+    }
+
+    public void restoreMode(RestoreMode mode) { restoreMode = mode; }
+
+    /** Every restore request received: {@code district/office/device} and the request body. */
+    public List<String> restoreRequests() { return new ArrayList<>(restoreRequests); }
 
     public void lookupMode(LookupMode mode) { lookupMode = mode; }
 
