@@ -117,6 +117,10 @@ class KillLoopResyncTest {
                 if (brokerDown) {
                     broker.start();
                 }
+                if ((round + 1) % 50 == 0) {
+                    System.out.printf("KILL LOOP progress: %d of %d kills, %d acknowledged commands, %d s%n", round + 1,
+                            kills, acknowledgedCommands, (System.nanoTime() - started) / 1_000_000_000);
+                }
             }
             long killPhaseSeconds = (System.nanoTime() - started) / 1_000_000_000;
 
