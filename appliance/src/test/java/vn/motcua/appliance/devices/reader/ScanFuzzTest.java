@@ -46,7 +46,7 @@ class ScanFuzzTest {
         pipeline.addListener(r -> {
             results[0]++;
             if (r instanceof ScanResult.Rejected x) {
-                assertTrue(x.preview().length() <= LogSafe.MAX + 3 || x.preview().contains("withheld"), x.preview());
+                assertTrue(x.preview().length() <= LogSafe.MAX + 24 || x.preview().contains("withheld"), x.preview());
                 assertFalse(!SIZE_ONLY.matcher(x.preview()).matches() && ANY_DIGIT.matcher(x.preview()).find(), x.preview());
             }
             NoRawIdInLogsTest.assertClean(r.toString());
