@@ -42,6 +42,7 @@ public final class Appliance implements AutoCloseable {
     private QueueStore store;
     private QueueService queue;
     private WebServer web;
+    private Screens screens;
     private MqttUplink uplink;
     private boolean demo;
     private volatile boolean closing;
@@ -91,11 +92,13 @@ public final class Appliance implements AutoCloseable {
 
         DossierStatusSource dossiers = uplink != null ? new UplinkDossierSource(uplink)
                 : demo ? new FixtureDossierSource(java.time.LocalDate.now(clock)) : UplinkDossierSource.unavailable();
-        Screens screens = new Screens(config, queue, health, clock, dossiers, store::pendingCount, deviceCounters,
+        screens = new Screens(config, queue, health, clock, dossiers, store::pendingCount, deviceCounters,
                 devices.ticketQr(), devices.printJobs());
         ApiHandler api = new ApiHandler(queue, health, config.web().maxBodyBytes(), store::countsByType, screens.gate());
-        web = new WebServer(config.web(), counterBus.inFrontOf(devices.inFrontOf(screens.handler(api))), screens.staffSession());
+        web = new WebServer(config.web(), counterBus.inFrontOf(devices.inFrontOf(screens.handler(api))), screens.staffSession(),
+                screens.webCounters());
         web.start();
+        web.logExposure();
         web.registerHealth(health);
         health.register("day_summary", () -> queue.summaryFailureCount() == 0 ? Health.Status.ok("ok")
                 : Health.Status.fault("failed", queue.summaryFailureCount() + " day summaries could not be computed"));
@@ -123,6 +126,11 @@ public final class Appliance implements AutoCloseable {
         } catch (RuntimeException e) {
             log.error("Could not record {} event", type, e);
         }
+    }
+
+    /** The screens' wiring (live feed, staff login), for tests. */
+    public Screens screens() {
+        return screens;
     }
 
     public QueueService queue() {

@@ -52,7 +52,7 @@ class SlowLanClientTest {
 
     private void attack(boolean slowBody) throws Exception {
         InetSocketAddress lan = new InetSocketAddress("127.0.0.2", appliance.lanPort().orElseThrow());
-        try (SlowLanClients slow = SlowLanClients.open(LanKeystore.trusting(dir), lan, 20, slowBody, 1000)) {
+        try (SlowLanClients slow = SlowLanClients.open(LanKeystore.trusting(dir), lan, 20, 5, slowBody, 1000)) {
             TestStores.await(() -> slow.started() == 20, Duration.ofSeconds(60), "20 slow clients connected");
             // More slow clients than the old shared pool had threads: the kiosk's ticket must still come at once.
             // 10 s is no speed claim (it takes milliseconds); before the fix it never came.

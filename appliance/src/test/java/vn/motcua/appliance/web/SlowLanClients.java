@@ -23,12 +23,17 @@ final class SlowLanClients implements AutoCloseable {
     private final AtomicInteger cut = new AtomicInteger();
     private final AtomicInteger started = new AtomicInteger();
 
-    /** Opens {@code n} connections, each sending its head at once and then a byte every {@code gapMillis}. */
-    static SlowLanClients open(SSLContext tls, InetSocketAddress lan, int n, boolean slowBody, long gapMillis)
-            throws IOException {
+    /**
+     * Opens {@code n} connections from 127.0.0.10 and up, {@code perSource} from each (a source's share of LAN
+     * connections is bounded), each sending its head at once and then a byte every {@code gapMillis}.
+     */
+    static SlowLanClients open(SSLContext tls, InetSocketAddress lan, int n, int perSource, boolean slowBody,
+                               long gapMillis) throws IOException {
         SlowLanClients c = new SlowLanClients();
         for (int i = 0; i < n; i++) {
-            SSLSocket s = (SSLSocket) tls.getSocketFactory().createSocket(lan.getAddress(), lan.getPort());
+            SSLSocket s = (SSLSocket) tls.getSocketFactory().createSocket();
+            s.bind(new InetSocketAddress(java.net.InetAddress.getByName("127.0.0." + (10 + i / perSource)), 0));
+            s.connect(lan, 10_000);
             s.setSoTimeout(0);
             c.sockets.add(s);
             String head = slowBody

@@ -88,7 +88,7 @@ class CodeClassifierTest {
         // letters are masked too (issue 21): only the shape, and the first and last character, are kept
         assertEquals("caaa ########## aaw", LogSafe.preview("call 0912345678 now"));
         assertEquals("Naaaaa Aaa An", LogSafe.preview("Nguyen Van An"));
-        assertEquals("N*aaa* A** An", LogSafe.preview("Nguyễn Văn An"));
+        assertEquals("Naaa*a A*a An", LogSafe.preview("Nguyễn Văn An"));
         // an ID number in groups is still an ID number: no digit of it is kept
         assertEquals("### ### ### ###", LogSafe.preview("079 203 001 234"));
         assertEquals("###.###.###.###", LogSafe.preview("079.203.001.234"));
