@@ -96,7 +96,7 @@ public final class Appliance implements AutoCloseable {
                 devices.ticketQr(), devices.printJobs());
         ApiHandler api = new ApiHandler(queue, health, config.web().maxBodyBytes(), store::countsByType, screens.gate());
         web = new WebServer(config.web(), counterBus.inFrontOf(devices.inFrontOf(screens.handler(api))), screens.staffSession(),
-                screens.webCounters());
+                screens.webCounters(), screens.shunnedSources());
         web.start();
         web.logExposure();
         web.registerHealth(health);

@@ -7,6 +7,7 @@ public final class WebCounters {
     final AtomicLong slowBodiesCut = new AtomicLong();
     final AtomicLong slowHeadersCut = new AtomicLong();
     final AtomicLong lanConnectionsRefused = new AtomicLong();
+    final AtomicLong lanConnectionsShunned = new AtomicLong();
 
     /** Requests whose body did not arrive whole within its deadline. */
     public long slowBodiesCut() {
@@ -21,5 +22,10 @@ public final class WebCounters {
     /** LAN connections closed at once because their source already had its share open. */
     public long lanConnectionsRefused() {
         return lanConnectionsRefused.get();
+    }
+
+    /** LAN connections closed at once because their source was over its login attempts this minute. */
+    public long lanConnectionsShunned() {
+        return lanConnectionsShunned.get();
     }
 }

@@ -31,7 +31,7 @@ import vn.motcua.appliance.service.Health;
  * decided by {@link LanGate}, in front of the one handler tree.
  *
  * <p>Nothing on the LAN can take the local listener's threads (issue 21): the LAN connector runs on a thread pool
- * of its own ({@value #LAN_THREADS} threads), bodies are read whole and asynchronously before any handler runs,
+ * of its own ({@value #LAN_THREADS} threads, at a lower CPU priority: {@link LanThreads}), bodies are read whole and asynchronously before any handler runs,
  * with a deadline ({@link WholeBodyFirst}), request heads that trickle are cut ({@link SlowHeadCutter}), and a
  * source may hold {@value #LAN_CONNECTIONS_PER_SOURCE} LAN connections at once, {@value #LAN_CONNECTIONS} in all.
  */
@@ -53,15 +53,16 @@ public final class WebServer implements AutoCloseable {
     private final ApplianceConfig.Web web;
 
     public WebServer(ApplianceConfig.Web web, Handler handler) throws IOException {
-        this(web, handler, request -> false, new WebCounters());
+        this(web, handler, request -> false, new WebCounters(), source -> false);
     }
 
     /**
      * @param staffSession whether a request carries a live staff session: the LAN serves the live feed only then
      * @param counters     what the listeners cut off or refused, for /metrics
+     * @param shunned      source addresses whose new LAN connections are closed at accept (a login flood's)
      */
-    public WebServer(ApplianceConfig.Web web, Handler handler, Predicate<Request> staffSession, WebCounters counters)
-            throws IOException {
+    public WebServer(ApplianceConfig.Web web, Handler handler, Predicate<Request> staffSession, WebCounters counters,
+                     Predicate<String> shunned) throws IOException {
         this.web = web;
         this.counters = counters;
         QueuedThreadPool pool = new QueuedThreadPool(16, 2);
@@ -72,7 +73,7 @@ public final class WebServer implements AutoCloseable {
         local.setPort(web.port());
         server.addConnector(local);
         WholeBodyFirst bodies = new WholeBodyFirst(web.maxBodyBytes(), counters, handler);
-        lan = web.lan().enabled() ? lanConnector(server, web.lan(), counters, bodies::loadingBody) : null;
+        lan = web.lan().enabled() ? lanConnector(server, web.lan(), counters, bodies::loadingBody, shunned) : null;
         if (lan != null) {
             server.addConnector(lan);
             server.addBean(new NetworkConnectionLimit(LAN_CONNECTIONS, lan));
@@ -83,7 +84,8 @@ public final class WebServer implements AutoCloseable {
     }
 
     private static ServerConnector lanConnector(Server server, ApplianceConfig.Lan lan, WebCounters counters,
-                                                Predicate<org.eclipse.jetty.io.Connection> loadingBody) throws IOException {
+                                                Predicate<org.eclipse.jetty.io.Connection> loadingBody,
+                                                Predicate<String> shunned) throws IOException {
         SslContextFactory.Server tls = new SslContextFactory.Server();
         tls.setKeyStorePath(lan.keystore().toString());
         tls.setKeyStoreType("PKCS12");
@@ -95,15 +97,16 @@ public final class WebServer implements AutoCloseable {
         secure.setSniHostCheck(false);
         secure.setStsMaxAge(HSTS_SECONDS);
         http.addCustomizer(secure);
-        QueuedThreadPool threads = new QueuedThreadPool(LAN_THREADS, 2);
-        threads.setName("web-lan");
+        LanThreads threads = new LanThreads(LAN_THREADS);
         ServerConnector c = new ServerConnector(server, threads, null, null, 1, 1, new SslConnectionFactory(tls, "http/1.1"),
                 new HttpConnectionFactory(http));
         c.setName("lan");
         c.setHost(lan.bind().getHostAddress());
         c.setPort(lan.port());
         c.setIdleTimeout(LAN_IDLE_MILLIS);
-        c.addEventListener(new ConnectionsPerSource(LAN_CONNECTIONS_PER_SOURCE, counters));
+        ConnectionsPerSource perSource = new ConnectionsPerSource(LAN_CONNECTIONS_PER_SOURCE, counters, shunned);
+        c.addEventListener(perSource);
+        c.getSelectorManager().addEventListener(perSource);
         c.addEventListener(new SlowHeadCutter(server.getScheduler(), counters, loadingBody));
         return c;
     }
@@ -134,7 +137,8 @@ public final class WebServer implements AutoCloseable {
             health.register("web_lan", () -> Health.Status.ok("https on " + lan.getHost() + ":" + lan.getLocalPort()
                     + ", " + gate.refusedCount() + " requests refused (not for the LAN), "
                     + counters.slowBodiesCut() + " slow bodies and " + counters.slowHeadersCut() + " slow heads cut, "
-                    + counters.lanConnectionsRefused() + " connections over a source's share closed"));
+                    + counters.lanConnectionsRefused() + " connections over a source's share and "
+                    + counters.lanConnectionsShunned() + " from sources over their login attempts closed"));
         }
         web.exposedBecause().ifPresent(why -> health.register("web_local", () -> Health.Status.ok(exposure(why))));
     }

@@ -60,10 +60,24 @@ public final class LoginThrottle {
                 ? Verdict.TOO_FAST : Verdict.ADMITTED;
     }
 
+    /**
+     * Whether the source is over its attempts this minute: the LAN listener then closes its new connections at
+     * once, before the TLS handshake, so a flood costs the appliance almost nothing more until the minute is over.
+     */
+    public boolean tooFast(String source) {
+        return locked("t:" + source);
+    }
+
     /** Whether the source's last attempt was the first refused in its window (to log once, count every time). */
     public boolean firstTooFast(String source) {
         Strikes s = strikes.get("t:" + source);
         return s != null && s.count == ATTEMPTS_PER_SOURCE + 1;
+    }
+
+    /** Whether the source has no failure in its current window: its checks are never turned away as "busy". */
+    public boolean clean(String source) {
+        Strikes s = strikes.get("s:" + source);
+        return s == null || s.count == 0 || clock.instant().isAfter(s.first.plus(LOCK)) && !locked("s:" + source);
     }
 
     public void failed(String account, String source) {

@@ -17,8 +17,15 @@ public final class PasswordChecks {
     /** Heap an Argon2 computation takes beyond its memory blocks (objects, arrays), rounded up. */
     private static final long OVERHEAD_BYTES = 2L << 20;
 
+    /**
+     * What an unknown name is checked against, so the answer takes as long as for a known name and reveals nothing;
+     * its memory is kept (one 19 MiB block for the appliance's life), and each check of it takes a permit like any.
+     */
+    private final PasswordHash.Reusable unknownName = new PasswordHash.Reusable("not-a-password".toCharArray());
     private final Semaphore permits;
     private final int size;
+    /** Checks waiting or computing now: bounded for sources with failures, so a queue of guesses stays short. */
+    private final java.util.concurrent.atomic.AtomicInteger inLine = new java.util.concurrent.atomic.AtomicInteger();
     private final AtomicLong computed = new AtomicLong();
 
     public PasswordChecks(int permits) {
@@ -36,10 +43,37 @@ public final class PasswordChecks {
     }
 
     /**
-     * Whether {@code password} matches {@code stored}; empty when no permit came within {@code wait} (nothing was
-     * computed).
+     * Whether {@code password} matches {@code stored} (an account's hash, or null for a name that does not exist:
+     * then always false, at the same cost); empty when no permit came within {@code wait} (nothing was computed).
      */
     public Optional<Boolean> verify(char[] password, String stored, Duration wait) {
+        return verify(password, stored, wait, true);
+    }
+
+    /**
+     * As {@link #verify(char[], String, Duration)}; a check from a source with recent failures ({@code clean} false)
+     * is not even queued when {@link #maxInLine()} checks are waiting or computing already: it is answered "busy" at
+     * once. So a flood of guesses can make the line only that long, and a clerk whose PC never failed waits behind
+     * at most that many checks (issue 21: behind every guess of the flood, a clerk waited 9 s).
+     */
+    public Optional<Boolean> verify(char[] password, String stored, Duration wait, boolean clean) {
+        if (inLine.incrementAndGet() > maxInLine() && !clean) {
+            inLine.decrementAndGet();
+            return Optional.empty();
+        }
+        try {
+            return check(password, stored, wait);
+        } finally {
+            inLine.decrementAndGet();
+        }
+    }
+
+    /** Checks from sources with failures allowed to wait or compute at once: twice the permits. */
+    public int maxInLine() {
+        return 2 * size;
+    }
+
+    private Optional<Boolean> check(char[] password, String stored, Duration wait) {
         try {
             if (!permits.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
                 return Optional.empty();
@@ -50,6 +84,10 @@ public final class PasswordChecks {
         }
         try {
             computed.incrementAndGet();
+            if (stored == null) {
+                unknownName.verify(password); // the work is the point: the answer is no
+                return Optional.of(false);
+            }
             return Optional.of(PasswordHash.verify(password, stored));
         } finally {
             permits.release();

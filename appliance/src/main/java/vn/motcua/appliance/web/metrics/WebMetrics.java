@@ -12,7 +12,7 @@ import vn.motcua.appliance.web.live.LiveFeed;
 /**
  * What the web side refused or cut, read at scrape time: {@code motcua_staff_logins_total{outcome}},
  * {@code motcua_password_hashes_total}, {@code motcua_password_check_permits},
- * {@code motcua_web_slow_clients_cut_total{part}} (body / header), {@code motcua_web_lan_connections_refused_total},
+ * {@code motcua_web_slow_clients_cut_total{part}} (body / header), {@code motcua_web_lan_connections_refused_total{reason}},
  * {@code motcua_screens_refused_total}. Every label value is present from the start.
  */
 public final class WebMetrics {
@@ -37,8 +37,12 @@ public final class WebMetrics {
                     cb.call(web.slowHeadersCut(), "header");
                 }).register(r);
         CounterWithCallback.builder().name("motcua_web_lan_connections_refused")
-                .help("LAN connections closed because their source had its share open")
-                .callback(cb -> cb.call(web.lanConnectionsRefused())).register(r);
+                .help("LAN connections closed at accept, by reason: the source had its share open (share), or was over"
+                        + " its login attempts this minute (throttled)").labelNames("reason")
+                .callback(cb -> {
+                    cb.call(web.lanConnectionsRefused(), "share");
+                    cb.call(web.lanConnectionsShunned(), "throttled");
+                }).register(r);
         CounterWithCallback.builder().name("motcua_screens_refused").help("Live feed connections refused: cap reached")
                 .callback(cb -> cb.call(live.refusedCount())).register(r);
     }

@@ -61,6 +61,7 @@ public final class Screens {
     private final Handler[] handlers;
     private final Health health;
     private final WebCounters webCounters = new WebCounters();
+    private final LoginThrottle throttle;
     private volatile String voiceState = "not generated yet";
 
     /**
@@ -84,6 +85,7 @@ public final class Screens {
         sessions = new Sessions(clock);
         accounts = new StaffAccountsFile(config.web().staffAccounts(), sessions::keepOnly);
         accounts.registerHealth(health);
+        throttle = new LoginThrottle(clock);
         PasswordChecks checks = PasswordChecks.forThisMachine();
         LoginCounts logins = new LoginCounts();
         PrometheusRegistry metrics = QueueMetrics.registry(queue, health, outboxDepth, live, devices);
@@ -92,7 +94,7 @@ public final class Screens {
                 new NoticeHandler(live, new StaffGate(sessions)), new ManagerHandler(queue, new StaffGate(sessions), config.manager()),
                 new KioskHandler(queue, health, ticketQr, printJobs),
                 new StatusPage(dossiers, clock, queue.layout().rules().zone()),
-                new StaffHandler(accounts::current, sessions, new LoginThrottle(clock), checks, logins, queue),
+                new StaffHandler(accounts::current, sessions, throttle, checks, logins, queue),
                 new MetricsHandler(metrics)};
         log.info("Password checks: {} at once", checks.permits());
     }
@@ -157,6 +159,11 @@ public final class Screens {
     /** What the listeners cut off or refused: the web server counts, /metrics shows. */
     public WebCounters webCounters() {
         return webCounters;
+    }
+
+    /** Sources over their login attempts this minute: the LAN listener closes their new connections at once. */
+    public java.util.function.Predicate<String> shunnedSources() {
+        return throttle::tooFast;
     }
 
     public LiveFeed live() {
