@@ -94,6 +94,11 @@ public final class PasswordChecks {
         }
     }
 
+    /** Checks waiting for a permit or computing now. */
+    public int inLine() {
+        return inLine.get();
+    }
+
     public int permits() {
         return size;
     }
