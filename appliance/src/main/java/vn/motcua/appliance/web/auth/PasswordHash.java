@@ -17,9 +17,10 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  *
  * <p>Parameters: OWASP's Password Storage Cheat Sheet (2025) recommends Argon2id with at least 19 MiB, 2 passes,
  * 1 lane (or trade memory for passes: 46 MiB/1, 12 MiB/3, 9 MiB/4, 7 MiB/5). We keep that minimum and no more:
- * on a Pi 4 (Cortex-A72, Bouncy Castle's pure-Java Argon2) one check takes a few hundred milliseconds and 19 MiB
- * of a heap that also holds the queue, so more memory would cost logins per second and headroom the kiosk
- * needs, while the accounts file is readable by root only. Fewer bytes with more passes would be as strong
+ * one check takes 115 ms (p50) on the 2-core x86 build machine with Bouncy Castle's pure-Java Argon2, several
+ * times that expected on a Pi 4's Cortex-A72 (not measured here), and 19 MiB of a heap that also holds the queue;
+ * more memory or passes would cost logins per second and headroom the kiosk needs, while the accounts file is
+ * readable by root only. Fewer bytes with more passes would be as strong
  * against GPUs but slower on the Pi. How many run at once is bounded by {@link PasswordChecks}. The parameters
  * are stored in each hash, so they can be raised later without invalidating existing accounts.
  */

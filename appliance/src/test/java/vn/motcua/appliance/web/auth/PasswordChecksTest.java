@@ -16,6 +16,9 @@ import vn.motcua.appliance.TestStores;
 /** The hash budget: permits, a short line for sources with failures, unknown names at the same cost. */
 class PasswordChecksTest {
     private static final String HASH = PasswordHash.hash("mat-khau-1".toCharArray());
+    /** A well-formed hash with 60 passes: each check of it holds its place in the line for seconds. */
+    private static final String SLOW = "$argon2id$v=19$m=19456,t=60,p=1$c2FsdHNhbHRzYWx0c2FsdA$"
+            + "aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g";
 
     @Test
     void aMachineGetsAtLeastOnePermitAndNoMoreThanHalfItsProcessors() {
@@ -40,7 +43,7 @@ class PasswordChecksTest {
             // a long line: many checks from clean sources (the budget lets them wait)
             CompletableFuture<?>[] line = new CompletableFuture<?>[c.maxInLine()];
             for (int i = 0; i < line.length; i++) {
-                line[i] = CompletableFuture.runAsync(() -> c.verify("x".toCharArray(), HASH, Duration.ofSeconds(60), true), pool);
+                line[i] = CompletableFuture.runAsync(() -> c.verify("x".toCharArray(), SLOW, Duration.ofSeconds(60), true), pool);
             }
             TestStores.await(() -> c.inLine() == c.maxInLine(), Duration.ofSeconds(30), "the line full");
             assertEquals(Optional.empty(), c.verify("guess".toCharArray(), HASH, Duration.ofSeconds(60), false),
