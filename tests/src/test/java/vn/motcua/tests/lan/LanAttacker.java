@@ -30,7 +30,7 @@ import javax.net.ssl.X509TrustManager;
  * from an address of its own, the real clerk logging in every 6.5 s with the right password. Every loop is bounded
  * in time and count. The attack runs in windows the test opens and closes on stdin ({@code on}, {@code off},
  * {@code end}), so that quiet and attacked samples alternate under the same background load; each command is
- * acknowledged on stdout ({@code ON n} once the slow connections are open, {@code OFF}); at the end one
+ * acknowledged on stdout ({@code ON n} once every slow client has tried its connection, {@code OFF}); at the end one
  * {@code RESULT <key> <value>} line per figure.
  *
  * <p>Arguments: {@code lanHost lanPort seconds floodThreads slowConnections clerkSource source...}
@@ -94,11 +94,11 @@ public final class LanAttacker {
 
     private void run(int floodThreads, int slow, String clerkSource) throws Exception {
         List<Thread> threads = new ArrayList<>();
-        AtomicInteger opened = new AtomicInteger();
+        AtomicInteger tried = new AtomicInteger();
         for (int i = 0; i < slow; i++) {
             String source = sources.get(i % sources.size());
             boolean body = i % 2 == 0;
-            threads.add(Thread.ofVirtual().start(() -> slowClient(source, body, opened)));
+            threads.add(Thread.ofVirtual().start(() -> slowClient(source, body, tried)));
         }
         for (int t = 0; t < floodThreads; t++) {
             int first = t;
@@ -108,12 +108,12 @@ public final class LanAttacker {
         java.io.BufferedReader commands = new java.io.BufferedReader(new java.io.InputStreamReader(System.in));
         for (String c; running() && (c = commands.readLine()) != null && !c.equals("end"); ) {
             if (c.equals("on")) {
-                opened.set(0);
+                tried.set(0);
                 attacking = true;
-                for (int i = 0; i < 300 && opened.get() < slow && running(); i++) {
-                    sleepQuietly(20); // until the slow connections are open again (at most 6 s)
+                for (int i = 0; i < 300 && tried.get() < slow && running(); i++) {
+                    sleepQuietly(20); // until every slow client has tried to connect (at most 6 s)
                 }
-                System.out.println("ON " + opened.get());
+                System.out.println("ON " + tried.get());
             } else if (c.equals("off")) {
                 attacking = false;
                 System.out.println("OFF");
@@ -131,7 +131,7 @@ public final class LanAttacker {
     }
 
     /** Trickles a request in, reconnecting whenever the server cuts it, until the end. */
-    private void slowClient(String source, boolean body, AtomicInteger opened) {
+    private void slowClient(String source, boolean body, AtomicInteger tried) {
         while (awaitWindow()) {
             boolean counted = false;
             boolean cut = false;
@@ -142,7 +142,7 @@ public final class LanAttacker {
                         .getBytes(StandardCharsets.US_ASCII));
                 out.flush();
                 if (!counted) {
-                    opened.incrementAndGet();
+                    tried.incrementAndGet();
                     counted = true;
                 }
                 s.setSoTimeout(2000);
@@ -158,6 +158,10 @@ public final class LanAttacker {
                     }
                 }
             } catch (IOException e) {
+                // refused at accept or cut during the handshake: tried all the same
+                if (!counted) {
+                    tried.incrementAndGet();
+                }
                 cut = running() && attacking;
                 sleepQuietly(200);
             }
