@@ -44,6 +44,7 @@ public final class Appliance implements AutoCloseable {
     private QueueStore store;
     private QueueService queue;
     private WebServer web;
+    private Screens screens;
     private MqttUplink uplink;
     private boolean demo;
     private volatile boolean closing;
@@ -107,14 +108,16 @@ public final class Appliance implements AutoCloseable {
 
         DossierStatusSource dossiers = uplink != null ? new UplinkDossierSource(uplink)
                 : demo ? new FixtureDossierSource(java.time.LocalDate.now(clock)) : UplinkDossierSource.unavailable();
-        Screens screens = new Screens(config, queue, health, clock, dossiers, this::outboxDepth, deviceCounters,
+        screens = new Screens(config, queue, health, clock, dossiers, this::outboxDepth, deviceCounters,
                 devices.ticketQr(), devices.printJobs());
         ApiHandler api = new ApiHandler(queue, health, config.web().maxBodyBytes(), store::countsByType, screens.gate());
         org.eclipse.jetty.server.Handler front = new org.eclipse.jetty.server.Handler.Sequence(
                 new vn.motcua.appliance.web.StoreAcknowledgeHandler(new vn.motcua.appliance.store.StoreAttention(id.dataDir(), clock)),
                 screens.handler(api));
-        web = new WebServer(config.web(), counterBus.inFrontOf(devices.inFrontOf(front)), screens.staffSession());
+        web = new WebServer(config.web(), counterBus.inFrontOf(devices.inFrontOf(front)), screens.staffSession(),
+                screens.webCounters(), screens.shunnedSources());
         web.start();
+        web.logExposure();
         web.registerHealth(health);
         health.register("day_summary", () -> queue.summaryFailureCount() == 0 ? Health.Status.ok("ok")
                 : Health.Status.fault("failed", queue.summaryFailureCount() + " day summaries could not be computed"));
@@ -151,6 +154,11 @@ public final class Appliance implements AutoCloseable {
         } catch (RuntimeException e) {
             log.error("Could not record {} event", type, e);
         }
+    }
+
+    /** The screens' wiring (live feed, staff login), for tests. */
+    public Screens screens() {
+        return screens;
     }
 
     public QueueService queue() {

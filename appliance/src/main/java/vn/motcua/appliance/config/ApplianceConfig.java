@@ -41,8 +41,15 @@ public record ApplianceConfig(Identity identity, OfficeLayout office, Web web, S
      * @param bind, port     the local listener: every page and API (the Pi's own screens)
      * @param staffAccounts  the staff accounts file, re-read when it changes
      * @param lan            the HTTPS listener for the counter PCs (staff and manager pages only)
+     * @param exposeReason   {@code [web] expose_local_on_lan}: why the local listener is bound off loopback, or
+     *                       null (it is on loopback, the only other choice the config accepts)
      */
-    public record Web(InetAddress bind, int port, int maxBodyBytes, Path staffAccounts, Lan lan) {}
+    public record Web(InetAddress bind, int port, int maxBodyBytes, Path staffAccounts, Lan lan, String exposeReason) {
+        /** The reason given for putting the local listener on the LAN; empty when it is on loopback. */
+        public java.util.Optional<String> exposedBecause() {
+            return java.util.Optional.ofNullable(exposeReason);
+        }
+    }
 
     /**
      * {@code [web.lan]}: staff and manager pages over HTTPS for the counter PCs. When enabled, the keystore has been

@@ -25,7 +25,7 @@ record RawConfig(Appliance appliance, Queue queue, Hours hours, List<Service> se
 
     record Counter(Integer number, String name, List<String> services) {}
 
-    record Web(String bind, Integer port, Integer maxBodyBytes, String staffAccounts, Lan lan) {}
+    record Web(String bind, Integer port, Integer maxBodyBytes, String staffAccounts, Lan lan, String exposeLocalOnLan) {}
 
     record Lan(Boolean enabled, String bind, Integer port, String keystore, String keystorePasswordFile) {}
 

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 /** The {@code [web]} and {@code [web.lan]} sections: the two listeners, the staff accounts file, the LAN keystore. */
 final class WebValidator {
     private static final Pattern PATH = Pattern.compile("[^\\p{Cntrl}]{1,255}");
+    private static final Pattern REASON = Pattern.compile("(?=.*\\p{L}.*\\p{L})[^\\p{Cntrl}]{10,200}");
     private final Values v;
 
     WebValidator(Values v) {
@@ -21,7 +22,26 @@ final class WebValidator {
                 dataDir.resolve("staff.accounts").toString());
         ApplianceConfig.Lan lan = lan(w.lan() == null ? new RawConfig.Lan(null, null, null, null, null) : w.lan(), port);
         return new ApplianceConfig.Web(bind, port, v.integer("web.max_body_bytes", w.maxBodyBytes(), 256, 1 << 20, 16 * 1024),
-                Path.of(accounts), lan);
+                Path.of(accounts), lan, exposure(bind, w.exposeLocalOnLan()));
+    }
+
+    /**
+     * The local listener serves everything over plain HTTP: the kiosk's ticket API, {@code /sim}, the live feed.
+     * Off loopback it is on the LAN, so that must be a decision written in the file with its reason (issue 21:
+     * one word, {@code bind = "0.0.0.0"}, put it there silently).
+     */
+    private String exposure(InetAddress bind, String reason) {
+        if (reason != null && !REASON.matcher(reason).matches()) {
+            v.problem("web.expose_local_on_lan", reason, "a reason in words (why the kiosk API and /sim may be reached"
+                    + " from the LAN), 10 to 200 characters");
+            return null;
+        }
+        if (bind != null && !bind.isLoopbackAddress() && reason == null) {
+            v.problem("web.bind", bind.getHostAddress(), "a loopback address such as 127.0.0.1 (this listener serves"
+                    + " the kiosk API and /sim over plain HTTP), or set web.expose_local_on_lan = \"<why>\" to put it"
+                    + " on the LAN on purpose");
+        }
+        return bind != null && !bind.isLoopbackAddress() ? reason : null;
     }
 
     private ApplianceConfig.Lan lan(RawConfig.Lan l, int localPort) {

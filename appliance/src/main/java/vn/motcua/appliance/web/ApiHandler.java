@@ -64,7 +64,7 @@ public final class ApiHandler extends Handler.Abstract {
         } catch (HttpError e) {
             badRequests.incrementAndGet();
             log.info("Refused {} {}: {} {}", x.method, sanitised(x.path), e.status, e.getMessage());
-            x.json(e.status, error(e.code, e.getMessage(), e.getMessage(), null));
+            x.json(e.status, error(e.code, e.messageVi, e.getMessage(), null));
         } catch (QueueRefusedException e) {
             x.json(409, error(e.reason().name(), e.reason().vi(), e.reason().en(), e.getMessage()));
         } catch (StorePausedException e) {
@@ -147,7 +147,7 @@ public final class ApiHandler extends Handler.Abstract {
             case "finish" -> e -> e.finish(counter);
             case "park" -> e -> e.park(counter);
             case "open" -> {
-                String staff = Fields.text(b, "staff", Fields.STAFF, false);
+                String staff = openedBy(x, Fields.text(b, "staff", Fields.STAFF, false));
                 yield e -> e.openCounter(counter, staff);
             }
             case "pause" -> e -> e.pauseCounter(counter);
@@ -176,6 +176,24 @@ public final class ApiHandler extends Handler.Abstract {
         };
         CommandResult r = queue.execute(command);
         x.json(200, ticketReply(r));
+    }
+
+    /**
+     * Who opens the counter: with a staff login, the session's name (a manager acting for a counter is recorded as
+     * the manager), and a body naming anyone else is refused; without one (this machine: keypads, the Pi's own
+     * tools), the name in the body. Issue 21: clerk1 opened a counter as "boss".
+     */
+    private String openedBy(Exchange x, String named) {
+        java.util.Optional<String> actor = staff.actor(x.request);
+        if (actor.isEmpty()) {
+            return named;
+        }
+        if (named != null && !named.equals(actor.get())) {
+            log.warn("Counter open refused: staff '{}' named '{}' in the body", actor.get(), named);
+            throw new HttpError(403, "NOT_YOUR_NAME", "Chỉ được mở quầy bằng tên đăng nhập của chính mình",
+                    "A counter can only be opened under your own login name");
+        }
+        return actor.get();
     }
 
     private Map<String, Object> ticketReply(CommandResult r) {

@@ -55,7 +55,7 @@ public final class Exchange {
      * kernel send a reset, and the client sees only "connection reset" (seen in CI). Beyond this
      * the sender is not a kiosk or a clerk's browser, and a reset is what it gets.
      */
-    private static final long DRAIN_LIMIT = 1 << 20;
+    static final long DRAIN_LIMIT = 1 << 20;
 
     /** The JSON body, or an empty object node when there is none. Bounded by the configured size. */
     public JsonNode body() {

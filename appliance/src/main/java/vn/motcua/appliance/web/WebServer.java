@@ -7,6 +7,7 @@ import java.util.function.Predicate;
 
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -16,30 +17,54 @@ import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import vn.motcua.appliance.config.ApplianceConfig;
 import vn.motcua.appliance.config.KeystoreCheck;
 import vn.motcua.appliance.service.Health;
 
 /**
- * Jetty, sized for a Pi: one small thread pool shared by up to two connectors. The local connector (plain HTTP,
- * {@code [web] bind}, normally 127.0.0.1) serves everything: the Pi's own Chromium shows the display and kiosk. The
- * LAN connector ({@code [web.lan]}, HTTPS only) serves the staff and manager pages to the counter PCs; what it may
- * reach is decided by {@link LanGate}, in front of the one handler tree.
+ * Jetty, sized for a Pi, with up to two connectors. The local connector (plain HTTP, {@code [web] bind}, normally
+ * 127.0.0.1) serves everything: the Pi's own Chromium shows the display and kiosk. The LAN connector
+ * ({@code [web.lan]}, HTTPS only) serves the staff and manager pages to the counter PCs; what it may reach is
+ * decided by {@link LanGate}, in front of the one handler tree.
+ *
+ * <p>Nothing on the LAN can take the local listener's threads (issue 21): the LAN connector runs on a thread pool
+ * of its own ({@value #LAN_THREADS} threads, at a lower CPU priority: {@link LanThreads}), bodies are read whole and asynchronously before any handler runs,
+ * with a deadline ({@link WholeBodyFirst}), request heads that trickle are cut ({@link SlowHeadCutter}), and a
+ * source may hold {@value #LAN_CONNECTIONS_PER_SOURCE} LAN connections at once, {@value #LAN_CONNECTIONS} in all.
  */
 public final class WebServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(WebServer.class);
     /** A year: the counter PCs' browsers then never try plain HTTP to the appliance's name. */
     static final long HSTS_SECONDS = 365L * 24 * 3600;
+    /** The LAN's own threads: password checks wait and compute on these, never on the kiosk's. */
+    static final int LAN_THREADS = 10;
+    static final int LAN_CONNECTIONS_PER_SOURCE = 16;
+    static final int LAN_CONNECTIONS = 256;
+    /** An idle kept-alive LAN connection is closed after this (a browser reopens one in a handshake). */
+    static final long LAN_IDLE_MILLIS = 30_000;
     private final Server server;
     private final ServerConnector local;
     private final ServerConnector lan;
     private final LanGate gate;
+    private final WebCounters counters;
+    private final ApplianceConfig.Web web;
 
     public WebServer(ApplianceConfig.Web web, Handler handler) throws IOException {
-        this(web, handler, request -> false);
+        this(web, handler, request -> false, new WebCounters(), source -> false);
     }
 
-    /** @param staffSession whether a request carries a live staff session: the LAN serves the live feed only then */
-    public WebServer(ApplianceConfig.Web web, Handler handler, Predicate<Request> staffSession) throws IOException {
+    /**
+     * @param staffSession whether a request carries a live staff session: the LAN serves the live feed only then
+     * @param counters     what the listeners cut off or refused, for /metrics
+     * @param shunned      source addresses whose new LAN connections are closed at accept (a login flood's)
+     */
+    public WebServer(ApplianceConfig.Web web, Handler handler, Predicate<Request> staffSession, WebCounters counters,
+                     Predicate<String> shunned) throws IOException {
+        this.web = web;
+        this.counters = counters;
         QueuedThreadPool pool = new QueuedThreadPool(16, 2);
         pool.setName("web");
         server = new Server(pool);
@@ -47,16 +72,20 @@ public final class WebServer implements AutoCloseable {
         local.setHost(web.bind().getHostAddress());
         local.setPort(web.port());
         server.addConnector(local);
-        lan = web.lan().enabled() ? lanConnector(server, web.lan()) : null;
+        WholeBodyFirst bodies = new WholeBodyFirst(web.maxBodyBytes(), counters, handler);
+        lan = web.lan().enabled() ? lanConnector(server, web.lan(), counters, bodies::loadingBody, shunned) : null;
         if (lan != null) {
             server.addConnector(lan);
+            server.addBean(new NetworkConnectionLimit(LAN_CONNECTIONS, lan));
         }
-        gate = lan == null ? null : new LanGate(lan, staffSession, handler);
-        server.setHandler(gate == null ? handler : gate);
+        gate = lan == null ? null : new LanGate(lan, staffSession, bodies);
+        server.setHandler(gate == null ? bodies : gate);
         server.setStopTimeout(2000);
     }
 
-    private static ServerConnector lanConnector(Server server, ApplianceConfig.Lan lan) throws IOException {
+    private static ServerConnector lanConnector(Server server, ApplianceConfig.Lan lan, WebCounters counters,
+                                                Predicate<org.eclipse.jetty.io.Connection> loadingBody,
+                                                Predicate<String> shunned) throws IOException {
         SslContextFactory.Server tls = new SslContextFactory.Server();
         tls.setKeyStorePath(lan.keystore().toString());
         tls.setKeyStoreType("PKCS12");
@@ -68,11 +97,17 @@ public final class WebServer implements AutoCloseable {
         secure.setSniHostCheck(false);
         secure.setStsMaxAge(HSTS_SECONDS);
         http.addCustomizer(secure);
-        ServerConnector c = new ServerConnector(server, 1, 1, new SslConnectionFactory(tls, "http/1.1"),
+        LanThreads threads = new LanThreads(LAN_THREADS);
+        ServerConnector c = new ServerConnector(server, threads, null, null, 1, 1, new SslConnectionFactory(tls, "http/1.1"),
                 new HttpConnectionFactory(http));
         c.setName("lan");
         c.setHost(lan.bind().getHostAddress());
         c.setPort(lan.port());
+        c.setIdleTimeout(LAN_IDLE_MILLIS);
+        ConnectionsPerSource perSource = new ConnectionsPerSource(LAN_CONNECTIONS_PER_SOURCE, counters, shunned);
+        c.addEventListener(perSource);
+        c.getSelectorManager().addEventListener(perSource);
+        c.addEventListener(new SlowHeadCutter(server.getScheduler(), counters, loadingBody));
         return c;
     }
 
@@ -93,12 +128,30 @@ public final class WebServer implements AutoCloseable {
         return lan == null ? Optional.empty() : Optional.of(lan.getLocalPort());
     }
 
-    /** A {@code web_lan} part on {@code /healthz} when the LAN listener is on: where it listens, what it refused. */
+    /**
+     * A {@code web_lan} part on {@code /healthz} when the LAN listener is on (where it listens, what it refused and
+     * cut), and a {@code web_local} part when the local listener is off loopback (what is exposed, and why).
+     */
     public void registerHealth(Health health) {
         if (gate != null) {
             health.register("web_lan", () -> Health.Status.ok("https on " + lan.getHost() + ":" + lan.getLocalPort()
-                    + ", " + gate.refusedCount() + " requests refused (not for the LAN)"));
+                    + ", " + gate.refusedCount() + " requests refused (not for the LAN), "
+                    + counters.slowBodiesCut() + " slow bodies and " + counters.slowHeadersCut() + " slow heads cut, "
+                    + counters.lanConnectionsRefused() + " connections over a source's share and "
+                    + counters.lanConnectionsShunned() + " from sources over their login attempts closed"));
         }
+        web.exposedBecause().ifPresent(why -> health.register("web_local", () -> Health.Status.ok(exposure(why))));
+    }
+
+    /** Logged at start and shown on /healthz when the local listener is not on loopback. */
+    private String exposure(String why) {
+        return "EXPOSED on the LAN: plain http on " + local.getHost() + ":" + local.getLocalPort()
+                + " serves the kiosk ticket API, /sim, the display and the live feed to any host (because: " + why + ")";
+    }
+
+    /** Says loudly, at start, what the local listener exposes when it is off loopback. */
+    public void logExposure() {
+        web.exposedBecause().ifPresent(why -> log.warn("{}", exposure(why)));
     }
 
     @Override

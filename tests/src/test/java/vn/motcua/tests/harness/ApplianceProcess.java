@@ -151,6 +151,11 @@ public final class ApplianceProcess implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
+    /** The local listener's port (127.0.0.1). */
+    public int port() {
+        return port;
+    }
+
     public Path dataDir() {
         return dir.resolve("data");
     }

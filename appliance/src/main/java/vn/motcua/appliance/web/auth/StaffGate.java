@@ -32,6 +32,11 @@ public final class StaffGate implements CounterGate {
         return checked(sessionToken, csrfHeader).map(s -> s.account().mayUse(counter)).orElse(false);
     }
 
+    @Override
+    public Optional<String> actor(Request request) {
+        return checked(token(request), request.getHeaders().get(CSRF_HEADER)).map(s -> s.account().name());
+    }
+
     /** A logged-in account allowed every counter (a manager), with the CSRF token. */
     public boolean allowsManager(Request request) {
         return checked(token(request), request.getHeaders().get(CSRF_HEADER)).map(s -> s.account().isManager()).orElse(false);

@@ -5,7 +5,7 @@ import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.eclipse.jetty.http.HttpCookie;
@@ -30,19 +30,27 @@ import vn.motcua.appliance.web.HttpError;
  */
 public final class StaffHandler extends Handler.Abstract {
     private static final Logger log = LoggerFactory.getLogger(StaffHandler.class);
-    /** Verified when the name is unknown, so the answer takes as long as for a known name. */
-    private static final String DUMMY = PasswordHash.hash("not-a-password".toCharArray());
+    /** How long a login waits for a hash permit before it is answered "busy" (a check takes well under 1 s). */
+    static final Duration HASH_WAIT = Duration.ofSeconds(5);
 
     private final Supplier<StaffAccounts> accounts;
     private final Sessions sessions;
     private final LoginThrottle throttle;
     private final StaffGate gate;
     private final QueueService queue;
-    private final AtomicLong failures = new AtomicLong();
+    private final PasswordChecks checks;
+    private final LoginCounts counts;
 
-    /** @param accounts the accounts in force now (the file is re-read when it changes) */
-    public StaffHandler(Supplier<StaffAccounts> accounts, Sessions sessions, LoginThrottle throttle, QueueService queue) {
+    /**
+     * @param accounts the accounts in force now (the file is re-read when it changes)
+     * @param checks   the budget of password hashes at once
+     * @param counts   logins by outcome, for /metrics
+     */
+    public StaffHandler(Supplier<StaffAccounts> accounts, Sessions sessions, LoginThrottle throttle, PasswordChecks checks,
+                        LoginCounts counts, QueueService queue) {
         this.accounts = accounts;
+        this.checks = checks;
+        this.counts = counts;
         this.sessions = sessions;
         this.throttle = throttle;
         this.gate = new StaffGate(sessions);
@@ -63,7 +71,7 @@ public final class StaffHandler extends Handler.Abstract {
                 default -> me(x);
             }
         } catch (HttpError e) {
-            x.json(e.status, Map.of("error", e.code, "message_vi", e.getMessage(), "message_en", e.getMessage()));
+            x.json(e.status, Map.of("error", e.code, "message_vi", e.messageVi, "message_en", e.getMessage()));
         }
         return true;
     }
@@ -75,34 +83,69 @@ public final class StaffHandler extends Handler.Abstract {
         JsonNode b = x.body();
         String user = b.path("user").asText("");
         String password = b.path("password").asText("");
-        String address = address(x.request);
-        if (!StaffAccounts.NAME.matcher(user).matches() || password.isEmpty() || password.length() > 256) {
-            failures.incrementAndGet();
-            throttle.failed("?", address);
-            x.json(401, refusal("BAD_LOGIN", "Sai tên hoặc mật khẩu", "Wrong name or password"));
+        String source = source(x.request);
+        boolean wellFormed = StaffAccounts.NAME.matcher(user).matches() && !password.isEmpty() && password.length() <= 256;
+        // a malformed name is never logged as typed (it could be anything); its attempts count as one account
+        String account = wellFormed ? user : "?";
+        // before any hash: a locked pair or source, or a source over its budget, costs nothing
+        LoginThrottle.Verdict verdict = throttle.admit(account, source);
+        if (verdict != LoginThrottle.Verdict.ADMITTED) {
+            refuseUnhashed(x, verdict, account, source);
             return;
         }
-        if (throttle.locked(user, address)) {
-            log.info("Login refused: account or address locked after repeated failures");
-            x.json(429, refusal("LOCKED", "Tạm khóa do nhập sai nhiều lần, thử lại sau 15 phút",
-                    "Locked after repeated failures, try again in 15 minutes"));
+        if (!wellFormed) {
+            refuse(x, account, source, "malformed name or password");
             return;
         }
-        var account = accounts.get().find(user);
-        boolean ok = PasswordHash.verify(password.toCharArray(), account.map(StaffAccounts.Account::hash).orElse(DUMMY))
-                && account.isPresent();
-        if (!ok) {
-            failures.incrementAndGet();
-            throttle.failed(user, address);
-            log.info("Failed staff login ({} so far)", failures.get());
-            x.json(401, refusal("BAD_LOGIN", "Sai tên hoặc mật khẩu", "Wrong name or password"));
+        var found = accounts.get().find(user);
+        // an unknown name is checked against a fixed hash: same time, same budget, nothing revealed
+        Optional<Boolean> match = checks.verify(password.toCharArray(), found.map(StaffAccounts.Account::hash).orElse(null),
+                HASH_WAIT, throttle.clean(source) || x.fromLoopback());
+        if (match.isEmpty()) {
+            counts.add(LoginCounts.Outcome.BUSY);
+            log.warn("Login of '{}' from {} refused: password checks busy", account, source);
+            x.response.getHeaders().put("Retry-After", "5");
+            x.json(503, refusal("BUSY", "Hệ thống đang bận, vui lòng thử lại sau ít giây",
+                    "Busy, please try again in a few seconds"));
             return;
         }
-        throttle.succeeded(user);
-        Sessions.Session s = sessions.open(account.get());
+        if (!match.get() || found.isEmpty()) {
+            refuse(x, account, source, found.isEmpty() ? "unknown name" : "wrong password");
+            return;
+        }
+        throttle.succeeded(user, source);
+        counts.add(LoginCounts.Outcome.OK);
+        Sessions.Session s = sessions.open(found.get());
         Response.addCookie(x.response, cookie(s.token(), Sessions.MAX_AGE));
-        log.info("Staff {} logged in", user);
+        log.info("Staff {} logged in from {}", user, source);
         x.json(200, me(s));
+    }
+
+    private void refuse(Exchange x, String account, String source, String why) {
+        counts.add(LoginCounts.Outcome.REFUSED);
+        throttle.failed(account, source);
+        log.info("Login of '{}' from {} refused: {}", account, source, why);
+        x.json(401, refusal("BAD_LOGIN", "Sai tên hoặc mật khẩu", "Wrong name or password"));
+    }
+
+    private void refuseUnhashed(Exchange x, LoginThrottle.Verdict verdict, String account, String source) {
+        if (verdict == LoginThrottle.Verdict.TOO_FAST) {
+            counts.add(LoginCounts.Outcome.THROTTLED);
+            // counted every time, logged once a minute per source: a flood must not fill the SD card with lines
+            if (throttle.firstTooFast(source)) {
+                log.warn("Login of '{}' from {} refused: over {} attempts a minute from that source (more this minute"
+                        + " are counted, not logged)", account, source, LoginThrottle.ATTEMPTS_PER_SOURCE);
+            }
+            x.response.getHeaders().put("Retry-After", "60");
+            x.json(429, refusal("TOO_MANY_TRIES", "Thử đăng nhập quá nhiều lần từ máy này, vui lòng đợi một phút",
+                    "Too many login attempts from this computer, please wait a minute"));
+            return;
+        }
+        counts.add(LoginCounts.Outcome.LOCKED);
+        log.info("Login of '{}' from {} refused: {} locked after repeated failures", account, source,
+                verdict == LoginThrottle.Verdict.PAIR_LOCKED ? "this account from this source" : "this source");
+        x.json(429, refusal("LOCKED", "Tạm khóa do nhập sai nhiều lần từ máy này, thử lại sau 15 phút",
+                "Locked after repeated failures from this computer, try again in 15 minutes"));
     }
 
     private void logout(Exchange x) {
@@ -143,10 +186,6 @@ public final class StaffHandler extends Handler.Abstract {
         return f;
     }
 
-    public long failureCount() {
-        return failures.get();
-    }
-
     private static HttpCookie cookie(String value, Duration maxAge) {
         // Secure: browsers keep it only over https or on this machine (localhost), which is the point.
         return HttpCookie.build(StaffGate.COOKIE, value).path("/").httpOnly(true).secure(true)
@@ -157,7 +196,8 @@ public final class StaffHandler extends Handler.Abstract {
         return Map.of("error", code, "message_vi", vi, "message_en", en);
     }
 
-    private static String address(Request request) {
+    /** The source address as text: an IP literal from the socket, never from a header (nothing to sanitise). */
+    static String source(Request request) {
         SocketAddress a = request.getConnectionMetaData().getRemoteSocketAddress();
         return a instanceof InetSocketAddress i && i.getAddress() != null ? i.getAddress().getHostAddress() : "?";
     }

@@ -6,6 +6,12 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.component.Graceful;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+
+import vn.motcua.appliance.web.Exchange;
 
 /**
  * {@code GET /events}: the server-sent event stream of {@link LiveFeed}. The request stays open until either side
@@ -13,6 +19,7 @@ import org.eclipse.jetty.util.component.Graceful;
  * start), so an open display never holds up the appliance's shutdown.
  */
 public final class EventsHandler extends Handler.Abstract implements Graceful {
+    private static final Logger log = LoggerFactory.getLogger(EventsHandler.class);
     private final LiveFeed feed;
 
     public EventsHandler(LiveFeed feed) {
@@ -47,7 +54,13 @@ public final class EventsHandler extends Handler.Abstract implements Graceful {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         response.getHeaders().put("X-Accel-Buffering", "no");
-        feed.connect(response, callback);
+        if (!feed.connect(response, callback)) {
+            log.warn("Screen refused: {} live feed streams open already", LiveFeed.MAX_SCREENS);
+            response.getHeaders().put("Retry-After", "10");
+            new Exchange(request, response, callback, 0).json(503, Map.of("error", "TOO_MANY_SCREENS",
+                    "message_vi", "Quá nhiều màn hình đang kết nối, thử lại sau",
+                    "message_en", "Too many screens connected, try again later"));
+        }
         return true;
     }
 }

@@ -34,6 +34,11 @@ import vn.motcua.appliance.store.OutboxEvent;
  * scheduler via {@link #heartbeat()}.
  */
 public final class LiveFeed implements QueueListener {
+    /**
+     * Streams open at once: the hall display, the kiosk, a counter page per counter (up to 32 boards) and a few
+     * manager views fit well under it; each stream holds a bounded buffer, so the cap bounds their memory.
+     */
+    public static final int MAX_SCREENS = 64;
     private static final Logger log = LoggerFactory.getLogger(LiveFeed.class);
     private static final ObjectMapper JSON = EventJson.mapper();
 
@@ -43,6 +48,9 @@ public final class LiveFeed implements QueueListener {
     private final Map<Long, SseClient> clients = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    /** Streams open or opening: the cap's count (the map fills only once the snapshot is queued). */
+    private final java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
     private volatile Notice notice;
     private volatile List<Map<String, String>> deviceFaults = List.of();
 
@@ -61,10 +69,20 @@ public final class LiveFeed implements QueueListener {
                 + ", dropped as too slow: " + dropped.get()));
     }
 
-    /** Opens a stream on this response; the snapshot is queued under the queue lock so no delta slips between. */
-    void connect(Response response, Callback done) {
+    /**
+     * Opens a stream on this response; the snapshot is queued under the queue lock so no delta slips between.
+     * False, and nothing opened, when {@value #MAX_SCREENS} streams are open already.
+     */
+    boolean connect(Response response, Callback done) {
+        if (open.getAndUpdate(n -> n < MAX_SCREENS ? n + 1 : n) >= MAX_SCREENS) {
+            refused.incrementAndGet();
+            return false;
+        }
         long id = ids.incrementAndGet();
-        SseClient client = new SseClient(id, response, done, () -> clients.remove(id));
+        SseClient client = new SseClient(id, response, done, () -> {
+            clients.remove(id);
+            open.decrementAndGet();
+        });
         queue.read(e -> {
             client.offer("retry: 2000\n\n");
             client.offer(frame("snapshot", DisplayJson.snapshot(e, office, notice, clock.instant())));
@@ -73,6 +91,7 @@ public final class LiveFeed implements QueueListener {
             return null;
         });
         log.debug("Screen {} connected ({} open)", id, clients.size());
+        return true;
     }
 
     @Override
@@ -158,6 +177,11 @@ public final class LiveFeed implements QueueListener {
 
     public long droppedCount() {
         return dropped.get();
+    }
+
+    /** Streams refused since start because {@value #MAX_SCREENS} were open. */
+    public long refusedCount() {
+        return refused.get();
     }
 
     /** Ends every stream (appliance stopping); the screens will reconnect. */

@@ -17,7 +17,12 @@ import vn.motcua.appliance.devices.printer.TicketQr;
 import vn.motcua.appliance.service.DeviceCounters;
 import vn.motcua.appliance.service.Health;
 import vn.motcua.appliance.service.QueueService;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+
 import vn.motcua.appliance.web.CounterGate;
+import vn.motcua.appliance.web.WebCounters;
+import vn.motcua.appliance.web.auth.LoginCounts;
+import vn.motcua.appliance.web.auth.PasswordChecks;
 import vn.motcua.appliance.web.auth.LoginThrottle;
 import vn.motcua.appliance.web.auth.Sessions;
 import vn.motcua.appliance.web.auth.StaffAccountsFile;
@@ -29,6 +34,7 @@ import vn.motcua.appliance.web.live.LiveFeed;
 import vn.motcua.appliance.web.live.Notice;
 import vn.motcua.appliance.web.metrics.MetricsHandler;
 import vn.motcua.appliance.web.metrics.QueueMetrics;
+import vn.motcua.appliance.web.metrics.WebMetrics;
 import vn.motcua.appliance.web.status.DossierStatusSource;
 import vn.motcua.appliance.web.status.StatusPage;
 import vn.motcua.appliance.web.voice.VoiceClips;
@@ -54,6 +60,8 @@ public final class Screens {
     private final StaffAccountsFile accounts;
     private final Handler[] handlers;
     private final Health health;
+    private final WebCounters webCounters = new WebCounters();
+    private final LoginThrottle throttle;
     private volatile String voiceState = "not generated yet";
 
     /**
@@ -77,12 +85,18 @@ public final class Screens {
         sessions = new Sessions(clock);
         accounts = new StaffAccountsFile(config.web().staffAccounts(), sessions::keepOnly);
         accounts.registerHealth(health);
+        throttle = new LoginThrottle(clock);
+        PasswordChecks checks = PasswordChecks.forThisMachine();
+        LoginCounts logins = new LoginCounts();
+        PrometheusRegistry metrics = QueueMetrics.registry(queue, health, outboxDepth, live, devices);
+        WebMetrics.register(metrics, logins, checks, webCounters, live);
         handlers = new Handler[] {new Assets(), new EventsHandler(live), new VoiceHandler(voice),
                 new NoticeHandler(live, new StaffGate(sessions)), new ManagerHandler(queue, new StaffGate(sessions), config.manager()),
                 new KioskHandler(queue, health, ticketQr, printJobs),
                 new StatusPage(dossiers, clock, queue.layout().rules().zone()),
-                new StaffHandler(accounts::current, sessions, new LoginThrottle(clock), queue),
-                new MetricsHandler(QueueMetrics.registry(queue, health, outboxDepth, live, devices))};
+                new StaffHandler(accounts::current, sessions, throttle, checks, logins, queue),
+                new MetricsHandler(metrics)};
+        log.info("Password checks: {} at once", checks.permits());
     }
 
     /** The screens' handlers, then {@code api} for everything else. */
@@ -140,6 +154,16 @@ public final class Screens {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** What the listeners cut off or refused: the web server counts, /metrics shows. */
+    public WebCounters webCounters() {
+        return webCounters;
+    }
+
+    /** Sources over their login attempts this minute: the LAN listener closes their new connections at once. */
+    public java.util.function.Predicate<String> shunnedSources() {
+        return throttle::tooFast;
     }
 
     public LiveFeed live() {

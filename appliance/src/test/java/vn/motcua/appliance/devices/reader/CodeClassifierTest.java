@@ -85,13 +85,16 @@ class CodeClassifierTest {
 
     @Test
     void previewsMaskNumbersControlsAndWithholdCardText() {
-        assertEquals("call ########## now", LogSafe.preview("call 0912345678 now"));
+        // letters are masked too (issue 21): only the shape, and the first and last character, are kept
+        assertEquals("caaa ########## aaw", LogSafe.preview("call 0912345678 now"));
+        assertEquals("Naaaaa Aaa An", LogSafe.preview("Nguyen Van An"));
+        assertEquals("Naaa*a A*a An", LogSafe.preview("Nguyễn Văn An"));
         // an ID number in groups is still an ID number: no digit of it is kept
         assertEquals("### ### ### ###", LogSafe.preview("079 203 001 234"));
         assertEquals("###.###.###.###", LogSafe.preview("079.203.001.234"));
-        assertEquals("##.##.H##-######-###x", LogSafe.preview("00.15.H29-241122-001x"));
+        assertEquals("##.##.A##-######-###x", LogSafe.preview("00.15.H29-241122-001x"));
         assertEquals("a?b", LogSafe.preview("a\u0001b"));
-        assertTrue(LogSafe.preview("x".repeat(100)).endsWith("..."));
+        assertEquals("x" + "a".repeat(LogSafe.MAX - 1) + "...x (100 chars)", LogSafe.preview("x".repeat(100)));
         assertTrue(LogSafe.preview(Scans.CCCD7).contains("withheld"));
         assertFalse(LogSafe.preview(Scans.CCCD7).contains("Nguy"));
     }

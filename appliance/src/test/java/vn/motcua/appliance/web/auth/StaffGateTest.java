@@ -46,22 +46,40 @@ class StaffGateTest {
     }
 
     @Test
-    void fiveFailuresLockTheAccountForFifteenMinutesAndTwentyLockTheAddress() {
+    void fiveFailuresLockTheAccountFromThatSourceOnlyForFifteenMinutesAndTwentyLockTheSource() {
         LoginThrottle throttle = new LoginThrottle(clock);
         for (int i = 0; i < LoginThrottle.MAX_FAILURES; i++) {
-            assertFalse(throttle.locked("lan", "10.0.0.7"));
+            assertEquals(LoginThrottle.Verdict.ADMITTED, throttle.admit("lan", "10.0.0.7"));
             throttle.failed("lan", "10.0.0.7");
         }
-        assertTrue(throttle.locked("lan", "10.0.0.8"), "the account, from any address");
+        assertEquals(LoginThrottle.Verdict.PAIR_LOCKED, throttle.admit("lan", "10.0.0.7"));
+        assertEquals(LoginThrottle.Verdict.ADMITTED, throttle.admit("lan", "10.0.0.8"), "the clerk at another PC");
+        assertEquals(LoginThrottle.Verdict.ADMITTED, throttle.admit("chi", "10.0.0.7"), "another account there");
         clock.advance(LoginThrottle.LOCK.minusSeconds(1));
-        assertTrue(throttle.locked("lan", "10.0.0.7"));
+        assertEquals(LoginThrottle.Verdict.PAIR_LOCKED, throttle.admit("lan", "10.0.0.7"));
         clock.advance(Duration.ofSeconds(2));
-        assertFalse(throttle.locked("lan", "10.0.0.7"), "unlocked after 15 minutes");
-        for (int i = 0; i < LoginThrottle.MAX_FAILURES_PER_ADDRESS; i++) {
+        assertEquals(LoginThrottle.Verdict.ADMITTED, throttle.admit("lan", "10.0.0.7"), "unlocked after 15 minutes");
+        for (int i = 0; i < LoginThrottle.MAX_FAILURES_PER_SOURCE; i++) {
             throttle.failed("guess" + i, "10.0.0.9");
         }
-        assertTrue(throttle.locked("chi", "10.0.0.9"), "an address guessing many names is locked too");
-        assertFalse(throttle.locked("chi", "10.0.0.7"));
+        assertEquals(LoginThrottle.Verdict.SOURCE_LOCKED, throttle.admit("chi", "10.0.0.9"),
+                "a source guessing many names is locked");
+        assertEquals(LoginThrottle.Verdict.ADMITTED, throttle.admit("chi", "10.0.0.7"));
+    }
+
+    @Test
+    void aSourceGetsTenAttemptsAMinuteWhateverTheNames() {
+        LoginThrottle throttle = new LoginThrottle(clock);
+        for (int i = 0; i < LoginThrottle.ATTEMPTS_PER_SOURCE; i++) {
+            assertEquals(LoginThrottle.Verdict.ADMITTED, throttle.admit("name" + i, "10.0.0.5"));
+        }
+        assertEquals(LoginThrottle.Verdict.TOO_FAST, throttle.admit("another", "10.0.0.5"));
+        assertTrue(throttle.firstTooFast("10.0.0.5"));
+        assertEquals(LoginThrottle.Verdict.TOO_FAST, throttle.admit("another", "10.0.0.5"));
+        assertFalse(throttle.firstTooFast("10.0.0.5"), "logged once a window");
+        assertEquals(LoginThrottle.Verdict.ADMITTED, throttle.admit("lan", "10.0.0.6"), "other sources unaffected");
+        clock.advance(Duration.ofSeconds(61));
+        assertEquals(LoginThrottle.Verdict.ADMITTED, throttle.admit("lan", "10.0.0.5"), "a minute later");
     }
 
     @Test

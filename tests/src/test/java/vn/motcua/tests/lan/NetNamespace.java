@@ -1,0 +1,122 @@
+package vn.motcua.tests.lan;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A network namespace joined to this host by a veth pair, so a program started in it ({@link #command}) reaches the
+ * appliance as another host on the LAN would: from its own addresses, never 127.x. Addresses come from
+ * 198.18.0.0/15 (set aside for benchmarking): {@code 198.18.N.1/27} on the host side, {@code 198.18.N.2} and up
+ * inside, N picked at random per run, names unique per run. Needs root and {@code ip} (iproute2); {@link #close}
+ * removes both ends, also after a failure.
+ */
+final class NetNamespace implements AutoCloseable {
+    private final String name;
+    private final String hostSide;
+    private final String subnet;
+    private final List<String> inside = new ArrayList<>();
+    private boolean made;
+    private boolean linked;
+
+    private NetNamespace(String name, String subnet) {
+        this.name = name;
+        this.hostSide = name + "h";
+        this.subnet = subnet;
+    }
+
+    /** Whether this machine can make one: root, and the ip command. */
+    static String unavailableBecause() {
+        if (!"root".equals(System.getProperty("user.name"))) {
+            return "not root (user " + System.getProperty("user.name") + ")";
+        }
+        try {
+            Process p = new ProcessBuilder("ip", "netns", "list").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0 ? null : "'ip netns list' failed";
+        } catch (IOException e) {
+            return "no ip command (iproute2): " + e.getMessage();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    /** A namespace with {@code addresses} addresses inside (at most 29: a /27). */
+    static NetNamespace create(int addresses) throws IOException, InterruptedException {
+        if (addresses < 1 || addresses > 29) {
+            throw new IllegalArgumentException("1 to 29 addresses in a /27: " + addresses);
+        }
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        NetNamespace ns = new NetNamespace("mcat" + Long.toHexString(r.nextLong(0x100000L, 0xFFFFFFL)),
+                "198.18." + r.nextInt(1, 255));
+        try {
+            ns.run("ip", "netns", "add", ns.name);
+            ns.made = true;
+            ns.run("ip", "link", "add", ns.hostSide, "type", "veth", "peer", "name", ns.name + "n");
+            ns.linked = true;
+            ns.run("ip", "link", "set", ns.name + "n", "netns", ns.name);
+            ns.run("ip", "addr", "add", ns.host() + "/27", "dev", ns.hostSide);
+            ns.run("ip", "link", "set", ns.hostSide, "up");
+            for (int i = 0; i < addresses; i++) {
+                String a = ns.subnet + "." + (2 + i);
+                ns.run("ip", "netns", "exec", ns.name, "ip", "addr", "add", a + "/27", "dev", ns.name + "n");
+                ns.inside.add(a);
+            }
+            ns.run("ip", "netns", "exec", ns.name, "ip", "link", "set", ns.name + "n", "up");
+            ns.run("ip", "netns", "exec", ns.name, "ip", "link", "set", "lo", "up");
+            return ns;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            ns.close();
+            throw e;
+        }
+    }
+
+    /** The host side's address: where the appliance's LAN listener binds. */
+    String host() {
+        return subnet + ".1";
+    }
+
+    /** The addresses inside, each a "host" of the LAN. */
+    List<String> inside() {
+        return List.copyOf(inside);
+    }
+
+    /** {@code command} run inside the namespace. */
+    List<String> command(List<String> command) {
+        List<String> c = new ArrayList<>(List.of("ip", "netns", "exec", name));
+        c.addAll(command);
+        return c;
+    }
+
+    private void run(String... cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new IOException(String.join(" ", cmd) + " failed: " + out.strip());
+        }
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        IOException first = null;
+        if (linked) {
+            try {
+                run("ip", "link", "del", hostSide); // takes the peer inside with it
+            } catch (IOException e) {
+                first = e; // already gone with the namespace, or never made: the namespace still goes below
+            }
+            linked = false;
+        }
+        if (made) {
+            run("ip", "netns", "del", name);
+            made = false;
+        }
+        if (first != null && first.getMessage().contains("Cannot find device") == false) {
+            throw first;
+        }
+    }
+}
