@@ -68,7 +68,9 @@ class KillLoopResyncTest {
         try (MosquittoBroker broker = MosquittoBroker.startTls(brokerDir, TestPki.create(brokerDir), "office", "office-pass");
              DistrictServer district = StandIns.district(broker)) {
             String uplink = uplink(broker);
-            run(broker, district, new ApplianceProcess(dir, toml -> toml + uplink), kills, random, why, killer);
+            // Caps raised so the 500-kill soak still has residents to serve after the first hundred kills.
+            run(broker, district, new ApplianceProcess(dir, toml -> toml.replaceAll("daily_cap\\s*=\\s*\\d+", "daily_cap = 999")
+                    + uplink), kills, random, why, killer);
         } finally {
             killer.shutdownNow();
         }
@@ -188,9 +190,9 @@ class KillLoopResyncTest {
         int k = random.nextInt(SERVICES.length);
         int roll = random.nextInt(6);
         HttpResponse<String> r;
-        if (roll < 3) {
+        if (roll < 2) {
             r = app.post("/api/tickets", "{\"service\":\"" + SERVICES[k] + "\"}");
-        } else if (roll < 5) {
+        } else if (roll < 4) {
             r = app.post("/api/counters/" + COUNTERS[k] + "/call-next", null);
         } else {
             r = app.post("/api/counters/" + COUNTERS[k] + "/finish", null);
