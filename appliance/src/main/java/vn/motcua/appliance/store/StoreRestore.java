@@ -12,8 +12,7 @@ public final class StoreRestore {
 
     /**
      * The seq to ask the district from, or empty when the store is to be trusted as it is. Today: the store holds no
-     * business day (new, or lost) and either the watermarks prove seqs were issued here before (a reserved seq above
-     * 0), or the config says this device replaces another ({@code [store] restore_from_district}, set by
+     * business day (new, or lost) and either the watermarks prove tickets were issued here before (a reserved day), or the config says this device replaces another ({@code [store] restore_from_district}, set by
      * {@code motcua-provision replace}). With no day held the whole day is wanted: from seq 1, which the district
      * may answer from its last day start. (Rows recorded at open, e.g. a {@code store.recovered}, do not count as
      * a day: they keep their seqs, see {@link QueueStore#restore}.)
@@ -26,7 +25,9 @@ public final class StoreRestore {
         if (store.holdsDayState()) {
             return store.incomplete() ? Optional.of(store.replayOutcome().replayedTo() + 1) : Optional.empty();
         }
-        if (watermarks.reservedSeq() > 0 || replacesADevice) {
+        // a reserved day, not a reserved seq: a new device that recorded only device events (a board offline,
+        // a printer without paper) before its first ticket has nothing to restore, and must not wait for the district
+        if (watermarks.reservedADay() || replacesADevice) {
             return Optional.of(1L);
         }
         return Optional.empty();

@@ -116,6 +116,11 @@ public final class Watermarks {
         return Long.toHexString(c.getValue());
     }
 
+    /** Whether tickets were ever issued here: a business day's numbers were reserved (device events alone do not). */
+    public synchronized boolean reservedADay() {
+        return day != null;
+    }
+
     /** Whether the file was there at load. */
     public synchronized boolean found() {
         return found;
