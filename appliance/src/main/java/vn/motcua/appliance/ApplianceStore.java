@@ -19,6 +19,7 @@ import vn.motcua.appliance.store.CommitJournal;
 import vn.motcua.appliance.store.Database;
 import vn.motcua.appliance.store.EventStamper;
 import vn.motcua.appliance.store.JournalRoom;
+import vn.motcua.appliance.store.HistoryWanted;
 import vn.motcua.appliance.store.QueueStore;
 import vn.motcua.appliance.store.StoreCondition;
 import vn.motcua.appliance.store.StoreAttention;
@@ -68,6 +69,14 @@ final class ApplianceStore {
         Map<String, Object> finding = findings(existed, db, store, watermarks);
         if (finding != null && keptDatabase != null) {
             finding.put("database_kept_in", keptDatabase.getFileName().toString());
+        }
+        boolean databaseLost = db.movedAside().isPresent() || (existed && !db.fileWasThere());
+        if (databaseLost && store.holdsDayState()) {
+            // the journal gave back the live queue only: the day's served tickets are still to come from the district
+            HistoryWanted.mark(dir, "database lost at " + clock.instant() + "; today's queue came back from the journal");
+            if (finding != null) {
+                finding.put("history_wanted", true);
+            }
         }
         if (finding != null) {
             store.append("store.recovered", finding);

@@ -17,6 +17,7 @@ import vn.motcua.appliance.domain.QueueEngine;
 import vn.motcua.appliance.domain.QueueRebuild;
 import vn.motcua.appliance.service.Health;
 import vn.motcua.appliance.store.OutboxEvent;
+import vn.motcua.appliance.store.HistoryWanted;
 import vn.motcua.appliance.store.QueueStore;
 import vn.motcua.appliance.store.StoreException;
 import vn.motcua.appliance.store.StoreRestore;
@@ -53,7 +54,9 @@ public final class DistrictRestore {
     /** Restores if needed, registers the outcome under {@code restore} on the health page; never throws for the district. */
     public static void atStartup(ApplianceConfig config, QueueStore store, Clock clock, Health health, Progress progress)
             throws ConfigException {
-        Optional<Long> from = StoreRestore.needed(store, store.watermarks(), config.store().restoreFromDistrict());
+        java.nio.file.Path dataDir = config.identity().dataDir();
+        Optional<StoreRestore.Request> from = StoreRestore.needed(store, store.watermarks(),
+                config.store().restoreFromDistrict(), HistoryWanted.isMarked(dataDir));
         if (from.isEmpty()) {
             return;
         }
@@ -62,18 +65,19 @@ public final class DistrictRestore {
             if (config.store().restoreFromDistrict()) {
                 fail(health, "restore_from_district is set but there is no [uplink] to ask");
             } else {
-                log.info("The store holds no queue though this device issued events before (watermarks); no district"
-                        + " link is configured to restore from: numbering continues above the watermarks");
+                log.info("The store holds less than this device issued ({}); no district link is configured to restore"
+                        + " from: numbering continues above the watermarks", from.get().mode());
             }
             return;
         }
         LocalDate today = QueueEngine.fresh(config.office(), clock).day(); // the business day, as the engine counts it
         store.knowServices(config.office().servicesByCode().keySet());
-        log.info("Restoring this device's events from the district from seq {} (timeout {} s per answer)...", from.get(),
-                config.store().restoreTimeout().toSeconds());
+        log.info("Restoring this device's events from the district from seq {} ({}; timeout {} s per answer)...",
+                from.get().fromSeq(), from.get().mode(), config.store().restoreTimeout().toSeconds());
         try {
             String summary = restore(uplink.get(), config.identity().deviceId(), store, from.get(),
                     config.store().restoreTimeout(), today, progress);
+            HistoryWanted.clear(dataDir);
             log.info("Restored from the district: {}", summary);
             health.register("restore", () -> new Health.Status(true, "restored", summary));
         } catch (RestoreClient.Unanswered e) {
@@ -83,23 +87,25 @@ public final class DistrictRestore {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             fail(health, "interrupted");
+        } catch (java.io.IOException e) {
+            fail(health, "restored, but the history mark could not be removed: " + e.getMessage());
         } catch (RuntimeException e) {
             // the store refused the write (StoreException), or a bug: either way nothing was restored
             fail(health, "restore failed: " + e);
         }
     }
 
-    private static String restore(UplinkConfig uplink, String device, QueueStore store, long fromSeq, Duration timeout,
-                                  LocalDate today, Progress progress)
+    private static String restore(UplinkConfig uplink, String device, QueueStore store, StoreRestore.Request request,
+                                  Duration timeout, LocalDate today, Progress progress)
             throws RestoreClient.Unanswered, RestoredHistory.Refused, InterruptedException {
         // the connect and each page may take the timeout; systemd's start limit must not run out meanwhile
         Duration step = timeout.plusSeconds(30);
         progress.asking("restoring today's queue from the district", step);
-        // With no day stored, the current day is rebuilt from nothing: the district may skip to its last day start.
-        boolean fromDayStart = !store.holdsDayState();
+        // A day rebuilt from nothing (or its history) needs no earlier day: the district may skip to its last day start.
+        boolean fromDayStart = request.fromDayStart();
         List<OutboxEvent> history = new ArrayList<>();
         try (RestoreClient client = RestoreClient.connect(uplink, timeout)) {
-            RestoreWire.Page page = page(client, device, fromSeq, true, fromDayStart);
+            RestoreWire.Page page = page(client, device, request.fromSeq(), true, fromDayStart);
             history.addAll(page.events());
             while (!page.complete()) {
                 if (history.size() > MAX_EVENTS) {
@@ -110,30 +116,54 @@ public final class DistrictRestore {
                 history.addAll(page.events());
             }
         }
-        return apply(store, fromSeq, history, today);
+        return apply(store, request, history, today);
     }
 
     /**
-     * Rebuilds the queue from {@code history} (this device's events from {@code askedFromSeq} or its last day start,
-     * checked gapless) on top of what the store holds, and writes it with the events and a {@code store.restored}
-     * event. A store with no day starts from nothing; one holding a day up to {@code askedFromSeq - 1} from that day.
+     * Rebuilds the queue from {@code history} (this device's events from the request's seq or its last day start,
+     * checked gapless) and what the store holds, and writes it with the events and a {@code store.restored} event: a
+     * store with no day starts from nothing; one holding a day (incomplete, or only its live queue) joins it with the
+     * queue the events describe up to the seq it holds ({@link RestoredHistory#underneath}), and takes the events
+     * after that on top.
      *
      * @return what was restored, for the log and the health page
      */
-    static String apply(QueueStore store, long askedFromSeq, List<OutboxEvent> history, LocalDate today)
+    static String apply(QueueStore store, StoreRestore.Request request, List<OutboxEvent> history, LocalDate today)
             throws RestoredHistory.Refused {
         QueueRebuild start;
+        List<OutboxEvent> onTop = history;
+        RestoredHistory.Underneath underneath = null;
         try {
-            start = store.holdsDayState() ? QueueRebuild.from(store.loadSnapshot(today)) : QueueRebuild.empty();
+            switch (request.mode()) {
+                case WHOLE_DAY -> start = QueueRebuild.empty();
+                case HELD_DAY -> {
+                    long heldTo = store.replayOutcome().replayedTo();
+                    List<OutboxEvent> below = history.stream().filter(e -> e.seq() <= heldTo).toList();
+                    onTop = history.stream().filter(e -> e.seq() > heldTo).toList();
+                    // gapless from the day start (the pages are checked so) up to the seq held: the day as it was
+                    boolean pastIsExact = !below.isEmpty() && below.getLast().seq() == heldTo;
+                    boolean heldMayLackLive = store.incomplete() || store.replayOutcome().liveGap();
+                    underneath = RestoredHistory.underneath(store.loadSnapshot(today),
+                            RestoredHistory.rebuild(QueueRebuild.empty(), below, today).queue(), pastIsExact,
+                            heldMayLackLive);
+                    start = QueueRebuild.from(underneath.queue());
+                }
+                default -> throw new IllegalStateException(request.mode().toString());
+            }
         } catch (SQLException e) {
             throw new StoreException("could not read the stored queue to restore onto", e);
         }
-        RestoredHistory.Rebuilt rebuilt = RestoredHistory.rebuild(start, history, today);
+        RestoredHistory.Rebuilt rebuilt = RestoredHistory.rebuild(start, onTop, today);
         Long first = history.isEmpty() ? null : history.getFirst().seq();
         Long last = history.isEmpty() ? null : history.getLast().seq();
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("source", "district");
-        payload.put("askedFromSeq", askedFromSeq);
+        payload.put("askedFromSeq", request.fromSeq());
+        payload.put("mode", request.mode().name().toLowerCase(java.util.Locale.ROOT));
+        if (underneath != null) {
+            payload.put("historyTickets", underneath.added());
+            payload.put("historyUnresolved", underneath.unresolved());
+        }
         payload.put("fromSeq", first);
         payload.put("toSeq", last);
         payload.put("events", history.size());

@@ -46,7 +46,58 @@ final class RestoredHistory {
         }
     }
 
+    /** The stored queue with the day's history underneath it. */
+    record Underneath(QueueSnapshot queue, int added, int unresolved) {}
+
     private RestoredHistory() {}
+
+    /**
+     * The held queue (from what the journal gave back: the live queue of its base record and the commits after it)
+     * joined with {@code past}, the queue the district's events describe up to the same seq.
+     * <ul>
+     * <li>{@code pastIsExact} (the district held every seq up to it, from the day start): {@code past} is the day as
+     * it was, and wins for every ticket and counter; a ticket only the store holds is kept.
+     * <li>Otherwise the held queue wins for every ticket it holds: it is at least as new as anything the district
+     * received. A ticket only {@code past} holds is put back when it had left the queue (served, expired). One
+     * {@code past} shows still in the queue is put back when the store may lack live tickets
+     * ({@code heldMayLackLive}: its journal lost seqs); else it left the queue in events the district never got, its
+     * end unknown, and it is counted ({@code unresolved}), not guessed.
+     * </ul>
+     */
+    static Underneath underneath(QueueSnapshot held, QueueSnapshot past, boolean pastIsExact, boolean heldMayLackLive) {
+        if (!past.day().day().equals(held.day().day())) {
+            return new Underneath(held, 0, 0); // the district's day is not the one held: nothing of it belongs here
+        }
+        QueueSnapshot winner = pastIsExact ? past : held;
+        QueueSnapshot other = pastIsExact ? held : past;
+        Set<String> ids = new java.util.HashSet<>();
+        winner.tickets().forEach(t -> ids.add(t.id()));
+        List<vn.motcua.appliance.domain.Ticket> tickets = new java.util.ArrayList<>(winner.tickets());
+        int added = 0;
+        int unresolved = 0;
+        for (var t : other.tickets()) {
+            if (ids.contains(t.id())) {
+                continue;
+            }
+            if (pastIsExact || t.status().isTerminal() || heldMayLackLive) {
+                tickets.add(t);
+                added++;
+            } else {
+                unresolved++;
+            }
+        }
+        Set<Integer> counterNumbers = new java.util.HashSet<>();
+        winner.counters().forEach(c -> counterNumbers.add(c.number()));
+        List<vn.motcua.appliance.domain.Counter> counters = new java.util.ArrayList<>(winner.counters());
+        other.counters().stream().filter(c -> !counterNumbers.contains(c.number())).forEach(counters::add);
+        java.util.Map<String, Integer> numbering = new java.util.HashMap<>(held.day().lastNumber());
+        past.day().lastNumber().forEach((s, n) -> numbering.merge(s, n, Math::max));
+        java.util.Map<String, Integer> issued = new java.util.HashMap<>(held.day().issued());
+        past.day().issued().forEach((s, n) -> issued.merge(s, n, Math::max));
+        var day = new vn.motcua.appliance.domain.DayState(held.day().day(), numbering, issued,
+                Math.max(held.day().lastOrdinal(), past.day().lastOrdinal()));
+        return new Underneath(new QueueSnapshot(day, tickets, counters), added, unresolved);
+    }
 
     /**
      * @param start      the rebuild to continue: {@link QueueRebuild#empty()} when the store holds no day

@@ -32,12 +32,14 @@ final class JournalReplay {
         long dbSeq = held;
         int replayed = 0;
         List<long[]> missing = new ArrayList<>();
+        boolean liveGap = false;
         try {
             for (CommitJournal.Generation g : reading.generations()) {
                 if (g.baseSeq() > dbSeq && g.entries().isEmpty()) {
                     // a generation whose base was lost: H2 had synced up to baseSeq, yet holds less
                     missing.add(new long[] {dbSeq + 1, g.baseSeq()});
                     dbSeq = g.baseSeq();
+                    liveGap = true; // and no base record to give the live queue back
                 }
                 for (CommitJournal.Entry e : g.entries()) {
                     CommitRecord r = EventJson.mapper().readValue(e.payload(), CommitRecord.class);
@@ -45,8 +47,14 @@ final class JournalReplay {
                         continue; // H2 wrote this one itself before the crash
                     }
                     long first = r.events().isEmpty() ? r.lastSeq() + 1 : r.events().getFirst().seq();
+                    boolean base = e == g.entries().getFirst() && r.events().isEmpty();
                     if (first > dbSeq + 1) {
                         missing.add(new long[] {dbSeq + 1, first - 1});
+                    }
+                    if (base) {
+                        liveGap = false; // a base record holds the whole live queue, whatever was missing before it
+                    } else if (first > dbSeq + 1) {
+                        liveGap = true;
                     }
                     apply(c, r, dbSeq);
                     dbSeq = r.lastSeq();
@@ -64,7 +72,7 @@ final class JournalReplay {
             log.error("Events missing from this store after recovery: seqs {} (H2 held up to {})",
                     ranges(missing), held);
         }
-        return new ReplayOutcome(held, dbSeq, replayed, List.copyOf(missing));
+        return new ReplayOutcome(held, dbSeq, replayed, List.copyOf(missing), liveGap);
     }
 
     static String ranges(List<long[]> ranges) {

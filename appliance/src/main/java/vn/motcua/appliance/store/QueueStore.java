@@ -78,7 +78,7 @@ public final class QueueStore implements Outbox, AutoCloseable {
             incomplete = !journal.reading().damage().isEmpty()
                     || (held > 0 && journal.reading().found() != CommitJournal.Found.PRESENT);
         } else {
-            replay = new ReplayOutcome(held, held, 0, List.of());
+            replay = new ReplayOutcome(held, held, 0, List.of(), false);
         }
         // A database with no state is new or replaces a lost one, and an incomplete one may lack what was issued:
         // continue after the reserved block, so a sequence number is never reused. An intact database is the truth.

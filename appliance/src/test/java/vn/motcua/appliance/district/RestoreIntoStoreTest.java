@@ -40,6 +40,8 @@ class RestoreIntoStoreTest {
 
     @TempDir Path dir;
 
+    private static final StoreRestore.Request WHOLE_DAY = new StoreRestore.Request(1, true, StoreRestore.Mode.WHOLE_DAY);
+
     /** A device's morning: every kind of queue event, and a device event between them. */
     private static final List<Function<QueueEngine, CommandResult>> MORNING = List.of(
             e -> e.openCounter(1, "lan"), e -> e.openCounter(2, "minh"),
@@ -75,17 +77,17 @@ class RestoreIntoStoreTest {
         long last = history.getLast().seq();
         Path b = Files.createDirectories(dir.resolve("b"));
         try (QueueStore store = StoreFixture.open(b, clock)) {
-            assertEquals(Optional.empty(), StoreRestore.needed(store, store.watermarks(), false), "a new device");
-            assertEquals(Optional.of(1L), StoreRestore.needed(store, store.watermarks(), true), "a replacement");
+            assertEquals(Optional.empty(), StoreRestore.needed(store, store.watermarks(), false, false), "a new device");
+            assertEquals(Optional.of(WHOLE_DAY), StoreRestore.needed(store, store.watermarks(), true, false), "a replacement");
             store.knowServices(office.servicesByCode().keySet());
-            DistrictRestore.apply(store, 1, history, first.day());
+            DistrictRestore.apply(store, WHOLE_DAY, history, first.day());
             OutboxEvent restored = store.rangeFrom(last + 1, 1).getFirst();
             assertEquals("store.restored", restored.type(), "the restore is the next seq");
             assertTrue(restored.payloadJson().contains("\"fromSeq\":1,\"toSeq\":" + last + ",\"events\":" + last), restored.payloadJson());
             assertEquals(1, store.pendingCount(), "only store.restored is to send: the district has the rest");
             assertEquals(history.stream().map(OutboxEvent::eventId).toList(),
                     store.rangeFrom(1, (int) last).stream().map(OutboxEvent::eventId).toList(), "the events with their seqs and ids");
-            assertEquals(Optional.empty(), StoreRestore.needed(store, store.watermarks(), true), "done: not again");
+            assertEquals(Optional.empty(), StoreRestore.needed(store, store.watermarks(), true, false), "done: not again");
         }
         try (QueueStore store = StoreFixture.open(b, clock)) { // survives a restart
             store.knowServices(office.servicesByCode().keySet());
@@ -114,9 +116,9 @@ class RestoreIntoStoreTest {
         try (QueueStore store = StoreFixture.open(same, clock)) {
             // what opening a lost store records first (ApplianceStore): it keeps its seq above the reservation
             long recovered = store.append("store.recovered", Map.of("reason", "database file missing")).seq();
-            assertEquals(Optional.of(1L), StoreRestore.needed(store, store.watermarks(), false), "watermarks prove seqs");
+            assertEquals(Optional.of(WHOLE_DAY), StoreRestore.needed(store, store.watermarks(), false, false), "watermarks prove seqs");
             store.knowServices(office.servicesByCode().keySet());
-            DistrictRestore.apply(store, 1, history, first.day());
+            DistrictRestore.apply(store, WHOLE_DAY, history, first.day());
             assertEquals("store.recovered", store.rangeFrom(recovered, 1).getFirst().type());
             assertEquals(List.of("store.recovered", "store.restored"),
                     store.pendingAfter(0, 10).stream().map(OutboxEvent::type).toList(), "the district has the rest");
@@ -149,7 +151,7 @@ class RestoreIntoStoreTest {
         try (QueueStore store = StoreFixture.open(b, clock)) {
             assertEquals(held, store.storedSeq());
             store.knowServices(office.servicesByCode().keySet());
-            DistrictRestore.apply(store, held + 1, rest, first.day());
+            DistrictRestore.apply(store, new StoreRestore.Request(held + 1, false, StoreRestore.Mode.HELD_DAY), rest, first.day());
             QueueSnapshot restored = new QueueEngine(office, clock, store.loadSnapshot(first.day())).snapshot();
             assertEquals(first.snapshot().tickets(), restored.tickets());
             assertEquals(first.snapshot().counters(), restored.counters());
@@ -158,6 +160,53 @@ class RestoreIntoStoreTest {
             assertEquals(store.watermarks().reservedNumber(first.day(), "ho-tich"), restored.day().lastNumber().get("ho-tich"));
             assertEquals(rest.getLast().seq() + 1, store.lastSeq());
         }
+    }
+
+    /**
+     * The database lost after a clean stop: the journal's base record gives back the live queue, not the served
+     * tickets. With the day's events from the district underneath, nothing of the day is missing, and what the
+     * journal holds wins.
+     */
+    @Test
+    void aStoreWhoseDatabaseWasLostTakesTheServedTicketsFromTheDistrictUnderItsOwnQueue() throws Exception {
+        QueueEngine first = QueueEngine.fresh(office, clock);
+        Path a = Files.createDirectories(dir.resolve("a"));
+        List<OutboxEvent> history;
+        try (QueueStore store = StoreFixture.open(a, clock)) {
+            history = morningOf(first, store);
+        }
+        for (int restart = 0; restart < 2; restart++) { // each open starts a journal generation from the live queue
+            try (QueueStore restarted = StoreFixture.open(a, clock)) {
+                assertEquals(history.getLast().seq(), restarted.lastSeq());
+            }
+        }
+        Files.delete(a.resolve("motcua.mv.db"));
+        try (QueueStore store = StoreFixture.open(a, clock)) {
+            QueueSnapshot fromJournal = store.loadSnapshot(first.day());
+            assertTrue(fromJournal.tickets().size() < first.snapshot().tickets().size(),
+                    "the journal alone lacks the served tickets: " + fromJournal.tickets());
+            var request = StoreRestore.needed(store, store.watermarks(), false, true).orElseThrow();
+            assertEquals(new StoreRestore.Request(1, true, StoreRestore.Mode.HELD_DAY), request);
+            assertEquals(Optional.of(request), StoreRestore.needed(store, store.watermarks(), false, false),
+                    "the seqs below the journal's base are missing: the same request without the mark");
+            assertTrue(!store.replayOutcome().liveGap(), "but the base record gave back the whole live queue");
+            store.knowServices(office.servicesByCode().keySet());
+            DistrictRestore.apply(store, request, history, first.day());
+            QueueSnapshot restored = new QueueEngine(office, clock, store.loadSnapshot(first.day())).snapshot();
+            assertEquals(sorted(first.snapshot().tickets()), sorted(restored.tickets()), "every ticket of the day, as it was");
+            assertEquals(first.snapshot().counters(), restored.counters());
+            OutboxEvent event = store.rangeFrom(store.lastSeq(), 1).getFirst();
+            assertEquals("store.restored", event.type());
+            assertTrue(event.payloadJson().contains("\"mode\":\"held_day\""), event.payloadJson());
+            assertTrue(event.payloadJson().contains("\"historyUnresolved\":0"), event.payloadJson());
+            assertEquals(history.stream().map(OutboxEvent::eventId).toList(),
+                    store.rangeFrom(1, history.size()).stream().map(OutboxEvent::eventId).toList(),
+                    "the day's events back in the outbox, each at its seq, for a resync");
+        }
+    }
+
+    private static List<vn.motcua.appliance.domain.Ticket> sorted(List<vn.motcua.appliance.domain.Ticket> tickets) {
+        return tickets.stream().sorted(java.util.Comparator.comparing(vn.motcua.appliance.domain.Ticket::id)).toList();
     }
 
     @Test

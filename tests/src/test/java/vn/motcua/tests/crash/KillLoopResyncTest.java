@@ -68,8 +68,8 @@ class KillLoopResyncTest {
         try (MosquittoBroker broker = MosquittoBroker.startTls(brokerDir, TestPki.create(brokerDir), "office", "office-pass");
              DistrictServer district = StandIns.district(broker)) {
             String uplink = uplink(broker);
-            // Caps raised so the 500-kill soak still has residents to serve after the first hundred kills.
-            run(broker, district, new ApplianceProcess(dir, toml -> toml.replaceAll("daily_cap\\s*=\\s*\\d+", "daily_cap = 999")
+            // Caps raised (4-digit numbers) so the 500-kill soak still has residents to serve to its last kill.
+            run(broker, district, new ApplianceProcess(dir, toml -> toml.replaceAll("daily_cap\\s*=\\s*\\d+", "daily_cap = 9999")
                     + uplink), kills, random, why, killer);
         } finally {
             killer.shutdownNow();

@@ -238,6 +238,16 @@ public final class DistrictServer implements AutoCloseable {
         events.remove(device);
     }
 
+    /**
+     * Makes {@code held} all the district holds of {@code device}: for a test that starts many appliances from copies
+     * of one data folder, each against the district as it was when the copy was made.
+     */
+    public void replace(String device, List<ReceivedEvents.Event> held) {
+        ReceivedEvents fresh = new ReceivedEvents();
+        held.forEach(fresh::add);
+        events.put(device, fresh);
+    }
+
     public ReceivedEvents events(String device) {
         return events.computeIfAbsent(device, d -> new ReceivedEvents());
     }
