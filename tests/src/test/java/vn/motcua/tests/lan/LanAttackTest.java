@@ -64,12 +64,11 @@ class LanAttackTest {
     /** Between two of the resident's tickets: a busy kiosk, and samples enough for a p99. */
     private static final long RESIDENT_PACE_MILLIS = 20;
     /**
-     * The issue's goal is 3x. Measured on an otherwise idle 2-core machine (CI run 3) the ratio was 5.6-5.9: the quiet
-     * p99 drops to ~12 ms while the attack's p99 stays ~70 ms (p50 unchanged, ~4 ms). Until that is found and fixed
-     * this bound only catches a starved kiosk (seconds, as before the fix: a timeout after 60 s); the goal is printed.
+     * The issue's goal, asserted. Measured on an otherwise idle 2-core machine (CI run 3) with 19 MiB Argon2 checks the
+     * ratio was 5.6-5.9: each check's blocks were promoted and the attack's p99 was full collections (~70 ms). With 7
+     * MiB checks (PasswordHash) the same run gave 1.17 and 1.39 where 19 MiB gave 2.90 (BENCHMARKS.md).
      */
-    private static final double MAX_RATIO = 10.0;
-    private static final double GOAL_RATIO = 3.0;
+    private static final double MAX_RATIO = 3.0;
     private static final String[] SERVICES = {"ho-tich", "dat-dai", "xay-dung", "kinh-doanh", "ldtbxh", "chung-thuc"};
     /** The demo office's counter that serves each of {@link #SERVICES} first: it calls each ticket after it is taken. */
     private static final int[] COUNTERS = {2, 4, 5, 6, 7, 8};
@@ -204,9 +203,6 @@ class LanAttackTest {
         assertTrue(metric(metrics, "motcua_web_slow_clients_cut_total{part=\"header\"}") > 0, "slow heads cut");
         assertTrue(underAttack.size() >= 100 && quiet.size() >= 100, "the resident took tickets throughout: "
                 + quiet.size() + " quiet, " + underAttack.size() + " under attack");
-        if (ratio > GOAL_RATIO) {
-            System.out.printf("LAN attack: ratio %.2f is above the %.0fx goal (bound %.0fx)%n", ratio, GOAL_RATIO, MAX_RATIO);
-        }
         assertTrue(ratio <= MAX_RATIO, String.format("resident ticket p99 under attack %.1f ms is %.2f times the quiet"
                 + " %.1f ms (at most %.0fx)", attackP99 / 1e6, ratio, quietP99 / 1e6, MAX_RATIO));
     }

@@ -11,25 +11,26 @@ import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
- * Staff passwords as Argon2id hashes in the PHC string format ({@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}),
+ * Staff passwords as Argon2id hashes in the PHC string format ({@code $argon2id$v=19$m=7168,t=5,p=1$salt$hash}),
  * computed by Bouncy Castle. Argon2id rather than the JDK's PBKDF2 because it is memory-hard: a stolen
  * accounts file cannot be attacked cheaply on GPUs.
  *
  * <p>Parameters: OWASP's Password Storage Cheat Sheet (2025) recommends Argon2id with at least 19 MiB, 2 passes,
- * 1 lane (or trade memory for passes: 46 MiB/1, 12 MiB/3, 9 MiB/4, 7 MiB/5). We keep that minimum and no more:
- * one check takes 115 ms (p50) on the 2-core x86 build machine with Bouncy Castle's pure-Java Argon2, several
- * times that expected on a Pi 4's Cortex-A72 (not measured here), and 19 MiB of a heap that also holds the queue;
- * more memory or passes would cost logins per second and headroom the kiosk needs, while the accounts file is
- * readable by root only. Fewer bytes with more passes would be as strong
- * against GPUs but slower on the Pi. How many run at once is bounded by {@link PasswordChecks}. The parameters
- * are stored in each hash, so they can be raised later without invalidating existing accounts.
+ * 1 lane, or any of its equally strong trades of memory for passes (46 MiB/1, 12 MiB/3, 9 MiB/4, 7 MiB/5). We take
+ * 7 MiB with 5 passes: on a Pi 4 that also runs Chromium memory is the scarcer resource, and on the appliance's
+ * 128-256 MB heap every check's blocks live through young collections and are promoted, so bytes per check became
+ * full collections that stalled the kiosk during a login flood (issue 21; see BENCHMARKS.md "LAN attack"). The CPU
+ * cost is about the same (35 MiB-passes against 38). More memory or passes would cost logins per second and
+ * headroom the kiosk needs, while the accounts file is readable by root only. How many run at once is bounded by
+ * {@link PasswordChecks}. The parameters are stored in each hash, so accounts hashed with others (the former
+ * 19 MiB/2) still verify, and they can be raised later without invalidating any.
  */
 public final class PasswordHash {
     private static final Pattern PHC = Pattern.compile(
             "\\$argon2id\\$v=19\\$m=(\\d{1,7}),t=(\\d{1,2}),p=(\\d{1,2})\\$([A-Za-z0-9+/]{16,64})\\$([A-Za-z0-9+/]{32,128})");
-    /** OWASP's minimum for Argon2id: 19 MiB. */
-    public static final int MEMORY_KIB = 19 * 1024;
-    private static final int PASSES = 2;
+    /** One of OWASP's equally strong Argon2id settings: 7 MiB, 5 passes, 1 lane. */
+    public static final int MEMORY_KIB = 7 * 1024;
+    private static final int PASSES = 5;
     private static final int LANES = 1;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
@@ -72,7 +73,7 @@ public final class PasswordHash {
 
     private static Argon2BytesGenerator generator(byte[] salt, int memKib, int passes, int lanes) {
         Argon2BytesGenerator gen = new Argon2BytesGenerator();
-        // init allocates the whole memory (19 MiB of blocks); generateBytes only fills it, and clears it after
+        // init allocates the whole memory (7 MiB of blocks); generateBytes only fills it, and clears it after
         gen.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id).withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withSalt(salt).withMemoryAsKB(memKib).withIterations(passes).withParallelism(lanes).build());
         return gen;
@@ -88,7 +89,7 @@ public final class PasswordHash {
 
     /**
      * Checks against one fixed hash, keeping its Argon2 memory from one check to the next: the same work as
-     * {@link #verify}, without 19 MiB of fresh garbage each time. For the answer to an unknown name (issue 21: a
+     * {@link #verify}, without 7 MiB of fresh garbage each time. For the answer to an unknown name (issue 21: a
      * flood of made-up names churned the heap into OutOfMemoryError and long collections). One check at a time.
      */
     public static final class Reusable {
