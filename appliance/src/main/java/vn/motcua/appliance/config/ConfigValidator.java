@@ -38,7 +38,7 @@ final class ConfigValidator {
     ApplianceConfig validate(RawConfig raw, String source) throws ConfigException {
         RawConfig.Appliance a = v.required("appliance", raw.appliance(), "an [appliance] section");
         ApplianceConfig.Identity id = a == null ? null : identity(a);
-        QueueRules rules = rules(raw.queue() == null ? new RawConfig.Queue(null, null, null, null, null, null, null) : raw.queue());
+        QueueRules rules = rules(raw.queue() == null ? new RawConfig.Queue(null, null, null, null, null, null, null, null) : raw.queue());
         OpeningHours defaultHours = hours("hours", raw.hours(), null);
         List<ServiceDef> services = services(raw.services(), defaultHours);
         List<CounterDef> counters = counters(raw.counters());
@@ -126,7 +126,10 @@ final class ConfigValidator {
                 positive("queue.rating_window", q.ratingWindow(), d.ratingWindow()),
                 positive("queue.default_service_time", q.defaultServiceTime(), d.defaultServiceTime()),
                 v.integer("queue.estimate_sample", q.estimateSample(), 1, 1000, d.estimateSample()),
-                priorities);
+                priorities,
+                QueueRules.UnstartedCall.valueOf(v.text("queue.unstarted_call_on_next", q.unstartedCallOnNext(),
+                        Pattern.compile("no_show|served"), "\"no_show\" or \"served\"",
+                        d.unstartedCallOnNext().name().toLowerCase(Locale.ROOT)).toUpperCase(Locale.ROOT)));
     }
 
     private Duration positive(String key, String value, Duration fallback) {

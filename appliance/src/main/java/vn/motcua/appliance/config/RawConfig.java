@@ -16,7 +16,8 @@ record RawConfig(Appliance appliance, Queue queue, Hours hours, List<Service> se
                      String dataDir, String wallClock) {}
 
     record Queue(String zone, String dayStartsAt, String noShowRecallWindow, String ratingWindow,
-                 String defaultServiceTime, Integer estimateSample, List<String> priorities) {}
+                 String defaultServiceTime, Integer estimateSample, List<String> priorities,
+                 String unstartedCallOnNext) {}
 
     record Hours(List<String> days, String opens, String closes, String lunchStarts, String lunchEnds) {}
 

@@ -166,7 +166,11 @@ public final class QueueEngine {
         Instant now = clock.instant();
         begin();
         if (c.currentTicket() != null) {
-            c = finishCurrent(c, now);
+            Ticket current = tickets.get(c.currentTicket());
+            // A call nobody started is not a service: by default the resident did not come (see QueueRules).
+            boolean unstarted = current.status() == TicketStatus.CALLED
+                    && layout.rules().unstartedCallOnNext() == QueueRules.UnstartedCall.NO_SHOW;
+            c = unstarted ? noShow(c, current, now, TicketNoShow.NEXT_CALLED) : finishCurrent(c, now);
         }
         return end(call(c, next, now, "queue"));
     }
@@ -186,10 +190,8 @@ public final class QueueEngine {
         Ticket t = current(c, TicketStatus.CALLED);
         Instant now = clock.instant();
         begin();
-        Ticket s = put(t.withStatus(TicketStatus.NO_SHOW, now));
-        putCounter(c.serving(null));
-        changes.event(new TicketNoShow(now, s.id(), s.number(), c.number()));
-        return end(s);
+        noShow(c, t, now, TicketNoShow.SKIPPED);
+        return end(tickets.get(t.id()));
     }
 
     public CommandResult recallNoShow(int counterNumber, String number) {
@@ -295,10 +297,19 @@ public final class QueueEngine {
         return setCounter(counterOf(counterNumber), CounterStatus.OPEN, staffId);
     }
 
+    /**
+     * Refused while a ticket is at the counter: the resident called is walking up or being served and expects this
+     * clerk, so the clerk finishes, parks, transfers or skips first. A paused counter never holds a ticket that
+     * another counter could call, and the display never shows a call nobody will answer.
+     */
     public CommandResult pauseCounter(int counterNumber) {
         Counter c = counterOf(counterNumber);
         if (c.status() == CounterStatus.CLOSED) {
             throw new QueueRefusedException(Refusal.COUNTER_CLOSED, "counter " + counterNumber);
+        }
+        if (c.currentTicket() != null) {
+            throw new QueueRefusedException(Refusal.COUNTER_BUSY, "counter " + counterNumber + " has "
+                    + c.currentTicket() + ": finish, park, transfer or skip it before pausing");
         }
         return setCounter(c, CounterStatus.PAUSED, c.staffId());
     }
@@ -473,6 +484,13 @@ public final class QueueEngine {
         long waited = Math.max(0, Duration.between(t.issuedAt(), now).toSeconds());
         changes.event(new TicketCalled(now, called.id(), called.number(), called.service(), c.number(), from, waited));
         return called;
+    }
+
+    private Counter noShow(Counter c, Ticket t, Instant now, String reason) {
+        Ticket s = put(t.withStatus(TicketStatus.NO_SHOW, now));
+        Counter after = putCounter(c.serving(null));
+        changes.event(new TicketNoShow(now, s.id(), s.number(), c.number(), reason));
+        return after;
     }
 
     private Counter finishCurrent(Counter c, Instant now) {

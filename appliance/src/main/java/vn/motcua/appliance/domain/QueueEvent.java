@@ -29,7 +29,14 @@ public sealed interface QueueEvent {
         public String type() { return "ticket.recalled"; }
     }
 
-    record TicketNoShow(Instant at, String ticketId, String number, int counter) implements QueueEvent {
+    /**
+     * @param reason {@link #SKIPPED} (the clerk pressed skip) or {@link #NEXT_CALLED} (the clerk called the next
+     *               while this one was called and never started; {@code queue.unstarted_call_on_next})
+     */
+    record TicketNoShow(Instant at, String ticketId, String number, int counter, String reason) implements QueueEvent {
+        public static final String SKIPPED = "skipped";
+        public static final String NEXT_CALLED = "next_called";
+
         public String type() { return "ticket.no_show"; }
     }
 

@@ -16,9 +16,19 @@ import java.util.Set;
  * @param defaultServiceTime service time assumed for wait estimates before any ticket was served
  * @param estimateSample     how many recent service times the estimate averages
  * @param priorities         priority classes this office grants (NORMAL is always allowed)
+ * @param unstartedCallOnNext what call-next does to the counter's ticket that was called and never started
  */
 public record QueueRules(ZoneId zone, LocalTime dayStartsAt, Duration noShowRecallWindow, Duration ratingWindow,
-                         Duration defaultServiceTime, int estimateSample, Set<Priority> priorities) {
+                         Duration defaultServiceTime, int estimateSample, Set<Priority> priorities,
+                         UnstartedCall unstartedCallOnNext) {
+
+    /**
+     * The fate of a ticket still CALLED (the clerk never pressed start) when its clerk calls the next one.
+     * {@link #NO_SHOW}, the default: nobody came, so it is skipped like a press of skip (recallable within the
+     * no-show window) and never counted as served. {@link #SERVED}: for an office whose clerks never press start,
+     * the call was the service (finished, service time from the call).
+     */
+    public enum UnstartedCall { NO_SHOW, SERVED }
 
     public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
@@ -28,6 +38,7 @@ public record QueueRules(ZoneId zone, LocalTime dayStartsAt, Duration noShowReca
         Objects.requireNonNull(noShowRecallWindow, "noShowRecallWindow");
         Objects.requireNonNull(ratingWindow, "ratingWindow");
         Objects.requireNonNull(defaultServiceTime, "defaultServiceTime");
+        Objects.requireNonNull(unstartedCallOnNext, "unstartedCallOnNext");
         priorities = Set.copyOf(priorities);
         if (noShowRecallWindow.isNegative() || ratingWindow.isNegative() || defaultServiceTime.isNegative()
                 || defaultServiceTime.isZero()) {
@@ -36,6 +47,13 @@ public record QueueRules(ZoneId zone, LocalTime dayStartsAt, Duration noShowReca
         if (estimateSample < 1 || estimateSample > 1000) {
             throw new IllegalArgumentException("estimate sample must be 1..1000, was " + estimateSample);
         }
+    }
+
+    /** With the default rule for an unstarted call ({@link UnstartedCall#NO_SHOW}). */
+    public QueueRules(ZoneId zone, LocalTime dayStartsAt, Duration noShowRecallWindow, Duration ratingWindow,
+                      Duration defaultServiceTime, int estimateSample, Set<Priority> priorities) {
+        this(zone, dayStartsAt, noShowRecallWindow, ratingWindow, defaultServiceTime, estimateSample, priorities,
+                UnstartedCall.NO_SHOW);
     }
 
     public static QueueRules defaults() {

@@ -12,6 +12,8 @@ import java.util.Objects;
  * @param counter       the counter serving or last serving it, 0 if none
  * @param targetCounter set when transferred to one counter: only that counter calls it; 0 otherwise
  * @param residentKey   keyed hash linking a resident's tickets, never the raw ID number; null if unknown
+ * @param skippedAt     when it last became a no-show; kept through a recall and a transfer, so "skipped at least
+ *                      once today" (the figures' no-show) survives them; null if never skipped
  * @param servedBy      staff id signed in at the counter when it was finished, null if none
  * @param rating        1 (very satisfied) .. 4 (not satisfied), 0 if not rated
  */
@@ -38,7 +40,7 @@ public record Ticket(String id, LocalDate day, String number, int numeric, Strin
 
     Ticket called(int atCounter, Instant at) {
         return new Ticket(id, day, number, numeric, service, priority, ordinal, TicketStatus.CALLED, issuedAt, atCounter,
-                0, at, null, finishedAt, null, recalls, transfers, residentKey, servedBy, rating);
+                0, at, null, finishedAt, skippedAt, recalls, transfers, residentKey, servedBy, rating);
     }
 
     Ticket recalled() {
@@ -60,7 +62,7 @@ public record Ticket(String id, LocalDate day, String number, int numeric, Strin
 
     Ticket transferred(String toService, int toCounter) {
         return new Ticket(id, day, number, numeric, toService, priority, ordinal, TicketStatus.WAITING, issuedAt, counter,
-                toCounter, null, null, null, null, recalls, transfers + 1, residentKey, servedBy, rating);
+                toCounter, null, null, null, skippedAt, recalls, transfers + 1, residentKey, servedBy, rating);
     }
 
     Ticket rated(int score) {

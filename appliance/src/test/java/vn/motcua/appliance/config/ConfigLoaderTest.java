@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import vn.motcua.appliance.domain.OpeningHours;
+import vn.motcua.appliance.domain.QueueRules;
 
 class ConfigLoaderTest {
     private static final Path EXAMPLE = Path.of("src/main/dist/appliance.conf");
@@ -52,6 +53,21 @@ class ConfigLoaderTest {
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.parse(bad, "test.conf"));
         assertTrue(e.problems().contains("hours.opens = '24:00': expected a local time HH:MM, e.g. 07:30"), e.getMessage());
         assertTrue(e.problems().stream().anyMatch(p -> p.startsWith("hours.closes = '24:30'")), e.getMessage());
+    }
+
+    /** Issue 15: a call nobody started is a no-show by default; an office that never presses start says so. */
+    @Test
+    void theRuleForAnUnstartedCallIsNoShowUnlessTheOfficeSaysServed() throws Exception {
+        assertEquals(QueueRules.UnstartedCall.NO_SHOW, ConfigLoader.load(EXAMPLE).office().rules().unstartedCallOnNext());
+        String example = Files.readString(EXAMPLE);
+        String served = example.replace("unstarted_call_on_next = \"no_show\"", "unstarted_call_on_next = \"served\"");
+        assertEquals(QueueRules.UnstartedCall.SERVED, ConfigLoader.parse(served, "test.conf").office().rules().unstartedCallOnNext());
+        String unset = example.replace("unstarted_call_on_next = \"no_show\"\n", "");
+        assertEquals(QueueRules.UnstartedCall.NO_SHOW, ConfigLoader.parse(unset, "test.conf").office().rules().unstartedCallOnNext());
+        String bad = example.replace("unstarted_call_on_next = \"no_show\"", "unstarted_call_on_next = \"finished\"");
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.parse(bad, "test.conf"));
+        assertTrue(e.problems().contains("queue.unstarted_call_on_next = 'finished': expected \"no_show\" or \"served\""),
+                e.getMessage());
     }
 
     @Test

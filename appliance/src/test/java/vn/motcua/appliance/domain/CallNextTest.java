@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import vn.motcua.appliance.domain.QueueEvent.TicketCalled;
 import vn.motcua.appliance.domain.QueueEvent.TicketFinished;
+import vn.motcua.appliance.domain.QueueEvent.TicketNoShow;
 
 /** A clerk presses call-next: who comes to the counter. */
 class CallNextTest {
@@ -132,14 +133,53 @@ class CallNextTest {
     }
 
     @Test
-    void callingNextOnACalledButNeverStartedTicketCountsFromTheCall() {
+    void callingNextOverACallNobodyStartedMakesItANoShowNotServed() {
         issue("hotich", Priority.NORMAL);
         issue("hotich", Priority.NORMAL);
         engine.callNext(1);
         clock.advanceMinutes(3);
+        CommandResult r = engine.callNext(1);
+        assertEquals(List.of("ticket.no_show", "ticket.called"), types(r));
+        assertEquals(new TicketNoShow(clock.instant(), "2026-11-23/A001", "A001", 1, TicketNoShow.NEXT_CALLED),
+                event(r, 0, TicketNoShow.class));
+        Ticket a = engine.ticket("A001").orElseThrow();
+        assertEquals(TicketStatus.NO_SHOW, a.status());
+        assertNull(a.finishedAt());
+        assertNull(a.servedBy());
+        assertEquals("A002", r.ticket().number());
+        DayFigures f = DayFigures.of(List.copyOf(engine.tickets()), t -> true);
+        assertEquals(0, f.served());
+        assertEquals(1, f.noShows());
+        // like a skip: recallable within the window, and nothing to rate at counter 1
+        assertRefused(engine, Refusal.NOTHING_TO_RATE, () -> engine.rate(1, 1));
+        engine.finish(1);
+        assertEquals("A001", engine.recallNoShow(1, "A001").ticket().number());
+    }
+
+    @Test
+    void callingNextOverAStartedTicketFinishesIt() {
+        issue("hotich", Priority.NORMAL);
+        issue("hotich", Priority.NORMAL);
+        engine.callNext(1);
+        engine.startService(1);
+        clock.advanceMinutes(3);
         TicketFinished f = event(engine.callNext(1), 0, TicketFinished.class);
         assertEquals(180, f.serviceSeconds());
-        assertEquals(engine.ticket("A001").orElseThrow().calledAt(), engine.ticket("A001").orElseThrow().startedAt());
+        assertEquals(TicketStatus.FINISHED, engine.ticket("A001").orElseThrow().status());
+    }
+
+    @Test
+    void anOfficeWhoseClerksNeverPressStartCountsTheCallAsTheService() {
+        QueueEngine served = QueueEngine.fresh(Office.layout(QueueRules.UnstartedCall.SERVED), clock);
+        served.openCounter(1, "s1");
+        served.issueTicket("hotich", Priority.NORMAL, null);
+        served.issueTicket("hotich", Priority.NORMAL, null);
+        served.callNext(1);
+        clock.advanceMinutes(3);
+        TicketFinished f = event(served.callNext(1), 0, TicketFinished.class);
+        assertEquals(180, f.serviceSeconds());
+        assertEquals(served.ticket("A001").orElseThrow().calledAt(), served.ticket("A001").orElseThrow().startedAt());
+        assertEquals(1, DayFigures.of(List.copyOf(served.tickets()), t -> true).served());
     }
 
     @Test
@@ -162,11 +202,16 @@ class CallNextTest {
     }
 
     @Test
-    void aPausedCounterCanStillFinishItsCurrentResident() {
+    void pauseIsRefusedWhileATicketIsAtTheCounterAndChangesNothing() {
         issue("hotich", Priority.NORMAL);
         engine.callNext(1);
-        engine.pauseCounter(1);
+        assertRefused(engine, Refusal.COUNTER_BUSY, () -> engine.pauseCounter(1)); // called: the resident is coming
+        engine.startService(1);
+        assertRefused(engine, Refusal.COUNTER_BUSY, () -> engine.pauseCounter(1)); // being served
+        assertEquals(TicketStatus.SERVING, engine.ticket("A001").orElseThrow().status());
+        assertEquals(CounterStatus.OPEN, counter(1).status());
         engine.finish(1);
+        engine.pauseCounter(1);
         assertNull(counter(1).currentTicket());
         assertEquals(CounterStatus.PAUSED, counter(1).status());
     }

@@ -71,8 +71,7 @@ class CounterStatusTest {
         assertRefused(engine, Refusal.COUNTER_BUSY, () -> engine.closeCounter(1));
         engine.startService(1);
         assertRefused(engine, Refusal.COUNTER_BUSY, () -> engine.closeCounter(1));
-        engine.pauseCounter(1);
-        assertRefused(engine, Refusal.COUNTER_BUSY, () -> engine.closeCounter(1));
+        assertRefused(engine, Refusal.COUNTER_BUSY, () -> engine.pauseCounter(1));
         engine.finish(1);
         assertEquals("CLOSED", only(engine.closeCounter(1), CounterChanged.class).status());
     }

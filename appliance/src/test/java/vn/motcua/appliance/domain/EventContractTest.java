@@ -36,7 +36,7 @@ class EventContractTest {
                 new TicketIssued(T, "d/A001", "A001", "hotich", "NORMAL", 0, 0, null),
                 new TicketCalled(T, "d/A001", "A001", "hotich", 1, "queue", 0),
                 new TicketRecalled(T, "d/A001", "A001", 1, 1),
-                new TicketNoShow(T, "d/A001", "A001", 1),
+                new TicketNoShow(T, "d/A001", "A001", 1, TicketNoShow.SKIPPED),
                 new ServiceStarted(T, "d/A001", "A001", 1),
                 new TicketFinished(T, "d/A001", "A001", "hotich", 1, "s", 0, 0),
                 new TicketTransferred(T, "d/A001", "A001", 1, "hotich", "datdai", 0),

@@ -212,18 +212,51 @@ class IssueTicketTest {
 
     @Test
     void theWaitEstimateLearnsFromRecentServiceTimes() {
-        engine.openCounter(3, "s3");
-        issue("datdai");
-        engine.callNext(3);
-        clock.advanceMinutes(1);
-        engine.startService(3);
-        clock.advanceMinutes(10);
-        engine.finish(3);                     // served 10 minutes
-        issue("datdai");
-        TicketIssued e = issued("datdai", Priority.NORMAL);
+        engine.openCounter(1, "s1");
+        for (int i = 0; i < 4; i++) {
+            serveOne(Duration.ofMinutes(10));
+        }
+        issue("hotich");
+        assertEquals(Office.DEFAULT_SERVICE_TIME.toSeconds(), engine.estimatedWaitSeconds("hotich"),
+                "four services say too little: the default 6 min for the one ahead");
+        serveOne(Duration.ofMinutes(10));
+        issue("hotich");
+        TicketIssued e = issued("hotich", Priority.NORMAL);
         assertEquals(1, e.peopleAhead());
         assertEquals(Duration.ofMinutes(10).toSeconds(), e.estimatedWaitSeconds(), "one ahead at 10 min, one open counter");
-        assertEquals(e.estimatedWaitSeconds(), engine.estimatedWaitSeconds("datdai") / 2, "the next resident has two ahead");
+        assertEquals(e.estimatedWaitSeconds(), engine.estimatedWaitSeconds("hotich") / 2, "the next resident has two ahead");
+    }
+
+    @Test
+    void oneServiceOfZeroSecondsDoesNotCollapseTheEstimate() {
+        engine.openCounter(1, "s1");
+        serveOne(Duration.ZERO);
+        for (int i = 0; i < 4; i++) {
+            issue("hotich");
+        }
+        // the issue's morning: one 0 s service, four waiting; the default holds, never "< 1 phút"
+        assertEquals(4 * Office.DEFAULT_SERVICE_TIME.toSeconds(), engine.estimatedWaitSeconds("hotich"));
+        for (Duration d : new Duration[] {Duration.ofMinutes(8), Duration.ofMinutes(9), Duration.ZERO, Duration.ofMinutes(10)}) {
+            serveOne(d); // serves the oldest waiting; a fresh ticket keeps four ahead
+            issue("hotich");
+        }
+        // five services: 0, 8, 9, 0, 10 minutes; the median is 8 minutes (the mean would say 5.4)
+        assertEquals(4 * Duration.ofMinutes(8).toSeconds(), engine.estimatedWaitSeconds("hotich"));
+        serveOne(Duration.ofHours(1)); // one very long one moves the median by one place only
+        issue("hotich");
+        assertEquals(4 * (Duration.ofMinutes(8).toSeconds() + Duration.ofMinutes(9).toSeconds()) / 2,
+                engine.estimatedWaitSeconds("hotich"));
+    }
+
+    /** Calls the next hộ tịch ticket at counter 1 (issuing one if nobody waits), serves it for {@code d}. */
+    private void serveOne(Duration d) {
+        if (engine.waiting("hotich") == 0) {
+            issue("hotich");
+        }
+        engine.callNext(1);
+        engine.startService(1);
+        clock.advance(d);
+        engine.finish(1);
     }
 
     @Test

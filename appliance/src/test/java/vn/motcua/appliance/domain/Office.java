@@ -41,7 +41,16 @@ final class Office {
         return layout(LocalTime.of(4, 0), 20);
     }
 
+    /** The fixture office with the given rule for a call nobody started ({@code queue.unstarted_call_on_next}). */
+    static OfficeLayout layout(QueueRules.UnstartedCall unstarted) {
+        return layout(LocalTime.of(4, 0), 20, unstarted);
+    }
+
     static OfficeLayout layout(LocalTime dayStartsAt, int estimateSample) {
+        return layout(dayStartsAt, estimateSample, QueueRules.UnstartedCall.NO_SHOW);
+    }
+
+    static OfficeLayout layout(LocalTime dayStartsAt, int estimateSample, QueueRules.UnstartedCall unstarted) {
         Set<DayOfWeek> weekdays = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
         Set<DayOfWeek> monToSat = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.SATURDAY);
         OpeningHours office = hours(weekdays);
@@ -57,7 +66,8 @@ final class Office {
                 new CounterDef(3, "Quầy 3", List.of("datdai")),
                 new CounterDef(4, "Quầy 4", List.of("kinhdoanh", "datdai")));
         QueueRules rules = new QueueRules(QueueRules.VIETNAM, dayStartsAt, RECALL_WINDOW, RATING_WINDOW,
-                DEFAULT_SERVICE_TIME, estimateSample, Set.of(Priority.ELDERLY, Priority.DISABLED, Priority.PREGNANT));
+                DEFAULT_SERVICE_TIME, estimateSample, Set.of(Priority.ELDERLY, Priority.DISABLED, Priority.PREGNANT),
+                unstarted);
         return new OfficeLayout(services, counters, rules);
     }
 

@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import vn.motcua.appliance.domain.DayFigures;
 import vn.motcua.appliance.domain.Ticket;
-import vn.motcua.appliance.domain.TicketStatus;
 import vn.motcua.appliance.service.QueueService;
 import vn.motcua.appliance.web.Exchange;
 import vn.motcua.appliance.web.HttpError;
@@ -169,20 +169,17 @@ public final class StaffHandler extends Handler.Abstract {
         m.put("counters", s.account().isManager()
                 ? queue.layout().counters().stream().map(c -> c.number()).toList() : s.account().counters());
         String name = s.account().name();
-        m.put("figures", queue.read(e -> figures(e.tickets().stream()
-                .filter(t -> t.status() == TicketStatus.FINISHED && name.equals(t.servedBy())).toList())));
+        m.put("figures", queue.read(e -> figures(java.util.List.copyOf(e.tickets()), name)));
         return m;
     }
 
-    static Map<String, Object> figures(java.util.List<Ticket> served) {
-        long total = 0;
-        for (Ticket t : served) {
-            total += Duration.between(t.startedAt(), t.finishedAt()).toSeconds();
-        }
+    /** The clerk's own figures today, as the manager view counts them ({@link DayFigures}, per staff id). */
+    static Map<String, Object> figures(java.util.List<Ticket> all, String name) {
+        DayFigures d = DayFigures.of(all, t -> name.equals(t.servedBy()));
         Map<String, Object> f = new LinkedHashMap<>();
-        f.put("served", served.size());
+        f.put("served", d.served());
         // null, not 0, before the first resident is served: there is no average yet (the page shows a dash)
-        f.put("average_service_seconds", served.isEmpty() ? null : total / served.size());
+        f.put("average_service_seconds", d.served() == 0 ? null : d.averageServiceSeconds());
         return f;
     }
 

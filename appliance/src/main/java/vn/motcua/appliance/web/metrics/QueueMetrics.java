@@ -1,18 +1,17 @@
 package vn.motcua.appliance.web.metrics;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import java.util.function.ToLongFunction;
 
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 import vn.motcua.appliance.domain.Counter;
+import vn.motcua.appliance.domain.DayFigures;
 import vn.motcua.appliance.domain.QueueEngine;
-import vn.motcua.appliance.domain.ServiceDef;
-import vn.motcua.appliance.domain.Ticket;
 import vn.motcua.appliance.service.DeviceCounters;
 import vn.motcua.appliance.service.Health;
 import vn.motcua.appliance.service.QueueService;
@@ -40,21 +39,36 @@ public final class QueueMetrics {
                     e.layout().services().forEach(s -> cb.call(e.estimatedWaitSeconds(s.code()), s.code()));
                     return null;
                 })).register(r);
-        GaugeWithCallback.builder().name("motcua_tickets_today").help("Tickets issued today, per service")
-                .labelNames("service").callback(cb -> queue.read(e -> {
-                    e.layout().services().forEach(s -> cb.call(issued(e, s), s.code()));
+        // Today's figures per service, as DayFigures defines them (the manager view and day.summary read the same).
+        GaugeWithCallback.builder().name("motcua_tickets_today").help("Tickets issued today, per service issued for")
+                .labelNames("service").callback(cb -> today(queue, cb, DayFigures::tickets)).register(r);
+        GaugeWithCallback.builder().name("motcua_transferred_today")
+                .help("Tickets issued today and transferred at least once, per service issued for")
+                .labelNames("service").callback(cb -> today(queue, cb, DayFigures::transferred)).register(r);
+        GaugeWithCallback.builder().name("motcua_called_today").help("Tickets called today, per service they are in")
+                .labelNames("service").callback(cb -> today(queue, cb, DayFigures::called)).register(r);
+        GaugeWithCallback.builder().name("motcua_served_today").help("Tickets served today, per service served under")
+                .labelNames("service").callback(cb -> today(queue, cb, DayFigures::served)).register(r);
+        GaugeWithCallback.builder().name("motcua_no_shows_today")
+                .help("Tickets skipped at least once today, per service they are in")
+                .labelNames("service").callback(cb -> today(queue, cb, DayFigures::noShows)).register(r);
+        GaugeWithCallback.builder().name("motcua_ratings_today")
+                .help("Ratings today per service and score (1 = very satisfied .. 4 = not satisfied)")
+                .labelNames("service", "score").callback(cb -> queue.read(e -> {
+                    figures(e).forEach((code, f) -> f.ratingCounts()
+                            .forEach((score, n) -> cb.call(n, code, String.valueOf(score))));
                     return null;
                 })).register(r);
         GaugeWithCallback.builder().name("motcua_wait_seconds").help("Today's wait from ticket to call: average and longest")
                 .labelNames("service", "stat").callback(cb -> queue.read(e -> {
-                    for (ServiceDef s : e.layout().services()) {
-                        List<Long> waits = e.tickets().stream().filter(t -> t.service().equals(s.code()) && t.calledAt() != null)
-                                .map(t -> Duration.between(t.issuedAt(), t.calledAt()).toSeconds()).toList();
-                        cb.call(waits.stream().mapToLong(Long::longValue).average().orElse(0), s.code(), "avg");
-                        cb.call(waits.stream().mapToLong(Long::longValue).max().orElse(0), s.code(), "max");
-                    }
+                    figures(e).forEach((code, f) -> {
+                        cb.call(f.averageWaitSeconds(), code, "avg");
+                        cb.call(f.longestWaitSeconds(), code, "max");
+                    });
                     return null;
                 })).register(r);
+        GaugeWithCallback.builder().name("motcua_service_seconds").help("Today's average service time, start to done")
+                .labelNames("service").callback(cb -> today(queue, cb, DayFigures::averageServiceSeconds)).register(r);
         GaugeWithCallback.builder().name("motcua_counter_open").help("1 when the counter takes residents")
                 .labelNames("counter").callback(cb -> queue.read(e -> {
                     for (Counter c : e.counters()) {
@@ -89,7 +103,14 @@ public final class QueueMetrics {
         return r;
     }
 
-    private static long issued(QueueEngine e, ServiceDef s) {
-        return e.tickets().stream().map(Ticket::number).filter(n -> n.charAt(0) == s.prefix()).count();
+    private static Map<String, DayFigures> figures(QueueEngine e) {
+        return DayFigures.byService(List.copyOf(e.tickets()), e.layout().services());
+    }
+
+    private static void today(QueueService queue, GaugeWithCallback.Callback cb, ToLongFunction<DayFigures> figure) {
+        queue.read(e -> {
+            figures(e).forEach((code, f) -> cb.call(figure.applyAsLong(f), code));
+            return null;
+        });
     }
 }

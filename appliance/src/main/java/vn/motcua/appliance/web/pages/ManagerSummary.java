@@ -12,8 +12,8 @@ import vn.motcua.appliance.domain.ServiceDef;
 import vn.motcua.appliance.domain.Ticket;
 
 /**
- * Today's figures for the manager view, computed from the engine's tickets: per service, per staff member and
- * per hour ({@link DayFigures}), and alerts when a service's queue or estimated wait reaches the {@code [manager]}
+ * Today's figures for the manager view, computed from the engine's tickets: per service, per staff member, per
+ * counter and per hour ({@link DayFigures}, with the rating scale's labels), and alerts when a service's queue or estimated wait reaches the {@code [manager]}
  * limits. The same figures go to the district at day's end ({@code service.DaySummary}).
  */
 public final class ManagerSummary {
@@ -28,7 +28,7 @@ public final class ManagerSummary {
         List<Object> services = new ArrayList<>();
         List<Object> alerts = new ArrayList<>();
         for (ServiceDef s : e.layout().services()) {
-            // A transferred ticket counts for the service it is in now; its letter still names where it started.
+            // tickets: issued for this service; the rest: tickets now in it (DayFigures says why).
             Map<String, Object> f = perService.get(s.code()).asWebMap();
             f.put("code", s.code());
             f.put("name_vi", s.nameVi());
@@ -47,6 +47,12 @@ public final class ManagerSummary {
         Map<String, Object> staff = new LinkedHashMap<>();
         DayFigures.byStaff(all).forEach((name, f) -> staff.put(name, f.asWebMap()));
         m.put("staff", staff);
+        Map<Integer, Object> counters = new LinkedHashMap<>();
+        DayFigures.byCounter(all).forEach((n, f) -> counters.put(n, f.asWebMap()));
+        m.put("counters", counters);
+        // Ratings are never shown as bare numbers: 1 is the best, which nobody guesses.
+        m.put("rating_scale", DayFigures.RATING_SCALE.stream()
+                .map(r -> Map.of("score", r.score(), "label_vi", r.vi(), "label_en", r.en())).toList());
         Map<Integer, Object> hours = new LinkedHashMap<>();
         DayFigures.byHour(all, e.layout().rules().zone()).forEach((h, f) -> hours.put(h, f.asWebMap()));
         m.put("hours", hours);

@@ -45,7 +45,9 @@ class ManagerAlertsTest {
         // 3 waiting for one service, or an estimated hour; the demo's default service time is 6 min
         String toml = TestStores.demoToml(dir)
                 .replace("alert_waiting = 20", "alert_waiting = 3")
-                .replace("alert_wait    = \"30m\"", "alert_wait    = \"60m\"");
+                .replace("alert_wait    = \"30m\"", "alert_wait    = \"60m\"")
+                // one service is enough to move the estimate (by default the first five keep the 6 min default)
+                .replace("estimate_sample        = 20", "estimate_sample        = 1");
         try (Appliance appliance = new Appliance(ConfigLoader.parse(toml, "test"), clock)) {
             appliance.start();
             base = "http://127.0.0.1:" + appliance.webPort();
