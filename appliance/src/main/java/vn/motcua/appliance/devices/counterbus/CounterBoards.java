@@ -56,7 +56,7 @@ public final class CounterBoards implements QueueListener, CounterBusListener {
         health.register("counter-bus", this::status);
     }
 
-    /** Starts the bus and puts on each board what its counter is serving now. */
+    /** Starts the bus and puts on each board what its counter is serving now, blank if nothing. */
     public void start() {
         bus.addListener(this);
         queue.addListener(this);
@@ -69,7 +69,9 @@ public final class CounterBoards implements QueueListener, CounterBusListener {
         bus.start();
         queue.read(e -> {
             for (Counter c : e.counters()) {
-                if (c.currentTicket() != null) {
+                if (c.currentTicket() == null) {
+                    displays.clear(c.number()); // a board may still show what was finished while we were down
+                } else {
                     e.tickets().stream().filter(t -> t.id().equals(c.currentTicket())).findFirst()
                             .ifPresent(t -> displays.rest(c.number(), t.number()));
                 }

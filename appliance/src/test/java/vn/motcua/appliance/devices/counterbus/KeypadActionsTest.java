@@ -33,6 +33,7 @@ import vn.motcua.appliance.store.Watermarks;
 import vn.motcua.bus.BusConfig;
 import vn.motcua.bus.Key;
 import vn.motcua.bus.MutableClock;
+import vn.motcua.bus.master.BusMaster;
 import vn.motcua.bus.sim.SimulatedBoard;
 import vn.motcua.bus.sim.SimulatedBus;
 
@@ -132,6 +133,41 @@ class KeypadActionsTest {
                 awaitBlank(1);
             } else {
                 awaitBoard(1, held);
+            }
+        }
+    }
+
+    @Test
+    void aTicketMovedFromTheStaffPageLeavesItsBoardBlankToo(@TempDir Path dir) throws Exception {
+        try (QueueStore store = open(dir)) {
+            queue = new QueueService(TestOffices.small(), clock, store);
+            new CounterBoards(sim.bus(), Map.of(1, 1, 3, 3), queue, scheduler, (t, p) -> { }, new Health()).start();
+            queue.execute(e -> e.issueTicket("ho-tich", Priority.NORMAL, null));
+            queue.execute(e -> e.openCounter(1, "lan"));
+            press(1, Key.CALL_NEXT);
+            awaitBoard(1, "A001");
+            queue.execute(e -> e.transferToService(1, "dat-dai")); // as /counter or the API does it
+            awaitTicket("A001", TicketStatus.WAITING, 1);
+            awaitBlank(1);
+        }
+    }
+
+    @Test
+    void afterARestartABoardNoLongerShowsWhatWasFinishedMeanwhile(@TempDir Path dir) throws Exception {
+        BusConfig config = BusConfig.defaults("sim", List.of(1, 3)).withReplyTimeout(Duration.ofMillis(5));
+        try (QueueStore store = open(dir)) {
+            queue = new QueueService(TestOffices.small(), clock, store);
+            queue.execute(e -> e.openCounter(1, "lan"));
+            sim.bus().start(); // the last run lit A001, whose DONE was committed as the appliance stopped
+            sim.bus().show(1, "A001", 1, false);
+            awaitBoard(1, "A001");
+            sim.bus().close();
+            BusMaster next = new BusMaster(config, sim.wire(), Clock.systemUTC());
+            try {
+                new CounterBoards(next, Map.of(1, 1, 3, 3), queue, scheduler, (t, p) -> { }, new Health()).start();
+                awaitBlank(1);
+            } finally {
+                next.close();
             }
         }
     }
