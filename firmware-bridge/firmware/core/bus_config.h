@@ -41,6 +41,10 @@
 #define KEY_START     0x05u
 #define KEY_DONE      0x06u
 #define KEY_PAUSE     0x07u
+/* Added in protocol 1.1: a master that predates them drops them with a warning (and acks them). */
+#define KEY_PARK           0x08u
+#define KEY_CALL_PARKED    0x09u
+#define KEY_RECALL_NO_SHOW 0x0Au
 #define KEY_RATE_1    0x11u
 #define KEY_RATE_2    0x12u
 #define KEY_RATE_3    0x13u

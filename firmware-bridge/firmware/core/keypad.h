@@ -4,7 +4,8 @@
  *
  * Raw key positions (bits of the scan word), wired as in hardware-docs/counter-board.md:
  *   0..9 digits, 10 CALL_NEXT, 11 RECALL, 12 SKIP, 13 TRANSFER, 14 START, 15 DONE, 16 PAUSE,
- *   17..20 RATE_1..RATE_4 (the resident-facing rating buttons).
+ *   17..20 RATE_1..RATE_4 (the resident-facing rating buttons), 21 PARK, 22 CALL_PARKED,
+ *   23 RECALL_NO_SHOW (the three positions that were spare in row 3).
  */
 #ifndef BUS_KEYPAD_H
 #define BUS_KEYPAD_H
@@ -15,7 +16,7 @@
 
 #define KEYPOS_DIGIT0   0u
 #define KEYPOS_FIRST_FN 10u
-#define KEYPOS_COUNT    21u
+#define KEYPOS_COUNT    24u
 
 typedef struct {
     uint32_t raw_last;     /* last scan */

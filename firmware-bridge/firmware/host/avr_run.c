@@ -52,7 +52,8 @@ static const uint8_t GLYPH_SEGS[] = {0x3F, 0x06, 0x5B, 0x4F, 0x66, 0x6D, 0x7D, 0
     0x77, 0x7C, 0x39, 0x5E, 0x79, 0x71, 0x3D, 0x76, 0x30, 0x1E, 0x38, 0x54, 0x5C, 0x73, 0x67,
     0x50, 0x6D, 0x78, 0x3E, 0x6E, 0x40, 0x00};
 static const char *KEYS[] = {"CALL_NEXT", "RECALL", "SKIP", "TRANSFER", "START", "DONE", "PAUSE",
-                             "RATE_1", "RATE_2", "RATE_3", "RATE_4"};
+                             "RATE_1", "RATE_2", "RATE_3", "RATE_4", "PARK", "CALL_PARKED",
+                             "RECALL_NO_SHOW"};
 
 static char glyph_char(uint8_t seg) {
     for (unsigned i = 0; i < sizeof GLYPH_SEGS; i++) if (GLYPH_SEGS[i] == seg) return GLYPH_CHARS[i];
@@ -109,7 +110,7 @@ static int boot(board_sim_t *b, elf_firmware_t *fw);
 
 static int key_pos(const char *name) {
     if (name[0] >= '0' && name[0] <= '9' && name[1] == 0) return name[0] - '0';
-    for (int i = 0; i < 11; i++) if (!strcmp(name, KEYS[i])) return 10 + i;
+    for (int i = 0; i < (int)(sizeof KEYS / sizeof KEYS[0]); i++) if (!strcmp(name, KEYS[i])) return 10 + i;
     return -1;
 }
 

@@ -2,7 +2,8 @@
  *
  * Commands (one per line), each answered by one "ok ..." or "err ..." line:
  *   press A KEY...     queue presses on board A: CALL_NEXT RECALL SKIP TRANSFER START DONE
- *                      PAUSE RATE_1..RATE_4 or digits 0-9 (40 ms down, 40 ms up each)
+ *                      PAUSE RATE_1..RATE_4 PARK CALL_PARKED RECALL_NO_SHOW or digits 0-9
+ *                      (40 ms down, 40 ms up each)
  *   display A          -> "ok display A [TEXT] COUNTER BLINK SET"   (COUNTER "--" when blank)
  *   reset A            power glitch: RAM lost, new boot epoch
  *   power A off|on     board stops answering / boots again
@@ -20,8 +21,11 @@
 
 static sim_t *g_sim;
 
+/* In raw key position order from KEYPOS_FIRST_FN (core/keypad.h). */
 static const char *KEY_NAMES[] = {"CALL_NEXT", "RECALL", "SKIP", "TRANSFER", "START", "DONE",
-                                  "PAUSE", "RATE_1", "RATE_2", "RATE_3", "RATE_4"};
+                                  "PAUSE", "RATE_1", "RATE_2", "RATE_3", "RATE_4", "PARK",
+                                  "CALL_PARKED", "RECALL_NO_SHOW"};
+_Static_assert(sizeof KEY_NAMES / sizeof KEY_NAMES[0] == KEYPOS_COUNT - KEYPOS_FIRST_FN, "a name per key");
 
 static void on_write(void *ctx, const uint8_t *buf, uint8_t n) {
     sim_board_t *sb = ctx;
@@ -85,7 +89,7 @@ void sim_tick_all(sim_t *s, uint32_t now_ms) {
 
 static int key_pos(const char *name) {
     if (name[0] >= '0' && name[0] <= '9' && name[1] == 0) return name[0] - '0';
-    for (int i = 0; i < 11; i++) if (!strcmp(name, KEY_NAMES[i])) return KEYPOS_FIRST_FN + i;
+    for (unsigned i = 0; i < KEYPOS_COUNT - KEYPOS_FIRST_FN; i++) if (!strcmp(name, KEY_NAMES[i])) return (int)(KEYPOS_FIRST_FN + i);
     return -1;
 }
 

@@ -149,6 +149,24 @@ static void status_carries_at_most_four_events(void) {
     CHECK(reply(&f) && f.payload[3] == 2 && f.payload[4] == 5);
 }
 
+/* The new keys of protocol 1.1 travel in STATUS like the old ones: the shared vector
+ * status-park-callparked-recallnoshow-v1.1, byte for byte. */
+static void status_carries_the_new_keys(void) {
+    boot(3, 0x1234);
+    uint8_t show[9] = {0x12, 0x34, 0, 0x00, 5, 'A', '0', '2', '3'};
+    send(3, BUS_T_SHOW, 1, show, 9); /* the display is set: flags 00 */
+    press(14); press(15);             /* START, DONE: events 1 and 2 */
+    uint8_t ack[3] = {0x12, 0x34, 0};
+    send(3, BUS_T_POLL, 2, ack, 3);
+    ack[2] = 2;
+    press(21); press(22); press(23);  /* PARK, CALL_PARKED, RECALL_NO_SHOW: events 3, 4, 5 */
+    send(3, BUS_T_POLL, 0x0C, ack, 3);
+    static const uint8_t want[] = {0xA5, 0x83, 0x81, 0x0C, 0x0D, 0x12, 0x34, 0x00, 0x03, 0x03, 0x08, 0x00,
+                                   0x04, 0x09, 0x00, 0x05, 0x0A, 0x00, 0xE7, 0xB0};
+    CHECK_EQ(cap.n, sizeof want);
+    CHECK(memcmp(cap.buf, want, sizeof want) == 0);
+}
+
 void test_board(void) {
     poll_answers_status_with_epoch();
     show_sets_display_and_clears_unset();
@@ -157,4 +175,5 @@ void test_board(void) {
     partial_frame_is_dropped_after_a_gap();
     status_carries_at_most_four_events();
     link_breaking_after_every_byte();
+    status_carries_the_new_keys();
 }

@@ -140,6 +140,35 @@ static void keypad_composes_transfer(void) {
     CHECK_EQ(q.count, 1);
 }
 
+/* Park, call parked and recall no-show (protocol 1.1) sit on the three positions that were spare
+ * in row 3; each is one press, one event, with no argument. */
+static void keypad_sends_park_and_the_call_backs(void) {
+    keypad_t k; bus_evq_t q; display_t d; uint32_t now = 100;
+    keypad_init(&k); evq_init(&q); display_init(&d);
+    CHECK_EQ(keypad_code(21), KEY_PARK);
+    CHECK_EQ(keypad_code(22), KEY_CALL_PARKED);
+    CHECK_EQ(keypad_code(23), KEY_RECALL_NO_SHOW);
+    CHECK_EQ(keypad_code(24), 0); /* no such position */
+    for (unsigned pos = 21; pos <= 23; pos++) { hold(&k, bit(pos), &now, 30, &q, &d); hold(&k, 0, &now, 30, &q, &d); }
+    CHECK_EQ(q.count, 3);
+    CHECK_EQ(q.q[0].key, KEY_PARK);
+    CHECK_EQ(q.q[1].key, KEY_CALL_PARKED);
+    CHECK_EQ(q.q[2].key, KEY_RECALL_NO_SHOW);
+    CHECK_EQ(q.q[0].arg | q.q[1].arg | q.q[2].arg, 0);
+    /* Like any function key, PARK during a transfer entry only cancels the entry. */
+    hold(&k, bit(13), &now, 30, &q, &d); hold(&k, 0, &now, 30, &q, &d);
+    hold(&k, bit(4), &now, 30, &q, &d); hold(&k, 0, &now, 30, &q, &d);
+    CHECK(d.entry);
+    hold(&k, bit(21), &now, 30, &q, &d); hold(&k, 0, &now, 30, &q, &d);
+    CHECK(!d.entry);
+    CHECK_EQ(q.count, 3);
+    /* The top key of the matrix (row 3, column 5) is scanned like any other. */
+    hold(&k, bit(23) | bit(22), &now, 30, &q, &d); hold(&k, 0, &now, 30, &q, &d);
+    CHECK_EQ(q.count, 5);
+    CHECK_EQ(q.q[3].key, KEY_CALL_PARKED);
+    CHECK_EQ(q.q[4].key, KEY_RECALL_NO_SHOW);
+}
+
 void test_core(void) {
     crc_check_value();
     queue_keeps_events_until_acked();
@@ -152,4 +181,5 @@ void test_core(void) {
 void test_keypad(void) {
     keypad_debounces();
     keypad_composes_transfer();
+    keypad_sends_park_and_the_call_backs();
 }

@@ -1,10 +1,35 @@
 /* Runs the shared vectors (firmware-bridge/vectors/frames.txt) through the C decoder, both the
  * one-shot decode loop and the byte-at-a-time parser, and checks re-encoding. */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include "../core/bus_config.h"
 #include "../core/crc16.h"
 #include "../core/frame.h"
 #include "check.h"
+
+/* Every key code the firmware sends, by its protocol name (counter-bus.md §4, Key.java). */
+static const struct { const char *name; unsigned code; } WIRE_KEYS[] = {
+    {"CALL_NEXT", KEY_CALL_NEXT}, {"RECALL", KEY_RECALL}, {"SKIP", KEY_SKIP},
+    {"TRANSFER", KEY_TRANSFER}, {"START", KEY_START}, {"DONE", KEY_DONE}, {"PAUSE", KEY_PAUSE},
+    {"PARK", KEY_PARK}, {"CALL_PARKED", KEY_CALL_PARKED}, {"RECALL_NO_SHOW", KEY_RECALL_NO_SHOW},
+    {"RATE_1", KEY_RATE_1}, {"RATE_2", KEY_RATE_2}, {"RATE_3", KEY_RATE_3}, {"RATE_4", KEY_RATE_4}};
+#define WIRE_KEY_COUNT (sizeof WIRE_KEYS / sizeof WIRE_KEYS[0])
+
+/* A "key" vector: the name must be one of ours with that code. */
+static bool check_key(const char *name, const char *hex, bool seen[WIRE_KEY_COUNT]) {
+    unsigned want;
+    if (sscanf(hex, "%x", &want) != 1) return false;
+    for (unsigned i = 0; i < WIRE_KEY_COUNT; i++) {
+        if (strcmp(WIRE_KEYS[i].name, name) == 0) {
+            if (WIRE_KEYS[i].code != want) fprintf(stderr, "key %s: firmware 0x%02X, vector 0x%02X\n", name, WIRE_KEYS[i].code, want);
+            seen[i] = WIRE_KEYS[i].code == want;
+            return seen[i];
+        }
+    }
+    fprintf(stderr, "key %s: not a firmware key\n", name);
+    return false;
+}
 
 static int parse_hex(const char *s, uint8_t *out, int max) {
     int n = 0;
@@ -81,6 +106,7 @@ int test_vectors(const char *path) {
     if (!in) return -1;
     char line[2048];
     int count = 0;
+    bool keys_seen[WIRE_KEY_COUNT] = {false};
     while (fgets(line, sizeof line, in)) {
         if (line[0] == '#' || line[0] == '\n') continue;
         char *parts[4] = {0};
@@ -117,11 +143,19 @@ int test_vectors(const char *path) {
                 CHECK(memcmp(out, buf, (size_t)n) == 0);
             }
             count++;
+        } else if (strcmp(parts[0], "key") == 0 && np == 3) {
+            CHECK(check_key(parts[1], parts[2], keys_seen));
+            count++;
         } else {
             fprintf(stderr, "FAIL bad vector line: %s\n", parts[0]);
             check_failed++;
         }
     }
     fclose(in);
+    /* Both ways: a key the firmware sends and the vectors do not list is a drift too. */
+    for (unsigned i = 0; i < WIRE_KEY_COUNT; i++) {
+        if (!keys_seen[i]) fprintf(stderr, "key %s: no matching key vector\n", WIRE_KEYS[i].name);
+        CHECK(keys_seen[i]);
+    }
     return count;
 }

@@ -41,7 +41,7 @@ final class DemoBanner {
             out.println();
             out.println("Simulated counter keypads and LED boards (same bus protocol as the real boards):");
             out.println("Press a key  : curl -s -X POST " + base + "/sim/counters/" + counter.number()
-                    + "/press/CALL_NEXT   (RECALL, SKIP, START, DONE, PAUSE, RATE_1..RATE_4, TRANSFER?to=N)");
+                    + "/press/CALL_NEXT   (RECALL, SKIP, START, DONE, PAUSE, PARK, CALL_PARKED, RECALL_NO_SHOW, RATE_1..RATE_4, TRANSFER?to=N)");
             out.println("Board shows  : curl -s " + base + "/sim/counters/" + counter.number() + "/board");
         }
         a.devices().reader().filter(r -> r instanceof vn.motcua.appliance.devices.reader.SimulatedCodeReader).ifPresent(r -> {

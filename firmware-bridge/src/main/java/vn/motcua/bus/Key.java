@@ -2,7 +2,10 @@ package vn.motcua.bus;
 
 import java.util.Optional;
 
-/** The counter keypad's function keys and the resident's rating buttons, with their wire codes. */
+/**
+ * The counter keypad's function keys and the resident's rating buttons, with their wire codes
+ * (hardware-docs/counter-bus.md §4; the shared vectors list the same names and codes).
+ */
 public enum Key {
     CALL_NEXT(0x01),
     RECALL(0x02),
@@ -13,6 +16,12 @@ public enum Key {
     START(0x05),
     DONE(0x06),
     PAUSE(0x07),
+    /** The resident must fetch a missing paper: the ticket waits aside (protocol 1.1). */
+    PARK(0x08),
+    /** Calls back the ticket this counter parked first (protocol 1.1). */
+    CALL_PARKED(0x09),
+    /** Calls back the ticket this counter skipped last, within the recall window (protocol 1.1). */
+    RECALL_NO_SHOW(0x0A),
     /** Rất hài lòng (very satisfied). */
     RATE_1(0x11),
     /** Hài lòng (satisfied). */

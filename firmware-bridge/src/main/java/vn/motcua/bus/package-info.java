@@ -14,8 +14,8 @@
  *       {@code ackWhenHandled()} before {@code start()} and {@code handled(address, id)} after each commit, a
  *       press is acked to its board only once committed, so a stop in between loses nothing.</li>
  *   <li>{@link vn.motcua.bus.Key}: CALL_NEXT, RECALL, SKIP, TRANSFER (target in
- *       {@link vn.motcua.bus.KeyEvent#transferTarget()}), START, DONE, PAUSE, RATE_1..RATE_4
- *       (rất hài lòng .. không hài lòng).</li>
+ *       {@link vn.motcua.bus.KeyEvent#transferTarget()}), START, DONE, PAUSE, PARK, CALL_PARKED,
+ *       RECALL_NO_SHOW, RATE_1..RATE_4 (1 rất hài lòng / very satisfied .. 4 không hài lòng / not satisfied).</li>
  *   <li>{@link vn.motcua.bus.BusConfig}: port, baud, addresses, reply timeout, retries, offline
  *       threshold and probe interval, direction control; {@code BusConfig.defaults(port, addresses)}.</li>
  *   <li>{@link vn.motcua.bus.CounterBuses}: {@code jSerialComm(config, clock)} for the real bus,

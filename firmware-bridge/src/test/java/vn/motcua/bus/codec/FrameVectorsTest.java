@@ -8,11 +8,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import vn.motcua.bus.Key;
 
 /** The shared vectors (firmware-bridge/vectors/frames.txt) that the C tests run too. */
 class FrameVectorsTest {
@@ -34,9 +38,23 @@ class FrameVectorsTest {
                     assertEquals(Integer.parseInt(parts[2], 16), Crc16.of(in, 0, in.length));
                 });
                 case "decode" -> DynamicTest.dynamicTest(parts[1], () -> checkDecode(hex(parts[2]), parts[3]));
+                case "key" -> DynamicTest.dynamicTest("key " + parts[1], () ->
+                        assertEquals(Key.valueOf(parts[1]), Key.ofCode(Integer.parseInt(parts[2], 16)).orElseThrow()));
                 default -> throw new IllegalStateException("bad vector line: " + line);
             };
         });
+    }
+
+    /** Both ways, like the C runner: every key of the enum has its vector, and no vector names a key twice. */
+    @Test
+    void everyKeyHasItsVector() throws IOException {
+        Set<Key> listed = EnumSet.noneOf(Key.class);
+        for (String l : Files.readAllLines(VECTORS)) {
+            if (l.startsWith("key ")) {
+                assertTrue(listed.add(Key.valueOf(l.split("\\|")[1].trim())), l);
+            }
+        }
+        assertEquals(EnumSet.allOf(Key.class), listed);
     }
 
     private static void checkDecode(byte[] wire, String expected) {

@@ -129,6 +129,16 @@ class BoardLinkTest {
     }
 
     @Test
+    void parkAndTheCallBacksOfProtocol11AreDeliveredWithNoArgument() {
+        BoardLink link = new BoardLink(3, T);
+        var r = link.accept(status(0x1234, 0, new StatusReply.Event(3, 0x08, 0), new StatusReply.Event(4, 0x09, 0),
+                new StatusReply.Event(5, 0x0A, 0), new StatusReply.Event(6, 0x0A, 7)), T);
+        assertEquals(List.of(KeyEvent.of(Key.PARK), KeyEvent.of(Key.CALL_PARKED), KeyEvent.of(Key.RECALL_NO_SHOW)), keys(r));
+        assertEquals(1, r.invalid(), "an argument is reserved: refused until a protocol version defines it");
+        assertEquals(new Messages.Ack(0x1234, 6), link.ack());
+    }
+
+    @Test
     void goesOfflineOnlyAfterEnoughFailuresAndBackOnTheFirstReply() {
         BoardLink link = new BoardLink(2, T);
         link.accept(status(7, 0), T);

@@ -85,10 +85,12 @@ class AvrFirmwareInSimavrTest {
         Await.until(LIMIT, () -> sawDigits("7 [A023]  5"), () -> "board 7 digits A023 5, saw " + digitsSeen());
         Await.until(LIMIT, () -> sawDigits("2 [b105] 12"), () -> "board 2 digits b105 12, saw " + digitsSeen());
 
-        control.write("press 7 CALL_NEXT\npress 2 TRANSFER 1 2 TRANSFER\n");
+        // The keys of protocol 1.1 sit on row 3, columns 3..5: the image scans the whole matrix.
+        control.write("press 7 CALL_NEXT PARK CALL_PARKED RECALL_NO_SHOW\npress 2 TRANSFER 1 2 TRANSFER\n");
         control.flush();
-        Await.until(LIMIT, () -> recorder.presses().size() == 2, () -> "keys " + recorder.presses());
-        assertEquals(List.of(KeyEvent.of(Key.CALL_NEXT)), recorder.pressesOn(7));
+        Await.until(LIMIT, () -> recorder.presses().size() == 5, () -> "keys " + recorder.presses());
+        assertEquals(List.of(KeyEvent.of(Key.CALL_NEXT), KeyEvent.of(Key.PARK), KeyEvent.of(Key.CALL_PARKED),
+                KeyEvent.of(Key.RECALL_NO_SHOW)), recorder.pressesOn(7));
         assertEquals(List.of(KeyEvent.transfer(12)), recorder.pressesOn(2));
         assertEquals(BoardStatus.State.ONLINE, bus.boards().get(7).state());
 

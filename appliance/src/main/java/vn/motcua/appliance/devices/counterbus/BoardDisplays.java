@@ -67,7 +67,7 @@ final class BoardDisplays {
         });
     }
 
-    /** The counter closed: the board goes blank. */
+    /** The counter has no ticket any more (finished, moved on, or the counter closed): the board goes blank. */
     void clear(int counter) {
         withBoard(counter, address -> {
             resting.put(address, "");

@@ -1,8 +1,10 @@
 package vn.motcua.appliance.devices.counterbus;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
@@ -12,8 +14,6 @@ import org.slf4j.LoggerFactory;
 
 import vn.motcua.appliance.domain.CommandResult;
 import vn.motcua.appliance.domain.Counter;
-import vn.motcua.appliance.domain.CounterStatus;
-import vn.motcua.appliance.domain.QueueEngine;
 import vn.motcua.appliance.domain.QueueEvent;
 import vn.motcua.appliance.domain.QueueRefusedException;
 import vn.motcua.appliance.service.DeviceEvents;
@@ -56,7 +56,7 @@ public final class CounterBoards implements QueueListener, CounterBusListener {
         health.register("counter-bus", this::status);
     }
 
-    /** Starts the bus and puts on each board what its counter is serving now. */
+    /** Starts the bus and puts on each board what its counter is serving now, blank if nothing. */
     public void start() {
         bus.addListener(this);
         queue.addListener(this);
@@ -69,7 +69,9 @@ public final class CounterBoards implements QueueListener, CounterBusListener {
         bus.start();
         queue.read(e -> {
             for (Counter c : e.counters()) {
-                if (c.currentTicket() != null) {
+                if (c.currentTicket() == null) {
+                    displays.clear(c.number()); // a board may still show what was finished while we were down
+                } else {
                     e.tickets().stream().filter(t -> t.id().equals(c.currentTicket())).findFirst()
                             .ifPresent(t -> displays.rest(c.number(), t.number()));
                 }
@@ -108,7 +110,7 @@ public final class CounterBoards implements QueueListener, CounterBusListener {
 
     private void press(int counter, KeyEvent event, KeypadCursor cursor) {
         try {
-            queue.execute(e -> command(e, counter, event), cursor);
+            queue.execute(e -> KeypadCommands.apply(e, counter, event), cursor);
             handled(cursor);
         } catch (QueueRefusedException e) {
             refusedPresses.incrementAndGet();
@@ -127,38 +129,32 @@ public final class CounterBoards implements QueueListener, CounterBusListener {
         }
     }
 
-    private static CommandResult command(QueueEngine e, int counter, KeyEvent event) {
-        return switch (event.key()) {
-            case CALL_NEXT -> e.callNext(counter);
-            case RECALL -> e.recall(counter);
-            case SKIP -> e.skip(counter);
-            case TRANSFER -> e.transferToCounter(counter, event.transferTarget());
-            case START -> e.startService(counter);
-            case DONE -> e.finish(counter);
-            case PAUSE -> togglePause(e, counter);
-            case RATE_1 -> e.rate(counter, 1);
-            case RATE_2 -> e.rate(counter, 2);
-            case RATE_3 -> e.rate(counter, 3);
-            case RATE_4 -> e.rate(counter, 4);
-        };
-    }
-
-    /** One key opens a closed counter, pauses an open one, resumes a paused one. */
-    private static CommandResult togglePause(QueueEngine e, int counter) {
-        Counter c = e.counters().stream().filter(x -> x.number() == counter).findFirst().orElseThrow();
-        return c.status() == CounterStatus.OPEN ? e.pauseCounter(counter) : e.openCounter(counter, c.staffId());
-    }
-
     // ---- queue -> boards ----
 
+    /**
+     * A call or recall blinks on its counter's board; a counter that this command left with no ticket (its ticket
+     * finished, skipped, parked, transferred away, or released by a pause or a close) goes blank at once, so a
+     * board never shows a number that has moved on.
+     */
     @Override
     public void onCommitted(CommandResult result, List<OutboxEvent> events) {
+        Set<Integer> called = new HashSet<>();
         for (QueueEvent ev : result.events()) {
             switch (ev) {
-                case QueueEvent.TicketCalled c -> displays.call(c.counter(), c.number());
-                case QueueEvent.TicketRecalled r -> displays.call(r.counter(), r.number());
-                case QueueEvent.CounterChanged c when c.status().equals(CounterStatus.CLOSED.name()) -> displays.clear(c.counter());
+                case QueueEvent.TicketCalled c -> {
+                    displays.call(c.counter(), c.number());
+                    called.add(c.counter());
+                }
+                case QueueEvent.TicketRecalled r -> {
+                    displays.call(r.counter(), r.number());
+                    called.add(r.counter());
+                }
                 default -> { }
+            }
+        }
+        for (Counter c : result.changedCounters()) {
+            if (c.currentTicket() == null && !called.contains(c.number())) {
+                displays.clear(c.number());
             }
         }
     }

@@ -24,7 +24,7 @@ import vn.motcua.bus.sim.SimulatedBus;
  * {@code GET /sim/counters/3/board}.
  */
 public final class SimulatedKeypadHandler extends Handler.Abstract {
-    private static final Pattern PRESS = Pattern.compile("/sim/counters/(\\d{1,2})/press/([A-Z_0-9]{1,12})");
+    private static final Pattern PRESS = Pattern.compile("/sim/counters/(\\d{1,2})/press/([A-Z_0-9]{1,16})");
     private static final Pattern BOARD = Pattern.compile("/sim/counters/(\\d{1,2})/board");
 
     private final SimulatedBus bus;
