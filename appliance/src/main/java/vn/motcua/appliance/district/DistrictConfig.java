@@ -54,7 +54,8 @@ final class DistrictConfig {
         if (counters.isEmpty()) {
             throw new IllegalArgumentException("an office needs at least one counter");
         }
-        return new OfficeLayout(services, counters, rules); // cross-checks codes, prefixes, counters
+        // cross-checks codes, prefixes, counters; the office calendar is this appliance's own, like its rules
+        return new OfficeLayout(services, counters, rules, current.closedDays());
     }
 
     private static String text(JsonNode n, String field) {

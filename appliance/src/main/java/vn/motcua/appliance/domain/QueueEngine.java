@@ -125,6 +125,9 @@ public final class QueueEngine {
             throw new QueueRefusedException(Refusal.PRIORITY_NOT_OFFERED, priority.name());
         }
         boolean trusted = wallClockTrusted.getAsBoolean();
+        if (trusted && layout.closedDays().closed(calendar.local(now).toLocalDate())) {
+            throw new QueueRefusedException(Refusal.OFFICE_CLOSED_TODAY, svc.code());
+        }
         switch (trusted ? svc.hours().at(calendar.local(now)) : OpeningHours.Availability.OPEN) {
             case OPEN -> { }
             case NOT_YET_OPEN -> throw new QueueRefusedException(Refusal.SERVICE_NOT_YET_OPEN, svc.code());
