@@ -62,7 +62,7 @@ class OfficeCalendarConfigTest {
         assertEquals(List.of(
                 "kiosk.status_timeout_seconds = '0': expected a whole number from 5 to 600",
                 "voice.languages = 'en': expected \"vi\" (Vietnamese only) or \"vi,en\" (Vietnamese, then English)",
-                "calendar.closed_days[3] = '2027-02-30': expected " + range,
-                "calendar.closed_days[5] = '2027-09-02..2027-09-01': expected " + range), e.problems());
+                "calendar.closed_days[2] = '2027-02-30': expected " + range,
+                "calendar.closed_days[4] = '2027-09-02..2027-09-01': expected " + range), e.problems());
     }
 }
