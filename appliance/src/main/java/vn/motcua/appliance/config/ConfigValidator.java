@@ -246,7 +246,9 @@ final class ConfigValidator {
             if (c.services() == null || c.services().isEmpty()) {
                 v.problem(k + ".services", c.services(), "a list of the service codes this counter serves");
             } else if (c.number() != null) {
-                out.add(new CounterDef(number, name, c.services()));
+                // no [counters.hours]: the counter may be opened at any time (the services' hours still bind tickets)
+                out.add(new CounterDef(number, name, c.services(),
+                        c.hours() == null ? OpeningHours.always() : hours(k + ".hours", c.hours(), null)));
             }
         }
         return out;

@@ -24,7 +24,7 @@ record RawConfig(Appliance appliance, Queue queue, Hours hours, List<Service> se
     record Service(String code, String nameVi, String nameEn, String prefix, Integer firstNumber, Integer lastNumber,
                    Integer dailyCap, Hours hours) {}
 
-    record Counter(Integer number, String name, List<String> services) {}
+    record Counter(Integer number, String name, List<String> services, Hours hours) {}
 
     record Web(String bind, Integer port, Integer maxBodyBytes, String staffAccounts, Lan lan, String exposeLocalOnLan) {}
 

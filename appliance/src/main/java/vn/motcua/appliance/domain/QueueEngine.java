@@ -295,6 +295,7 @@ public final class QueueEngine {
     // ---- counters: opening ----
 
     public CommandResult openCounter(int counterNumber, String staffId) {
+        requireWithinCounterHours(counterOf(counterNumber));
         return setCounter(counterOf(counterNumber), CounterStatus.OPEN, staffId);
     }
 
@@ -312,6 +313,17 @@ public final class QueueEngine {
             throw new QueueRefusedException(Refusal.COUNTER_BUSY, "counter " + counterNumber + " has " + c.currentTicket());
         }
         return setCounter(c, CounterStatus.CLOSED, null);
+    }
+
+    /**
+     * A closed counter opens only within its own hours ({@link CounterDef#hours()}); a paused or open one may resume
+     * after them (the clerk finishes the day's last residents). An untrusted clock never refuses, as for tickets.
+     */
+    private void requireWithinCounterHours(Counter c) {
+        if (c.status() == CounterStatus.CLOSED && wallClockTrusted.getAsBoolean()
+                && layout.counter(c.number()).orElseThrow().hours().at(calendar.local(clock.instant())) != OpeningHours.Availability.OPEN) {
+            throw new QueueRefusedException(Refusal.COUNTER_OUTSIDE_HOURS, "counter " + c.number());
+        }
     }
 
     private CommandResult setCounter(Counter c, CounterStatus status, String staffId) {

@@ -11,6 +11,8 @@ public enum Refusal {
     PRIORITY_NOT_OFFERED("Văn phòng không áp dụng ưu tiên này", "This priority is not offered here"),
     OFFICE_CLOSED_TODAY("Hôm nay bộ phận một cửa nghỉ (ngày lễ, Tết), không tiếp nhận hồ sơ",
             "The office is closed today (public holiday), no tickets are issued"),
+    COUNTER_OUTSIDE_HOURS("Quầy này ngoài giờ làm việc, không mở được lúc này",
+            "This counter is outside its working hours and cannot be opened now"),
     SERVICE_CLOSED_TODAY("Hôm nay không tiếp nhận dịch vụ này", "This service does not take tickets today"),
     SERVICE_NOT_YET_OPEN("Chưa đến giờ tiếp nhận", "Not open yet"),
     SERVICE_LUNCH_BREAK("Đang nghỉ trưa, vui lòng quay lại sau", "Lunch break, please come back later"),

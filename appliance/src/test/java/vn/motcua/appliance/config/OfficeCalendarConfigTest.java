@@ -9,9 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import vn.motcua.appliance.domain.OpeningHours;
 
 /**
  * {@code [calendar] closed_days}, {@code [kiosk] status_timeout_seconds} and {@code [voice] languages}: the shipped
@@ -31,6 +34,20 @@ class OfficeCalendarConfigTest {
         assertFalse(closed.closed(LocalDate.parse("2027-02-04")));
         assertEquals(Duration.ofSeconds(20), c.kiosk().statusTimeout());
         assertTrue(c.voice().english());
+    }
+
+    /** Counter 10 is staffed in the mornings ([counters.hours]); counter 1 has no hours of its own. */
+    @Test
+    void aCounterMayHaveHoursOfItsOwn() throws Exception {
+        ApplianceConfig c = ConfigLoader.load(EXAMPLE);
+        var ten = c.office().counter(10).orElseThrow().hours();
+        assertEquals(OpeningHours.Availability.OPEN, ten.at(LocalDateTime.parse("2027-03-01T09:00")));
+        assertEquals(OpeningHours.Availability.CLOSED_FOR_THE_DAY, ten.at(LocalDateTime.parse("2027-03-01T14:00")));
+        assertEquals(OpeningHours.always(), c.office().counter(1).orElseThrow().hours());
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.parse(Files.readString(EXAMPLE)
+                .replace("closes       = \"11:30\"", "closes       = \"11h30\""), "test.conf"));
+        assertEquals(List.of("counters[9].hours.closes = '11h30': expected a local time HH:MM (24:00 = the end of the day), e.g. 17:00"),
+                e.problems());
     }
 
     @Test
