@@ -157,6 +157,11 @@ class KioskScanTest {
             kiosk.findElement(By.cssSelector("[data-key='3']")).click();
             assertEquals(code, kiosk.findElement(By.id("typed")).getAttribute("value"));
             Browsers.screenshot(kiosk, "kiosk-keyboard-1080x1920");
+            assertEquals(Boolean.TRUE, kiosk.executeScript(KioskPrinterTest.NO_VERTICAL_OVERFLOW),
+                    "keys and both buttons on the portrait screen, nothing below the fold");
+            assertEquals(Boolean.TRUE, kiosk.executeScript(
+                    "var i = document.getElementById('typed'); return i.scrollWidth <= i.clientWidth;"),
+                    "a whole 25-character code is seen as typed");
             assertTrue(kiosk.findElement(By.cssSelector("[data-key='A']")).getSize().getHeight() >= 100,
                     "keys large enough for an elderly finger (8 vh of 1920 px)");
             kiosk.findElement(By.id("key-submit")).click();
