@@ -169,7 +169,8 @@
     });
     $('key-back').onclick = function () { $('typed').value = $('typed').value.slice(0, -1); };
     $('key-clear').onclick = function () { $('typed').value = ''; };
-    $('key-submit').onclick = function () { if ($('typed').value) { dossier($('typed').value); } };
+    // Cleared once sent: an ID card number typed by mistake does not stay on the public screen.
+    $('key-submit').onclick = function () { var c = $('typed').value; $('typed').value = ''; if (c) { dossier(c); } };
     $('key-cancel').onclick = start;
   }
 

@@ -179,6 +179,7 @@ class KioskScanTest {
             Browsers.waiting(kiosk, 60).until(ExpectedConditions.visibilityOfElementLocated(By.id("d-message")));
             assertTrue(kiosk.findElement(By.id("d-message")).getText().contains("không phải mã hồ sơ"));
             assertFalse(kiosk.findElement(By.id("dossier-view")).getText().contains(KioskScanTest.ID), "not echoed");
+            assertEquals("", kiosk.findElement(By.id("typed")).getAttribute("value"), "nor left in the keyboard's box");
         } finally {
             if (kiosk != null) {
                 kiosk.quit();
