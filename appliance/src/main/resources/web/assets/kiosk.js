@@ -2,24 +2,35 @@
 // start screen after IDLE_MS without a touch, so the next resident never sees someone else's ticket.
 // A citizen ID card read beside the kiosk gives a one-time token (`card`): the next ticket taken here carries
 // the resident's key on the server; the screen only says the card was read (no name, no number: the hall is public).
+// A dossier's status (a scanned slip, or a code typed on the on-screen keyboard) is shown here, not on another page,
+// so the kiosk keeps listening: the next scan shows its own result, and a touch or [kiosk] status_timeout_seconds
+// brings the start screen back.
 'use strict';
 (function () {
   var IDLE_MS = 30000, el = window.motcuaEl, priority = 'NORMAL', card = null, idle = null, info = null, zone = 'Asia/Ho_Chi_Minh';
+  var statusMs = 20000, lookups = 0;
+  var VIEWS = ['start', 'ticket', 'state', 'typing', 'dossier-view'];
+  // The characters of a dossier code (StatusPage.CODE), digits first: codes are mostly digits and dots.
+  var KEYS = '1234567890.-/_ABCDEFGHIJKLMNOPQRSTUVWXYZ';
   function $(id) { return document.getElementById(id); }
 
-  function resetIdle() { clearTimeout(idle); idle = setTimeout(start, IDLE_MS); }
+  function resetIdle(ms) { clearTimeout(idle); idle = setTimeout(start, typeof ms === 'number' ? ms : IDLE_MS); }
   ['pointerdown', 'keydown'].forEach(function (t) { document.addEventListener(t, resetIdle); });
+  // A status view goes back to the start at the first touch anywhere on it.
+  document.addEventListener('pointerdown', function () { if (!$('dossier-view').hidden || !$('state').hidden) { start(); } }, true);
+
+  function only(view) { VIEWS.forEach(function (v) { $(v).hidden = v !== view; }); window.scrollTo(0, 0); }
 
   function start() {
-    priority = 'NORMAL'; card = null; $('card-read').hidden = true; $('ticket').hidden = true; $('state').hidden = true;
-    $('start').hidden = false; $('error').hidden = true;
+    priority = 'NORMAL'; card = null; $('card-read').hidden = true; lookups++;
+    only('start'); $('error').hidden = true;
     $('code').value = '';
     load();
   }
 
   function load() {
     fetch('/kiosk/info', { cache: 'no-store' }).then(function (r) { return r.json(); }).then(function (i) {
-      info = i; zone = i.zone || zone; draw();
+      info = i; zone = i.zone || zone; statusMs = (i.status_timeout_seconds || 20) * 1000; draw();
     }).catch(function () { setTimeout(load, 3000); });
   }
 
@@ -32,6 +43,7 @@
       var wait = el('span', 'wait', s.waiting + ' người chờ'); wait.appendChild(el('span', 'en', 'waiting'));
       b.appendChild(wait);
       b.onclick = function () { take(s.code); };
+      b.disabled = !!info.closed_today; // a closed day (Tết, a holiday): no tickets, the look-up still works
       box.appendChild(b);
     });
     var pbox = $('priorities'); pbox.textContent = '';
@@ -43,6 +55,7 @@
       pbox.appendChild(b);
     });
     $('printer-warning').hidden = info.printer.ok;
+    $('closed-today').hidden = !info.closed_today;
   }
 
   function take(service) {
@@ -57,9 +70,16 @@
   }
 
   function show(t) {
-    $('start').hidden = true; $('ticket').hidden = false;
+    only('ticket');
     $('t-number').textContent = t.number;
     $('t-service').textContent = t.service_name_vi + ' / ' + t.service_name_en;
+    // The priority as the paper ticket prints it (the office's ticket template): mark, then which priority.
+    var onPaper = info && info.ticket_priority;
+    $('t-priority').hidden = t.priority === 'NORMAL' || !onPaper;
+    if (onPaper && t.priority !== 'NORMAL') {
+      $('t-priority-mark').textContent = onPaper.mark;
+      $('t-priority-kind').textContent = onPaper.kinds[t.priority] || '';
+    }
     $('t-ahead').textContent = t.people_ahead;
     $('t-wait').textContent = window.motcuaMinutes(t.estimated_wait_seconds);
     $('t-time').textContent = new Date(t.issued_at).toLocaleTimeString('vi-VN', { timeZone: zone, hour: '2-digit', minute: '2-digit' });
@@ -91,21 +111,80 @@
       .then(function (r) {
         if (!r.ok) { return fail(r.body.message_vi + ' / ' + r.body.message_en); }
         var t = r.body.ticket;
-        $('start').hidden = true; $('ticket').hidden = true; $('state').hidden = false;
+        only('state');
         $('s-number').textContent = t.number;
         $('s-service').textContent = t.service_name_vi + ' / ' + t.service_name_en;
         say($('s-state'), 'state', t.state_vi, t.state_en);
         $('s-waiting').hidden = t.status !== 'WAITING';
         $('s-ahead').textContent = t.people_ahead;
         $('s-wait').textContent = window.motcuaMinutes(t.estimated_wait_seconds);
-        resetIdle();
+        resetIdle(statusMs);
       }).catch(function () { fail('Không kết nối được, vui lòng thử lại / Cannot connect, please try again'); });
   }
 
   function fail(text) { var e = $('error'); e.textContent = text; e.hidden = false; resetIdle(); }
 
+  // A dossier's status from the same lookup as /status (GET /status.json): only the latest question's answer is
+  // shown, so a slow answer never replaces the one of a slip scanned after it.
+  function dossier(code) {
+    var asked = ++lookups;
+    fetch('/status.json?code=' + encodeURIComponent(code), { cache: 'no-store' })
+      .then(function (r) { return r.json(); })
+      .then(function (b) { if (asked === lookups) { showDossier(b); } })
+      .catch(function () {
+        if (asked === lookups) { showDossier({ message_vi: 'Không kết nối được, vui lòng thử lại', message_en: 'Cannot connect, please try again' }); }
+      });
+  }
+
+  function showDossier(b) {
+    var d = b.dossier, box = $('dossier');
+    only('dossier-view');
+    box.hidden = !d || !d.found;
+    $('d-message').hidden = !box.hidden;
+    if (box.hidden) {
+      say($('d-message'), 'warning', d ? d.message_vi : b.message_vi, d ? d.message_en : b.message_en);
+    } else {
+      box.className = 'ticket dossier' + (d.late ? ' late' : '');
+      $('d-code').textContent = d.code;
+      $('dossier-status').textContent = d.status_vi + ' '; $('dossier-status').appendChild(el('span', 'en', '/ ' + d.status_en));
+      $('d-department').hidden = !d.department; $('d-department-name').textContent = d.department || '';
+      $('d-promised').hidden = !d.promised; $('d-promised-date').textContent = d.promised || '';
+      $('late').hidden = !d.late;
+      $('d-cached').hidden = d.cached_minutes === null || d.cached_minutes === undefined;
+      if (!$('d-cached').hidden) {
+        say($('d-cached'), 'warning', 'Thông tin lưu lúc mất kết nối, cách đây ' + d.cached_minutes + ' phút',
+          'Saved answer, ' + d.cached_minutes + ' minutes old (server unreachable)');
+      }
+    }
+    resetIdle(statusMs);
+  }
+
+  // The on-screen keyboard: every key a large button; what it types goes to the same lookup as a scan.
+  function keyboard() {
+    var box = $('keys');
+    KEYS.split('').forEach(function (k) {
+      var b = el('button', null, k); b.type = 'button'; b.dataset.key = k;
+      b.onclick = function () { if ($('typed').value.length < 32) { $('typed').value += k; } };
+      box.appendChild(b);
+    });
+    $('key-back').onclick = function () { $('typed').value = $('typed').value.slice(0, -1); };
+    $('key-clear').onclick = function () { $('typed').value = ''; };
+    // Cleared once sent: an ID card number typed by mistake does not stay on the public screen.
+    $('key-submit').onclick = function () { var c = $('typed').value; $('typed').value = ''; if (c) { dossier(c); } };
+    $('key-cancel').onclick = start;
+  }
+
+  function typing() { $('typed').value = $('code').value.toUpperCase(); only('typing'); resetIdle(); }
+
+  $('code').addEventListener('focus', function () { $('code').blur(); typing(); });
+  $('lookup').onsubmit = function (e) {
+    e.preventDefault();
+    if ($('code').value.trim()) { dossier($('code').value.trim()); } else { typing(); }
+  };
+  keyboard();
   $('done').onclick = start;
   $('s-done').onclick = start;
+  $('d-done').onclick = start;
   window.motcuaLive({
     snapshot: function (s) { $('office-vi').textContent = s.office.name_vi; $('office-en').textContent = s.office.name_en; },
     // Waiting counts follow the queue live; the full info (printer, priorities) is fetched per screen.
@@ -113,7 +192,7 @@
     // The code reader beside the kiosk: a slip opens its dossier status; an elderly resident's ID card
     // pre-selects priority; today's ticket shows where it stands; anything else is explained.
     scan: function (s) {
-      if (s.kind === 'dossier') { window.location.href = '/status?code=' + encodeURIComponent(s.code); return; }
+      if (s.kind === 'dossier') { dossier(s.code); return; }
       start();
       if (s.kind === 'citizen_id') { card = s.card; $('card-read').hidden = false; }
       if (s.kind === 'citizen_id' && s.priority) { priority = 'ELDERLY'; if (info) { draw(); } }

@@ -54,7 +54,8 @@ final class DemoBanner {
                 out.println("Press button : curl -s -X POST " + base + "/sim/buttons/" + first.code() + "/press"));
         a.devices().printer().flatMap(p -> p.simulator()).ifPresent(p -> {
             out.println("Paper out    : curl -s -X POST '" + base + "/sim/printer/paper?out=true'   (out=false: paper back)");
-            out.println("Last ticket  : " + base + "/sim/printer/last.png");
+            out.println("Last ticket  : " + base + "/sim/printer/last.png   (every ticket: "
+                    + a.config().identity().dataDir().toAbsolutePath().resolve("tickets") + "/ticket-<day>-<number>.png)");
         });
         out.println();
         out.println("Press Ctrl-C to stop (shuts down cleanly).");

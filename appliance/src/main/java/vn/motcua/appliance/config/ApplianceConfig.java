@@ -15,7 +15,7 @@ import vn.motcua.appliance.domain.OfficeLayout;
  * @param devices the raw {@code [devices]} section (read by the device modules), or a missing node
  */
 public record ApplianceConfig(Identity identity, OfficeLayout office, Web web, Store store, JsonNode uplink,
-                              JsonNode devices, Manager manager) {
+                              JsonNode devices, Manager manager, Kiosk kiosk, Voice voice) {
 
     /** Who this appliance is: its ids appear in every event and MQTT topic. */
     public record Identity(String deviceId, String district, String office, String officeNameVi, String officeNameEn,
@@ -56,6 +56,17 @@ public record ApplianceConfig(Identity identity, OfficeLayout office, Web web, S
      * checked at load: readable PKCS12 with a key and certificate, opened by the password file (mode 0600).
      */
     public record Lan(boolean enabled, InetAddress bind, int port, Path keystore, Path keystorePasswordFile) {}
+
+    /**
+     * {@code [kiosk]}.
+     *
+     * @param statusTimeout how long a dossier's or a ticket's status stays on the kiosk with nobody touching it before
+     *                      the start screen returns (a scan or a touch returns sooner)
+     */
+    public record Kiosk(java.time.Duration statusTimeout) {}
+
+    /** {@code [voice]}: the spoken call in Vietnamese only, or in Vietnamese then English. */
+    public record Voice(boolean english) {}
 
     /** {@code [manager]}: a service whose queue or estimated wait reaches a limit raises an alert in the manager view. */
     public record Manager(int alertWaiting, Duration alertWait) {}

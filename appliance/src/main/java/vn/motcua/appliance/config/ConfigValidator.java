@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.node.MissingNode;
 
+import vn.motcua.appliance.domain.ClosedDays;
 import vn.motcua.appliance.domain.CounterDef;
 import vn.motcua.appliance.domain.OfficeLayout;
 import vn.motcua.appliance.domain.OpeningHours;
@@ -27,6 +28,7 @@ final class ConfigValidator {
     static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
     private static final Pattern NAME = Pattern.compile("[^\\p{Cntrl}]{1,120}");
     private static final Pattern PREFIX = Pattern.compile("[A-Z]");
+    private static final Pattern VOICE_LANGUAGES = Pattern.compile("vi|vi,en");
     private static final String ID_RULE = "1-64 of a-z, 0-9, _ or -, starting with a letter or digit";
 
     /** The device sections the appliance reads (devices/ResidentDevices, devices/counterbus/CounterBusDevice). */
@@ -55,11 +57,18 @@ final class ConfigValidator {
                 v.integer("store.low_space_mib", s.lowSpaceMib(), 1, 1_000_000, 64) * 1024L * 1024,
                 Boolean.TRUE.equals(s.restoreFromDistrict()),
                 positive("store.restore_timeout", s.restoreTimeout(), Duration.ofSeconds(20)));
+        RawConfig.Kiosk k = raw.kiosk() == null ? new RawConfig.Kiosk(null) : raw.kiosk();
+        ApplianceConfig.Kiosk kiosk = new ApplianceConfig.Kiosk(
+                Duration.ofSeconds(v.integer("kiosk.status_timeout_seconds", k.statusTimeoutSeconds(), 5, 600, 20)));
+        ApplianceConfig.Voice voice = new ApplianceConfig.Voice("vi,en".equals(v.text("voice.languages",
+                raw.voice() == null ? null : raw.voice().languages(), VOICE_LANGUAGES,
+                "\"vi\" (Vietnamese only) or \"vi,en\" (Vietnamese, then English)", "vi,en")));
+        ClosedDays closed = closedDays(raw.calendar());
         devices(raw.devices());
         OfficeLayout office = null;
         if (problems.isEmpty()) {
             try {
-                office = new OfficeLayout(services, counters, rules);
+                office = new OfficeLayout(services, counters, rules, closed);
             } catch (IllegalArgumentException e) {
                 problems.add(e.getMessage());
             }
@@ -69,7 +78,7 @@ final class ConfigValidator {
         }
         return new ApplianceConfig(id, office, web, store,
                 raw.uplink() == null ? MissingNode.getInstance() : raw.uplink(),
-                raw.devices() == null ? MissingNode.getInstance() : raw.devices(), manager);
+                raw.devices() == null ? MissingNode.getInstance() : raw.devices(), manager, kiosk, voice);
     }
 
     /**
@@ -167,6 +176,27 @@ final class ConfigValidator {
         }
     }
 
+    /**
+     * {@code [calendar] closed_days}: "2027-01-01" or a range "2027-02-05..2027-02-11" (Tết), each entry checked on
+     * its own so a bad one is named by its index.
+     */
+    private ClosedDays closedDays(RawConfig.Calendar c) {
+        if (c == null || c.closedDays() == null) {
+            return ClosedDays.none();
+        }
+        Set<java.time.LocalDate> days = new java.util.TreeSet<>();
+        for (int i = 0; i < c.closedDays().size(); i++) {
+            String entry = c.closedDays().get(i);
+            List<java.time.LocalDate> range = v.parse("calendar.closed_days[" + i + "]", entry, null,
+                    "a date 2027-01-01 or a range 2027-02-05..2027-02-11 (first day not after the last, at most 31 days)",
+                    ClosedDays::parseEntry);
+            if (range != null) {
+                days.addAll(range);
+            }
+        }
+        return new ClosedDays(days);
+    }
+
     private static DayOfWeek day(String s) {
         String u = s.trim().toUpperCase(Locale.ROOT);
         for (DayOfWeek d : DayOfWeek.values()) {
@@ -219,7 +249,9 @@ final class ConfigValidator {
             if (c.services() == null || c.services().isEmpty()) {
                 v.problem(k + ".services", c.services(), "a list of the service codes this counter serves");
             } else if (c.number() != null) {
-                out.add(new CounterDef(number, name, c.services()));
+                // no [counters.hours]: the counter may be opened at any time (the services' hours still bind tickets)
+                out.add(new CounterDef(number, name, c.services(),
+                        c.hours() == null ? OpeningHours.always() : hours(k + ".hours", c.hours(), null)));
             }
         }
         return out;

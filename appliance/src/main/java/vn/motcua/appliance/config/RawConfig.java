@@ -10,7 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * ({@link JsonNode}) and are read by their own module.
  */
 record RawConfig(Appliance appliance, Queue queue, Hours hours, List<Service> services, List<Counter> counters,
-                 Web web, Store store, JsonNode uplink, JsonNode devices, Manager manager) {
+                 Web web, Store store, JsonNode uplink, JsonNode devices, Manager manager, Kiosk kiosk, Voice voice,
+                 Calendar calendar) {
 
     record Appliance(String deviceId, String district, String office, String officeNameVi, String officeNameEn,
                      String dataDir, String wallClock) {}
@@ -24,13 +25,19 @@ record RawConfig(Appliance appliance, Queue queue, Hours hours, List<Service> se
     record Service(String code, String nameVi, String nameEn, String prefix, Integer firstNumber, Integer lastNumber,
                    Integer dailyCap, Hours hours) {}
 
-    record Counter(Integer number, String name, List<String> services) {}
+    record Counter(Integer number, String name, List<String> services, Hours hours) {}
 
     record Web(String bind, Integer port, Integer maxBodyBytes, String staffAccounts, Lan lan, String exposeLocalOnLan) {}
 
     record Lan(Boolean enabled, String bind, Integer port, String keystore, String keystorePasswordFile) {}
 
     record Manager(Integer alertWaiting, String alertWait) {}
+
+    record Kiosk(Integer statusTimeoutSeconds) {}
+
+    record Voice(String languages) {}
+
+    record Calendar(List<String> closedDays) {}
 
     record Store(Boolean durableCommits, String outboxRetention, Integer lowSpaceMib, Boolean restoreFromDistrict,
                  String restoreTimeout) {}

@@ -54,6 +54,7 @@ public final class ResidentDevices implements AutoCloseable {
     private volatile Consumer<Map<String, Object>> scanSink;
     private final DeviceCounters counters;
     private TicketQr ticketQr;
+    private TicketTemplate ticketTemplate;
     private PrintJobs printJobs = new PrintJobs(false);
 
     /** @param counters where print jobs are counted (scans and faults are counted as their events are recorded) */
@@ -64,6 +65,11 @@ public final class ResidentDevices implements AutoCloseable {
     /** What ticket QR codes hold, printed or on the kiosk's screen; set by {@link #start}. */
     public TicketQr ticketQr() {
         return ticketQr;
+    }
+
+    /** The paper ticket's layout and wording; the kiosk's on-screen ticket names a priority in the same words. */
+    public TicketTemplate ticketTemplate() {
+        return ticketTemplate;
     }
 
     /** Each recent ticket's print job, for the kiosk to say whether paper came out. */
@@ -116,7 +122,8 @@ public final class ResidentDevices implements AutoCloseable {
             opened.add(printer);
             printer.printer().addStatusListener(new PrinterFaultEvents("printer", events::record));
             health.register("printer", () -> printerHealth(printer.printer().status()));
-            ticketQr = TicketQr.of(printer.template(), id.office());
+            ticketTemplate = printer.template();
+            ticketQr = TicketQr.of(ticketTemplate, id.office());
             printJobs = new PrintJobs(true);
             printing = new TicketPrinting(printer.printer(), queue.layout(), id, ticketQr);
             printing.addJobListener(printJobs);
@@ -127,7 +134,8 @@ public final class ResidentDevices implements AutoCloseable {
             queue.addListener(printing);
             printer.start();
         } else { // no paper, but the kiosk still shows the ticket's QR, as the office's template would print it
-            ticketQr = TicketQr.of(offTemplate(ps), id.office());
+            ticketTemplate = offTemplate(ps);
+            ticketQr = TicketQr.of(ticketTemplate, id.office());
             health.register("printer", () -> Health.Status.ok("off"));
         }
         Optional<CodeReader> reader = ReaderDevice.open(rs, id.dataDir(), io, scheduler, clock,

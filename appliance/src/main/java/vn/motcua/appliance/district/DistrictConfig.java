@@ -49,12 +49,15 @@ final class DistrictConfig {
             int number = k.path("number").asInt(-1);
             List<String> serves = new ArrayList<>();
             k.path("services").forEach(x -> serves.add(x.asText()));
-            counters.add(new CounterDef(number, k.path("name").asText("Quầy " + number), serves));
+            // a counter's own hours are this appliance's, like the office calendar
+            counters.add(new CounterDef(number, k.path("name").asText("Quầy " + number), serves,
+                    current.counter(number).map(CounterDef::hours).orElse(OpeningHours.always())));
         }
         if (counters.isEmpty()) {
             throw new IllegalArgumentException("an office needs at least one counter");
         }
-        return new OfficeLayout(services, counters, rules); // cross-checks codes, prefixes, counters
+        // cross-checks codes, prefixes, counters; the office calendar is this appliance's own, like its rules
+        return new OfficeLayout(services, counters, rules, current.closedDays());
     }
 
     private static String text(JsonNode n, String field) {

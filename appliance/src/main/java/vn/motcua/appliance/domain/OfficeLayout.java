@@ -8,13 +8,19 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-/** The office as the queue sees it: services, counters and rules, cross-checked. */
-public record OfficeLayout(List<ServiceDef> services, List<CounterDef> counters, QueueRules rules) {
+/** The office as the queue sees it: services, counters, rules and the days it is closed, cross-checked. */
+public record OfficeLayout(List<ServiceDef> services, List<CounterDef> counters, QueueRules rules, ClosedDays closedDays) {
+
+    /** An office that is never closed for a whole day beyond its weekly hours. */
+    public OfficeLayout(List<ServiceDef> services, List<CounterDef> counters, QueueRules rules) {
+        this(services, counters, rules, ClosedDays.none());
+    }
 
     public OfficeLayout {
         services = List.copyOf(services);
         counters = List.copyOf(counters);
         Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(closedDays, "closedDays");
         if (services.isEmpty()) {
             throw new IllegalArgumentException("the office has no service");
         }

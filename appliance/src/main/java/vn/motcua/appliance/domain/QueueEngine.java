@@ -125,6 +125,9 @@ public final class QueueEngine {
             throw new QueueRefusedException(Refusal.PRIORITY_NOT_OFFERED, priority.name());
         }
         boolean trusted = wallClockTrusted.getAsBoolean();
+        if (trusted && layout.closedDays().closed(calendar.local(now).toLocalDate())) {
+            throw new QueueRefusedException(Refusal.OFFICE_CLOSED_TODAY, svc.code());
+        }
         switch (trusted ? svc.hours().at(calendar.local(now)) : OpeningHours.Availability.OPEN) {
             case OPEN -> { }
             case NOT_YET_OPEN -> throw new QueueRefusedException(Refusal.SERVICE_NOT_YET_OPEN, svc.code());
@@ -294,6 +297,7 @@ public final class QueueEngine {
     // ---- counters: opening ----
 
     public CommandResult openCounter(int counterNumber, String staffId) {
+        requireWithinCounterHours(counterOf(counterNumber));
         return setCounter(counterOf(counterNumber), CounterStatus.OPEN, staffId);
     }
 
@@ -320,6 +324,17 @@ public final class QueueEngine {
             throw new QueueRefusedException(Refusal.COUNTER_BUSY, "counter " + counterNumber + " has " + c.currentTicket());
         }
         return setCounter(c, CounterStatus.CLOSED, null);
+    }
+
+    /**
+     * A closed counter opens only within its own hours ({@link CounterDef#hours()}); a paused or open one may resume
+     * after them (the clerk finishes the day's last residents). An untrusted clock never refuses, as for tickets.
+     */
+    private void requireWithinCounterHours(Counter c) {
+        if (c.status() == CounterStatus.CLOSED && wallClockTrusted.getAsBoolean()
+                && layout.counter(c.number()).orElseThrow().hours().at(calendar.local(clock.instant())) != OpeningHours.Availability.OPEN) {
+            throw new QueueRefusedException(Refusal.COUNTER_OUTSIDE_HOURS, "counter " + c.number());
+        }
     }
 
     private CommandResult setCounter(Counter c, CounterStatus status, String staffId) {

@@ -167,6 +167,27 @@ class IssueTicketTest {
         assertEquals("D007", issue("kinhdoanh").number());
     }
 
+    /** The office calendar: on a closed day (a public holiday, on a Tuesday) no service takes tickets, the all-day ones neither. */
+    @Test
+    void onAClosedDayOfTheCalendarNoServiceTakesTickets() {
+        LocalDate holiday = Office.MONDAY.plusDays(1);
+        OfficeLayout l = Office.layout();
+        QueueEngine e = QueueEngine.fresh(new OfficeLayout(l.services(), l.counters(), l.rules(),
+                new ClosedDays(java.util.Set.of(holiday))), clock);
+        assertEquals("A001", e.issueTicket("hotich", Priority.NORMAL, null).subject().orElseThrow().number());
+        clock.set(holiday.atTime(9, 0));
+        e.tick();
+        for (String service : new String[] {"hotich", "chungthuc", "kinhdoanh"}) {
+            QueueRefusedException x = assertRefused(e, Refusal.OFFICE_CLOSED_TODAY,
+                    () -> e.issueTicket(service, Priority.NORMAL, null));
+            assertTrue(x.reason().vi().contains("nghỉ") && x.reason().en().contains("closed today"), x.reason().en());
+        }
+        clock.set(holiday.plusDays(1).atTime(9, 0));
+        e.tick();
+        assertEquals("A001", e.issueTicket("hotich", Priority.NORMAL, null).subject().orElseThrow().number(),
+                "open again the day after, numbering from the start");
+    }
+
     @Test
     void hoursAreReadInVietnameseLocalTimeNotUtc() {
         // 02:00 UTC is 09:00 in Hà Nội: open; 01:00 UTC is 08:00; 00:29 UTC is 07:29: not yet open.

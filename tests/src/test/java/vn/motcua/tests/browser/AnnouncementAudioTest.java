@@ -47,20 +47,48 @@ class AnnouncementAudioTest {
 
             List<String> clips = CallAnnouncement.clips("A023", 15);
             assertEquals(List.of("vi-den-quay-so", "vi-muoi", "vi-lam"), clips.subList(6, 9), "quầy số mười lăm");
-            long offset = 0;
-            for (String clip : clips) {
-                Path file = app.dataDir().resolve("voice/generated/" + clip + ".wav");
-                long samples = Long.parseLong(sox("soxi", "-s", file.toString()).strip());
-                assertTrue(samples > 1000, clip + " is a real sound, not an empty file");
-                byte[] expected = soxRaw(file.toString());
-                byte[] actual = soxRaw(call.toString(), "trim", offset + "s", samples + "s");
-                assertArrayEquals(expected, actual, clip + " at sample " + offset);
-                offset += samples;
-            }
-            assertEquals(offset, Long.parseLong(sox("soxi", "-s", call.toString()).strip()), "nothing else in the file");
+            assertJoinedExactly(app, call, clips);
             double seconds = Double.parseDouble(sox("soxi", "-D", call.toString()).strip());
             assertTrue(seconds > 4 && seconds < 20, "a call lasts a few seconds, was " + seconds);
         }
+    }
+
+    /**
+     * {@code [voice] languages = "vi"}: the call served to the display is the chime and the Vietnamese words alone,
+     * sample for sample (the clips come from the test run's cache: this is about which words, not their generation).
+     */
+    @Test
+    void aVietnameseOnlyOfficeHearsTheVietnameseCallAlone() throws Exception {
+        try (ApplianceProcess app = new ApplianceProcess(dir, toml -> toml.replace("languages = \"vi,en\"", "languages = \"vi\""))) {
+            VoiceCache.copyInto(app.dataDir());
+            app.start();
+            Await.until(java.time.Duration.ofSeconds(120), () -> voiceReady(app), () -> "voice clips in place");
+            URI uri = app.get("/healthz").uri().resolve("/voice/call?number=A023&counter=15");
+            HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, r.statusCode());
+            Path call = dir.resolve("call-vi.wav");
+            Files.write(call, r.body());
+            List<String> clips = CallAnnouncement.clips("A023", 15);
+            List<String> vietnamese = clips.subList(0, clips.indexOf("en-number"));
+            assertEquals("vi-lam", vietnamese.getLast(), "the Vietnamese half ends with the counter number");
+            assertJoinedExactly(app, call, vietnamese);
+        }
+    }
+
+    /** The WAV at {@code call} is exactly {@code clips} from the appliance's generated clips, in order, and nothing else. */
+    private static void assertJoinedExactly(ApplianceProcess app, Path call, List<String> clips) throws Exception {
+        long offset = 0;
+        for (String clip : clips) {
+            Path file = app.dataDir().resolve("voice/generated/" + clip + ".wav");
+            long samples = Long.parseLong(sox("soxi", "-s", file.toString()).strip());
+            assertTrue(samples > 1000, clip + " is a real sound, not an empty file");
+            byte[] expected = soxRaw(file.toString());
+            byte[] actual = soxRaw(call.toString(), "trim", offset + "s", samples + "s");
+            assertArrayEquals(expected, actual, clip + " at sample " + offset);
+            offset += samples;
+        }
+        assertEquals(offset, Long.parseLong(sox("soxi", "-s", call.toString()).strip()), "nothing else in the file");
     }
 
     private static boolean voiceReady(ApplianceProcess app) {

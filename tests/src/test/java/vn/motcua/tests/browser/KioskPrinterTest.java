@@ -78,4 +78,42 @@ class KioskPrinterTest {
             }
         }
     }
+
+    /**
+     * Issue 15, item 11: a priority ticket on screen carries the priority as the paper prints it, in the ticket template's
+     * own words (mark and kind), and the view still fits the portrait screen.
+     */
+    @Test
+    void aPriorityTicketOnScreenNamesThePriorityInThePapersWords() throws Exception {
+        String toml = Files.readString(Path.of("../appliance/src/main/dist/demo.conf"))
+                .replace("data_dir       = \"./data\"", "data_dir = \"" + dir.resolve("data") + "\"")
+                .replace("port           = 8080", "port = 0");
+        try (Appliance app = new Appliance(ConfigLoader.parse(toml, "test"), Clock.systemUTC())) {
+            app.start();
+            var paper = app.devices().ticketTemplate();
+            ChromeDriver kiosk = Browsers.open(dir.resolve("chrome"), 1080, 1920);
+            try {
+                kiosk.get("http://127.0.0.1:" + app.webPort() + "/kiosk");
+                Browsers.waiting(kiosk, 60).until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-priority=PREGNANT]")));
+                Browsers.click(kiosk, By.cssSelector("[data-priority=PREGNANT]"));
+                Browsers.click(kiosk, By.cssSelector("[data-service=chung-thuc]"));
+                Browsers.waiting(kiosk, 60).until(ExpectedConditions.visibilityOfElementLocated(By.id("t-priority")));
+                assertEquals("ƯU TIÊN / PRIORITY", paper.labelPriority(), "the bundled template's mark");
+                assertEquals(paper.labelPriority(), kiosk.findElement(By.id("t-priority-mark")).getText());
+                assertEquals(paper.priorityKind("PREGNANT"), kiosk.findElement(By.id("t-priority-kind")).getText());
+                assertEquals("Phụ nữ mang thai / Pregnant woman", kiosk.findElement(By.id("t-priority-kind")).getText());
+                Browsers.waiting(kiosk, 60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("t-print"),
+                        "Vui lòng nhận phiếu bên dưới."));
+                assertEquals(Boolean.TRUE, kiosk.executeScript(NO_VERTICAL_OVERFLOW), "the priority ticket's view fits the screen");
+                Browsers.screenshot(kiosk, "kiosk-priority-ticket-1080x1920");
+
+                kiosk.findElement(By.id("done")).click();
+                Browsers.click(kiosk, By.cssSelector("[data-service=chung-thuc]"));
+                Browsers.waiting(kiosk, 60).until(ExpectedConditions.textToBe(By.id("t-number"), "F002"));
+                assertFalse(kiosk.findElement(By.id("t-priority")).isDisplayed(), "a normal ticket has no mark");
+            } finally {
+                kiosk.quit();
+            }
+        }
+    }
 }

@@ -1,5 +1,8 @@
 package vn.motcua.appliance.web.pages;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,9 +16,11 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
+import vn.motcua.appliance.config.ApplianceConfig;
 import vn.motcua.appliance.devices.printer.PrintJobs;
 import vn.motcua.appliance.devices.printer.PrintOutcome;
 import vn.motcua.appliance.devices.printer.TicketQr;
+import vn.motcua.appliance.devices.printer.TicketTemplate;
 import vn.motcua.appliance.domain.Priority;
 import vn.motcua.appliance.domain.Ticket;
 import vn.motcua.appliance.service.Health;
@@ -27,8 +32,9 @@ import vn.motcua.appliance.web.QueueJson;
 /**
  * What the kiosk page needs besides {@code POST /api/tickets}:
  * <ul>
- * <li>{@code GET /kiosk/info}: services with waiting counts, the priorities this office grants, the printer's status
- * as its device reports it to {@link Health} under "printer";</li>
+ * <li>{@code GET /kiosk/info}: services with waiting counts, the priorities this office grants and how the paper
+ * ticket words them, the printer's status as its device reports it to {@link Health} under "printer", how long a
+ * status stays on screen, whether today is one of the office's closed days;</li>
  * <li>{@code GET /kiosk/qr/A023.svg}: the ticket's QR code, the same text the paper ticket carries ({@link TicketQr});</li>
  * <li>{@code GET /kiosk/print/A023}: whether the paper ticket was printed, answered when the print job ends or after
  * {@link #PRINT_WAIT_SECONDS} ("unknown"), without holding a Jetty thread meanwhile ({@link PrintAnswer});</li>
@@ -46,12 +52,23 @@ public final class KioskHandler extends Handler.Abstract {
     private final Health health;
     private final TicketQr qr;
     private final PrintJobs jobs;
+    private final TicketTemplate paper;
+    private final ApplianceConfig.Kiosk kiosk;
+    private final Clock clock;
 
-    public KioskHandler(QueueService queue, Health health, TicketQr qr, PrintJobs jobs) {
+    /**
+     * @param paper the paper ticket's wording, so the on-screen ticket names a priority as the paper does
+     * @param kiosk how long a status stays on screen untouched
+     */
+    public KioskHandler(QueueService queue, Health health, TicketQr qr, PrintJobs jobs, TicketTemplate paper,
+                        ApplianceConfig.Kiosk kiosk, Clock clock) {
         this.queue = queue;
         this.health = health;
         this.qr = qr;
         this.jobs = jobs;
+        this.paper = paper;
+        this.kiosk = kiosk;
+        this.clock = clock;
     }
 
     @Override
@@ -115,13 +132,22 @@ public final class KioskHandler extends Handler.Abstract {
     private Map<String, Object> info() {
         Map<String, Object> m = new LinkedHashMap<>(queue.read(QueueJson::queue));
         List<Map<String, Object>> prios = new ArrayList<>();
+        Map<String, String> onTicket = new LinkedHashMap<>();
         for (Priority pr : Priority.values()) {
             if (pr.isPriority() && queue.layout().rules().priorities().contains(pr)) {
                 prios.add(Map.of("code", pr.name(), "name_vi", pr.nameVi(), "name_en", pr.nameEn()));
             }
+            if (pr.isPriority()) {
+                onTicket.put(pr.name(), paper.priorityKind(pr.name()));
+            }
         }
         m.put("priorities", prios);
-        m.put("zone", queue.layout().rules().zone().getId());
+        // The priority mark and kind exactly as the paper ticket prints them (the office's ticket template).
+        m.put("ticket_priority", Map.of("mark", paper.labelPriority(), "kinds", onTicket));
+        ZoneId zone = queue.layout().rules().zone();
+        m.put("zone", zone.getId());
+        m.put("status_timeout_seconds", kiosk.statusTimeout().toSeconds());
+        m.put("closed_today", queue.layout().closedDays().closed(LocalDate.now(clock.withZone(zone))));
         Health.Status printer = health.snapshot().get("printer");
         Map<String, Object> pm = new LinkedHashMap<>();
         pm.put("known", printer != null);

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import vn.motcua.appliance.config.ApplianceConfig;
 import vn.motcua.appliance.devices.printer.PrintJobs;
 import vn.motcua.appliance.devices.printer.TicketQr;
+import vn.motcua.appliance.devices.printer.TicketTemplate;
 import vn.motcua.appliance.service.DeviceCounters;
 import vn.motcua.appliance.service.Health;
 import vn.motcua.appliance.service.QueueService;
@@ -37,6 +38,7 @@ import vn.motcua.appliance.web.metrics.QueueMetrics;
 import vn.motcua.appliance.web.metrics.WebMetrics;
 import vn.motcua.appliance.web.status.DossierStatusSource;
 import vn.motcua.appliance.web.status.StatusPage;
+import vn.motcua.appliance.web.voice.CallLanguages;
 import vn.motcua.appliance.web.voice.VoiceClips;
 import vn.motcua.appliance.web.voice.VoiceHandler;
 
@@ -68,10 +70,12 @@ public final class Screens {
      * @param outboxDepth events not yet delivered, for /metrics
      * @param devices     scans, print jobs and device faults so far, for /metrics
      * @param ticketQr    what a ticket's QR holds: the kiosk shows the same code the paper carries
+     * @param ticketTemplate the paper ticket's wording: the kiosk names a ticket's priority as the paper does
      * @param printJobs   each recent ticket's print job, for the kiosk to say whether paper came out
      */
     public Screens(ApplianceConfig config, QueueService queue, Health health, Clock clock, DossierStatusSource dossiers,
-                   java.util.function.LongSupplier outboxDepth, DeviceCounters devices, TicketQr ticketQr, PrintJobs printJobs)
+                   java.util.function.LongSupplier outboxDepth, DeviceCounters devices, TicketQr ticketQr, TicketTemplate ticketTemplate,
+                   PrintJobs printJobs)
             throws IOException {
         ApplianceConfig.Identity id = config.identity();
         this.health = health;
@@ -81,6 +85,7 @@ public final class Screens {
         queue.addListener(live);
         live.registerHealth(health);
         voice = new VoiceClips(id.dataDir().resolve("voice"), "espeak-ng");
+        CallLanguages languages = config.voice().english() ? CallLanguages.VIETNAMESE_THEN_ENGLISH : CallLanguages.VIETNAMESE;
         health.register("voice", () -> Health.Status.ok(voiceState));
         sessions = new Sessions(clock);
         accounts = new StaffAccountsFile(config.web().staffAccounts(), sessions::keepOnly);
@@ -90,9 +95,9 @@ public final class Screens {
         LoginCounts logins = new LoginCounts();
         PrometheusRegistry metrics = QueueMetrics.registry(queue, health, outboxDepth, live, devices);
         WebMetrics.register(metrics, logins, checks, webCounters, live);
-        handlers = new Handler[] {new Assets(), new EventsHandler(live), new VoiceHandler(voice),
+        handlers = new Handler[] {new Assets(), new EventsHandler(live), new VoiceHandler(voice, languages),
                 new NoticeHandler(live, new StaffGate(sessions)), new ManagerHandler(queue, new StaffGate(sessions), config.manager()),
-                new KioskHandler(queue, health, ticketQr, printJobs),
+                new KioskHandler(queue, health, ticketQr, printJobs, ticketTemplate, config.kiosk(), clock),
                 new StatusPage(dossiers, clock, queue.layout().rules().zone()),
                 new StaffHandler(accounts::current, sessions, throttle, checks, logins, queue),
                 new MetricsHandler(metrics)};

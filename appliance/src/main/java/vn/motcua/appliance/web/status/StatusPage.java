@@ -3,6 +3,7 @@ package vn.motcua.appliance.web.status;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
@@ -19,7 +20,8 @@ import vn.motcua.appliance.web.Exchange;
 
 /**
  * {@code GET /status?code=...}: a dossier's status, rendered on the server (no script needed, so it works on
- * any kiosk browser). The lookup is asynchronous: the request is answered when the source answers or after
+ * any browser and from links); {@code GET /status.json?code=...}: the same lookup and the same refusals as JSON, which
+ * the kiosk page shows inside itself so it never stops listening for scans. The lookup is asynchronous: the request is answered when the source answers or after
  * {@link #TIMEOUT_SECONDS}, without holding a Jetty thread meanwhile. Late dossiers are shown in red.
  */
 public final class StatusPage extends Handler.Abstract {
@@ -33,6 +35,9 @@ public final class StatusPage extends Handler.Abstract {
     static final Pattern CITIZEN_ID_NUMBER = Pattern.compile("\\d{9}|\\d{12}");
     private static final Pattern DIGIT_SEPARATORS = Pattern.compile("[ .\\-]");
     static final long TIMEOUT_SECONDS = 5;
+    /** The same lookup as JSON, for the kiosk page, which shows the answer inside itself and keeps listening for scans. */
+    public static final String JSON_PATH = "/status.json";
+    private static final DateTimeFormatter DATES = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final DossierStatusSource source;
     private final Clock clock;
@@ -47,7 +52,9 @@ public final class StatusPage extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        if (!"/status".equals(Request.getPathInContext(request))) {
+        String path = Request.getPathInContext(request);
+        boolean json = JSON_PATH.equals(path);
+        if (!json && !"/status".equals(path)) {
             return false;
         }
         Exchange x = new Exchange(request, response, callback, 0);
@@ -59,23 +66,25 @@ public final class StatusPage extends Handler.Abstract {
             code = code == null ? null : code.strip();
         }
         if (code == null || code.isEmpty()) {
-            x.send(200, "text/html; charset=utf-8", StatusHtml.page("", StatusHtml.form()));
+            if (json) {
+                refuse(x, true, "NO_CODE", "Vui lòng nhập mã hồ sơ", "Please enter a dossier code");
+            } else {
+                x.send(200, "text/html; charset=utf-8", StatusHtml.page("", StatusHtml.form()));
+            }
             return true;
         }
         if (CITIZEN_ID_NUMBER.matcher(DIGIT_SEPARATORS.matcher(code).replaceAll("")).matches()) {
             refused.incrementAndGet();
             log.info("Refused a bare number the length of a citizen ID number (not a dossier code); not looked up");
-            x.send(400, "text/html; charset=utf-8", StatusHtml.page("", StatusHtml.message(
+            refuse(x, json, "CITIZEN_ID_NUMBER",
                     "Đây là số căn cước / CMND, không phải mã hồ sơ. Số này không được gửi đi. Vui lòng nhập mã trên giấy hẹn.",
-                    "That is an ID card number, not a dossier code. It was not sent anywhere. Please enter the code on your appointment slip.")
-                    + StatusHtml.form()));
+                    "That is an ID card number, not a dossier code. It was not sent anywhere. Please enter the code on your appointment slip.");
             return true;
         }
         if (!CODE.matcher(code).matches()) {
             refused.incrementAndGet();
             log.info("Refused a dossier code that is not 3-32 of A-Z 0-9 / . _ -");
-            x.send(400, "text/html; charset=utf-8", StatusHtml.page("", StatusHtml.message(
-                    "Mã hồ sơ không hợp lệ", "That is not a valid dossier code") + StatusHtml.form()));
+            refuse(x, json, "BAD_CODE", "Mã hồ sơ không hợp lệ", "That is not a valid dossier code");
             return true;
         }
         String c = code;
@@ -83,15 +92,30 @@ public final class StatusPage extends Handler.Abstract {
         Deadline.within(request, source.lookup(c), TIMEOUT_SECONDS).whenComplete((answer, error) -> {
             if (error != null || answer == null) {
                 log.info("Dossier lookup failed: {}", error == null ? "no answer" : error.getClass().getSimpleName());
-                x.send(503, "text/html; charset=utf-8", StatusHtml.page(c, StatusHtml.message(
-                        "Chưa tra cứu được (mất kết nối máy chủ). Vui lòng thử lại hoặc hỏi cán bộ.",
-                        "Cannot look it up now (server unreachable). Please try again or ask the staff.") + StatusHtml.form()));
+                String vi = "Chưa tra cứu được (mất kết nối máy chủ). Vui lòng thử lại hoặc hỏi cán bộ.";
+                String en = "Cannot look it up now (server unreachable). Please try again or ask the staff.";
+                if (json) {
+                    x.json(503, Map.of("error", "DISTRICT_UNREACHABLE", "message_vi", vi, "message_en", en));
+                } else {
+                    x.send(503, "text/html; charset=utf-8", StatusHtml.page(c, StatusHtml.message(vi, en) + StatusHtml.form()));
+                }
+            } else if (json) {
+                x.json(200, Map.of("dossier", DossierJson.of(answer, today, DATES)));
             } else {
-                x.send(200, "text/html; charset=utf-8", StatusHtml.page(c, StatusHtml.answer(answer, today,
-                        DateTimeFormatter.ofPattern("dd/MM/yyyy")) + StatusHtml.form()));
+                x.send(200, "text/html; charset=utf-8", StatusHtml.page(c, StatusHtml.answer(answer, today, DATES)
+                        + StatusHtml.form()));
             }
         });
         return true;
+    }
+
+    /** A code refused before any lookup: 400, as the kiosk's JSON or as the page with the form again. */
+    private static void refuse(Exchange x, boolean json, String error, String vi, String en) {
+        if (json) {
+            x.json(400, Map.of("error", error, "message_vi", vi, "message_en", en));
+        } else {
+            x.send(400, "text/html; charset=utf-8", StatusHtml.page("", StatusHtml.message(vi, en) + StatusHtml.form()));
+        }
     }
 
     public long refusedCount() {

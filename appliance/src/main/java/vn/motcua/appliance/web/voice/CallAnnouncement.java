@@ -6,15 +6,21 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The spoken call: a chime, then "Mời số A023 đến quầy số 5" in Vietnamese, then "Number A023, please go to
- * counter 5" in English, as the ordered list of clips {@link VoiceClips} joins into one sound.
+ * The spoken call: a chime, then "Mời số A023 đến quầy số 5" in Vietnamese, then (unless the office speaks
+ * Vietnamese only, {@link CallLanguages}) "Number A023, please go to counter 5" in English, as the ordered list of
+ * clips {@link VoiceClips} joins into one sound.
  */
 public final class CallAnnouncement {
     public static final Pattern NUMBER = Pattern.compile("[A-Z][0-9]{3,4}");
 
     private CallAnnouncement() {}
 
+    /** The call in Vietnamese, then English. */
     public static List<String> clips(String number, int counter) {
+        return clips(number, counter, CallLanguages.VIETNAMESE_THEN_ENGLISH);
+    }
+
+    public static List<String> clips(String number, int counter, CallLanguages languages) {
         check(number, counter);
         List<String> out = new ArrayList<>();
         out.add(VoiceClips.CHIME);
@@ -25,6 +31,9 @@ public final class CallAnnouncement {
         }
         out.add("vi-den-quay-so");
         out.addAll(VietnameseNumbers.counter(counter));
+        if (languages == CallLanguages.VIETNAMESE) {
+            return out;
+        }
         out.add("en-number");
         out.add("en-letter-" + Character.toLowerCase(number.charAt(0)));
         for (int i = 1; i < number.length(); i++) {

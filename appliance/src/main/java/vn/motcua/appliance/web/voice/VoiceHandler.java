@@ -13,14 +13,19 @@ import org.eclipse.jetty.util.Fields;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code GET /voice/call?number=A023&counter=5}: the whole spoken call as one WAV, joined from the word clips. */
+/**
+ * {@code GET /voice/call?number=A023&counter=5}: the whole spoken call as one WAV, joined from the word clips, in the
+ * office's {@link CallLanguages}.
+ */
 public final class VoiceHandler extends Handler.Abstract {
     private static final Logger log = LoggerFactory.getLogger(VoiceHandler.class);
     private final VoiceClips clips;
+    private final CallLanguages languages;
     private final AtomicLong refused = new AtomicLong();
 
-    public VoiceHandler(VoiceClips clips) {
+    public VoiceHandler(VoiceClips clips, CallLanguages languages) {
         this.clips = clips;
+        this.languages = languages;
     }
 
     @Override
@@ -44,7 +49,7 @@ public final class VoiceHandler extends Handler.Abstract {
         }
         byte[] wav;
         try {
-            wav = clips.assemble(CallAnnouncement.clips(number, counter));
+            wav = clips.assemble(CallAnnouncement.clips(number, counter, languages));
         } catch (IOException e) {
             log.warn("Cannot assemble the call announcement: {}", e.getMessage());
             return plain(response, callback, 503, "voice clips not available");

@@ -65,9 +65,10 @@ class EscPosPrinterPtyTest {
         assertTrue(ticket.getHeight() > 500 && ticket.getHeight() < 2000, "height " + ticket.getHeight());
         assertEquals(Tickets.URL, Tickets.decodeQr(ticket));
         assertTrue(Tickets.blackDots(ticket, 0, 60) > 200, "office name printed at the top");
-        assertTrue(Files.exists(dir.resolve("png/ticket-0001.png")));
+        // named by the day and number its QR carries
+        assertTrue(Files.exists(dir.resolve("png/ticket-2026-11-22-A023.png")));
         // what the printer made of the bytes; hardware-docs/ticket-80mm.png is a copy of it
-        Files.copy(dir.resolve("png/ticket-0001.png"), Path.of("target", "ticket-80mm-printed.png"),
+        Files.copy(dir.resolve("png/ticket-2026-11-22-A023.png"), Path.of("target", "ticket-80mm-printed.png"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         assertEquals(0, sim.unknownBytes(), "every byte the adapter sent is known ESC/POS");
     }
@@ -78,13 +79,14 @@ class EscPosPrinterPtyTest {
         assertTrue(printer.print(Tickets.slip("B105", false)).get(20, TimeUnit.SECONDS).printed());
         BufferedImage ticket = sim.tickets().getFirst();
         assertEquals(384, ticket.getWidth());
-        Files.copy(dir.resolve("png/ticket-0001.png"), Path.of("target", "ticket-58mm-printed.png"),
+        Files.copy(dir.resolve("png/ticket-2026-11-22-A023.png"), Path.of("target", "ticket-58mm-printed.png"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         assertEquals(Tickets.URL, Tickets.decodeQr(ticket));
         // a priority ticket on the narrow paper: hardware-docs/ticket-58mm-priority.png is a copy of it
         assertTrue(printer.print(Tickets.slip("B106", "PREGNANT")).get(20, TimeUnit.SECONDS).printed());
         assertTrue(sim.tickets().get(1).getHeight() > ticket.getHeight(), "the mark and the kind line");
-        Files.copy(dir.resolve("png/ticket-0002.png"), Path.of("target", "ticket-58mm-priority-printed.png"),
+        // the test slips all carry A023's QR: the second is kept beside the first, not over it
+        Files.copy(dir.resolve("png/ticket-2026-11-22-A023-2.png"), Path.of("target", "ticket-58mm-priority-printed.png"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 

@@ -13,7 +13,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The demo's printer: configured "simulated", no tty, no socat; tickets land as PNGs in the data folder. */
+/**
+ * The demo's printer: configured "simulated", no tty, no socat; tickets land as PNGs in the data folder, named by day
+ * and number, and a restart never overwrites one.
+ */
 class PrinterDeviceTest {
     @TempDir Path data;
 
@@ -25,7 +28,18 @@ class PrinterDeviceTest {
             PrinterDevice device = PrinterDevice.open(settings, data, scheduler, scheduler, Clock.systemUTC()).orElseThrow();
             device.start();
             assertTrue(device.printer().print(Tickets.slip("D001", false)).get(30, TimeUnit.SECONDS).printed());
-            assertTrue(Files.exists(data.resolve("tickets/ticket-0001.png")));
+            // named by the day and number its QR carries (the test slips carry A023's)
+            Path first = data.resolve("tickets/ticket-2026-11-22-A023.png");
+            assertTrue(Files.exists(first));
+            long firstSize = Files.size(first);
+            device.close();
+
+            // the demo restarted: the same ticket printed again lands beside the first, never over it
+            device = PrinterDevice.open(settings, data, scheduler, scheduler, Clock.systemUTC()).orElseThrow();
+            device.start();
+            assertTrue(device.printer().print(Tickets.slip("D001", true)).get(30, TimeUnit.SECONDS).printed());
+            assertTrue(Files.exists(data.resolve("tickets/ticket-2026-11-22-A023-2.png")));
+            assertEquals(firstSize, Files.size(first), "the first ticket's image is untouched");
             device.simulator().orElseThrow().setPaperEnd(true);
             var out = device.printer().print(Tickets.slip("D002", false)).get(30, TimeUnit.SECONDS);
             assertFalse(out.printed());

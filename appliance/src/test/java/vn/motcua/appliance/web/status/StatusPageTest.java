@@ -82,4 +82,44 @@ class StatusPageTest {
             server.stop();
         }
     }
+
+    /** The kiosk's JSON face: the same refusals (an ID number never asked about nor echoed) and the same answer. */
+    @Test
+    void theKiosksJsonLookupRefusesAndAnswersLikeThePage() throws Exception {
+        server = new Server();
+        connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        server.addConnector(connector);
+        java.time.LocalDate today = java.time.LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
+        FixtureDossierSource fixtures = new FixtureDossierSource(today);
+        server.setHandler(new StatusPage(code -> {
+            askedCodes.add(code);
+            return fixtures.lookup(code);
+        }, Clock.systemUTC(), ZoneId.of("Asia/Ho_Chi_Minh")));
+        server.start();
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> id = get(http, "/status.json?code=079.203.001.234");
+            assertEquals(400, id.statusCode());
+            assertTrue(id.body().contains("\"error\":\"CITIZEN_ID_NUMBER\"") && id.body().contains("không phải mã hồ sơ"), id.body());
+            assertFalse(id.body().contains("203"), "not echoed");
+            assertEquals(400, get(http, "/status.json?code=%3Cscript%3E").statusCode());
+            assertTrue(get(http, "/status.json").body().contains("NO_CODE"));
+            assertEquals(List.of(), askedCodes, "nothing refused was asked about");
+
+            HttpResponse<String> late = get(http, "/status.json?code=000.00.15.H29-261110-0102");
+            assertEquals(200, late.statusCode());
+            assertTrue(late.body().contains("\"late\":true") && late.body().contains("\"status_vi\":\"Đang giải quyết\"")
+                    && late.body().contains("\"promised\":\"" + today.minusDays(3).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))),
+                    late.body());
+            HttpResponse<String> none = get(http, "/status.json?code=HS-404");
+            assertTrue(none.body().contains("\"found\":false") && none.body().contains("No dossier HS-404 found"), none.body());
+        } finally {
+            server.stop();
+        }
+    }
+
+    private HttpResponse<String> get(HttpClient http, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + connector.getLocalPort() + path))
+                .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+    }
 }

@@ -36,4 +36,12 @@ class CallAnnouncementTest {
         assertThrows(IllegalArgumentException.class, () -> CallAnnouncement.clips("A023", 100));
         CallAnnouncement.clips("Z9999", 99).forEach(c -> assertEquals(true, VoiceWords.known(c), c));
     }
+
+    /** [voice] languages = "vi": the call stops after the Vietnamese counter number. */
+    @Test
+    void aVietnameseOnlyOfficeHearsTheVietnameseHalfAlone() {
+        assertEquals(List.of("chime", "vi-moi-so", "vi-letter-a", "vi-0", "vi-2", "vi-3", "vi-den-quay-so", "vi-5"),
+                CallAnnouncement.clips("A023", 5, CallLanguages.VIETNAMESE));
+        assertEquals(CallAnnouncement.clips("A023", 5), CallAnnouncement.clips("A023", 5, CallLanguages.VIETNAMESE_THEN_ENGLISH));
+    }
 }

@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -38,12 +40,18 @@ public final class SimulatedPrinter implements EscPosSink {
     private volatile long initNanos;
     private long discarded;
     private long unknown;
-    private int ticketSeq;
+    private final Clock today;
 
     /** @param widthDots 384 (58 mm) or 576 (80 mm); @param outputDir where PNGs go, or null */
     public SimulatedPrinter(int widthDots, Path outputDir) {
+        this(widthDots, outputDir, Clock.systemDefaultZone());
+    }
+
+    /** @param today gives the day a ticket's PNG is named by when its QR code carries none (its zone matters) */
+    public SimulatedPrinter(int widthDots, Path outputDir, Clock today) {
         this.page = new PageBuilder(widthDots);
         this.outputDir = outputDir;
+        this.today = today;
     }
 
     /** Where status answers go (the tty, or an in-memory link). */
@@ -134,11 +142,10 @@ public final class SimulatedPrinter implements EscPosSink {
         if (tickets.size() > KEEP) {
             tickets.removeFirst();
         }
-        ticketSeq++;
         if (outputDir != null) {
             try {
                 Files.createDirectories(outputDir);
-                ImageIO.write(img, "png", outputDir.resolve(String.format("ticket-%04d.png", ticketSeq)).toFile());
+                ImageIO.write(img, "png", TicketImageName.next(outputDir, img, LocalDate.now(today)).toFile());
             } catch (IOException e) {
                 log.warn("simulated printer: cannot write PNG to {}: {}", outputDir, e.getMessage());
             }
