@@ -62,6 +62,7 @@ public final class QueueJson {
                     .filter(x -> x.id().equals(c.currentTicket())).findFirst().orElse(null);
             cm.put("ticket", t == null ? null : t.number());
             cm.put("ticket_status", t == null ? null : t.status().name());
+            cm.put("ticket_service", t == null ? null : t.service());
             cm.put("next", e.nextFor(c.number()).map(Ticket::number).orElse(null));
             putRating(e, c, cm);
             counters.add(cm);
