@@ -112,7 +112,7 @@
     }
 
     $('transfer').hidden = !t;
-    var closedTarget = null;
+    var closedTarget = null, noneOpen = false;
     if (t) {
       fill($('transfer-service'), lastQueue.services.filter(function (s) {
         return s.code !== c.ticket_service && lastQueue.counters.some(function (o) { return o.services.indexOf(s.code) >= 0; });
@@ -122,11 +122,13 @@
       }));
       var target = counter(Number($('transfer-counter').value));
       closedTarget = target && target.status === 'CLOSED' ? target : null;
+      noneOpen = !lastQueue.counters.some(function (o) { return o.number !== n && o.status !== 'CLOSED'; });
     }
     // A closed counter is listed as closed; choosing it says why the transfer is not offered (issue 15, item 6).
     $('transfer-warning').hidden = !closedTarget;
-    $('transfer-warning').textContent = closedTarget ? 'Quầy ' + closedTarget.number + ' đang đóng: không thể chuyển đến, '
-      + 'hãy chọn quầy đang mở. / Counter ' + closedTarget.number + ' is closed: cannot transfer there, choose an open one.' : '';
+    $('transfer-warning').textContent = !closedTarget ? '' : 'Quầy ' + closedTarget.number + ' đang đóng: không thể chuyển đến'
+      + (noneOpen ? '; chưa có quầy nào khác đang mở.' : ', hãy chọn quầy đang mở.') + ' / Counter ' + closedTarget.number
+      + ' is closed: cannot transfer there' + (noneOpen ? '; no other counter is open yet.' : ', choose an open one.');
 
     var rate = !!c.rating_ticket && now() < c.rating_until;
     $('rating').hidden = !rate;
