@@ -30,6 +30,9 @@
   $('counter').onchange = render;
   $('transfer-counter').onchange = render;
 
+  // Text set only when it changed: the status lines are live regions, read out on a change, not every second.
+  function say(id, text) { var e = $(id); if (e.textContent !== text) { e.textContent = text; } }
+
   function counter(n) { return lastQueue.counters.filter(function (c) { return c.number === n; })[0]; }
   function serviceName(code) {
     var s = lastQueue.services.filter(function (x) { return x.code === code; })[0];
@@ -89,12 +92,13 @@
       finish: !!t, park: !!t
     };
     $('desk').dataset.state = c.status === 'CLOSED' ? 'closed' : t ? t.toLowerCase() : c.status === 'PAUSED' ? 'paused' : 'idle';
-    $('counter-state').textContent = STATUS[c.status] + (c.staff ? ' · ' + c.staff : '');
-    $('current').textContent = c.ticket || '—';
-    $('current-state').textContent = t ? TICKET[t] || t : '';
+    say('counter-state', STATUS[c.status] + (c.staff ? ' · ' + c.staff : ''));
+    say('current', c.ticket || '—');
+    say('current-state', t ? TICKET[t] || t : '');
     Array.prototype.forEach.call($('actions').children, function (b) { b.hidden = !can[b.dataset.action]; });
-    $('actions').querySelector('[data-action=open]').textContent = c.status === 'PAUSED' ? 'Tiếp tục / Resume' : 'Mở quầy / Open';
-    $('next').textContent = c.next ? '· ' + c.next : '· Không còn ai chờ / Nobody waiting';
+    var open = $('actions').querySelector('[data-action=open]'), openText = c.status === 'PAUSED' ? 'Tiếp tục / Resume' : 'Mở quầy / Open';
+    if (open.textContent !== openText) { open.textContent = openText; }
+    say('next', c.next ? '· ' + c.next : '· Không còn ai chờ / Nobody waiting');
 
     var warn = $('elsewhere'), where = elsewhere && c.status !== 'OPEN' ? String(elsewhere.number) : '';
     warn.hidden = !where;
@@ -126,13 +130,13 @@
     }
     // A closed counter is listed as closed; choosing it says why the transfer is not offered (issue 15, item 6).
     $('transfer-warning').hidden = !closedTarget;
-    $('transfer-warning').textContent = !closedTarget ? '' : 'Quầy ' + closedTarget.number + ' đang đóng: không thể chuyển đến'
+    say('transfer-warning', !closedTarget ? '' : 'Quầy ' + closedTarget.number + ' đang đóng: không thể chuyển đến'
       + (noneOpen ? '; chưa có quầy nào khác đang mở.' : ', hãy chọn quầy đang mở.') + ' / Counter ' + closedTarget.number
-      + ' is closed: cannot transfer there' + (noneOpen ? '; no other counter is open yet.' : ', choose an open one.');
+      + ' is closed: cannot transfer there' + (noneOpen ? '; no other counter is open yet.' : ', choose an open one.'));
 
     var rate = !!c.rating_ticket && now() < c.rating_until;
     $('rating').hidden = !rate;
-    $('rating-ticket').textContent = c.rating_ticket || '';
+    say('rating-ticket', c.rating_ticket || '');
 
     function ours(x) { return x.counter === n || c.services.indexOf(x.service) >= 0; }
     var parked = idle ? lastQueue.parked.filter(ours) : [];

@@ -213,6 +213,33 @@ class CounterPageBrowserTest {
         Browsers.screenshot(minh, "counter-called-1280x800");
     }
 
+    @Test
+    void whatTheKeypadDoesShowsOnThePageAtOnce() throws Exception {
+        take("ho-tich");
+        take("ho-tich");
+        lan = Browsers.open(dir.resolve("chrome-lan"), 1280, 800);
+        lan.get(base + "counter");
+        Browsers.logIn(lan, "lan", "mat-khau-1", "desk");
+        new Select(lan.findElement(By.id("counter"))).selectByVisibleText("1");
+        expect(lan, "closed", List.of("open"));
+        // the clerk at counter 1 uses the keypad (the same bus bytes as a real board); the page keeps up by itself
+        app.post("/sim/counters/1/press/PAUSE", null); // a closed counter opens with the pause key
+        expect(lan, "idle", List.of("call-next", "pause", "close"));
+        app.post("/sim/counters/1/press/CALL_NEXT", null);
+        expect(lan, "called", List.of("recall", "skip", "start", "finish", "park"));
+        Browsers.waiting(lan, 60).until(ExpectedConditions.textToBe(By.id("current"), "A001"));
+        app.post("/sim/counters/1/press/SKIP", null);
+        expect(lan, "idle", List.of("call-next", "pause", "close"));
+        Browsers.waiting(lan, 60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("no-shows"), "A001"));
+        app.post("/sim/counters/1/press/CALL_NEXT", null);
+        app.post("/sim/counters/1/press/DONE", null);
+        Browsers.waiting(lan, 60).until(ExpectedConditions.textToBe(By.id("rating-ticket"), "A002"));
+        app.post("/sim/counters/1/press/RATE_2", null);
+        Browsers.waiting(lan, 60).until(ExpectedConditions.invisibilityOfElementLocated(By.id("rating")));
+        app.post("/sim/counters/1/press/PAUSE", null);
+        expect(lan, "paused", List.of("open", "close"));
+    }
+
     // ---- the page ----
 
     /** Waits until the page shows the counter in {@code state} with exactly {@code actions} among its action buttons. */
