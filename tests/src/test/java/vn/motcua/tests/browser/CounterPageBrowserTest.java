@@ -138,6 +138,9 @@ class CounterPageBrowserTest {
         awaitTicket("A002", t -> t.path("status").asText().equals("PARKED"));
         expect(lan, "idle", List.of("call-next", "pause", "close"));
         Browsers.waiting(lan, 60).until(ExpectedConditions.visibilityOfElementLocated(By.id("parked-box")));
+        assertTrue(text(lan, "#parked").contains("A002") && text(lan, "#parked").contains("Hộ tịch / Civil status"),
+                text(lan, "#parked"));
+        Browsers.screenshot(lan, "counter-parked-1280x800");
 
         // call parked
         click(lan, "#parked [data-number=A002]");
@@ -210,7 +213,6 @@ class CounterPageBrowserTest {
         expect(lan, "closed", List.of("open"));
         assertEquals("CLOSED", counter(1).path("status").asText());
         assertHidden(lan, "transfer", "rating", "parked-box", "no-show-box", "elsewhere");
-        Browsers.screenshot(minh, "counter-called-1280x800");
     }
 
     @Test
