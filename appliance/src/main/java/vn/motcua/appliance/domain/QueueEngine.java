@@ -425,13 +425,13 @@ public final class QueueEngine {
         return Collections.unmodifiableCollection(counters.values());
     }
 
-    public Optional<Ticket> ticket(String number) {
-        return Optional.ofNullable(tickets.get(day + "/" + number));
-    }
-
     /** The ticket call-next at this counter would call now, if any (whether the counter is open or not). */
     public Optional<Ticket> nextFor(int counterNumber) {
         return layout.counter(counterNumber).flatMap(def -> QueueOrder.nextFor(def, tickets.values()));
+    }
+
+    public Optional<Ticket> ticket(String number) {
+        return Optional.ofNullable(tickets.get(day + "/" + number));
     }
 
     public long waiting(String serviceCode) {
