@@ -246,6 +246,10 @@ public final class QueueEngine {
         if (toCounter == counterNumber || layout.counter(toCounter).isEmpty()) {
             throw new QueueRefusedException(Refusal.TRANSFER_TARGET_INVALID, "counter " + toCounter);
         }
+        if (counters.get(toCounter).status() == CounterStatus.CLOSED) {
+            // the resident would wait, unseen, until someone opens it (issue 15: B001 waited for counter 4)
+            throw new QueueRefusedException(Refusal.TRANSFER_TARGET_CLOSED, "counter " + toCounter + " is closed");
+        }
         return transfer(c, t, t.service(), toCounter);
     }
 
@@ -296,9 +300,18 @@ public final class QueueEngine {
 
     // ---- counters: opening ----
 
+    /** A clerk is open at one counter at a time: opening another while one is open or paused under the name is refused. */
     public CommandResult openCounter(int counterNumber, String staffId) {
-        requireWithinCounterHours(counterOf(counterNumber));
-        return setCounter(counterOf(counterNumber), CounterStatus.OPEN, staffId);
+        Counter c = counterOf(counterNumber);
+        requireWithinCounterHours(c);
+        for (Counter other : counters.values()) {
+            if (staffId != null && other.number() != counterNumber && other.status() != CounterStatus.CLOSED
+                    && staffId.equals(other.staffId())) {
+                throw new QueueRefusedException(Refusal.STAFF_AT_ANOTHER_COUNTER,
+                        staffId + " is at counter " + other.number());
+            }
+        }
+        return setCounter(c, CounterStatus.OPEN, staffId);
     }
 
     /**
@@ -436,6 +449,11 @@ public final class QueueEngine {
 
     public Collection<Counter> counters() {
         return Collections.unmodifiableCollection(counters.values());
+    }
+
+    /** The ticket call-next at this counter would call now, if any (whether the counter is open or not). */
+    public Optional<Ticket> nextFor(int counterNumber) {
+        return layout.counter(counterNumber).flatMap(def -> QueueOrder.nextFor(def, tickets.values()));
     }
 
     public Optional<Ticket> ticket(String number) {

@@ -27,6 +27,10 @@ public enum Refusal {
     WRONG_TICKET_STATE("Số này không ở trạng thái phù hợp", "The ticket is not in a state that allows this"),
     RECALL_WINDOW_PASSED("Đã quá thời gian gọi lại", "Too late to recall this ticket"),
     TRANSFER_TARGET_INVALID("Không thể chuyển đến nơi này", "Cannot transfer there"),
+    TRANSFER_TARGET_CLOSED("Quầy nhận đang đóng: không thể chuyển đến, hãy chọn quầy đang mở",
+            "That counter is closed: cannot transfer there, choose an open one"),
+    STAFF_AT_ANOTHER_COUNTER("Cán bộ này đang mở một quầy khác: hãy đóng quầy đó trước",
+            "This clerk already has another counter open: close it first"),
     NOTHING_TO_RATE("Không có lượt phục vụ nào để đánh giá", "Nothing to rate"),
     INVALID_RATING("Đánh giá không hợp lệ", "Invalid rating");
 

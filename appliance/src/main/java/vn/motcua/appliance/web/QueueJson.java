@@ -1,5 +1,6 @@
 package vn.motcua.appliance.web;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import vn.motcua.appliance.domain.CounterDef;
 import vn.motcua.appliance.domain.QueueEngine;
 import vn.motcua.appliance.domain.ServiceDef;
 import vn.motcua.appliance.domain.Ticket;
+import vn.motcua.appliance.domain.TicketStatus;
 
 /** The JSON shapes of the local API: what pages and curl see. */
 public final class QueueJson {
@@ -60,9 +62,47 @@ public final class QueueJson {
                     .filter(x -> x.id().equals(c.currentTicket())).findFirst().orElse(null);
             cm.put("ticket", t == null ? null : t.number());
             cm.put("ticket_status", t == null ? null : t.status().name());
+            cm.put("ticket_service", t == null ? null : t.service());
+            cm.put("next", e.nextFor(c.number()).map(Ticket::number).orElse(null));
+            putRating(e, c, cm);
             counters.add(cm);
         }
         m.put("counters", counters);
+        m.put("parked", setAside(e, TicketStatus.PARKED, null));
+        m.put("no_shows", setAside(e, TicketStatus.NO_SHOW, e.layout().rules().noShowRecallWindow()));
         return m;
+    }
+
+    /**
+     * The finished ticket the resident at this counter may still rate, and until when (epoch ms), or nulls: the
+     * counter page offers the rating keys only then.
+     */
+    private static void putRating(QueueEngine e, Counter c, Map<String, Object> cm) {
+        Ticket done = c.lastFinishedTicket() == null || c.lastFinishedAt() == null ? null : e.tickets().stream()
+                .filter(x -> x.id().equals(c.lastFinishedTicket())).findFirst().orElse(null);
+        boolean open = done != null && done.rating() == 0;
+        cm.put("rating_ticket", open ? done.number() : null);
+        cm.put("rating_until", open ? c.lastFinishedAt().plus(e.layout().rules().ratingWindow()).toEpochMilli() : null);
+    }
+
+    /**
+     * Tickets a clerk can call back: parked ones, or skipped ones with the end of their recall window (epoch ms;
+     * an expired one leaves the list at the next tick). Numbers and services only, as the display shows them.
+     */
+    private static List<Object> setAside(QueueEngine e, TicketStatus status, Duration window) {
+        List<Object> out = new ArrayList<>();
+        for (Ticket t : e.tickets()) {
+            if (t.status() == status) {
+                Map<String, Object> tm = new LinkedHashMap<>();
+                tm.put("number", t.number());
+                tm.put("service", t.service());
+                tm.put("counter", t.counter() == 0 ? null : t.counter());
+                if (window != null) {
+                    tm.put("recall_until", t.skippedAt().plus(window).toEpochMilli());
+                }
+                out.add(tm);
+            }
+        }
+        return out;
     }
 }

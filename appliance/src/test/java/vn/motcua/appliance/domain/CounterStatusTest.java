@@ -59,6 +59,22 @@ class CounterStatusTest {
     }
 
     @Test
+    void aClerkIsOpenAtOneCounterAtATime() {
+        engine.openCounter(1, "lan");
+        // issue 15: the same clerk was open at counters 1 and 2 at once
+        QueueRefusedException x = assertRefused(engine, Refusal.STAFF_AT_ANOTHER_COUNTER, () -> engine.openCounter(2, "lan"));
+        assertTrue(x.getMessage().contains("counter 1"), "the detail says where: " + x.getMessage());
+        engine.pauseCounter(1);
+        assertRefused(engine, Refusal.STAFF_AT_ANOTHER_COUNTER, () -> engine.openCounter(2, "lan"));
+        assertEquals("OPEN", only(engine.openCounter(1, "lan"), CounterChanged.class).status(), "resuming one's own counter");
+        engine.openCounter(2, "minh");
+        engine.closeCounter(1);
+        assertEquals(new CounterChanged(clock.instant(), 3, "OPEN", "lan"), only(engine.openCounter(3, "lan"), CounterChanged.class),
+                "once counter 1 is closed, the clerk may open another");
+        assertTrue(engine.openCounter(4, null).events().size() == 1, "a keypad opens with no name: nobody to check");
+    }
+
+    @Test
     void aClosedCounterCannotBePaused() {
         assertRefused(engine, Refusal.COUNTER_CLOSED, () -> engine.pauseCounter(2));
     }

@@ -69,6 +69,7 @@ class TransferTest {
                 only(r, TicketTransferred.class));
         assertEquals(3, r.ticket().targetCounter());
         assertEquals("hotich", r.ticket().service());
+        assertEquals("A001", engine.nextFor(3).orElseThrow().number(), "what counter 3's call-next would call");
         assertEquals("C0001", engine.callNext(1).ticket().number(), "counter 1 does not take A001 back");
         assertEquals("C0002", engine.callNext(2).ticket().number(), "nor does counter 2, though it serves hộ tịch");
         assertRefused(engine, Refusal.NOBODY_WAITING, () -> engine.callNext(2));
@@ -76,10 +77,17 @@ class TransferTest {
     }
 
     @Test
-    void aTransferToACounterThatIsClosedWaitsUntilItOpens() {
+    void aTransferToACounterThatIsClosedIsRefusedAndTheTicketStaysAtItsCounter() {
         engine.closeCounter(4);
-        engine.transferToCounter(1, 4);
-        assertRefused(engine, Refusal.COUNTER_CLOSED, () -> engine.callNext(4));
+        // issue 15: B001 was sent to closed counter 4 and waited, unseen, until someone opened it
+        assertRefused(engine, Refusal.TRANSFER_TARGET_CLOSED, () -> engine.transferToCounter(1, 4));
+        Ticket t = engine.ticket("A001").orElseThrow();
+        assertEquals(TicketStatus.CALLED, t.status());
+        assertEquals(1, t.counter());
+        assertEquals(0, t.targetCounter());
+        engine.openCounter(4, "s4");
+        engine.pauseCounter(4);
+        assertEquals(4, engine.transferToCounter(1, 4).ticket().targetCounter(), "a paused counter comes back: it may take it");
         engine.openCounter(4, "s4");
         assertEquals("A001", engine.callNext(4).ticket().number());
     }

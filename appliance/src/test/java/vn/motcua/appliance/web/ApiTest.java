@@ -96,6 +96,58 @@ class ApiTest {
     }
 
     @Test
+    void theQueueListsWhatACounterPageCanOfferParkedSkippedTheNextTicketAndTheRatingWindow() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            post("/api/tickets", "{\"service\":\"ho-tich\"}");
+        }
+        assertEquals(200, post("/api/counters/1/open", "{\"staff\":\"lan\"}").statusCode());
+        JsonNode q = json(get("/api/queue"));
+        assertEquals("A001", q.at("/counters/0/next").asText(), "call-next at counter 1 would call A001");
+        assertTrue(q.at("/counters/0/rating_ticket").isNull());
+        post("/api/counters/1/call-next", null);
+        post("/api/counters/1/park", null);                 // A001 fetches a paper
+        post("/api/counters/1/call-next", null);
+        long skipped = System.currentTimeMillis();
+        post("/api/counters/1/skip", null);                 // A002 did not come
+        post("/api/counters/1/call-next", null);
+        post("/api/counters/1/finish", null);               // A003 served: the resident may rate it
+        q = json(get("/api/queue"));
+        assertEquals("A001", q.at("/parked/0/number").asText(), q.toString());
+        assertEquals(1, q.at("/parked/0/counter").asInt());
+        assertEquals(1, q.path("parked").size());
+        assertEquals("A002", q.at("/no_shows/0/number").asText());
+        long until = q.at("/no_shows/0/recall_until").asLong();
+        assertTrue(Math.abs(until - (skipped + 15 * 60_000)) < 10_000, "the demo's 15 min recall window: " + until);
+        assertEquals("A003", q.at("/counters/0/rating_ticket").asText());
+        assertTrue(q.at("/counters/0/rating_until").asLong() > System.currentTimeMillis());
+        assertEquals("A004", q.at("/counters/0/next").asText());
+        assertTrue(q.at("/counters/4/next").isNull(), "counter 5 serves no ho-tich: " + q.at("/counters/4"));
+
+        post("/api/counters/1/rate", "{\"score\":2}");
+        assertEquals(200, post("/api/counters/1/recall-no-show", "{\"number\":\"A002\"}").statusCode());
+        q = json(get("/api/queue"));
+        assertTrue(q.at("/counters/0/rating_ticket").isNull(), "rated once: " + q.at("/counters/0"));
+        assertEquals(0, q.path("no_shows").size());
+        assertEquals("A002", q.at("/counters/0/ticket").asText());
+    }
+
+    @Test
+    void aTransferToAClosedCounterIsRefusedInBothLanguagesAndTheTicketStays() throws Exception {
+        post("/api/tickets", "{\"service\":\"dat-dai\"}");
+        post("/api/counters/3/open", "{\"staff\":\"minh\"}");
+        post("/api/counters/3/call-next", null);
+        HttpResponse<String> r = post("/api/counters/3/transfer", "{\"counter\":4}");
+        assertEquals(409, r.statusCode(), r.body());
+        assertEquals("TRANSFER_TARGET_CLOSED", json(r).get("error").asText());
+        assertTrue(json(r).get("message_vi").asText().contains("đang đóng"), r.body());
+        assertTrue(json(r).get("message_en").asText().contains("closed"), r.body());
+        JsonNode t = json(get("/api/tickets/B001")).get("ticket");
+        assertEquals("CALLED", t.get("status").asText());
+        assertEquals(3, t.get("counter").asInt());
+        assertTrue(t.get("target_counter").isNull());
+    }
+
+    @Test
     void badRequestsGetClearJsonErrorsAreCountedAndChangeNothing() throws Exception {
         assertEquals(400, post("/api/tickets", "{\"service\":").statusCode());
         assertEquals(400, post("/api/tickets", "[1,2]").statusCode());

@@ -76,8 +76,12 @@ class SessionIdentityTest {
 
         assertEquals(200, LanLogin.action(tls, lan, "127.0.0.7", "/api/counters/1/open", "{}", clerk[0], clerk[1]).status());
         assertEquals("lan", staffAt(1), "the session's name is recorded");
-        assertEquals(200, LanLogin.action(tls, lan, "127.0.0.7", "/api/counters/2/open", "{\"staff\":\"lan\"}",
+        assertEquals(200, LanLogin.action(tls, lan, "127.0.0.7", "/api/counters/1/open", "{\"staff\":\"lan\"}",
                 clerk[0], clerk[1]).status(), "naming oneself is fine (the counter page does)");
+        LanLogin.Answer second = LanLogin.action(tls, lan, "127.0.0.7", "/api/counters/2/open", "{}", clerk[0], clerk[1]);
+        assertEquals(409, second.status(), "one clerk, one counter: " + second.body());
+        assertEquals("STAFF_AT_ANOTHER_COUNTER", EventJson.mapper().readTree(second.body()).path("error").asText());
+        assertTrue(staffAt(2) == null, "counter 2 stays closed");
 
         String[] manager = login("chi", "quan-ly-9");
         assertEquals(403, LanLogin.action(tls, lan, "127.0.0.7", "/api/counters/3/open", "{\"staff\":\"lan\"}",

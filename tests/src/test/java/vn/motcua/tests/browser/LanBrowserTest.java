@@ -68,9 +68,9 @@ class LanBrowserTest {
         assertEquals("· lan", counter.findElement(By.id("who")).getText(), "the Secure cookie survived the reload");
 
         new Select(counter.findElement(By.id("counter"))).selectByVisibleText("1");
-        counter.findElement(By.cssSelector("[data-action=open]")).click();
+        Browsers.click(counter, By.cssSelector("[data-action=open]"));
         Await.until(java.time.Duration.ofSeconds(60), () -> app.counterOpen(1), () -> "counter 1 opened from the counter PC");
-        counter.findElement(By.cssSelector("[data-action=call-next]")).click();
+        Browsers.click(counter, By.cssSelector("[data-action=call-next]"));
         Browsers.waiting(counter, 60).until(ExpectedConditions.textToBe(By.id("current"), "A001"));
         Browsers.screenshot(counter, "counter-over-lan-1280x800");
 

@@ -90,9 +90,9 @@ class ScreensBrowserTest {
         waitText(other, "#served", "0");
         assertEquals("—", text(other, "#avg"), "nobody served yet: no average service time, not \"1 phút\"");
         new Select(other.findElement(By.id("counter"))).selectByVisibleText("1");
-        other.findElement(By.cssSelector("[data-action=open]")).click();
+        Browsers.click(other, By.cssSelector("[data-action=open]"));
         Await.until(LIMIT, () -> app.counterOpen(1), () -> "counter 1 opened from the counter page");
-        other.findElement(By.cssSelector("[data-action=call-next]")).click();
+        Browsers.click(other, By.cssSelector("[data-action=call-next]"));
         waitText(display, "#hero-number", "A001");
         waitText(display, "#recent li[data-number=A001] span", "A001");
         waitText(display, "[data-counter='1'] b", "A001");
@@ -106,7 +106,7 @@ class ScreensBrowserTest {
         Browsers.viewport(display, 1280, 720);
         Browsers.screenshot(display, "display-1280x720");
         assertTrue(((Number) display.executeScript("return window.motcuaLatencies.length")).intValue() >= 1);
-        other.findElement(By.cssSelector("[data-action=finish]")).click(); // done: A001 counts as served by lan
+        Browsers.click(other, By.cssSelector("[data-action=finish]")); // done: A001 counts as served by lan
         waitText(other, "#served", "1");
         assertEquals("< 1 phút / < 1 min", text(other, "#avg"), "served in seconds: under a minute, not rounded up to 1");
         other.quit();
