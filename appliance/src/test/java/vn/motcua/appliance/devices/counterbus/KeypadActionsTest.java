@@ -126,7 +126,7 @@ class KeypadActionsTest {
             awaitBoard(1, "A003");
             // Pause is refused while a ticket is at the counter (the queue's rule): the board flashes and keeps A003.
             press(1, Key.PAUSE);
-            await(() -> sim.board(1).shown().text().equals("ERR"), "ERR flashed: pause refused with A003 called");
+            await(() -> sim.board(1).shown().text().strip().equals("ERR"), "ERR flashed: pause refused with A003 called");
             awaitBoard(1, "A003");
             assertEquals(CounterStatus.OPEN, counter(1).status());
             press(1, Key.DONE);
