@@ -45,6 +45,10 @@ public final class StaffAccounts {
 
     /** One member of staff; {@code counters} empty means every counter. A manager may use every counter. */
     public record Account(String name, Set<Integer> counters, String hash, Role role, boolean enabled) {
+        public Account {
+            counters = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(counters)); // in order on every page
+        }
+
         /** An account as the older three-field line meant it: every counter ({@code *}) was the manager. */
         public Account(String name, Set<Integer> counters, String hash) {
             this(name, counters, hash, counters.isEmpty() ? Role.MANAGER : Role.CLERK, true);
@@ -60,7 +64,7 @@ public final class StaffAccounts {
 
         /** The counters field as written in the file: {@code *} or {@code 1,2}. */
         public String countersText() {
-            return counters.isEmpty() ? "*" : new TreeSet<>(counters).stream().map(String::valueOf)
+            return counters.isEmpty() ? "*" : counters.stream().map(String::valueOf)
                     .collect(Collectors.joining(","));
         }
 
@@ -78,7 +82,7 @@ public final class StaffAccounts {
         }
 
         public Account withCounters(Set<Integer> newCounters) {
-            return new Account(name, Set.copyOf(newCounters), hash, role, enabled);
+            return new Account(name, newCounters, hash, role, enabled);
         }
     }
 
