@@ -3,7 +3,7 @@
 // A password typed here is sent once and cleared from the page; it is never shown again.
 'use strict';
 (function () {
-  var el = window.motcuaEl, csrf = null, counters = [];
+  var el = window.motcuaEl, csrf = null, myName = null, counters = [];
   function $(id) { return document.getElementById(id); }
   var ROLE = { clerk: 'Cán bộ / Clerk', manager: 'Quản lý / Manager' };
 
@@ -55,13 +55,15 @@
     tr.appendChild(where);
     tr.appendChild(el('td', null, a.enabled ? 'Đang dùng / Active' : 'Đã khóa / Disabled'));
     var acts = el('td', 'account-actions');
-    acts.appendChild(a.enabled
-      ? button('disable', 'Khóa / Disable', function () {
-          post('/manager/staff/' + a.name + '/disable', {}, 'Đã khóa ' + a.name + ' / ' + a.name + ' disabled');
-        })
-      : button('enable', 'Mở khóa / Enable', function () {
-          post('/manager/staff/' + a.name + '/enable', {}, 'Đã mở khóa ' + a.name + ' / ' + a.name + ' enabled');
-        }));
+    if (a.name !== myName) { // the server refuses it too: a manager never locks themselves out
+      acts.appendChild(a.enabled
+        ? button('disable', 'Khóa / Disable', function () {
+            post('/manager/staff/' + a.name + '/disable', {}, 'Đã khóa ' + a.name + ' / ' + a.name + ' disabled');
+          })
+        : button('enable', 'Mở khóa / Enable', function () {
+            post('/manager/staff/' + a.name + '/enable', {}, 'Đã mở khóa ' + a.name + ' / ' + a.name + ' enabled');
+          }));
+    }
     var pw = el('input', 'new-password'); pw.type = 'password'; pw.autocomplete = 'new-password'; pw.maxLength = 256;
     pw.placeholder = 'Mật khẩu mới / New password';
     acts.appendChild(pw);
@@ -91,7 +93,7 @@
   function load() {
     fetch('/counter/me', { cache: 'no-store' }).then(answer).then(function (me) {
       if (me.status !== 200 || me.body.role !== 'manager') { $('staff-admin').hidden = true; return null; }
-      csrf = me.body.csrf;
+      csrf = me.body.csrf; myName = me.body.staff;
       return fetch('/manager/staff', { cache: 'no-store' }).then(answer);
     }).then(function (r) {
       if (r && r.status === 200) { draw(r.body); }

@@ -26,7 +26,7 @@ public final class LanGate extends Handler.Wrapper {
     static final Set<String> PATHS = Set.of("/counter", "/manager", "/counter/login", "/counter/logout", "/counter/me",
             "/manager/summary", "/manager/staff", "/api/notice", "/healthz", "/metrics",
             "/assets/common.css", "/assets/kiosk.css", "/assets/counter.css", "/assets/live.js", "/assets/staff.js", "/assets/counter.js",
-            "/assets/manager.js", "/assets/manager-staff.js", "/assets/faults.js", "/fonts/NotoSans-Regular.ttf", "/fonts/NotoSans-Bold.ttf", "/fonts/OFL.txt");
+            "/assets/manager.js", "/assets/manager-staff.js", "/assets/manager-staff.css", "/assets/faults.js", "/fonts/NotoSans-Regular.ttf", "/fonts/NotoSans-Bold.ttf", "/fonts/OFL.txt");
     private static final Pattern COUNTER_ACTION = Pattern.compile("/api/counters/\\d{1,2}/[a-z-]{1,20}");
     private static final Pattern STAFF_CHANGE = Pattern.compile("/manager/staff/[a-z0-9._-]{1,32}/[a-z]{1,10}");
 
