@@ -24,26 +24,36 @@ public final class StaffAccountsWriter {
     /** One change at a time in this process (the manager's screen); the tool is one change per run. */
     private static final Object LOCK = new Object();
 
+    /** The account to add exists already, or the one to change does not (the file itself was fine). */
+    public static final class Conflict extends IllegalArgumentException {
+        Conflict(String message) {
+            super(message);
+        }
+    }
+
     private StaffAccountsWriter() {}
 
-    /** Appends a new account; refused ({@link IllegalArgumentException}) when the name exists already. */
+    /**
+     * Appends a new account; refused with {@link Conflict} when the name exists already, with
+     * {@link IllegalArgumentException} (line number) when the file on disk does not parse.
+     */
     public static StaffAccounts add(Path file, StaffAccounts.Account account) throws IOException {
         synchronized (LOCK) {
             String text = read(file);
             if (StaffAccounts.parse(text, file.toString()).find(account.name()).isPresent()) {
-                throw new IllegalArgumentException("account " + account.name() + " exists already");
+                throw new Conflict("account " + account.name() + " exists already");
             }
             String sep = text.isEmpty() || text.endsWith("\n") ? "" : "\n";
             return write(file, text + sep + account.line() + "\n");
         }
     }
 
-    /** Rewrites the line of an existing account; refused ({@link IllegalArgumentException}) when there is none. */
+    /** Rewrites the line of an existing account; refused with {@link Conflict} when there is none. */
     public static StaffAccounts replace(Path file, StaffAccounts.Account account) throws IOException {
         synchronized (LOCK) {
             String text = read(file);
             if (StaffAccounts.parse(text, file.toString()).find(account.name()).isEmpty()) {
-                throw new IllegalArgumentException("no account " + account.name());
+                throw new Conflict("no account " + account.name());
             }
             List<String> out = new ArrayList<>();
             for (String line : text.split("\n", -1)) {

@@ -90,6 +90,13 @@ public final class StaffAdminHandler extends Handler.Abstract {
         } catch (HttpError e) {
             log.info("Staff screen refused {} {}: {} {}", x.method, p, e.status, e.code);
             x.json(e.status, Map.of("error", e.code, "message_vi", e.messageVi, "message_en", e.getMessage()));
+        } catch (IllegalArgumentException e) {
+            // the file on disk does not parse (a technician's edit): nothing is written over it
+            log.warn("Staff screen refused {} {}: the accounts file does not parse: {}", x.method, p,
+                    String.valueOf(e.getMessage()).replaceAll("\\p{Cntrl}", "?"));
+            x.json(503, Map.of("error", "ACCOUNTS_FILE_BROKEN", "message_vi",
+                    "Tệp tài khoản đang có lỗi, xin báo kỹ thuật viên (xem /healthz)",
+                    "message_en", "The accounts file has an error, please call the technician (see /healthz)"));
         } catch (IOException e) {
             log.error("Staff accounts file could not be written", e);
             x.json(503, Map.of("error", "ACCOUNTS_UNWRITABLE", "message_vi", "Không ghi được tệp tài khoản, xin báo kỹ thuật viên",
@@ -129,7 +136,7 @@ public final class StaffAdminHandler extends Handler.Abstract {
         StaffAccounts.Account a = new StaffAccounts.Account(name, allowed, hash, role, true);
         try {
             StaffAccountsWriter.add(file.path(), a);
-        } catch (IllegalArgumentException e) {
+        } catch (StaffAccountsWriter.Conflict e) {
             throw new HttpError(409, "NAME_TAKEN", "Tên đăng nhập này đã có", "This user name exists already");
         }
         done(x, a, "added", by);
@@ -152,7 +159,7 @@ public final class StaffAdminHandler extends Handler.Abstract {
         };
         try {
             StaffAccountsWriter.replace(file.path(), next);
-        } catch (IllegalArgumentException e) {
+        } catch (StaffAccountsWriter.Conflict e) {
             throw new HttpError(404, "NO_ACCOUNT", "Không có tài khoản này", "No such account");
         }
         done(x, next, switch (action) {

@@ -165,6 +165,12 @@ class StaffScreenTest {
             assertTrue(json(r).has("message_vi"), r.body());
         }
         assertEquals(before, Files.readString(dir.resolve("staff.accounts")), "nothing changed");
+        // a technician's half-typed line: the screen writes nothing over it and says who can fix it
+        Files.writeString(dir.resolve("staff.accounts"), before + "minh:3\n");
+        HttpResponse<String> broken = as(chi, "/manager/staff/lan/disable", "{}");
+        assertEquals(503, broken.statusCode(), broken.body());
+        assertEquals("ACCOUNTS_FILE_BROKEN", json(broken).get("error").asText());
+        assertEquals(before + "minh:3\n", Files.readString(dir.resolve("staff.accounts")));
         assertEquals(List.of(), staffEvents());
     }
 }
