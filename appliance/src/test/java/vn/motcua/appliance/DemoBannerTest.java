@@ -41,4 +41,26 @@ class DemoBannerTest {
         assertTrue(PasswordHash.verify("matkhau123".toCharArray(), lan.hash()));
         assertEquals(List.of(), List.of(output.lines().filter(l -> l.contains("Exception")).toArray()));
     }
+
+    @Test
+    void onATerminalTheToolAsksTwiceThroughTheConsole() throws Exception {
+        Path accounts = dir.resolve("staff.accounts");
+        // script(1) gives the tool a pseudo-terminal: it must ask (System.console), not read lines from a pipe
+        String command = DemoBanner.staffToolCommand(accounts) + " add minh clerk 1,2";
+        ProcessBuilder pb = new ProcessBuilder("script", "-qec", command, "/dev/null").redirectErrorStream(true);
+        Process p = pb.start();
+        try (var in = p.getOutputStream()) {
+            Thread.sleep(1500); // typed after the JVM started, as a person would
+            in.write("mat-khau-tty\n".getBytes(StandardCharsets.UTF_8));
+            in.flush();
+            Thread.sleep(1000);
+            in.write("mat-khau-tty\n".getBytes(StandardCharsets.UTF_8));
+        }
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), output);
+        assertTrue(output.contains("password / mật khẩu:") && output.contains("again / nhập lại:"), output);
+        assertTrue(PasswordHash.verify("mat-khau-tty".toCharArray(),
+                StaffAccounts.load(accounts).find("minh").orElseThrow().hash()));
+    }
 }
