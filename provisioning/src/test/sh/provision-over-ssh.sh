@@ -58,6 +58,9 @@ printf 'second-device-password\n' > "$WORK/secrets/q1-dakao-01/mqtt-password"   
 # The district's CA: a real certificate, so the uplink's trust store loads (no broker answers here).
 openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj /CN=quan1-test-ca -days 2 \
     -keyout "$WORK/ca.key" -out "$WORK/secrets/q1-bennghe-01/ca.crt" 2>/dev/null
+# The first manager's password hash, as `StaffAccountsTool hash` printed it for 'quan-ly-dau-tien' (the password
+# itself is in no file the technician hands over: only the login check below knows it).
+MANAGER_HASH='$argon2id$v=19$m=19456,t=2,p=1$KK8k0lWv00Jbv3UT2tUEfw$HohprtA6LttpJHOHEpvaJuFh7hpbR0pXdP9j5oCiRdg'
 write_inventory() {  # $1 = broker url
 cat > "$WORK/inventory.yml" <<INV
 all:
@@ -89,6 +92,7 @@ all:
           motcua_office_name_vi: "UBND Phường Bến Nghé — Bộ phận Một cửa"
           motcua_office_name_en: "Ben Nghe Ward — One-Stop Office"
           motcua_mqtt_username: q1-bennghe-01
+          motcua_first_manager: {name: chi, password_hash: '$MANAGER_HASH'}
           motcua_services:
             - {code: ho-tich, name_vi: "Hộ tịch", name_en: "Civil status", prefix: A}
             - {code: dat-dai, name_vi: "Đất đai", name_en: "Land", prefix: B}
@@ -259,6 +263,20 @@ check "curl with that certificate pinned gets the staff login over HTTPS by the 
     <(in_ct curl -sS -m 10 -o /dev/null -w '%{http_code}' --cacert /var/tmp/lan-cert.pem \
         --resolve "q1-bennghe-01:$LAN_PORT:127.0.0.1" "https://q1-bennghe-01:$LAN_PORT/counter")
 check "dry run on the fresh device planned the certificate" grep -q 'LAN staff pages certificate' <(tasks "would change" dry1)
+
+# The first manager, from the inventory's hash: a fresh device's /manager is usable without a shell.
+in_ct stat -c '%U %a' /var/lib/motcua/staff.accounts > "$WORK/accounts-mode.txt" 2>&1
+in_ct cat /var/lib/motcua/staff.accounts > "$WORK/accounts.txt" 2>&1
+in_ct curl -sS -m 20 -D - -H 'Content-Type: application/json' \
+    -d '{"user":"chi","password":"quan-ly-dau-tien"}' "http://127.0.0.1:$HTTP_PORT/counter/login" > "$WORK/manager-login.json" 2>&1
+MANAGER_COOKIE=$(sed -n 's/^[Ss]et-[Cc]ookie: \(motcua_staff=[^;]*\);.*/\1/p' "$WORK/manager-login.json" | head -1)
+in_ct curl -sS -m 10 -H "Cookie: $MANAGER_COOKIE" "http://127.0.0.1:$HTTP_PORT/manager/staff" > "$WORK/manager-staff.json" 2>&1
+check "first manager written once from the inventory's hash alone, 0600 motcua" bash -c \
+    "grep -qx 'motcua 600' '$WORK/accounts-mode.txt' && [ \"\$(cat '$WORK/accounts.txt')\" = 'chi:*:$MANAGER_HASH:manager:active' ] \
+    && ! grep -rq quan-ly-dau-tien '$WORK'/*.log '$WORK/inventory.yml'"
+check "the first manager logs in and the staff screen lists the account" bash -c \
+    "grep -q '\"role\":\"manager\"' '$WORK/manager-login.json' && grep -q '\"name\":\"chi\"' '$WORK/manager-staff.json'"
+check "$D2: no first manager in its inventory, no accounts file" bash -c "! nsenter -t $LEADER2 -a test -e /var/lib/motcua/staff.accounts"
 
 # Update and roll back; a ticket taken before both is still there after them (/var/lib/motcua kept).
 in_ct curl -sS -m 10 -H 'Content-Type: application/json' -d '{"service":"dat-dai"}' "http://127.0.0.1:$HTTP_PORT/api/tickets" > "$WORK/ticket.json"

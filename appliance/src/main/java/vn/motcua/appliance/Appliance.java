@@ -109,7 +109,7 @@ public final class Appliance implements AutoCloseable {
         DossierStatusSource dossiers = uplink != null ? new UplinkDossierSource(uplink)
                 : demo ? new FixtureDossierSource(java.time.LocalDate.now(clock)) : UplinkDossierSource.unavailable();
         screens = new Screens(config, queue, health, clock, dossiers, this::outboxDepth, deviceCounters,
-                devices.ticketQr(), devices.ticketTemplate(), devices.printJobs());
+                devices.ticketQr(), devices.ticketTemplate(), devices.printJobs(), this::recordDeviceEvent);
         ApiHandler api = new ApiHandler(queue, health, config.web().maxBodyBytes(), store::countsByType, screens.gate());
         org.eclipse.jetty.server.Handler front = new org.eclipse.jetty.server.Handler.Sequence(
                 new vn.motcua.appliance.web.StoreAcknowledgeHandler(new vn.motcua.appliance.store.StoreAttention(id.dataDir(), clock)),

@@ -1,13 +1,35 @@
 package vn.motcua.appliance;
 
+import java.io.File;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 import vn.motcua.appliance.domain.CounterDef;
 import vn.motcua.appliance.domain.ServiceDef;
+import vn.motcua.appliance.web.auth.StaffAccountsTool;
 
 /** What the demo prints: what is running, where to look, and curl lines to try. */
 final class DemoBanner {
     private DemoBanner() {}
+
+    /**
+     * The staff accounts tool as a command that works from any folder: this JVM's own {@code java} (the JDK 25 the
+     * scripts found, not whatever {@code java} is on the PATH) and the class path made absolute.
+     */
+    static String staffToolCommand(Path accounts) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(p -> Path.of(p).toAbsolutePath().normalize().toString()).collect(Collectors.joining(File.pathSeparator));
+        return quoted(java) + " -cp " + quoted(classPath) + " " + StaffAccountsTool.class.getName() + " "
+                + quoted(accounts.toAbsolutePath().normalize().toString());
+    }
+
+    /** A word for a POSIX shell: single-quoted, a quote inside written as '\''. */
+    static String quoted(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
 
     static void print(Appliance a) {
         PrintStream out = System.out;
@@ -26,9 +48,9 @@ final class DemoBanner {
         out.println("Hall display : " + base + "/display      (open in a browser; sound after the first click)");
         out.println("Kiosk        : " + base + "/kiosk        Staff: " + base + "/counter   Manager: " + base + "/manager");
         out.println("Dossier      : " + base + "/status?code=000.00.15.H29-261110-0102   (a late sample dossier; the demo has no district link)");
-        out.println("Staff login  : add an account (asks for a password, 8+ characters); it works within seconds, no restart:");
-        out.println("               java -cp appliance/target/motcua-appliance.jar vn.motcua.appliance.web.auth.StaffAccountsTool "
-                + a.config().web().staffAccounts() + " lan '*'");
+        out.println("Staff login  : add a manager (asks for a password, 8+ characters); it works within seconds, no restart;");
+        out.println("               then add clerks on " + base + "/manager (or --help for the tool's other commands):");
+        out.println("               " + staffToolCommand(a.config().web().staffAccounts()) + " add lan manager");
         out.println("Queue now    : curl -s " + base + "/api/queue");
         out.println("Health       : curl -s " + base + "/healthz");
         out.println("Take a ticket: curl -s -X POST -H 'Content-Type: application/json' -d '{\"service\":\""

@@ -24,10 +24,11 @@ import org.slf4j.LoggerFactory;
 public final class LanGate extends Handler.Wrapper {
     private static final Logger log = LoggerFactory.getLogger(LanGate.class);
     static final Set<String> PATHS = Set.of("/counter", "/manager", "/counter/login", "/counter/logout", "/counter/me",
-            "/manager/summary", "/api/notice", "/healthz", "/metrics",
+            "/manager/summary", "/manager/staff", "/api/notice", "/healthz", "/metrics",
             "/assets/common.css", "/assets/kiosk.css", "/assets/counter.css", "/assets/live.js", "/assets/staff.js", "/assets/counter.js",
-            "/assets/manager.js", "/assets/faults.js", "/fonts/NotoSans-Regular.ttf", "/fonts/NotoSans-Bold.ttf", "/fonts/OFL.txt");
+            "/assets/manager.js", "/assets/manager-staff.js", "/assets/manager-staff.css", "/assets/faults.js", "/fonts/NotoSans-Regular.ttf", "/fonts/NotoSans-Bold.ttf", "/fonts/OFL.txt");
     private static final Pattern COUNTER_ACTION = Pattern.compile("/api/counters/\\d{1,2}/[a-z-]{1,20}");
+    private static final Pattern STAFF_CHANGE = Pattern.compile("/manager/staff/[a-z0-9._-]{1,32}/[a-z]{1,10}");
 
     private final Connector lan;
     private final Predicate<Request> staffSession;
@@ -54,7 +55,7 @@ public final class LanGate extends Handler.Wrapper {
 
     private boolean allowed(Request request) {
         String p = Request.getPathInContext(request);
-        if (PATHS.contains(p) || COUNTER_ACTION.matcher(p).matches()) {
+        if (PATHS.contains(p) || COUNTER_ACTION.matcher(p).matches() || STAFF_CHANGE.matcher(p).matches()) {
             return true;
         }
         return p.equals("/events") && staffSession.test(request);

@@ -68,7 +68,10 @@ public final class WebServer implements AutoCloseable {
         QueuedThreadPool pool = new QueuedThreadPool(16, 2);
         pool.setName("web");
         server = new Server(pool);
-        local = new ServerConnector(server, 1, 1);
+        // no Server header: a version in every answer only helps whoever looks for a known flaw (issue 15)
+        HttpConfiguration localHttp = new HttpConfiguration();
+        localHttp.setSendServerVersion(false);
+        local = new ServerConnector(server, 1, 1, new HttpConnectionFactory(localHttp));
         local.setHost(web.bind().getHostAddress());
         local.setPort(web.port());
         server.addConnector(local);
@@ -81,6 +84,7 @@ public final class WebServer implements AutoCloseable {
         gate = lan == null ? null : new LanGate(lan, staffSession, bodies);
         server.setHandler(gate == null ? bodies : gate);
         server.setStopTimeout(2000);
+        server.setErrorHandler(new ErrorAnswers());
     }
 
     private static ServerConnector lanConnector(Server server, ApplianceConfig.Lan lan, WebCounters counters,

@@ -115,6 +115,27 @@ public final class PasswordChecks {
         }
     }
 
+    /**
+     * A new password's hash (a manager setting one), under the same permits as the checks: the heap budget holds
+     * whoever asks. Empty when no permit came within {@code wait} (nothing was computed).
+     */
+    public Optional<String> hash(char[] password, Duration wait) {
+        try {
+            if (!permits.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                return Optional.empty();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+        try {
+            computed.incrementAndGet();
+            return Optional.of(PasswordHash.hash(password));
+        } finally {
+            permits.release();
+        }
+    }
+
     /** Checks waiting for a permit or computing now. */
     public int inLine() {
         return inLine.get();

@@ -23,13 +23,13 @@ import vn.motcua.appliance.service.Health;
 public final class StaffAccountsFile {
     private static final Logger log = LoggerFactory.getLogger(StaffAccountsFile.class);
     /** What was last seen on disk; {@code null} fields mean "no file". */
-    private record Stamp(Object modified, long size) {}
+    private record Stamp(Object modified, long size, Object fileKey) {}
 
     private final Path file;
     private final Consumer<StaffAccounts> changed;
     private final AtomicLong badReads = new AtomicLong();
     private volatile StaffAccounts current = StaffAccounts.empty();
-    private volatile Stamp seen = new Stamp(null, -1);
+    private volatile Stamp seen = new Stamp(null, -1, null);
     private volatile String problem;
     private boolean started;
 
@@ -42,12 +42,17 @@ public final class StaffAccountsFile {
         log.info("{} staff accounts from {}", current.size(), file);
     }
 
+    /** The file itself, for the staff screen's changes ({@link StaffAccountsWriter}). */
+    public Path path() {
+        return file;
+    }
+
     public StaffAccounts current() {
         return current;
     }
 
     /** Re-reads the file if it changed since the last look; true when new accounts were put in force. */
-    public boolean reloadIfChanged() {
+    public synchronized boolean reloadIfChanged() {
         Stamp now = stamp();
         if (now.equals(seen)) {
             return false;
@@ -73,11 +78,13 @@ public final class StaffAccountsFile {
     private Stamp stamp() {
         try {
             BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-            return new Stamp(a.lastModifiedTime(), a.size());
+            // the file key (device and inode) too: a rewrite moved into place is a new file even within one
+            // timestamp tick and at the same size (a reset password)
+            return new Stamp(a.lastModifiedTime(), a.size(), a.fileKey());
         } catch (NoSuchFileException e) {
-            return new Stamp(null, -1);
+            return new Stamp(null, -1, null);
         } catch (IOException e) {
-            return new Stamp("unreadable: " + e.getClass().getSimpleName(), -1);
+            return new Stamp("unreadable: " + e.getClass().getSimpleName(), -1, null);
         }
     }
 

@@ -113,6 +113,15 @@ public final class StaffHandler extends Handler.Abstract {
             refuse(x, account, source, found.isEmpty() ? "unknown name" : "wrong password");
             return;
         }
+        if (!found.get().enabled()) {
+            // told only after the right password: a guesser learns nothing from it
+            counts.add(LoginCounts.Outcome.REFUSED);
+            throttle.failed(account, source);
+            log.info("Login of '{}' from {} refused: account disabled", account, source);
+            x.json(403, refusal("ACCOUNT_DISABLED", "Tài khoản đã bị khóa, xin liên hệ người quản lý",
+                    "This account is disabled, please ask the office manager"));
+            return;
+        }
         throttle.succeeded(user, source);
         counts.add(LoginCounts.Outcome.OK);
         Sessions.Session s = sessions.open(found.get());
@@ -166,8 +175,9 @@ public final class StaffHandler extends Handler.Abstract {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("staff", s.account().name());
         m.put("csrf", s.csrf());
-        m.put("counters", s.account().isManager()
+        m.put("counters", s.account().isManager() || s.account().counters().isEmpty()
                 ? queue.layout().counters().stream().map(c -> c.number()).toList() : s.account().counters());
+        m.put("role", s.account().role().word());
         String name = s.account().name();
         m.put("figures", queue.read(e -> figures(java.util.List.copyOf(e.tickets()), name)));
         return m;

@@ -31,7 +31,7 @@ public final class Assets extends Handler.Abstract {
     static final Map<String, String> PAGES = Map.of(
             "/display", "display.html", "/kiosk", "kiosk.html", "/counter", "counter.html", "/manager", "manager.html");
     static final List<String> FILES = List.of("assets/common.css", "assets/display.css", "assets/display.js",
-            "assets/kiosk.css", "assets/counter.css", "assets/kiosk.js", "assets/staff.js", "assets/counter.js", "assets/live.js", "assets/manager.js",
+            "assets/kiosk.css", "assets/counter.css", "assets/kiosk.js", "assets/staff.js", "assets/counter.js", "assets/live.js", "assets/manager.js", "assets/manager-staff.js", "assets/manager-staff.css",
             "assets/faults.js", "fonts/NotoSans-Regular.ttf", "fonts/NotoSans-Bold.ttf", "fonts/OFL.txt");
 
     private static final Pattern INCLUDE = Pattern.compile("<!-- include (parts/[a-z-]{1,40}\\.html) -->\n?");

@@ -16,6 +16,7 @@ import vn.motcua.appliance.devices.printer.PrintJobs;
 import vn.motcua.appliance.devices.printer.TicketQr;
 import vn.motcua.appliance.devices.printer.TicketTemplate;
 import vn.motcua.appliance.service.DeviceCounters;
+import vn.motcua.appliance.service.DeviceEvents;
 import vn.motcua.appliance.service.Health;
 import vn.motcua.appliance.service.QueueService;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -27,6 +28,7 @@ import vn.motcua.appliance.web.auth.PasswordChecks;
 import vn.motcua.appliance.web.auth.LoginThrottle;
 import vn.motcua.appliance.web.auth.Sessions;
 import vn.motcua.appliance.web.auth.StaffAccountsFile;
+import vn.motcua.appliance.web.auth.StaffAdminHandler;
 import vn.motcua.appliance.web.auth.StaffGate;
 import vn.motcua.appliance.web.auth.StaffHandler;
 import vn.motcua.appliance.web.live.DeviceFaults;
@@ -72,10 +74,11 @@ public final class Screens {
      * @param ticketQr    what a ticket's QR holds: the kiosk shows the same code the paper carries
      * @param ticketTemplate the paper ticket's wording: the kiosk names a ticket's priority as the paper does
      * @param printJobs   each recent ticket's print job, for the kiosk to say whether paper came out
+     * @param events      where the staff screen's {@code staff.changed} events go (the outbox)
      */
     public Screens(ApplianceConfig config, QueueService queue, Health health, Clock clock, DossierStatusSource dossiers,
                    java.util.function.LongSupplier outboxDepth, DeviceCounters devices, TicketQr ticketQr, TicketTemplate ticketTemplate,
-                   PrintJobs printJobs)
+                   PrintJobs printJobs, DeviceEvents events)
             throws IOException {
         ApplianceConfig.Identity id = config.identity();
         this.health = health;
@@ -100,6 +103,7 @@ public final class Screens {
                 new KioskHandler(queue, health, ticketQr, printJobs, ticketTemplate, config.kiosk(), clock),
                 new StatusPage(dossiers, clock, queue.layout().rules().zone()),
                 new StaffHandler(accounts::current, sessions, throttle, checks, logins, queue),
+                new StaffAdminHandler(accounts, new StaffGate(sessions), checks, queue.layout().counters(), events),
                 new MetricsHandler(metrics)};
         log.info("Password checks: {} at once", checks.permits());
     }

@@ -1,0 +1,143 @@
+package vn.motcua.tests.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+import vn.motcua.appliance.web.auth.PasswordHash;
+import vn.motcua.appliance.web.auth.StaffAccounts;
+import vn.motcua.tests.harness.ApplianceProcess;
+import vn.motcua.tests.harness.Await;
+
+/**
+ * Issue 15 item 10, in Chromium on the LAN listener as from the office's PCs: the manager adds a clerk on the
+ * staff screen of /manager, the clerk logs in at /counter and opens the counter given; the manager disables them
+ * and their login is refused; the manager enables them and resets the password, and only the new one works.
+ * The office starts with one manager account only (as provisioning leaves it), in the older file form.
+ */
+class StaffScreenBrowserTest {
+    private static final Path MAKE_KEYSTORE = Path.of("../appliance/src/test/resources/web-tls/make-keystore.sh");
+    @TempDir
+    Path dir;
+    private ApplianceProcess app;
+    private ChromeDriver browser;
+    private String lan;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    /** Logs out by forgetting the cookie, opens the page and logs in (the form as a person fills it). */
+    private void logIn(String page, String user, String password) {
+        browser.manage().deleteAllCookies();
+        browser.get(lan + page);
+        WebElement name = Browsers.waiting(browser, 60).until(ExpectedConditions.visibilityOfElementLocated(By.id("user")));
+        name.clear();
+        name.sendKeys(user);
+        browser.findElement(By.id("password")).clear();
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("login-button")).click();
+    }
+
+    private By row(String account) {
+        return By.cssSelector("#staff-accounts tr[data-account='" + account + "']");
+    }
+
+    private void inRow(String account, String cls) {
+        Browsers.click(browser, By.cssSelector("#staff-accounts tr[data-account='" + account + "'] ." + cls));
+    }
+
+    private void staffMessage(String text) {
+        Browsers.waiting(browser, 60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("staff-admin-message"), text));
+    }
+
+    @Test
+    void aManagerAddsAClerkWhoLogsInThenDisablesEnablesAndResetsThem() throws Exception {
+        Process openssl = new ProcessBuilder("sh", MAKE_KEYSTORE.toString(), dir.toString(), "127.0.0.2").inheritIO().start();
+        assertTrue(openssl.waitFor(60, TimeUnit.SECONDS) && openssl.exitValue() == 0, "keystore made");
+        int lanPort = ApplianceProcess.freePort();
+        app = new ApplianceProcess(dir, toml -> toml
+                .replace("enabled  = false\nbind     = \"0.0.0.0\"\nport     = 8443",
+                        "enabled  = true\nbind     = \"127.0.0.2\"\nport     = " + lanPort)
+                .replace("/etc/motcua/web-tls.p12", dir.resolve("web-tls.p12").toString())
+                .replace("/etc/motcua/web-tls.secret", dir.resolve("web-tls.secret").toString()));
+        Files.createDirectories(app.dataDir());
+        Path accounts = app.dataDir().resolve("staff.accounts");
+        Files.writeString(accounts, StaffAccounts.line("chi", "*", PasswordHash.hash("quan-ly-9".toCharArray())) + "\n");
+        app.start();
+        lan = "https://127.0.0.2:" + lanPort + "/";
+        browser = Browsers.open(dir.resolve("chrome-office-pc"), 1280, 800, true);
+
+        logIn("manager", "chi", "quan-ly-9");
+        Browsers.waiting(browser, 60).until(ExpectedConditions.visibilityOfElementLocated(By.id("staff-admin")));
+        Browsers.waiting(browser, 60).until(ExpectedConditions.visibilityOfElementLocated(row("chi")));
+        browser.findElement(By.id("staff-add-name")).sendKeys("minh");
+        new Select(browser.findElement(By.id("staff-add-role"))).selectByValue("clerk");
+        Browsers.click(browser, By.cssSelector("#staff-add-counters input.add-counter[value='3']"));
+        browser.findElement(By.id("staff-add-password")).sendKeys("mat-khau-minh");
+        browser.findElement(By.id("staff-add-button")).click();
+        staffMessage("minh added");
+        Browsers.waiting(browser, 60).until(ExpectedConditions.visibilityOfElementLocated(row("minh")));
+        assertTrue(browser.findElement(row("minh")).getText().contains("Cán bộ / Clerk"));
+        assertEquals("", browser.findElement(By.id("staff-add-password")).getAttribute("value"), "the password is not kept");
+        Browsers.screenshot(browser, "manager-staff-accounts-1280x800");
+        assertTrue(Files.readString(accounts).contains("\nminh:3:$argon2id$"), "in the file, hashed");
+
+        logIn("counter", "minh", "mat-khau-minh");
+        Browsers.waiting(browser, 60).until(ExpectedConditions.visibilityOfElementLocated(By.id("desk")));
+        List<String> offered = new Select(browser.findElement(By.id("counter"))).getOptions().stream().map(WebElement::getText).toList();
+        assertEquals(List.of("3"), offered, "the clerk is offered only the counter the manager gave");
+        browser.findElement(By.cssSelector("[data-action=open]")).click();
+        Await.until(Duration.ofSeconds(60), () -> app.counterOpen(3), () -> "counter 3 opened by the new clerk");
+
+        logIn("manager", "chi", "quan-ly-9");
+        inRow("minh", "disable");
+        staffMessage("minh disabled");
+        Browsers.waiting(browser, 60).until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#staff-accounts tr.account-disabled[data-account='minh']")));
+
+        logIn("counter", "minh", "mat-khau-minh");
+        Browsers.waiting(browser, 60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("error"),
+                "This account is disabled"));
+        assertFalse(browser.findElement(By.id("desk")).isDisplayed());
+
+        logIn("manager", "chi", "quan-ly-9");
+        inRow("minh", "enable");
+        staffMessage("minh enabled");
+        Browsers.waiting(browser, 60).until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#staff-accounts tr.account-active[data-account='minh'] .new-password")));
+        browser.findElement(By.cssSelector("#staff-accounts tr[data-account='minh'] .new-password")).sendKeys("mat-khau-moi");
+        inRow("minh", "reset");
+        staffMessage("New password set for minh");
+
+        logIn("counter", "minh", "mat-khau-minh");
+        Browsers.waiting(browser, 60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("error"),
+                "Wrong name or password"));
+        logIn("counter", "minh", "mat-khau-moi");
+        Browsers.waiting(browser, 60).until(ExpectedConditions.visibilityOfElementLocated(By.id("desk")));
+        assertEquals("· minh", browser.findElement(By.id("who")).getText());
+        String events = app.get("/api/outbox/counts").body();
+        assertTrue(events.contains("\"staff.changed\":4"), events);
+    }
+}
