@@ -16,8 +16,9 @@ import vn.motcua.bus.CounterBuses;
 import vn.motcua.bus.sim.SimulatedBus;
 
 /**
- * The counter boards as the config says ({@code [devices.counter_bus]}): the RS-485 bus over jSerialComm, the
- * simulated boards of the demo (with their {@code /sim/counters/...} buttons), or none.
+ * The counter boards as the config says ({@code [devices.counter_bus]}): the RS-485 bus over jSerialComm, Modbus
+ * RTU number displays (no keypads: the clerks use the /counter page), the simulated boards of the demo (with their
+ * {@code /sim/counters/...} buttons), or none.
  */
 public final class CounterBusDevice implements AutoCloseable {
     private final CounterBusSettings settings;
@@ -39,6 +40,7 @@ public final class CounterBusDevice implements AutoCloseable {
         CounterBus bus = switch (settings.mode()) {
             case OFF -> null;
             case RS485 -> CounterBuses.jSerialComm(settings.bus(), clock);
+            case MODBUS -> CounterBuses.modbusDisplays(settings.modbus(), clock);
             case SIMULATED -> simulated.bus();
         };
         CounterBoards boards = null;

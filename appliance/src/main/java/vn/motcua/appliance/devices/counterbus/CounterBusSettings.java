@@ -2,6 +2,7 @@ package vn.motcua.appliance.devices.counterbus;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,17 +17,23 @@ import vn.motcua.appliance.domain.CounterDef;
 import vn.motcua.appliance.domain.OfficeLayout;
 import vn.motcua.bus.BusConfig;
 import vn.motcua.bus.codec.SevenSegment;
+import vn.motcua.bus.modbus.ModbusDisplayConfig;
 
 /**
- * The {@code [devices.counter_bus]} section: which bus (real RS-485, simulated in memory, or none), its port,
- * and which board address hangs over which counter (default: the address is the counter number).
+ * The {@code [devices.counter_bus]} section: which bus (real RS-485, Modbus RTU number displays, simulated in
+ * memory, or none), its port, and which board address hangs over which counter (default: the address is the
+ * counter number).
+ *
+ * @param bus    the motcua boards' bus (rs485, simulated), else null
+ * @param modbus the Modbus number displays (modbus), else null
  */
-public record CounterBusSettings(Mode mode, BusConfig bus, Map<Integer, Integer> counterByAddress) {
+public record CounterBusSettings(Mode mode, BusConfig bus, ModbusDisplayConfig modbus, Map<Integer, Integer> counterByAddress) {
 
-    public enum Mode { RS485, SIMULATED, OFF }
+    public enum Mode { RS485, MODBUS, SIMULATED, OFF }
 
     /** Every key of the section, and of each {@code [[devices.counter_bus.boards]]}: anything else is a config error. */
-    public static final Set<String> KEYS = Set.of("mode", "port", "baud", "boards", "reply_timeout_ms", "kernel_rs485");
+    public static final Set<String> KEYS = union(Set.of("mode", "port", "baud", "boards", "reply_timeout_ms", "kernel_rs485"),
+            ModbusDisplaySettings.KEYS);
     public static final Set<String> BOARD_KEYS = Set.of("address", "counter");
 
     public static CounterBusSettings from(JsonNode devices, OfficeLayout office, boolean demo) throws ConfigException {
@@ -35,20 +42,24 @@ public record CounterBusSettings(Mode mode, BusConfig bus, Map<Integer, Integer>
         String modeText = n.text("mode", demo ? "simulated" : "off");
         Mode mode = switch (modeText) {
             case "rs485" -> Mode.RS485;
+            case "modbus" -> Mode.MODBUS;
             case "simulated" -> Mode.SIMULATED;
             case "off" -> Mode.OFF;
             default -> {
-                n.problem("mode", "rs485, simulated or off");
+                n.problem("mode", "rs485, modbus, simulated or off");
                 yield Mode.OFF;
             }
         };
+        // a Modbus display's address is its unit id (1..247); a motcua board's is its DIP switch + 1 (1..32)
+        int maxAddress = mode == Mode.MODBUS ? ModbusDisplaySettings.MAX_UNIT : 32;
+        String addressMeaning = mode == Mode.MODBUS ? "1..247 (the display's Modbus unit id)" : "1..32 (DIP switch + 1)";
         Map<Integer, Integer> byAddress = new LinkedHashMap<>();
         if (n.has("boards")) {
             for (DeviceSection b : n.entries("boards", BOARD_KEYS)) {
-                int address = b.integer("address", -1, 1, 32);
+                int address = b.integer("address", -1, 1, maxAddress);
                 int counter = b.integer("counter", -1, 1, 99);
                 if (!b.has("address")) {
-                    b.problem("address", "1..32 (DIP switch + 1)");
+                    b.problem("address", addressMeaning);
                 } else if (!b.has("counter") || (counter > 0 && office.counter(counter).isEmpty())) {
                     b.problem("counter", "a configured counter number");
                 } else if (address > 0 && counter > 0 && byAddress.put(address, counter) != null) {
@@ -57,13 +68,17 @@ public record CounterBusSettings(Mode mode, BusConfig bus, Map<Integer, Integer>
             }
         } else {
             for (CounterDef c : office.counters()) {
-                if (c.number() <= 32) {
+                if (c.number() <= maxAddress) {
                     byAddress.put(c.number(), c.number());
                 }
             }
         }
         BusConfig d = BusConfig.defaults("/dev/motcua-bus", List.of(1));
         String port = n.text("port", d.portName());
+        if (mode == Mode.MODBUS) {
+            return modbus(n, office, port, byAddress, problems);
+        }
+        ModbusDisplaySettings.refuseOutsideModbus(n);
         int baud = n.integer("baud", d.baud(), 1200, 3_000_000);
         Duration reply = Duration.ofMillis(n.number("reply_timeout_ms", d.replyTimeout().toMillis(), 1, 1000));
         boolean kernelRs485 = n.bool("kernel_rs485", false);
@@ -77,7 +92,7 @@ public record CounterBusSettings(Mode mode, BusConfig bus, Map<Integer, Integer>
         }
         BusConfig bus = null;
         if (mode != Mode.OFF && byAddress.isEmpty()) {
-            problems.add("devices.counter_bus.boards: expected at least one board");
+            problems.add(NO_BOARD);
         } else if (mode != Mode.OFF) {
             try {
                 bus = new BusConfig(port, baud, new TreeSet<>(byAddress.keySet()), reply, d.retries(),
@@ -86,9 +101,40 @@ public record CounterBusSettings(Mode mode, BusConfig bus, Map<Integer, Integer>
                 problems.add("devices." + e.getMessage());
             }
         }
+        throwIfAny(problems);
+        return new CounterBusSettings(mode, bus, null, byAddress);
+    }
+
+    private static final String NO_BOARD = "devices.counter_bus.boards: expected at least one board";
+
+    /**
+     * Modbus number displays show digits only, so the 7-segment letter check does not apply, but the length does;
+     * they have no keypad, so the clerks call from the /counter page.
+     */
+    private static CounterBusSettings modbus(DeviceSection n, OfficeLayout office, String port,
+                                             Map<Integer, Integer> byAddress, List<String> problems) throws ConfigException {
+        if (n.has("kernel_rs485")) {
+            n.problem("kernel_rs485", "nothing with mode = \"modbus\" (the USB adapter switches direction by itself)");
+        }
+        int baud = n.integer("baud", ModbusDisplaySettings.DEFAULT_BAUD, 1200, 115_200);
+        if (byAddress.isEmpty()) {
+            problems.add(NO_BOARD);
+        }
+        ModbusDisplaySettings.checkNumbersFit(office, problems);
+        ModbusDisplayConfig modbus = ModbusDisplaySettings.read(n, port, baud, byAddress.keySet(), problems);
+        throwIfAny(problems);
+        return new CounterBusSettings(Mode.MODBUS, null, modbus, byAddress);
+    }
+
+    private static void throwIfAny(List<String> problems) throws ConfigException {
         if (!problems.isEmpty()) {
             throw new ConfigException("[devices.counter_bus]", problems);
         }
-        return new CounterBusSettings(mode, bus, byAddress);
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> u = new HashSet<>(a);
+        u.addAll(b);
+        return Set.copyOf(u);
     }
 }

@@ -1,0 +1,56 @@
+package vn.motcua.appliance.domain;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import vn.motcua.appliance.domain.QueueEvent.TicketIssued;
+
+/** A resident takes a number: the kiosk, the district's booking and the staff's "issue for" all come here. */
+final class TicketIssuing {
+    private final OfficeLayout layout;
+    private final Clock clock;
+    private final OfficeHours hours;
+    private final UntrustedClock untrusted;
+    private final QueueState state;
+    private final CommandChecks checks;
+    private final WaitEstimates estimates;
+
+    TicketIssuing(OfficeLayout layout, Clock clock, OfficeHours hours, UntrustedClock untrusted, QueueState state,
+                  CommandChecks checks, WaitEstimates estimates) {
+        this.layout = layout;
+        this.clock = clock;
+        this.hours = hours;
+        this.untrusted = untrusted;
+        this.state = state;
+        this.checks = checks;
+        this.estimates = estimates;
+    }
+
+    CommandResult issue(String serviceCode, Priority priority, String residentKey) {
+        Instant now = clock.instant();
+        ServiceDef svc = checks.service(serviceCode);
+        if (priority.isPriority() && !layout.rules().priorities().contains(priority)) {
+            throw new QueueRefusedException(Refusal.PRIORITY_NOT_OFFERED, priority.name());
+        }
+        // read once: the hours checked and the ticket's bookkeeping must agree on the same answer
+        boolean trusted = untrusted.trusted();
+        hours.requireServiceOpen(svc, now, trusted);
+        if (svc.dailyCap() > 0 && state.issuedToday(svc.code()) >= svc.dailyCap()) {
+            throw new QueueRefusedException(Refusal.SERVICE_FULL, svc.code() + " cap " + svc.dailyCap());
+        }
+        Integer last = state.lastNumber(svc.code());
+        int next = last == null ? svc.firstNumber() : last + 1;
+        if (next > svc.lastNumber()) {
+            throw new QueueRefusedException(Refusal.NUMBER_RANGE_EXHAUSTED, svc.code() + " last " + svc.lastNumber());
+        }
+        // what the resident is told is what stood before this ticket joined the queue
+        int ahead = estimates.aheadOfNewTicket(svc.code(), priority);
+        long wait = estimates.wait(svc.code(), ahead);
+        state.begin();
+        long ordinal = state.bookIssue(svc.code(), next);
+        untrusted.issued(ordinal, trusted);
+        Ticket t = state.put(Ticket.issued(state.day(), svc.format(next), next, svc.code(), priority, ordinal, now, residentKey));
+        state.event(new TicketIssued(now, t.id(), t.number(), t.service(), priority.name(), ahead, wait, residentKey));
+        return state.end(t);
+    }
+}
