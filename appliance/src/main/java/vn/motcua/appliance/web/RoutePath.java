@@ -24,7 +24,7 @@ public sealed interface RoutePath {
 
     /** Every path that starts with {@code prefix}. */
     static RoutePath prefix(String prefix, String example) {
-        return new Shape(Pattern.compile(Pattern.quote(prefix) + ".*"), example);
+        return new Shape(Pattern.compile(Pattern.quote(prefix) + ".*", Pattern.DOTALL), example);
     }
 
     record Exact(String path) implements RoutePath {
