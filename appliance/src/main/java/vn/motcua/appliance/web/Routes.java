@@ -6,6 +6,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -31,7 +32,7 @@ public final class Routes {
 
     public Routes(List<Route> table, Handler notFound) {
         this.table = List.copyOf(table);
-        this.notFound = java.util.Objects.requireNonNull(notFound, "notFound");
+        this.notFound = Objects.requireNonNull(notFound, "notFound");
         for (Route r : this.table) {
             if (r.path() instanceof RoutePath.Exact e) {
                 if (exact.putIfAbsent(e.path(), r) != null) {

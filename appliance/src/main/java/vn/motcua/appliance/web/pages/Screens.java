@@ -3,6 +3,7 @@ package vn.motcua.appliance.web.pages;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -199,7 +200,7 @@ public final class Screens {
 
     /** The route table built at start, for the tests over every route and the docs. */
     public synchronized Routes routeTable() {
-        return java.util.Objects.requireNonNull(routes, "the route table is built at start");
+        return Objects.requireNonNull(routes, "the route table is built at start");
     }
 
     /** A page: {@code file} under web/ in the jar, served at {@code path}. */
