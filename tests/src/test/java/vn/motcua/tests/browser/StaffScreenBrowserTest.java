@@ -108,7 +108,8 @@ class StaffScreenBrowserTest {
         Browsers.waiting(browser, 60).until(ExpectedConditions.visibilityOfElementLocated(By.id("desk")));
         List<String> offered = new Select(browser.findElement(By.id("counter"))).getOptions().stream().map(WebElement::getText).toList();
         assertEquals(List.of("3"), offered, "the clerk is offered only the counter the manager gave");
-        browser.findElement(By.cssSelector("[data-action=open]")).click();
+        // the button shows once the live feed's snapshot says the counter is closed, a moment after the desk
+        Browsers.click(browser, By.cssSelector("[data-action=open]"));
         Await.until(Duration.ofSeconds(60), () -> app.counterOpen(3), () -> "counter 3 opened by the new clerk");
 
         logIn("manager", "chi", "quan-ly-9");
