@@ -26,6 +26,7 @@ import vn.motcua.appliance.store.QueueStore;
 import vn.motcua.appliance.systemd.SystemdNotifier;
 import vn.motcua.appliance.uplink.MqttUplink;
 import vn.motcua.appliance.web.ApiHandler;
+import vn.motcua.appliance.web.Routes;
 import vn.motcua.appliance.web.WebServer;
 import vn.motcua.appliance.web.live.Notice;
 import vn.motcua.appliance.web.pages.Screens;
@@ -111,10 +112,8 @@ public final class Appliance implements AutoCloseable {
         screens = new Screens(config, queue, health, clock, dossiers, this::outboxDepth, deviceCounters,
                 devices.ticketQr(), devices.ticketTemplate(), devices.printJobs(), this::recordDeviceEvent);
         ApiHandler api = new ApiHandler(queue, health, config.web().maxBodyBytes(), store::countsByType, screens.gate());
-        org.eclipse.jetty.server.Handler front = new org.eclipse.jetty.server.Handler.Sequence(
-                new vn.motcua.appliance.web.StoreAcknowledgeHandler(new vn.motcua.appliance.store.StoreAttention(id.dataDir(), clock)),
-                screens.handler(api));
-        web = new WebServer(config.web(), counterBus.inFrontOf(devices.inFrontOf(front)), screens.staffSession(),
+        org.eclipse.jetty.server.Handler simulators = counterBus.inFrontOf(devices.inFrontOf(Routes.nothing()));
+        web = new WebServer(config.web(), screens.routes(api, simulators), screens.staffSession(),
                 screens.webCounters(), screens.shunnedSources());
         web.start();
         web.logExposure();

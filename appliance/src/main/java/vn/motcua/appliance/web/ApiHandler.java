@@ -32,8 +32,9 @@ import vn.motcua.appliance.store.StorePausedException;
  */
 public final class ApiHandler extends Handler.Abstract {
     private static final Logger log = LoggerFactory.getLogger(ApiHandler.class);
-    private static final Pattern COUNTER_ACTION = Pattern.compile("/api/counters/(\\d{1,2})/([a-z-]{1,20})");
-    private static final Pattern TICKET = Pattern.compile("/api/tickets/([A-Z][0-9]{3,4})");
+    /** The API's paths of a shape: the route table names them, {@link #route} reads their parts. */
+    public static final Pattern COUNTER_ACTION = Pattern.compile("/api/counters/(\\d{1,2})/([a-z-]{1,20})");
+    public static final Pattern TICKET = Pattern.compile("/api/tickets/([A-Z][0-9]{3,4})");
 
     private final QueueService queue;
     private final Health health;

@@ -19,7 +19,7 @@ import vn.motcua.appliance.store.StoreAttention;
  */
 public final class StoreAcknowledgeHandler extends Handler.Abstract {
     private static final Logger log = LoggerFactory.getLogger(StoreAcknowledgeHandler.class);
-    static final String PATH = "/api/store/acknowledge";
+    public static final String PATH = "/api/store/acknowledge";
     private final StoreAttention attention;
 
     public StoreAcknowledgeHandler(StoreAttention attention) {
@@ -28,9 +28,6 @@ public final class StoreAcknowledgeHandler extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        if (!PATH.equals(Request.getPathInContext(request))) {
-            return false;
-        }
         Exchange x = new Exchange(request, response, callback, 1024);
         if (!x.method.equals("POST")) {
             x.json(405, ApiHandler.error("METHOD", "Hãy dùng POST", "Use POST", null));

@@ -2,6 +2,7 @@ package vn.motcua.appliance.web;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -28,7 +29,7 @@ import vn.motcua.appliance.service.Health;
  * Jetty, sized for a Pi, with up to two connectors. The local connector (plain HTTP, {@code [web] bind}, normally
  * 127.0.0.1) serves everything: the Pi's own Chromium shows the display and kiosk. The LAN connector
  * ({@code [web.lan]}, HTTPS only) serves the staff and manager pages to the counter PCs; what it may reach is
- * decided by {@link LanGate}, in front of the one handler tree.
+ * decided by {@link LanGate}, in front of the one handler tree. Both are read from one {@link Routes} table.
  *
  * <p>Nothing on the LAN can take the local listener's threads (issue 21): the LAN connector runs on a thread pool
  * of its own ({@value #LAN_THREADS} threads, at a lower CPU priority: {@link LanThreads}), bodies are read whole and asynchronously before any handler runs,
@@ -52,16 +53,19 @@ public final class WebServer implements AutoCloseable {
     private final WebCounters counters;
     private final ApplianceConfig.Web web;
 
+    /** A server with no route table: {@code handler} answers everything on the local listener, the LAN nothing. */
     public WebServer(ApplianceConfig.Web web, Handler handler) throws IOException {
-        this(web, handler, request -> false, new WebCounters(), source -> false);
+        this(web, new Routes(List.of(), handler), request -> false, new WebCounters(), source -> false);
     }
 
     /**
-     * @param staffSession whether a request carries a live staff session: the LAN serves the live feed only then
+     * @param routes       the route table: the handler chain and what the LAN listener lets through
+     * @param staffSession whether a request carries a live staff session: the LAN serves {@link Exposure#LAN_STAFF}
+     *                     routes only then
      * @param counters     what the listeners cut off or refused, for /metrics
      * @param shunned      source addresses whose new LAN connections are closed at accept (a login flood's)
      */
-    public WebServer(ApplianceConfig.Web web, Handler handler, Predicate<Request> staffSession, WebCounters counters,
+    public WebServer(ApplianceConfig.Web web, Routes routes, Predicate<Request> staffSession, WebCounters counters,
                      Predicate<String> shunned) throws IOException {
         this.web = web;
         this.counters = counters;
@@ -75,13 +79,13 @@ public final class WebServer implements AutoCloseable {
         local.setHost(web.bind().getHostAddress());
         local.setPort(web.port());
         server.addConnector(local);
-        WholeBodyFirst bodies = new WholeBodyFirst(web.maxBodyBytes(), counters, handler);
+        WholeBodyFirst bodies = new WholeBodyFirst(web.maxBodyBytes(), counters, routes.handler());
         lan = web.lan().enabled() ? lanConnector(server, web.lan(), counters, bodies::loadingBody, shunned) : null;
         if (lan != null) {
             server.addConnector(lan);
             server.addBean(new NetworkConnectionLimit(LAN_CONNECTIONS, lan));
         }
-        gate = lan == null ? null : new LanGate(lan, staffSession, bodies);
+        gate = lan == null ? null : new LanGate(lan, routes, staffSession, bodies);
         server.setHandler(gate == null ? bodies : gate);
         server.setStopTimeout(2000);
         server.setErrorHandler(new ErrorAnswers());

@@ -36,7 +36,8 @@ import vn.motcua.appliance.web.HttpError;
  */
 public final class StaffAdminHandler extends Handler.Abstract {
     private static final Logger log = LoggerFactory.getLogger(StaffAdminHandler.class);
-    private static final Pattern ACTION = Pattern.compile("/manager/staff/([a-z0-9._-]{1,32})/(disable|enable|password|counters)");
+    /** A change to one account: the route table names this shape, the handler reads the name and the change. */
+    public static final Pattern CHANGE = Pattern.compile("/manager/staff/([a-z0-9._-]{1,32})/(disable|enable|password|counters)");
     /** How long setting a password waits for a hash permit (logins share them) before it is answered "busy". */
     private static final Duration HASH_WAIT = Duration.ofSeconds(5);
 
@@ -59,7 +60,7 @@ public final class StaffAdminHandler extends Handler.Abstract {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         String p = Request.getPathInContext(request);
-        Matcher m = ACTION.matcher(p);
+        Matcher m = CHANGE.matcher(p);
         boolean list = p.equals("/manager/staff");
         if (!list && !m.matches()) {
             return false;

@@ -42,9 +42,6 @@ public final class EventsHandler extends Handler.Abstract implements Graceful {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        if (!"/events".equals(Request.getPathInContext(request))) {
-            return false;
-        }
         if (!"GET".equals(request.getMethod()) || shutdown) {
             response.setStatus(shutdown ? 503 : 405);
             callback.succeeded();

@@ -24,9 +24,6 @@ public final class MetricsHandler extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws IOException {
-        if (!"/metrics".equals(Request.getPathInContext(request))) {
-            return false;
-        }
         ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
         writer.write(out, registry.scrape());
         response.setStatus(200);

@@ -73,10 +73,7 @@ public final class KioskHandler extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        String p = Request.getPathInContext(request);
-        if (!p.startsWith("/kiosk/")) {
-            return false;
-        }
+        String p = Request.getPathInContext(request); // under /kiosk/: the route table sends nothing else
         Exchange x = new Exchange(request, response, callback, 0);
         Matcher qrPath = QR.matcher(p);
         Matcher printPath = PRINT.matcher(p);

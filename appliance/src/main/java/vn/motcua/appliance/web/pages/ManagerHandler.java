@@ -26,9 +26,6 @@ public final class ManagerHandler extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        if (!"/manager/summary".equals(Request.getPathInContext(request))) {
-            return false;
-        }
         Exchange x = new Exchange(request, response, callback, 0);
         boolean manager = staff.session(request).map(s -> s.account().isManager()).orElse(false);
         if (!manager) {

@@ -33,9 +33,6 @@ public final class NoticeHandler extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        if (!"/api/notice".equals(Request.getPathInContext(request))) {
-            return false;
-        }
         Exchange x = new Exchange(request, response, callback, 4096);
         try {
             if (x.method.equals("GET")) {

@@ -2,6 +2,8 @@ package vn.motcua.appliance.web.pages;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -10,6 +12,10 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import static vn.motcua.appliance.web.Exposure.LAN;
+import static vn.motcua.appliance.web.Exposure.LAN_STAFF;
+import static vn.motcua.appliance.web.Exposure.LOCAL_ONLY;
 
 import vn.motcua.appliance.config.ApplianceConfig;
 import vn.motcua.appliance.devices.printer.PrintJobs;
@@ -21,7 +27,13 @@ import vn.motcua.appliance.service.Health;
 import vn.motcua.appliance.service.QueueService;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
+import vn.motcua.appliance.store.StoreAttention;
+import vn.motcua.appliance.web.ApiHandler;
 import vn.motcua.appliance.web.CounterGate;
+import vn.motcua.appliance.web.Exposure;
+import vn.motcua.appliance.web.Route;
+import vn.motcua.appliance.web.Routes;
+import vn.motcua.appliance.web.StoreAcknowledgeHandler;
 import vn.motcua.appliance.web.WebCounters;
 import vn.motcua.appliance.web.auth.LoginCounts;
 import vn.motcua.appliance.web.auth.PasswordChecks;
@@ -45,8 +57,8 @@ import vn.motcua.appliance.web.voice.VoiceClips;
 import vn.motcua.appliance.web.voice.VoiceHandler;
 
 /**
- * The screens, wired: live feed, pages, voice, staff login, dossier status. {@link #handler(Handler)} puts them
- * in front of the JSON API; {@link #start(ScheduledExecutorService)} schedules the heartbeat and, once, the
+ * The screens, wired: live feed, pages, voice, staff login, dossier status, and {@link #routes the route table}
+ * that serves them with the JSON API; {@link #start(ScheduledExecutorService)} schedules the heartbeat and, once, the
  * generation of missing voice clips on the appliance's one scheduler.
  */
 public final class Screens {
@@ -58,15 +70,27 @@ public final class Screens {
     /** How often the devices' health is looked at for the staff pages' fault list (a map read, no I/O). */
     static final long DEVICE_FAULTS_SECONDS = 1;
 
+    private final ApplianceConfig config;
+    private final QueueService queue;
+    private final Health health;
+    private final Clock clock;
+    private final DossierStatusSource dossiers;
+    private final TicketQr ticketQr;
+    private final TicketTemplate ticketTemplate;
+    private final PrintJobs printJobs;
+    private final DeviceEvents events;
     private final LiveFeed live;
     private final VoiceClips voice;
+    private final CallLanguages languages;
     private final Sessions sessions;
     private final StaffAccountsFile accounts;
-    private final Handler[] handlers;
-    private final Health health;
     private final WebCounters webCounters = new WebCounters();
     private final LoginThrottle throttle;
+    private final PasswordChecks checks;
+    private final LoginCounts logins;
+    private final PrometheusRegistry metrics;
     private volatile String voiceState = "not generated yet";
+    private Routes routes;
 
     /**
      * @param outboxDepth events not yet delivered, for /metrics
@@ -81,38 +105,112 @@ public final class Screens {
                    PrintJobs printJobs, DeviceEvents events)
             throws IOException {
         ApplianceConfig.Identity id = config.identity();
+        this.config = config;
+        this.queue = queue;
         this.health = health;
+        this.clock = clock;
+        this.dossiers = dossiers;
+        this.ticketQr = ticketQr;
+        this.ticketTemplate = ticketTemplate;
+        this.printJobs = printJobs;
+        this.events = events;
         live = new LiveFeed(queue, id.officeNameVi(), id.officeNameEn(), Notice.of(
                 "Kính chào quý khách. Vui lòng lấy số thứ tự và chờ đến lượt.",
                 "Welcome. Please take a number and wait for your turn."), clock);
         queue.addListener(live);
         live.registerHealth(health);
         voice = new VoiceClips(id.dataDir().resolve("voice"), "espeak-ng");
-        CallLanguages languages = config.voice().english() ? CallLanguages.VIETNAMESE_THEN_ENGLISH : CallLanguages.VIETNAMESE;
+        languages = config.voice().english() ? CallLanguages.VIETNAMESE_THEN_ENGLISH : CallLanguages.VIETNAMESE;
         health.register("voice", () -> Health.Status.ok(voiceState));
         sessions = new Sessions(clock);
         accounts = new StaffAccountsFile(config.web().staffAccounts(), sessions::keepOnly);
         accounts.registerHealth(health);
         throttle = new LoginThrottle(clock);
-        PasswordChecks checks = PasswordChecks.forThisMachine();
-        LoginCounts logins = new LoginCounts();
-        PrometheusRegistry metrics = QueueMetrics.registry(queue, health, outboxDepth, live, devices);
+        checks = PasswordChecks.forThisMachine();
+        logins = new LoginCounts();
+        metrics = QueueMetrics.registry(queue, health, outboxDepth, live, devices);
         WebMetrics.register(metrics, logins, checks, webCounters, live);
-        handlers = new Handler[] {new Assets(), new EventsHandler(live), new VoiceHandler(voice, languages),
-                new NoticeHandler(live, new StaffGate(sessions)), new ManagerHandler(queue, new StaffGate(sessions), config.manager()),
-                new KioskHandler(queue, health, ticketQr, printJobs, ticketTemplate, config.kiosk(), clock),
-                new StatusPage(dossiers, clock, queue.layout().rules().zone()),
-                new StaffHandler(accounts::current, sessions, throttle, checks, logins, queue),
-                new StaffAdminHandler(accounts, new StaffGate(sessions), checks, queue.layout().counters(), events),
-                new MetricsHandler(metrics)};
         log.info("Password checks: {} at once", checks.permits());
     }
 
-    /** The screens' handlers, then {@code api} for everything else. */
-    public Handler handler(Handler api) {
-        Handler.Sequence seq = new Handler.Sequence(handlers);
-        seq.addHandler(api);
-        return seq;
+    /**
+     * The route table: every path the web answers, who may reach it from the LAN listener, and its handler. The
+     * handler chain and the LAN gate are derived from it; adding a screen is one line here (web/README.md, "Routes").
+     * Built once, at start.
+     *
+     * @param api        the JSON API: the paths below, and the 404 for any path no route answers
+     * @param simulators the simulated devices' controls under {@code /sim/} (demo, tests), or {@link Routes#nothing()}
+     */
+    public synchronized Routes routes(ApiHandler api, Handler simulators) {
+        if (routes != null) {
+            throw new IllegalStateException("the route table is built once");
+        }
+        StaffGate staff = new StaffGate(sessions);
+        StatusPage status = new StatusPage(dossiers, clock, queue.layout().rules().zone());
+        StaffHandler login = new StaffHandler(accounts::current, sessions, throttle, checks, logins, queue);
+        StaffAdminHandler staffAdmin = new StaffAdminHandler(accounts, staff, checks, queue.layout().counters(), events);
+        routes = new Routes(List.of(
+                page("/display", "display.html", LOCAL_ONLY),
+                page("/kiosk", "kiosk.html", LOCAL_ONLY),
+                page("/counter", "counter.html", LAN),
+                page("/manager", "manager.html", LAN),
+                file("assets/common.css", LAN),
+                file("assets/display.css", LOCAL_ONLY),
+                file("assets/display.js", LOCAL_ONLY),
+                file("assets/kiosk.css", LAN), // the staff pages share the kiosk's buttons and layout
+                file("assets/kiosk.js", LOCAL_ONLY),
+                file("assets/live.js", LAN),
+                file("assets/staff.js", LAN),
+                file("assets/faults.js", LAN),
+                file("assets/counter.css", LAN),
+                file("assets/counter.js", LAN),
+                file("assets/manager.js", LAN),
+                file("assets/manager-staff.js", LAN),
+                file("assets/manager-staff.css", LAN),
+                file("fonts/NotoSans-Regular.ttf", LAN),
+                file("fonts/NotoSans-Bold.ttf", LAN),
+                file("fonts/OFL.txt", LAN),
+                Route.exact("/events", LAN_STAFF, new EventsHandler(live)),
+                Route.exact("/voice/call", LOCAL_ONLY, new VoiceHandler(voice, languages)),
+                Route.prefix("/kiosk/", "/kiosk/info", LOCAL_ONLY,
+                        new KioskHandler(queue, health, ticketQr, printJobs, ticketTemplate, config.kiosk(), clock)),
+                Route.exact("/status", LOCAL_ONLY, status),
+                Route.exact(StatusPage.JSON_PATH, LOCAL_ONLY, status),
+                Route.exact("/counter/login", LAN, login),
+                Route.exact("/counter/logout", LAN, login),
+                Route.exact("/counter/me", LAN, login),
+                Route.exact("/manager/summary", LAN, new ManagerHandler(queue, staff, config.manager())),
+                Route.exact("/manager/staff", LAN, staffAdmin),
+                Route.shape(StaffAdminHandler.CHANGE, "/manager/staff/lan/disable", LAN, staffAdmin),
+                Route.exact("/api/notice", LAN, new NoticeHandler(live, staff)),
+                Route.exact("/metrics", LAN, new MetricsHandler(metrics)),
+                Route.exact("/healthz", LAN, api),
+                Route.shape(ApiHandler.COUNTER_ACTION, "/api/counters/1/call-next", LAN, api),
+                Route.exact("/api/queue", LOCAL_ONLY, api),
+                Route.exact("/api/tickets", LOCAL_ONLY, api),
+                Route.shape(ApiHandler.TICKET, "/api/tickets/A001", LOCAL_ONLY, api),
+                Route.exact("/api/outbox/counts", LOCAL_ONLY, api),
+                Route.exact(StoreAcknowledgeHandler.PATH, LOCAL_ONLY,
+                        new StoreAcknowledgeHandler(new StoreAttention(config.identity().dataDir(), clock))),
+                Route.prefix("/sim/", "/sim/counters/1/board", LOCAL_ONLY, simulators)),
+                api);
+        LinkedAssets.requireServed(routes);
+        return routes;
+    }
+
+    /** The route table built at start, for the tests over every route and the docs. */
+    public synchronized Routes routeTable() {
+        return Objects.requireNonNull(routes, "the route table is built at start");
+    }
+
+    /** A page: {@code file} under web/ in the jar, served at {@code path}. */
+    private static Route page(String path, String file, Exposure exposure) {
+        return Route.exact(path, exposure, Asset.load(file));
+    }
+
+    /** A script, style sheet or font, served at its own name under web/. */
+    private static Route file(String file, Exposure exposure) {
+        return Route.exact("/" + file, exposure, Asset.load(file));
     }
 
     /** Lets a logged-in clerk's browser use the counter API from the LAN. */

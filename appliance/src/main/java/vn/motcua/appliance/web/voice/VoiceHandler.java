@@ -30,9 +30,6 @@ public final class VoiceHandler extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        if (!"/voice/call".equals(Request.getPathInContext(request))) {
-            return false;
-        }
         String q = request.getHttpURI().getQuery();
         String number = null;
         int counter = -1;
