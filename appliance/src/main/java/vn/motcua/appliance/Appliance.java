@@ -57,7 +57,10 @@ public final class Appliance implements AutoCloseable {
     private final String bootId = Host.bootId();
     private CounterBusDevice counterBus;
 
-    /** The demo shows sample dossiers on the status page when no district link is configured. */
+    /**
+     * The demo shows sample dossiers on the status page when no district link is configured. (Its simulated devices
+     * come from the config, loaded with {@code ConfigLoader.Options.DEMO}.)
+     */
     public Appliance demo() {
         this.demo = true;
         return this;

@@ -8,29 +8,46 @@ import vn.motcua.appliance.config.ConfigException;
 import vn.motcua.appliance.config.ConfigLoader;
 import vn.motcua.appliance.store.JournalRoom;
 
-/** Entry point: reads the config, starts the appliance, stops it on SIGTERM / Ctrl-C. Wiring only. */
+/**
+ * Entry point: reads the whole config before anything else, starts the appliance, stops it on SIGTERM / Ctrl-C.
+ * Wiring only. {@code --check-config FILE} checks a file and starts nothing (for technicians, and for provisioning
+ * before it installs a file and restarts a device).
+ */
 public final class Main {
+    private static final String USAGE = "usage: motcua-appliance [--config FILE] [--demo]\n"
+            + "       motcua-appliance --check-config FILE [--without-files]";
+
     private Main() {}
 
     public static void main(String[] args) throws Exception {
         Path configFile = ConfigLoader.DEFAULT_PATH;
+        Path checkFile = null;
         boolean demo = false;
+        boolean openFiles = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--config" -> configFile = Path.of(args[++i]);
+                case "--config" -> configFile = Path.of(argument(args, ++i));
+                case "--check-config" -> checkFile = Path.of(argument(args, ++i));
+                // A file rendered for another device: its keystore and ticket layout are there, not here.
+                case "--without-files" -> openFiles = false;
                 case "--demo" -> demo = true;
-                default -> {
-                    System.err.println("usage: motcua-appliance [--config FILE] [--demo]");
-                    System.exit(2);
-                }
+                default -> usage();
             }
+        }
+        if (checkFile != null) {
+            System.exit(check(checkFile, new ConfigLoader.Options(demo, openFiles)));
+            return;
         }
         ApplianceConfig config;
         try {
-            config = ConfigLoader.load(configFile);
+            config = ConfigLoader.load(configFile, new ConfigLoader.Options(demo, true));
         } catch (ConfigException e) {
-            System.err.println("motcua: " + e.getMessage());
-            System.err.println("motcua: not starting with a half-valid configuration.");
+            // One line per problem and nothing else: no store, journal, port or device has been opened.
+            printProblems(e);
+            System.exit(2);
+            return;
+        } catch (RuntimeException e) { // a bug in a check: still one line, still nothing opened
+            System.err.println("motcua: " + configFile + ": the config could not be checked (" + e + ")");
             System.exit(2);
             return;
         }
@@ -56,5 +73,38 @@ public final class Main {
             DemoBanner.print(appliance);
         }
         Thread.currentThread().join(); // the appliance runs on its own threads until the shutdown hook
+    }
+
+    /** @return the exit status: 0 valid (prints OK), 2 invalid (one line per problem on stderr) */
+    static int check(Path file, ConfigLoader.Options options) {
+        try {
+            ConfigLoader.load(file, options);
+            System.out.println("OK " + file);
+            return 0;
+        } catch (ConfigException e) {
+            printProblems(e);
+            return 2;
+        } catch (RuntimeException e) { // a bug in a check: still one line
+            System.err.println("motcua: " + file + ": the config could not be checked (" + e + ")");
+            return 2;
+        }
+    }
+
+    private static void printProblems(ConfigException e) {
+        for (String problem : e.problems()) {
+            System.err.println("motcua: " + e.source() + ": " + problem);
+        }
+    }
+
+    private static String argument(String[] args, int i) {
+        if (i >= args.length) {
+            usage();
+        }
+        return args[i];
+    }
+
+    private static void usage() {
+        System.err.println(USAGE);
+        System.exit(2);
     }
 }

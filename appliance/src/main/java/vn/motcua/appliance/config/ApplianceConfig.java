@@ -3,19 +3,32 @@ package vn.motcua.appliance.config;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
+import vn.motcua.appliance.devices.buttons.ButtonSetup;
+import vn.motcua.appliance.devices.counterbus.CounterBusSettings;
+import vn.motcua.appliance.devices.printer.PrinterSettings;
+import vn.motcua.appliance.devices.reader.ReaderSetup;
 import vn.motcua.appliance.domain.OfficeLayout;
+import vn.motcua.appliance.uplink.UplinkConfig;
 
 /**
- * The whole appliance configuration, validated. Immutable.
+ * The whole appliance configuration, every section typed and checked in one pass by {@link ConfigLoader}, before
+ * anything is opened. Immutable; no raw tree of the file survives past the loader.
  *
- * @param uplink  the raw {@code [uplink]} section (read by the uplink module), or a missing node
- * @param devices the raw {@code [devices]} section (read by the device modules), or a missing node
+ * @param uplink  {@code [uplink]}: the district link, or empty when the office runs alone (no section, or
+ *                {@code enabled = false})
+ * @param devices the {@code [devices.*]} sections
  */
-public record ApplianceConfig(Identity identity, OfficeLayout office, Web web, Store store, JsonNode uplink,
-                              JsonNode devices, Manager manager, Kiosk kiosk, Voice voice) {
+public record ApplianceConfig(Identity identity, OfficeLayout office, Web web, Store store, Optional<UplinkConfig> uplink,
+                              Devices devices, Manager manager, Kiosk kiosk, Voice voice) {
+
+    /**
+     * The {@code [devices.*]} sections. Modes left out of the file are "off", or "simulated" for the printer, the
+     * reader and (one button per service, when the section is absent) the buttons when the file is loaded for the
+     * demo ({@code --demo}).
+     */
+    public record Devices(CounterBusSettings counterBus, PrinterSettings printer, ReaderSetup reader, ButtonSetup buttons) {}
 
     /** Who this appliance is: its ids appear in every event and MQTT topic. */
     public record Identity(String deviceId, String district, String office, String officeNameVi, String officeNameEn,

@@ -12,8 +12,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.node.MissingNode;
-
 import vn.motcua.appliance.domain.ClosedDays;
 import vn.motcua.appliance.domain.CounterDef;
 import vn.motcua.appliance.domain.OfficeLayout;
@@ -31,20 +29,23 @@ final class ConfigValidator {
     private static final Pattern VOICE_LANGUAGES = Pattern.compile("vi|vi,en");
     private static final String ID_RULE = "1-64 of a-z, 0-9, _ or -, starting with a letter or digit";
 
-    /** The device sections the appliance reads (devices/ResidentDevices, devices/counterbus/CounterBusDevice). */
-    static final List<String> DEVICE_SECTIONS = List.of("counter_bus", "printer", "reader", "buttons");
+    private final List<String> problems;
+    private final Values v;
 
-    private final List<String> problems = new ArrayList<>();
-    private final Values v = new Values(problems);
+    /** @param problems the file's problems so far (from binding); this pass adds its own */
+    ConfigValidator(List<String> problems) {
+        this.problems = problems;
+        this.v = new Values(problems);
+    }
 
-    ApplianceConfig validate(RawConfig raw, String source) throws ConfigException {
+    ApplianceConfig validate(RawConfig raw, String source, ConfigLoader.Options options) throws ConfigException {
         RawConfig.Appliance a = v.required("appliance", raw.appliance(), "an [appliance] section");
         ApplianceConfig.Identity id = a == null ? null : identity(a);
         QueueRules rules = rules(raw.queue() == null ? new RawConfig.Queue(null, null, null, null, null, null, null, null) : raw.queue());
         OpeningHours defaultHours = hours("hours", raw.hours(), null);
         List<ServiceDef> services = services(raw.services(), defaultHours);
-        List<CounterDef> counters = counters(raw.counters());
-        ApplianceConfig.Web web = new WebValidator(v).web(
+        List<CounterDef> counters = counters(raw.counters(), raw.services());
+        ApplianceConfig.Web web = new WebValidator(v, options.openFiles()).web(
                 raw.web() == null ? new RawConfig.Web(null, null, null, null, null, null) : raw.web(),
                 id == null ? Path.of("/var/lib/motcua") : id.dataDir());
         RawConfig.Manager mg = raw.manager() == null ? new RawConfig.Manager(null, null) : raw.manager();
@@ -64,42 +65,21 @@ final class ConfigValidator {
                 raw.voice() == null ? null : raw.voice().languages(), VOICE_LANGUAGES,
                 "\"vi\" (Vietnamese only) or \"vi,en\" (Vietnamese, then English)", "vi,en")));
         ClosedDays closed = closedDays(raw.calendar());
-        devices(raw.devices());
+        EdgeSections edges = new EdgeSections(problems);
+        ApplianceConfig.Devices devices = edges.devices(raw.devices(), services, counters, options);
+        var uplink = edges.uplink(raw.uplink(), id, store.outboxRetention());
         OfficeLayout office = null;
         if (problems.isEmpty()) {
             try {
                 office = new OfficeLayout(services, counters, rules, closed);
-            } catch (IllegalArgumentException e) {
-                problems.add(e.getMessage());
+            } catch (IllegalArgumentException e) { // how services and counters fit together: named by their section
+                problems.add((e.getMessage().startsWith("counter") ? "counters" : "services") + ": " + e.getMessage());
             }
         }
         if (!problems.isEmpty()) {
             throw new ConfigException(source, problems);
         }
-        return new ApplianceConfig(id, office, web, store,
-                raw.uplink() == null ? MissingNode.getInstance() : raw.uplink(),
-                raw.devices() == null ? MissingNode.getInstance() : raw.devices(), manager, kiosk, voice);
-    }
-
-    /**
-     * The {@code [devices.*]} sections are read by their device modules at start (each checks its own keys through
-     * {@link DeviceSection}); here only which sections exist, so a misspelt {@code [devices.printr]} is refused at
-     * load instead of leaving the printer silently off.
-     */
-    private void devices(com.fasterxml.jackson.databind.JsonNode devices) {
-        if (devices == null) {
-            return;
-        }
-        if (!devices.isObject()) {
-            v.problem("devices", devices.asText(), "a [devices.NAME] section");
-            return;
-        }
-        devices.fieldNames().forEachRemaining(name -> {
-            if (!DEVICE_SECTIONS.contains(name)) {
-                v.problem("devices." + Values.shown(name).replace("'", ""), devices.get(name),
-                        "one of the sections " + String.join(", ", DEVICE_SECTIONS));
-            }
-        });
+        return new ApplianceConfig(id, office, web, store, uplink, devices, manager, kiosk, voice);
     }
 
     private ApplianceConfig.Identity identity(RawConfig.Appliance a) {
@@ -235,7 +215,10 @@ final class ConfigValidator {
         return out;
     }
 
-    private List<CounterDef> counters(List<RawConfig.Counter> raw) {
+    /** @param services the file's services: each counter's codes are checked against their codes, by key */
+    private List<CounterDef> counters(List<RawConfig.Counter> raw, List<RawConfig.Service> services) {
+        List<String> codes = services == null ? List.of()
+                : services.stream().map(RawConfig.Service::code).filter(java.util.Objects::nonNull).toList();
         List<CounterDef> out = new ArrayList<>();
         if (raw == null || raw.isEmpty()) {
             v.problem("counters", null, "at least one [[counters]] entry");
@@ -248,6 +231,8 @@ final class ConfigValidator {
             String name = v.text(k + ".name", c.name(), NAME, "a name, 1-120 characters", "Quầy " + number);
             if (c.services() == null || c.services().isEmpty()) {
                 v.problem(k + ".services", c.services(), "a list of the service codes this counter serves");
+            } else if (c.services().stream().anyMatch(code -> code == null || !codes.contains(code))) {
+                v.problem(k + ".services", c.services(), "codes of [[services]] entries (" + String.join(", ", codes) + ")");
             } else if (c.number() != null) {
                 // no [counters.hours]: the counter may be opened at any time (the services' hours still bind tickets)
                 out.add(new CounterDef(number, name, c.services(),

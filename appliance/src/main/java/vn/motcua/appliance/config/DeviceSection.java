@@ -25,15 +25,14 @@ public final class DeviceSection {
         this.prefix = prefix;
         this.problems = problems;
         if (!node.isMissingNode() && !node.isNull() && !node.isObject()) {
-            problems.add(prefix + " = " + Values.shown(node.asText()) + ": expected a section [" + prefix + "]");
+            problems.add(Values.line(prefix, node.asText(), "expected a section [" + prefix + "]"));
             node = MissingNode.getInstance();
         }
         this.node = node;
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (!keys.contains(k)) {
-                problems.add(prefix + "." + Values.shown(k).replace("'", "") + " = " + shown(node.get(k))
-                        + ": unknown key (expected one of " + String.join(", ", keys.stream().sorted().toList()) + ")");
+                problems.add(UnknownKey.problem(prefix + "." + Values.shown(k).replace("'", ""), text(node.get(k)), keys));
             }
         }
     }
@@ -46,6 +45,11 @@ public final class DeviceSection {
      */
     public static DeviceSection of(JsonNode devices, String name, Set<String> keys, List<String> problems) {
         return new DeviceSection("devices." + name, devices.path(name), keys, problems);
+    }
+
+    /** A top-level section read the same way, e.g. {@code [uplink]}. */
+    public static DeviceSection top(String name, JsonNode section, Set<String> keys, List<String> problems) {
+        return new DeviceSection(name, section == null ? MissingNode.getInstance() : section, keys, problems);
     }
 
     /** Whether the section is in the file at all. */
@@ -64,7 +68,7 @@ public final class DeviceSection {
 
     /** Adds a problem about this key's value. */
     public void problem(String key, String expected) {
-        problems.add(key(key) + " = " + shown(node.get(key)) + ": expected " + expected);
+        problems.add(Values.line(key(key), text(node.get(key)), "expected " + expected));
     }
 
     public String text(String key, String fallback) {
@@ -124,7 +128,7 @@ public final class DeviceSection {
         return out;
     }
 
-    private static String shown(JsonNode v) {
-        return v == null ? Values.shown(null) : Values.shown(v.isValueNode() ? v.asText() : v.toString());
+    private static String text(JsonNode v) {
+        return v == null ? null : v.isValueNode() ? v.asText() : v.toString();
     }
 }

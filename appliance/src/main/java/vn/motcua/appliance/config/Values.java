@@ -2,7 +2,7 @@ package vn.motcua.appliance.config;
 
 import java.time.Duration;
 import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -19,9 +19,29 @@ final class Values {
     }
 
     void problem(String key, Object value, String expected) {
-        problems.add(key + " = " + shown(value) + ": expected " + expected);
+        if (value == null && problems.stream().anyMatch(p -> p.startsWith(key + " = "))) {
+            return; // its value was refused when the file was bound: it is not also "missing"
+        }
+        problems.add(line(key, value, "expected " + expected));
     }
 
+    /** One problem as the technician reads it: {@code key = 'value': what}, the value hidden when the key is a secret. */
+    static String line(String key, Object value, String what) {
+        return key + " = " + (value != null && secret(key) ? "(hidden)" : shown(value)) + ": " + what;
+    }
+
+    /**
+     * Whether a key may hold a secret (an unknown {@code password = "..."} written by mistake, say): its value is
+     * never echoed. Keys naming a file that holds a secret are paths, shown as any other.
+     */
+    static boolean secret(String key) {
+        String last = key.substring(key.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+        return SECRET.matcher(last).find() && !last.endsWith("_file");
+    }
+
+    private static final Pattern SECRET = Pattern.compile("pass|secret|token|credential|private|api_?key|pwd");
+
+    /** A value as shown in a problem: printable (control characters become '?'), at most 80 characters, quoted. */
     static String shown(Object value) {
         if (value == null) {
             return "(missing)";
@@ -105,7 +125,8 @@ final class Values {
         }
         try {
             return parser.apply(value);
-        } catch (DateTimeParseException | IllegalArgumentException e) {
+        } catch (DateTimeException | IllegalArgumentException e) {
+            // DateTimeException, not only its parse subclass: ZoneId.of("Asia/Hanoi") throws ZoneRulesException
             problem(key, value, expected);
             return fallback;
         }

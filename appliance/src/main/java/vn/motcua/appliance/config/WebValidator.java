@@ -10,9 +10,12 @@ final class WebValidator {
     private static final Pattern PATH = Pattern.compile("[^\\p{Cntrl}]{1,255}");
     private static final Pattern REASON = Pattern.compile("(?=.*\\p{L}.*\\p{L})[^\\p{Cntrl}]{10,200}");
     private final Values v;
+    private final boolean openFiles;
 
-    WebValidator(Values v) {
+    /** @param openFiles check the keystore itself (not when checking a file rendered for another machine) */
+    WebValidator(Values v, boolean openFiles) {
         this.v = v;
+        this.openFiles = openFiles;
     }
 
     ApplianceConfig.Web web(RawConfig.Web w, Path dataDir) {
@@ -56,7 +59,9 @@ final class WebValidator {
             if (port == localPort && port != 0) {
                 v.problem("web.lan.port", port, "a port other than web.port (" + localPort + "): the LAN listener is HTTPS");
             }
-            KeystoreCheck.check(keystore, secret, v);
+            if (openFiles) {
+                KeystoreCheck.check(keystore, secret, v);
+            }
         }
         return new ApplianceConfig.Lan(enabled, bind, port, keystore, secret);
     }

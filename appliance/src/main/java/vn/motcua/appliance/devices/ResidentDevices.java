@@ -100,16 +100,9 @@ public final class ResidentDevices implements AutoCloseable {
     public void start(ApplianceConfig config, boolean demo, QueueService queue, Health health, DeviceEvents events,
                       ScheduledExecutorService scheduler, java.time.Clock clock) throws ConfigException, IOException {
         ApplianceConfig.Identity id = config.identity();
-        PrinterSettings ps;
-        ReaderSetup rs;
-        ButtonSetup bs;
-        try {
-            ps = PrinterSettings.from(config.devices(), demo);
-            rs = ReaderSetup.from(config.devices(), demo);
-            bs = ButtonSetup.from(config.devices(), config.office().servicesByCode().keySet());
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("[devices]", List.of(e.getMessage().split("\n")));
-        }
+        PrinterSettings ps = config.devices().printer();
+        ReaderSetup rs = config.devices().reader();
+        ButtonSetup bs = config.devices().buttons();
         TicketPrinting printing = null;
         Optional<PrinterDevice> p;
         try {
@@ -158,11 +151,7 @@ public final class ResidentDevices implements AutoCloseable {
             });
             r.start();
         }
-        // the demo without a [devices.buttons] section: one simulated button per service, pressed over HTTP
-        Optional<ButtonPanel> panel = demo && config.devices().path("buttons").isMissingNode()
-                ? Optional.of(new vn.motcua.appliance.devices.buttons.SimulatedButtonPanel(
-                        List.copyOf(config.office().servicesByCode().keySet())))
-                : ButtonDevice.open(bs, scheduler);
+        Optional<ButtonPanel> panel = ButtonDevice.open(bs, scheduler);
         if (panel.isPresent()) {
             ButtonPanel b = panel.get();
             this.buttons = b;

@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 
 import vn.motcua.appliance.config.ApplianceConfig;
-import vn.motcua.appliance.config.ConfigException;
 import vn.motcua.appliance.service.HallMessages;
 import vn.motcua.appliance.service.Health;
 import vn.motcua.appliance.service.QueueService;
@@ -16,7 +15,6 @@ import vn.motcua.appliance.uplink.UplinkConfig;
 import vn.motcua.appliance.uplink.UplinkHealth;
 import vn.motcua.appliance.uplink.UplinkPorts;
 import vn.motcua.appliance.uplink.UplinkQueueListener;
-import vn.motcua.appliance.uplink.UplinkSettings;
 
 /**
  * The district link as the config says ({@code [uplink]}): the MQTT uplink with the district's ports (live config,
@@ -42,14 +40,8 @@ public final class DistrictLink {
         return Optional.of(uplink);
     }
 
-    /** The {@code [uplink]} settings, or empty when the office runs without a district link. */
-    static Optional<UplinkConfig> settings(ApplianceConfig config) throws ConfigException {
-        ApplianceConfig.Identity id = config.identity();
-        try {
-            return UplinkSettings.parse(config.uplink(), id.district(), id.office(), id.deviceId(), id.dataDir(),
-                    config.store().outboxRetention());
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("[uplink]", List.of(e.getMessage().split("\n")));
-        }
+    /** The {@code [uplink]} settings (read and checked with the rest of the file), or empty when the office runs alone. */
+    static Optional<UplinkConfig> settings(ApplianceConfig config) {
+        return config.uplink();
     }
 }

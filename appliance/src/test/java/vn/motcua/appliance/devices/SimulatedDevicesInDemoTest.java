@@ -42,7 +42,7 @@ class SimulatedDevicesInDemoTest {
     @Test
     void theDemoScansPressesAButtonAndRunsOutOfPaperWithoutHardware() throws Exception {
         String toml = TestStores.demoToml(dir).replace("status_poll_s = 2", "status_poll_s = 1");
-        try (Appliance a = new Appliance(ConfigLoader.parse(toml, "test"), Clock.systemUTC()).demo()) {
+        try (Appliance a = new Appliance(ConfigLoader.parse(toml, "test", ConfigLoader.Options.DEMO), Clock.systemUTC()).demo()) {
             a.start();
             String base = "http://127.0.0.1:" + a.webPort();
 

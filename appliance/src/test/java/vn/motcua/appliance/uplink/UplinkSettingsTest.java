@@ -32,7 +32,7 @@ class UplinkSettingsTest {
                 reconnect_initial = "500ms"
                 reconnect_max = "5m"
                 backlog_rate = 250
-                min_free_mb = 100
+                min_free_mib = 100
                 """);
         assertEquals("ssl://mqtt.example:8883", c.brokerUri().toString());
         assertEquals(Duration.ofMillis(500), c.backoffInitial());
@@ -57,8 +57,8 @@ class UplinkSettingsTest {
                 """));
         assertTrue(e.getMessage().contains("uplink.keep_alive"), e.getMessage());
         assertTrue(e.getMessage().contains("uplink.backlog_rate"), e.getMessage());
-        assertTrue(e.getMessage().contains("uplink.brokr: unknown key"), e.getMessage());
-        assertTrue(e.getMessage().contains("uplink.broker = (missing)"), e.getMessage());
+        assertTrue(e.getMessage().contains("uplink.brokr = 'ssl://x': unknown key (expected one of backlog_rate, backlog_window, broker,"), e.getMessage());
+        assertTrue(e.getMessage().contains("uplink.broker = (missing): expected the district's broker, ssl://host:8883"), e.getMessage());
     }
 
     @Test

@@ -10,8 +10,7 @@ public final class ButtonDevice {
     public static Optional<ButtonPanel> open(ButtonSetup s, ScheduledExecutorService scheduler) {
         return switch (s.mode()) {
             case OFF -> Optional.empty();
-            case SIMULATED -> Optional.of(new SimulatedButtonPanel(
-                    s.config().buttons().stream().map(ButtonConfig.ButtonPin::serviceCode).toList()));
+            case SIMULATED -> Optional.of(new SimulatedButtonPanel(s.services()));
             case GPIO -> Optional.of(Pi4jButtonPanel.onGpiod(s.config(), s.gpioChip(), scheduler));
         };
     }

@@ -27,7 +27,7 @@ import vn.motcua.appliance.config.DeviceSection;
  * bcm = 17
  * </pre>
  */
-public record ButtonSetup(Mode mode, ButtonConfig config, String gpioChip) {
+public record ButtonSetup(Mode mode, ButtonConfig config, String gpioChip, java.util.List<String> services) {
 
     public enum Mode { GPIO, SIMULATED, OFF }
 
@@ -38,6 +38,17 @@ public record ButtonSetup(Mode mode, ButtonConfig config, String gpioChip) {
 
     /** @param services the office's service codes: every mapped button must name one */
     public static ButtonSetup from(JsonNode devices, Set<String> services) {
+        return from(devices, services, false);
+    }
+
+    /**
+     * @param services the office's service codes, in order: every mapped button must name one
+     * @param demo     without a {@code [devices.buttons]} section the demo has one simulated button per service
+     */
+    public static ButtonSetup from(JsonNode devices, Set<String> services, boolean demo) {
+        if (demo && devices.path("buttons").isMissingNode()) {
+            return new ButtonSetup(Mode.SIMULATED, null, "", List.copyOf(services));
+        }
         List<String> problems = new ArrayList<>();
         DeviceSection n = DeviceSection.of(devices, "buttons", KEYS, problems);
         String modeText = n.text("mode", "off");
@@ -74,7 +85,7 @@ public record ButtonSetup(Mode mode, ButtonConfig config, String gpioChip) {
         OptionalInt led = pin(n, "busy_led");
         OptionalInt buzzer = pin(n, "buzzer");
         if (mode == Mode.OFF && problems.isEmpty()) {
-            return new ButtonSetup(Mode.OFF, null, "");
+            return new ButtonSetup(Mode.OFF, null, "", List.of());
         }
         ButtonConfig config = null;
         if (problems.isEmpty()) { // the wiring checks (pins used twice, no buttons) once every value is readable
@@ -88,7 +99,7 @@ public record ButtonSetup(Mode mode, ButtonConfig config, String gpioChip) {
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("\n", problems));
         }
-        return new ButtonSetup(mode, config, chip);
+        return new ButtonSetup(mode, config, chip, pins.stream().map(ButtonConfig.ButtonPin::serviceCode).toList());
     }
 
     private static OptionalInt pin(DeviceSection n, String key) {

@@ -34,7 +34,7 @@ public final class CounterBusDevice implements AutoCloseable {
     /** Builds the bus and starts it: each board gets what its counter serves now. */
     public static CounterBusDevice start(ApplianceConfig config, QueueService queue, ScheduledExecutorService scheduler,
                                          DeviceEvents events, Health health, Clock clock) throws ConfigException {
-        CounterBusSettings settings = CounterBusSettings.from(config.devices(), config.office(), false);
+        CounterBusSettings settings = config.devices().counterBus();
         SimulatedBus simulated = settings.mode() == CounterBusSettings.Mode.SIMULATED
                 ? CounterBuses.simulated(settings.bus(), clock) : null;
         CounterBus bus = switch (settings.mode()) {

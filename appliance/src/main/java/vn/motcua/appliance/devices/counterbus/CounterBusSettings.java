@@ -15,6 +15,7 @@ import vn.motcua.appliance.config.ConfigException;
 import vn.motcua.appliance.config.DeviceSection;
 import vn.motcua.appliance.domain.CounterDef;
 import vn.motcua.appliance.domain.OfficeLayout;
+import vn.motcua.appliance.domain.ServiceDef;
 import vn.motcua.bus.BusConfig;
 import vn.motcua.bus.codec.SevenSegment;
 import vn.motcua.bus.modbus.ModbusDisplayConfig;
@@ -37,6 +38,14 @@ public record CounterBusSettings(Mode mode, BusConfig bus, ModbusDisplayConfig m
     public static final Set<String> BOARD_KEYS = Set.of("address", "counter");
 
     public static CounterBusSettings from(JsonNode devices, OfficeLayout office, boolean demo) throws ConfigException {
+        return from(devices, office.services(), office.counters(), demo);
+    }
+
+    /** @param services, counters the office's, as read from the same file (checked before the office is built) */
+    public static CounterBusSettings from(JsonNode devices, List<ServiceDef> services, List<CounterDef> counters,
+                                          boolean demo) throws ConfigException {
+        Set<Integer> counterNumbers = new java.util.HashSet<>();
+        counters.forEach(c -> counterNumbers.add(c.number()));
         List<String> problems = new ArrayList<>();
         DeviceSection n = DeviceSection.of(devices, "counter_bus", KEYS, problems);
         String modeText = n.text("mode", demo ? "simulated" : "off");
@@ -60,14 +69,14 @@ public record CounterBusSettings(Mode mode, BusConfig bus, ModbusDisplayConfig m
                 int counter = b.integer("counter", -1, 1, 99);
                 if (!b.has("address")) {
                     b.problem("address", addressMeaning);
-                } else if (!b.has("counter") || (counter > 0 && office.counter(counter).isEmpty())) {
+                } else if (!b.has("counter") || (counter > 0 && !counterNumbers.contains(counter))) {
                     b.problem("counter", "a configured counter number");
                 } else if (address > 0 && counter > 0 && byAddress.put(address, counter) != null) {
                     b.problem("address", "each board address once");
                 }
             }
         } else {
-            for (CounterDef c : office.counters()) {
+            for (CounterDef c : counters) {
                 if (c.number() <= maxAddress) {
                     byAddress.put(c.number(), c.number());
                 }
@@ -76,14 +85,14 @@ public record CounterBusSettings(Mode mode, BusConfig bus, ModbusDisplayConfig m
         BusConfig d = BusConfig.defaults("/dev/motcua-bus", List.of(1));
         String port = n.text("port", d.portName());
         if (mode == Mode.MODBUS) {
-            return modbus(n, office, port, byAddress, problems);
+            return modbus(n, services, port, byAddress, problems);
         }
         ModbusDisplaySettings.refuseOutsideModbus(n);
         int baud = n.integer("baud", d.baud(), 1200, 3_000_000);
         Duration reply = Duration.ofMillis(n.number("reply_timeout_ms", d.replyTimeout().toMillis(), 1, 1000));
         boolean kernelRs485 = n.bool("kernel_rs485", false);
         if (mode != Mode.OFF) {
-            for (var service : office.services()) {
+            for (var service : services) {
                 if (!SevenSegment.canRender(String.valueOf(service.prefix()))) {
                     problems.add("services: prefix '" + service.prefix() + "' of " + service.code()
                             + " cannot be shown on a 7-segment counter board (K, M, V, W, X, Z cannot); choose another letter");
@@ -111,7 +120,7 @@ public record CounterBusSettings(Mode mode, BusConfig bus, ModbusDisplayConfig m
      * Modbus number displays show digits only, so the 7-segment letter check does not apply, but the length does;
      * they have no keypad, so the clerks call from the /counter page.
      */
-    private static CounterBusSettings modbus(DeviceSection n, OfficeLayout office, String port,
+    private static CounterBusSettings modbus(DeviceSection n, List<ServiceDef> services, String port,
                                              Map<Integer, Integer> byAddress, List<String> problems) throws ConfigException {
         if (n.has("kernel_rs485")) {
             n.problem("kernel_rs485", "nothing with mode = \"modbus\" (the USB adapter switches direction by itself)");
@@ -120,7 +129,7 @@ public record CounterBusSettings(Mode mode, BusConfig bus, ModbusDisplayConfig m
         if (byAddress.isEmpty()) {
             problems.add(NO_BOARD);
         }
-        ModbusDisplaySettings.checkNumbersFit(office, problems);
+        ModbusDisplaySettings.checkNumbersFit(services, problems);
         ModbusDisplayConfig modbus = ModbusDisplaySettings.read(n, port, baud, byAddress.keySet(), problems);
         throwIfAny(problems);
         return new CounterBusSettings(Mode.MODBUS, null, modbus, byAddress);

@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import vn.motcua.appliance.config.DeviceSection;
-import vn.motcua.appliance.domain.OfficeLayout;
 import vn.motcua.appliance.domain.ServiceDef;
 import vn.motcua.bus.modbus.ModbusDisplayConfig;
 
@@ -60,8 +59,8 @@ final class ModbusDisplaySettings {
      * A Modbus number display shows the digits of a number of at most 4 characters (the letter counted, as on
      * the motcua boards): a service numbered past 999 (A0001) would leave its counter's display dark.
      */
-    static void checkNumbersFit(OfficeLayout office, List<String> problems) {
-        for (ServiceDef service : office.services()) {
+    static void checkNumbersFit(List<ServiceDef> services, List<String> problems) {
+        for (ServiceDef service : services) {
             if (service.format(service.lastNumber()).length() > 4) {
                 problems.add("services: last_number " + service.lastNumber() + " of " + service.code()
                         + " makes numbers like " + service.format(service.lastNumber())

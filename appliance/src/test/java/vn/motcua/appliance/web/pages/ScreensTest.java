@@ -42,7 +42,7 @@ class ScreensTest {
                 StaffAccounts.line("lan", "1,2", PasswordHash.hash("mat-khau-1".toCharArray())) + "\n"
                 + StaffAccounts.line("chi", "*", PasswordHash.hash("quan-ly-9".toCharArray())) + "\n");
         String toml = vn.motcua.appliance.TestStores.demoToml(dir);
-        appliance = new Appliance(ConfigLoader.parse(toml, "test"), Clock.systemUTC()).demo(); // sample dossiers
+        appliance = new Appliance(ConfigLoader.parse(toml, "test", ConfigLoader.Options.DEMO), Clock.systemUTC()).demo(); // sample dossiers
         appliance.start();
         base = "http://127.0.0.1:" + appliance.webPort();
     }
