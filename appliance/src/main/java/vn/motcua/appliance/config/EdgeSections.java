@@ -80,10 +80,10 @@ final class EdgeSections {
         try {
             TicketTemplate.load(file);
         } catch (java.io.IOException e) {
-            problems.add(Values.line("devices.printer.template", file, "a readable ticket layout file ("
+            problems.add(Values.line("devices.printer.template", file, "expected a readable ticket layout file ("
                     + e.getClass().getSimpleName() + ")"));
         } catch (IllegalArgumentException e) {
-            problems.add(Values.line("devices.printer.template", file, "a valid ticket layout: "
+            problems.add(Values.line("devices.printer.template", file, "expected a valid ticket layout: "
                     + TomlBinding.firstLine(e.getMessage())));
         }
     }

@@ -50,8 +50,8 @@ class DiskFullTest {
         try (Tmpfs data = Tmpfs.mount(dir.resolve("data"), "12m");
              MosquittoBroker broker = MosquittoBroker.startTls(brokerDir, TestPki.create(brokerDir), "office", "office-pass");
              DistrictServer district = StandIns.district(broker)) {
-            // The uplink's own storage guard (min_free_mb, 200 by default) would keep /healthz red on 12 MiB.
-            String uplink = StandIns.uplinkToml(broker, dir, 100) + "min_free_mb = 1\n";
+            // The uplink's own storage guard (min_free_mib, 200 by default) would keep /healthz red on 12 MiB.
+            String uplink = StandIns.uplinkToml(broker, dir, 100) + "min_free_mib = 1\n";
             try (ApplianceProcess app = new ApplianceProcess(dir, toml -> toml + uplink)) {
                 app.start();
                 ReceivedEvents got = district.events(DEVICE);
