@@ -82,7 +82,7 @@ class ConfigProblemsTest {
             "[uplink]|bogus_key|1|uplink.bogus_key = '1': unknown key (expected one of backlog_rate,",
             "[uplink]|keep_alive|'soon'|uplink.keep_alive = 'soon': expected a duration",
             "[uplink]|backlog_rate|-3|uplink.backlog_rate = '-3': expected a whole number from 0",
-            "[devices.counter_bus]|mode|'rs232'|devices.counter_bus.mode = 'rs232': expected rs485, simulated or off",
+            "[devices.counter_bus]|mode|'rs232'|devices.counter_bus.mode = 'rs232': expected rs485, modbus, simulated or off",
             "[devices.counter_bus]|baud|'fast'|devices.counter_bus.baud = 'fast': expected a whole number",
             "[devices.printer]|mode|'usbprinter'|devices.printer.mode = 'usbprinter': expected serial, usblp, simulated or off",
             "[devices.printer]|baud|'19200 8N1'|devices.printer.baud = '19200 8N1': expected a whole number",
