@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import vn.motcua.appliance.web.voice.CallAnnouncement;
 import vn.motcua.tests.harness.ApplianceProcess;
-import vn.motcua.tests.harness.Await;
+import vn.motcua.bus.Await;
 
 /**
  * The spoken call as the display receives it: the appliance generates its word clips with espeak-ng at first

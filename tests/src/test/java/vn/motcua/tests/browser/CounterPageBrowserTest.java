@@ -25,7 +25,7 @@ import vn.motcua.appliance.store.EventJson;
 import vn.motcua.appliance.web.auth.PasswordHash;
 import vn.motcua.appliance.web.auth.StaffAccounts;
 import vn.motcua.tests.harness.ApplianceProcess;
-import vn.motcua.tests.harness.Await;
+import vn.motcua.bus.Await;
 
 /**
  * Issue 15: a clerk does every counter action from {@code /counter} alone, in Chromium against the appliance as a

@@ -18,7 +18,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import vn.motcua.appliance.Appliance;
 import vn.motcua.appliance.config.ConfigLoader;
 import vn.motcua.appliance.devices.printer.sim.SimulatedPrinter;
-import vn.motcua.tests.harness.Await;
+import vn.motcua.bus.Await;
 
 /**
  * The kiosk and the (simulated) ticket printer: a ticket that printed is announced as such; out of paper, the kiosk

@@ -30,7 +30,7 @@ import vn.motcua.appliance.devices.reader.ResidentKeyFile;
 import vn.motcua.appliance.devices.reader.ResidentKeyer;
 import vn.motcua.appliance.store.EventJson;
 import vn.motcua.tests.harness.ApplianceProcess;
-import vn.motcua.tests.harness.Await;
+import vn.motcua.bus.Await;
 import vn.motcua.bus.pty.RealParts;
 import vn.motcua.bus.pty.SocatPty;
 

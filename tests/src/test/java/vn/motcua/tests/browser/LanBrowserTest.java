@@ -18,7 +18,7 @@ import org.openqa.selenium.support.ui.Select;
 import vn.motcua.appliance.web.auth.PasswordHash;
 import vn.motcua.appliance.web.auth.StaffAccounts;
 import vn.motcua.tests.harness.ApplianceProcess;
-import vn.motcua.tests.harness.Await;
+import vn.motcua.bus.Await;
 
 /**
  * A clerk's counter PC: Chromium on the LAN listener (HTTPS on 127.0.0.2, the keystore made by the provisioning

@@ -17,7 +17,7 @@ import vn.motcua.appliance.store.EventJson;
 import vn.motcua.appliance.web.auth.PasswordHash;
 import vn.motcua.appliance.web.auth.StaffAccounts;
 import vn.motcua.tests.harness.ApplianceProcess;
-import vn.motcua.tests.harness.Await;
+import vn.motcua.bus.Await;
 
 /**
  * A clerk's call as the hall sees it: call-next clicked on the logged-in /counter page in one Chromium, the number

@@ -18,7 +18,7 @@ import org.openqa.selenium.support.ui.Select;
 import vn.motcua.appliance.web.auth.PasswordHash;
 import vn.motcua.appliance.web.auth.StaffAccounts;
 import vn.motcua.tests.harness.ApplianceProcess;
-import vn.motcua.tests.harness.Await;
+import vn.motcua.bus.Await;
 
 /** The screens in real Chromium against the appliance as a real process. */
 class ScreensBrowserTest {

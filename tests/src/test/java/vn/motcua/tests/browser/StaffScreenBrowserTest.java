@@ -22,7 +22,7 @@ import org.openqa.selenium.support.ui.Select;
 import vn.motcua.appliance.web.auth.PasswordHash;
 import vn.motcua.appliance.web.auth.StaffAccounts;
 import vn.motcua.tests.harness.ApplianceProcess;
-import vn.motcua.tests.harness.Await;
+import vn.motcua.bus.Await;
 
 /**
  * Issue 15 item 10, in Chromium on the LAN listener as from the office's PCs: the manager adds a clerk on the

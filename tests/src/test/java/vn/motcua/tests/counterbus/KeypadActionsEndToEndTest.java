@@ -17,7 +17,7 @@ import vn.motcua.bus.pty.CounterSimProcess;
 import vn.motcua.bus.pty.RealParts;
 import vn.motcua.bus.pty.SocatPty;
 import vn.motcua.tests.harness.ApplianceProcess;
-import vn.motcua.tests.harness.Await;
+import vn.motcua.bus.Await;
 
 /**
  * Every keypad action of a clerk's day — call next, recall, skip, recall no-show, start, done, park, call parked,

@@ -18,7 +18,7 @@ import vn.motcua.bus.pty.CounterSimProcess;
 import vn.motcua.bus.pty.RealParts;
 import vn.motcua.bus.pty.SocatPty;
 import vn.motcua.tests.harness.ApplianceProcess;
-import vn.motcua.tests.harness.Await;
+import vn.motcua.bus.Await;
 
 /**
  * Clerks keep pressing call-next while the appliance process is killed (SIGKILL) and started again. The board runs

@@ -17,7 +17,7 @@ import vn.motcua.bus.pty.RealParts;
 import vn.motcua.bus.pty.SocatPty;
 import vn.motcua.appliance.store.EventJson;
 import vn.motcua.tests.harness.ApplianceProcess;
-import vn.motcua.tests.harness.Await;
+import vn.motcua.bus.Await;
 
 /**
  * The whole path with real parts: the appliance process and its jSerialComm adapter on one end of a pty pair,

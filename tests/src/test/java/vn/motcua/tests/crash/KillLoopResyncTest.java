@@ -28,7 +28,7 @@ import vn.motcua.appliance.store.EventJson;
 import vn.motcua.tests.district.DistrictServer;
 import vn.motcua.tests.district.ReceivedEvents;
 import vn.motcua.tests.harness.ApplianceProcess;
-import vn.motcua.tests.harness.Await;
+import vn.motcua.bus.Await;
 import vn.motcua.tests.mqtt.MosquittoBroker;
 import vn.motcua.tests.mqtt.TestPki;
 import vn.motcua.tests.uplink.StandIns;

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.appliance.web.auth.PasswordHash;
 import vn.motcua.appliance.web.auth.StaffAccounts;
 import vn.motcua.tests.harness.ApplianceProcess;
-import vn.motcua.tests.harness.Await;
+import vn.motcua.bus.Await;
 
 /**
  * Issue 21's attack suite: another host on the LAN (a network namespace of the test's own, joined by a veth pair,

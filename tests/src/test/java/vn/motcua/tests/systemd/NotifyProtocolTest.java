@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import vn.motcua.bus.pty.RealParts;
 import vn.motcua.tests.harness.ApplianceProcess;
-import vn.motcua.tests.harness.Await;
+import vn.motcua.bus.Await;
 
 /**
  * The real appliance, started the way systemd starts a Type=notify unit (NOTIFY_SOCKET, WATCHDOG_USEC), with

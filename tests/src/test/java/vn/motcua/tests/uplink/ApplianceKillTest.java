@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.tests.district.DistrictServer;
 import vn.motcua.tests.district.ReceivedEvents;
-import vn.motcua.tests.harness.Await;
+import vn.motcua.bus.Await;
 import vn.motcua.tests.harness.Ports;
 import vn.motcua.tests.mqtt.MosquittoBroker;
 import vn.motcua.tests.mqtt.TestPki;

@@ -22,7 +22,7 @@ import vn.motcua.appliance.config.ConfigLoader;
 import vn.motcua.appliance.domain.Priority;
 import vn.motcua.tests.district.DistrictServer;
 import vn.motcua.tests.district.ReceivedEvents;
-import vn.motcua.tests.harness.Await;
+import vn.motcua.bus.Await;
 import vn.motcua.tests.mqtt.MosquittoBroker;
 import vn.motcua.tests.mqtt.TestPki;
 

@@ -37,7 +37,7 @@ import vn.motcua.appliance.uplink.UplinkConfig;
 import vn.motcua.appliance.uplink.UplinkPorts;
 import vn.motcua.appliance.uplink.TlsContexts;
 import vn.motcua.tests.district.DistrictServer;
-import vn.motcua.tests.harness.Await;
+import vn.motcua.bus.Await;
 import vn.motcua.tests.mqtt.MosquittoBroker;
 import vn.motcua.tests.mqtt.TestPki;
 

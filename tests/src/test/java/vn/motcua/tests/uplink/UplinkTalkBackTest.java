@@ -15,7 +15,7 @@ import vn.motcua.appliance.uplink.Dossier;
 import vn.motcua.appliance.uplink.DossierAnswer;
 import vn.motcua.tests.district.DistrictServer;
 import vn.motcua.tests.district.DossierFixture;
-import vn.motcua.tests.harness.Await;
+import vn.motcua.bus.Await;
 import vn.motcua.tests.mqtt.MosquittoBroker;
 import vn.motcua.tests.mqtt.TestPki;
 
