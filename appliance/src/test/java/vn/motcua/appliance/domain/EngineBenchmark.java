@@ -1,5 +1,6 @@
 package vn.motcua.appliance.domain;
 
+import vn.motcua.bus.bench.Percentiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalTime;
@@ -65,9 +66,8 @@ class EngineBenchmark {
     }
 
     private static void report(String what, long[] nanos) {
-        long[] s = nanos.clone();
-        Arrays.sort(s);
-        System.out.printf("BENCH %-50s n=%d p50=%.1f us p99=%.1f us%n", what, s.length,
-                s[s.length / 2] / 1000.0, s[(int) (s.length * 0.99)] / 1000.0);
+        Percentiles s = Percentiles.of(nanos);
+        System.out.printf("BENCH %-50s n=%d p50=%.1f us p99=%.1f us%n", what, s.n(), s.p50() / 1000.0,
+                s.p99() / 1000.0);
     }
 }

@@ -1,5 +1,6 @@
 package vn.motcua.appliance.web;
 
+import vn.motcua.bus.bench.Percentiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.InetSocketAddress;
@@ -9,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
@@ -88,10 +88,8 @@ class LanBenchmark {
                 .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    private static long pct(long[] ns, int p) {
-        long[] sorted = ns.clone();
-        Arrays.sort(sorted);
-        return sorted[Math.min(sorted.length - 1, sorted.length * p / 100)];
+    private static double pct(long[] ns, int p) {
+        return Percentiles.of(ns).at(p);
     }
 
     private static String ms(long[] ns, int p) {

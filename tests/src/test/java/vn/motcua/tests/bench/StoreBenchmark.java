@@ -1,5 +1,6 @@
 package vn.motcua.tests.bench;
 
+import vn.motcua.bus.bench.Percentiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -49,10 +50,10 @@ public final class StoreBenchmark {
     }
 
     private static void print(String name, Result r, int lifecycles) {
-        Percentiles p = new Percentiles(r.latencies, r.n);
+        Percentiles p = Percentiles.of(java.util.Arrays.copyOf(r.latencies, r.n));
         System.out.printf("%-30s %8.0f commands/s  p50 %.2f ms  p99 %.2f ms  %7.0f bytes written per lifecycle"
                         + " (%.1f KiB, %.2f blocks of 4 KiB per durable commit)%n",
-                name, r.commandsPerSecond(lifecycles), p.millis(50), p.millis(99), (double) r.bytes / lifecycles,
+                name, r.commandsPerSecond(lifecycles), p.p50() / 1e6, p.p99() / 1e6, (double) r.bytes / lifecycles,
                 r.bytes / 1024.0 / lifecycles, r.bytes / 4096.0 / (lifecycles * 4));
     }
 

@@ -1,5 +1,6 @@
 package vn.motcua.tests.browser;
 
+import vn.motcua.bus.bench.Percentiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -177,12 +178,8 @@ class ScreensBenchmark {
         return ((Number) seen.get(0).get("at")).doubleValue();
     }
 
-    /** Nearest-rank percentile. */
     static double pct(double[] samples, double p) {
-        double[] s = samples.clone();
-        java.util.Arrays.sort(s);
-        int i = (int) Math.min(s.length - 1, Math.ceil(p / 100.0 * s.length) - 1);
-        return s[Math.max(0, i)];
+        return Percentiles.of(samples).at(p);
     }
 
     /** Decoded bytes of the page and everything it loaded, and of that the fonts, from the browser's timings. */

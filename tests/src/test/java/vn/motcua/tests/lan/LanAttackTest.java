@@ -1,5 +1,6 @@
 package vn.motcua.tests.lan;
 
+import vn.motcua.bus.bench.Percentiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -288,12 +289,10 @@ class LanAttackTest {
     }
 
     static long p99(List<Long> ns) {
-        long[] a = ns.stream().mapToLong(Long::longValue).sorted().toArray();
-        return a[Math.min(a.length - 1, (int) Math.ceil(a.length * 0.99) - 1)];
+        return (long) Percentiles.of(ns).p99();
     }
 
     static long p50(List<Long> ns) {
-        long[] a = ns.stream().mapToLong(Long::longValue).sorted().toArray();
-        return a[a.length / 2];
+        return (long) Percentiles.of(ns).p50();
     }
 }

@@ -1,11 +1,11 @@
 package vn.motcua.appliance.devices.buttons;
 
+import vn.motcua.bus.bench.Percentiles;
 import com.pi4j.Pi4J;
 import com.pi4j.io.gpio.digital.DigitalState;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
@@ -105,9 +105,8 @@ class TicketPressBenchmark {
     }
 
     static void report(String what, long[] nanos) {
-        long[] s = nanos.clone();
-        Arrays.sort(s);
-        System.out.printf("BENCH %-95s p50 %7.2f ms  p99 %7.2f ms  (n=%d)%n", what,
-                s[s.length / 2] / 1e6, s[(int) Math.ceil(s.length * 0.99) - 1] / 1e6, s.length);
+        Percentiles s = Percentiles.of(nanos);
+        System.out.printf("BENCH %-95s p50 %7.2f ms  p99 %7.2f ms  (n=%d)%n", what, s.p50() / 1e6, s.p99() / 1e6,
+                s.n());
     }
 }
