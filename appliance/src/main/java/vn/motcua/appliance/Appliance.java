@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 
 import vn.motcua.appliance.config.ApplianceConfig;
-import vn.motcua.appliance.devices.ResidentDevices;
+import vn.motcua.appliance.devices.resident.ResidentDevices;
 import vn.motcua.appliance.devices.counterbus.CounterBusDevice;
 import vn.motcua.appliance.district.DistrictConfigApplier;
 import vn.motcua.appliance.district.DistrictLink;
@@ -30,6 +30,7 @@ import vn.motcua.appliance.web.Routes;
 import vn.motcua.appliance.web.WebServer;
 import vn.motcua.appliance.web.live.Notice;
 import vn.motcua.appliance.web.pages.Screens;
+import vn.motcua.appliance.web.sim.SimulatorControls;
 import vn.motcua.appliance.web.status.DossierStatusSource;
 import vn.motcua.appliance.web.status.FixtureDossierSource;
 import vn.motcua.bus.sim.SimulatedBus;
@@ -115,7 +116,7 @@ public final class Appliance implements AutoCloseable {
         screens = new Screens(config, queue, health, clock, dossiers, this::outboxDepth, deviceCounters,
                 devices.ticketQr(), devices.ticketTemplate(), devices.printJobs(), this::recordDeviceEvent);
         ApiHandler api = new ApiHandler(queue, health, config.web().maxBodyBytes(), store::countsByType, screens.gate());
-        org.eclipse.jetty.server.Handler simulators = counterBus.inFrontOf(devices.inFrontOf(Routes.nothing()));
+        org.eclipse.jetty.server.Handler simulators = SimulatorControls.inFrontOf(counterBus, devices, Routes.nothing());
         web = new WebServer(config.web(), screens.routes(api, simulators), screens.staffSession(),
                 screens.webCounters(), screens.shunnedSources());
         web.start();

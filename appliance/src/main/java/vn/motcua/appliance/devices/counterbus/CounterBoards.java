@@ -12,17 +12,17 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import vn.motcua.appliance.devices.KeypadCursor;
+import vn.motcua.appliance.devices.KeypadCursors;
 import vn.motcua.appliance.domain.CommandResult;
 import vn.motcua.appliance.domain.Counter;
 import vn.motcua.appliance.domain.QueueEvent;
 import vn.motcua.appliance.domain.QueueRefusedException;
+import vn.motcua.appliance.service.CommittedEvent;
 import vn.motcua.appliance.service.DeviceEvents;
 import vn.motcua.appliance.service.Health;
 import vn.motcua.appliance.service.QueueListener;
 import vn.motcua.appliance.service.QueueService;
-import vn.motcua.appliance.store.KeypadCursor;
-import vn.motcua.appliance.store.OutboxEvent;
-import vn.motcua.appliance.store.StoreException;
 import vn.motcua.bus.BoardEventId;
 import vn.motcua.bus.BoardStatus;
 import vn.motcua.bus.CounterBus;
@@ -38,6 +38,7 @@ public final class CounterBoards implements QueueListener, CounterBusListener {
     private static final Logger log = LoggerFactory.getLogger(CounterBoards.class);
     private final CounterBus bus;
     private final QueueService queue;
+    private final KeypadCursors cursors;
     private final ScheduledExecutorService scheduler;
     private final DeviceEvents deviceEvents;
     private final Map<Integer, Integer> counterByAddress;
@@ -45,10 +46,13 @@ public final class CounterBoards implements QueueListener, CounterBusListener {
     private final AtomicLong refusedPresses = new AtomicLong();
     private final BoardDisplays displays;
 
+    /** @param cursors the presses already applied (the store, through the queue service) */
     public CounterBoards(CounterBus bus, Map<Integer, Integer> counterByAddress, QueueService queue,
-                         ScheduledExecutorService scheduler, DeviceEvents deviceEvents, Health health) {
+                         KeypadCursors cursors, ScheduledExecutorService scheduler, DeviceEvents deviceEvents,
+                         Health health) {
         this.bus = bus;
         this.queue = queue;
+        this.cursors = cursors;
         this.scheduler = scheduler;
         this.deviceEvents = deviceEvents;
         this.counterByAddress = Map.copyOf(counterByAddress);
@@ -60,7 +64,7 @@ public final class CounterBoards implements QueueListener, CounterBusListener {
     public void start() {
         bus.addListener(this);
         queue.addListener(this);
-        for (KeypadCursor k : queue.keypadCursors()) {
+        for (KeypadCursor k : cursors.keypadCursors()) {
             if (counterByAddress.containsKey(k.address())) {
                 bus.resumeAfter(k.address(), new BoardEventId(k.epoch(), k.seq()));
             }
@@ -117,7 +121,7 @@ public final class CounterBoards implements QueueListener, CounterBusListener {
             log.info("Counter {} pressed {}: refused ({})", counter, event.key(), e.reason());
             displays.refused(counter, e.reason());
             handled(cursor);
-        } catch (StoreException e) {
+        } catch (RuntimeException e) { // the service's StoreException: the command changed nothing
             // Not acked: the board keeps the press, and the next run of the appliance gets it again.
             log.error("Counter {} pressed {}: could not be stored", counter, event.key(), e);
         }
@@ -137,7 +141,7 @@ public final class CounterBoards implements QueueListener, CounterBusListener {
      * board never shows a number that has moved on.
      */
     @Override
-    public void onCommitted(CommandResult result, List<OutboxEvent> events) {
+    public void onCommitted(CommandResult result, List<CommittedEvent> events) {
         Set<Integer> called = new HashSet<>();
         for (QueueEvent ev : result.events()) {
             switch (ev) {

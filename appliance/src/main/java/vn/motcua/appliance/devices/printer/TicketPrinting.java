@@ -11,7 +11,8 @@ import vn.motcua.appliance.domain.OfficeLayout;
 import vn.motcua.appliance.domain.QueueEvent;
 import vn.motcua.appliance.domain.ServiceDef;
 import vn.motcua.appliance.service.QueueListener;
-import vn.motcua.appliance.store.OutboxEvent;
+import vn.motcua.appliance.service.CommittedEvent;
+import vn.motcua.appliance.domain.TicketQr;
 
 /**
  * Prints a ticket for every ticket the queue issues (kiosk, API or button), after it is durably
@@ -39,7 +40,7 @@ public final class TicketPrinting implements QueueListener {
     }
 
     @Override
-    public void onCommitted(CommandResult result, List<OutboxEvent> events) {
+    public void onCommitted(CommandResult result, List<CommittedEvent> events) {
         for (QueueEvent e : result.events()) {
             if (e instanceof QueueEvent.TicketIssued t) {
                 String number = t.number();

@@ -19,7 +19,7 @@ import static vn.motcua.appliance.web.Exposure.LOCAL_ONLY;
 
 import vn.motcua.appliance.config.ApplianceConfig;
 import vn.motcua.appliance.devices.printer.PrintJobs;
-import vn.motcua.appliance.devices.printer.TicketQr;
+import vn.motcua.appliance.domain.TicketQr;
 import vn.motcua.appliance.devices.printer.TicketTemplate;
 import vn.motcua.appliance.service.DeviceCounters;
 import vn.motcua.appliance.service.DeviceEvents;

@@ -60,7 +60,7 @@ class KeypadActionsTest {
     void everyKeyActsOnTheQueueAndTheBoardsFollowTheTicket(@TempDir Path dir) throws Exception {
         try (QueueStore store = open(dir)) {
             queue = new QueueService(TestOffices.small(), clock, store);
-            new CounterBoards(sim.bus(), Map.of(1, 1, 3, 3), queue, scheduler, (t, p) -> { }, new Health()).start();
+            new CounterBoards(sim.bus(), Map.of(1, 1, 3, 3), queue, queue::keypadCursors, scheduler, (t, p) -> { }, new Health()).start();
             for (int i = 0; i < 3; i++) {
                 queue.execute(e -> e.issueTicket("ho-tich", Priority.NORMAL, null));
             }
@@ -142,7 +142,7 @@ class KeypadActionsTest {
     void aTicketMovedFromTheStaffPageLeavesItsBoardBlankToo(@TempDir Path dir) throws Exception {
         try (QueueStore store = open(dir)) {
             queue = new QueueService(TestOffices.small(), clock, store);
-            new CounterBoards(sim.bus(), Map.of(1, 1, 3, 3), queue, scheduler, (t, p) -> { }, new Health()).start();
+            new CounterBoards(sim.bus(), Map.of(1, 1, 3, 3), queue, queue::keypadCursors, scheduler, (t, p) -> { }, new Health()).start();
             queue.execute(e -> e.issueTicket("ho-tich", Priority.NORMAL, null));
             queue.execute(e -> e.openCounter(1, "lan"));
             press(1, Key.CALL_NEXT);
@@ -165,7 +165,7 @@ class KeypadActionsTest {
             sim.bus().close();
             BusMaster next = new BusMaster(config, sim.wire(), Clock.systemUTC());
             try {
-                new CounterBoards(next, Map.of(1, 1, 3, 3), queue, scheduler, (t, p) -> { }, new Health()).start();
+                new CounterBoards(next, Map.of(1, 1, 3, 3), queue, queue::keypadCursors, scheduler, (t, p) -> { }, new Health()).start();
                 awaitBlank(1);
             } finally {
                 next.close();

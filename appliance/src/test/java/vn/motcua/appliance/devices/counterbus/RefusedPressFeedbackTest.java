@@ -58,7 +58,7 @@ class RefusedPressFeedbackTest {
         try (QueueStore store = open(dir)) {
             QueueService queue = new QueueService(TestOffices.small(), clock, store);
             sim.board(1).onShow(shown::add);
-            new CounterBoards(sim.bus(), Map.of(1, 1), queue, scheduler, (t, p) -> { }, new Health()).start();
+            new CounterBoards(sim.bus(), Map.of(1, 1), queue, queue::keypadCursors, scheduler, (t, p) -> { }, new Health()).start();
 
             sim.board(1).press(Key.CALL_NEXT); // the counter is not open yet
             await(() -> shows(" OFF", true), "OFF flashed for a closed counter");

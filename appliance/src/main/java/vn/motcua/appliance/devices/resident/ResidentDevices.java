@@ -1,4 +1,4 @@
-package vn.motcua.appliance.devices;
+package vn.motcua.appliance.devices.resident;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -21,12 +21,11 @@ import vn.motcua.appliance.devices.buttons.ButtonSetup;
 import vn.motcua.appliance.devices.printer.PrintJobListener;
 import vn.motcua.appliance.devices.printer.PrintJobs;
 import vn.motcua.appliance.devices.printer.PrintOutcome;
-import vn.motcua.appliance.devices.printer.PrinterDevice;
 import vn.motcua.appliance.devices.printer.PrinterFaultEvents;
 import vn.motcua.appliance.devices.printer.PrinterSettings;
 import vn.motcua.appliance.devices.printer.PrinterStatus;
 import vn.motcua.appliance.devices.printer.TicketPrinting;
-import vn.motcua.appliance.devices.printer.TicketQr;
+import vn.motcua.appliance.domain.TicketQr;
 import vn.motcua.appliance.devices.printer.TicketTemplate;
 import vn.motcua.appliance.devices.reader.CodeReader;
 import vn.motcua.appliance.devices.reader.ReaderDevice;
@@ -86,12 +85,6 @@ public final class ResidentDevices implements AutoCloseable {
         return Optional.ofNullable(reader);
     }
 
-    /** In front of the web handler: the demo's scan, button and paper controls when those devices are simulated. */
-    public org.eclipse.jetty.server.Handler inFrontOf(org.eclipse.jetty.server.Handler front) {
-        SimulatedDevicesHandler sim = SimulatedDevicesHandler.of(this);
-        return sim == null ? front : new org.eclipse.jetty.server.Handler.Sequence(sim, front);
-    }
-
     /** The service buttons, when configured (the simulated panel is how tests and the demo press them). */
     public Optional<ButtonPanel> buttons() {
         return Optional.ofNullable(buttons);
@@ -116,7 +109,7 @@ public final class ResidentDevices implements AutoCloseable {
             printer.printer().addStatusListener(new PrinterFaultEvents("printer", events::record));
             health.register("printer", () -> printerHealth(printer.printer().status()));
             ticketTemplate = printer.template();
-            ticketQr = TicketQr.of(ticketTemplate, id.office());
+            ticketQr = ticketTemplate.qr(id.office());
             printJobs = new PrintJobs(true);
             printing = new TicketPrinting(printer.printer(), queue.layout(), id, ticketQr);
             printing.addJobListener(printJobs);
@@ -128,7 +121,7 @@ public final class ResidentDevices implements AutoCloseable {
             printer.start();
         } else { // no paper, but the kiosk still shows the ticket's QR, as the office's template would print it
             ticketTemplate = offTemplate(ps);
-            ticketQr = TicketQr.of(ticketTemplate, id.office());
+            ticketQr = ticketTemplate.qr(id.office());
             health.register("printer", () -> Health.Status.ok("off"));
         }
         Optional<CodeReader> reader = ReaderDevice.open(rs, id.dataDir(), io, scheduler, clock,

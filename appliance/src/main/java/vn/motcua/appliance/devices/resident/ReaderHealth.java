@@ -1,4 +1,4 @@
-package vn.motcua.appliance.devices;
+package vn.motcua.appliance.devices.resident;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
