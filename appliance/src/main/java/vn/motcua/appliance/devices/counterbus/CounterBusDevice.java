@@ -6,8 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import vn.motcua.appliance.config.ApplianceConfig;
 import vn.motcua.appliance.config.ConfigException;
-import vn.motcua.appliance.service.DeviceEvents;
-import vn.motcua.appliance.service.Health;
+import vn.motcua.appliance.devices.DeviceEvents;
 import vn.motcua.appliance.service.QueueService;
 import vn.motcua.bus.CounterBus;
 import vn.motcua.bus.CounterBuses;
@@ -31,7 +30,7 @@ public final class CounterBusDevice implements AutoCloseable {
 
     /** Builds the bus and starts it: each board gets what its counter serves now. */
     public static CounterBusDevice start(ApplianceConfig config, QueueService queue, ScheduledExecutorService scheduler,
-                                         DeviceEvents events, Health health, Clock clock) throws ConfigException {
+                                         DeviceEvents events, Clock clock) throws ConfigException {
         CounterBusSettings settings = config.devices().counterBus();
         SimulatedBus simulated = settings.mode() == CounterBusSettings.Mode.SIMULATED
                 ? CounterBuses.simulated(settings.bus(), clock) : null;
@@ -43,8 +42,7 @@ public final class CounterBusDevice implements AutoCloseable {
         };
         CounterBoards boards = null;
         if (bus != null) {
-            boards = new CounterBoards(bus, settings.counterByAddress(), queue, queue::keypadCursors, scheduler, events,
-                    health);
+            boards = new CounterBoards(bus, settings.counterByAddress(), queue, queue::keypadCursors, scheduler, events);
             boards.start();
         }
         return new CounterBusDevice(settings, simulated, boards);
