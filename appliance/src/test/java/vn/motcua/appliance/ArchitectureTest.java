@@ -58,10 +58,10 @@ class ArchitectureTest {
         // UplinkConfig, UplinkSettings), while those readers use config's DeviceSection and ConfigException:
         //   config -> devices.buttons -> config, config -> devices.counterbus -> config,
         //   config -> devices.printer -> config, config -> devices.reader -> config, config -> uplink -> config.
-        // Ignoring config's edges into devices and uplink hides exactly these; every other edge still counts.
+        // Ignoring config's edges into those five packages hides exactly these; every other edge still counts.
         slices().matching(ROOT + ".(**)").should().beFreeOfCycles()
-                .ignoreDependency(resideInAPackage(ROOT + ".config"),
-                        resideInAnyPackage(ROOT + ".devices..", ROOT + ".uplink"))
+                .ignoreDependency(resideInAPackage(ROOT + ".config"), resideInAnyPackage(ROOT + ".devices.buttons",
+                        ROOT + ".devices.counterbus", ROOT + ".devices.printer", ROOT + ".devices.reader", ROOT + ".uplink"))
                 .check(appliance);
     }
 
