@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.motcua.appliance.config.ApplianceConfig;
 import vn.motcua.appliance.domain.CommandResult;
 import vn.motcua.appliance.domain.OfficeLayout;
 import vn.motcua.appliance.domain.QueueEvent;
@@ -23,15 +22,18 @@ public final class TicketPrinting implements QueueListener {
     private static final Logger log = LoggerFactory.getLogger(TicketPrinting.class);
     private final TicketPrinter printer;
     private final OfficeLayout layout;
-    private final ApplianceConfig.Identity identity;
+    private final String officeNameVi;
     private final TicketQr qr;
     private final List<PrintJobListener> jobListeners = new CopyOnWriteArrayList<>();
 
-    /** @param qr what each ticket's QR holds: the same text the kiosk shows on screen */
-    public TicketPrinting(TicketPrinter printer, OfficeLayout layout, ApplianceConfig.Identity identity, TicketQr qr) {
+    /**
+     * @param officeNameVi the office's name printed at the top ({@code appliance.office_name_vi})
+     * @param qr           what each ticket's QR holds: the same text the kiosk shows on screen
+     */
+    public TicketPrinting(TicketPrinter printer, OfficeLayout layout, String officeNameVi, TicketQr qr) {
         this.printer = printer;
         this.layout = layout;
-        this.identity = identity;
+        this.officeNameVi = officeNameVi;
         this.qr = qr;
     }
 
@@ -69,7 +71,7 @@ public final class TicketPrinting implements QueueListener {
     TicketSlip slip(QueueEvent.TicketIssued t) {
         ServiceDef s = layout.service(t.service()).orElseThrow(() -> new IllegalStateException("unknown service " + t.service()));
         String url = qr.text(t.number(), t.at());
-        return new TicketSlip(identity.officeNameVi(), s.nameVi(), s.nameEn(), t.number(), "NORMAL".equals(t.priority()) ? "" : t.priority(),
+        return new TicketSlip(officeNameVi, s.nameVi(), s.nameEn(), t.number(), "NORMAL".equals(t.priority()) ? "" : t.priority(),
                 t.peopleAhead(), Duration.ofSeconds(Math.max(0, t.estimatedWaitSeconds())), t.at(), url);
     }
 }

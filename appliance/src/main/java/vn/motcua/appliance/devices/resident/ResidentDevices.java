@@ -115,7 +115,7 @@ public final class ResidentDevices implements AutoCloseable {
             ticketTemplate = printer.template();
             ticketQr = ticketTemplate.qr(id.office());
             printJobs = new PrintJobs(true);
-            printing = new TicketPrinting(printer.printer(), queue.layout(), id, ticketQr);
+            printing = new TicketPrinting(printer.printer(), queue.layout(), id.officeNameVi(), ticketQr);
             printing.addJobListener(printJobs);
             printing.addJobListener(new PrintJobListener() {
                 @Override public void started(String ticketNumber) { }
