@@ -11,13 +11,16 @@ import org.slf4j.LoggerFactory;
 
 
 import vn.motcua.appliance.config.ApplianceConfig;
-import vn.motcua.appliance.devices.ResidentDevices;
+import vn.motcua.appliance.devices.DeviceEvent;
+import vn.motcua.appliance.devices.DeviceEventStream;
+import vn.motcua.appliance.devices.resident.ResidentDevices;
 import vn.motcua.appliance.devices.counterbus.CounterBusDevice;
 import vn.motcua.appliance.district.DistrictConfigApplier;
 import vn.motcua.appliance.district.DistrictLink;
 import vn.motcua.appliance.district.DistrictRestore;
 import vn.motcua.appliance.district.UplinkDossierSource;
 import vn.motcua.appliance.service.DeviceCounters;
+import vn.motcua.appliance.service.DeviceStatuses;
 import vn.motcua.appliance.service.HallMessages;
 import vn.motcua.appliance.service.Health;
 import vn.motcua.appliance.service.QueueService;
@@ -28,8 +31,10 @@ import vn.motcua.appliance.uplink.MqttUplink;
 import vn.motcua.appliance.web.ApiHandler;
 import vn.motcua.appliance.web.Routes;
 import vn.motcua.appliance.web.WebServer;
+import vn.motcua.appliance.web.auth.StaffChanges;
 import vn.motcua.appliance.web.live.Notice;
 import vn.motcua.appliance.web.pages.Screens;
+import vn.motcua.appliance.web.sim.SimulatorControls;
 import vn.motcua.appliance.web.status.DossierStatusSource;
 import vn.motcua.appliance.web.status.FixtureDossierSource;
 import vn.motcua.bus.sim.SimulatedBus;
@@ -51,6 +56,9 @@ public final class Appliance implements AutoCloseable {
     private volatile boolean closing;
     private final SystemdNotifier notifier = SystemdNotifier.fromEnvironment();
     private final DeviceCounters deviceCounters = new DeviceCounters();
+    /** The devices' one event stream: the outbox first, then health, /metrics and the staff pages. */
+    private final DeviceEventStream deviceEvents = new DeviceEventStream();
+    private final DeviceStatuses deviceStatuses = new DeviceStatuses(health);
     private final ResidentDevices devices = new ResidentDevices(deviceCounters);
     private DistrictConfigApplier districtConfig;
     private final HallMessages hallMessages;
@@ -96,11 +104,14 @@ public final class Appliance implements AutoCloseable {
         housekeeping.schedule(scheduler);
         new DiskSpaceWatch(id.dataDir(), config.store().lowSpaceBytes(), store.condition()).schedule(scheduler);
 
-        counterBus = CounterBusDevice.start(config, queue, scheduler, this::recordDeviceEvent, health, clock);
+        deviceEvents.subscribe(this::recordDeviceEvent);
+        deviceEvents.subscribe(deviceCounters::recorded);
+        deviceEvents.subscribe(deviceStatuses);
+        counterBus = CounterBusDevice.start(config, queue, scheduler, this::deviceEvent, clock);
         String version = Optional.ofNullable(Appliance.class.getPackage().getImplementationVersion()).orElse("dev");
         uplink = DistrictLink.start(config, version, bootId, store, queue, districtConfig, hallMessages, scheduler,
                 health, clock).orElse(null);
-        devices.start(config, demo, queue, health, this::recordDeviceEvent, scheduler, clock);
+        devices.start(config, demo, queue, this::deviceEvent, scheduler, clock);
         if (config.store().durableCommits()) {
             MqttUplink link = uplink;
             new StoreHealing(queue, id.dataDir(), () -> {
@@ -113,9 +124,16 @@ public final class Appliance implements AutoCloseable {
         DossierStatusSource dossiers = uplink != null ? new UplinkDossierSource(uplink)
                 : demo ? new FixtureDossierSource(java.time.LocalDate.now(clock)) : UplinkDossierSource.unavailable();
         screens = new Screens(config, queue, health, clock, dossiers, this::outboxDepth, deviceCounters,
-                devices.ticketQr(), devices.ticketTemplate(), devices.printJobs(), this::recordDeviceEvent);
+                devices.ticketQr(), devices.ticketTemplate(), devices.printJobs(),
+                change -> recordInOutbox(StaffChanges.TYPE, change), deviceStatuses);
+        Screens s = screens;
+        deviceEvents.subscribe(e -> {
+            if (e instanceof DeviceEvent.StatusChanged) {
+                s.deviceStatusChanged();
+            }
+        });
         ApiHandler api = new ApiHandler(queue, health, config.web().maxBodyBytes(), store::countsByType, screens.gate());
-        org.eclipse.jetty.server.Handler simulators = counterBus.inFrontOf(devices.inFrontOf(Routes.nothing()));
+        org.eclipse.jetty.server.Handler simulators = SimulatorControls.inFrontOf(counterBus, devices, Routes.nothing());
         web = new WebServer(config.web(), screens.routes(api, simulators), screens.staffSession(),
                 screens.webCounters(), screens.shunnedSources());
         web.start();
@@ -145,12 +163,23 @@ public final class Appliance implements AutoCloseable {
         }
     }
 
-    /** Device faults and scans go to the outbox like queue events; storage trouble is logged, never thrown. */
-    private void recordDeviceEvent(String type, Object payload) {
+    /** What the devices publish enters the stream, unless the appliance is closing them. */
+    private void deviceEvent(DeviceEvent event) {
         if (closing) {
             return; // devices report their own links going down as we close them: not a fault
         }
-        deviceCounters.recorded(type, payload);
+        deviceEvents.publish(event);
+    }
+
+    /** Device faults and scans go to the outbox like queue events (the district contract's types and payloads). */
+    private void recordDeviceEvent(DeviceEvent event) {
+        if (event instanceof DeviceEvent.Reported r) {
+            recordInOutbox(r.type(), r.payload());
+        }
+    }
+
+    /** An event that changes no queue state; storage trouble is logged, never thrown. */
+    private void recordInOutbox(String type, Object payload) {
         try {
             store.append(type, payload);
         } catch (RuntimeException e) {

@@ -19,6 +19,7 @@ import vn.motcua.appliance.domain.CounterDef;
 import vn.motcua.appliance.domain.ServiceDef;
 import vn.motcua.appliance.uplink.UplinkConfig;
 import vn.motcua.appliance.uplink.UplinkSettings;
+import vn.motcua.appliance.config.section.UnknownKey;
 
 /**
  * The sections whose keys belong to a device adapter or the uplink ({@code [devices.*]}, {@code [uplink]}), read

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.deser.ValueInstantiator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import vn.motcua.appliance.config.section.UnknownKey;
 
 /**
  * Binds the parsed TOML tree to {@link RawConfig} without stopping at the first problem: Jackson's problem handler
@@ -52,7 +53,7 @@ final class TomlBinding {
     /**
      * Values of the wrong kind for {@link RawConfig}'s fields, which Jackson would otherwise coerce (2 to true, 5 to
      * "5", 1.5 to 1) or stop at: each is a problem here and dropped, so binding sees only values it can take.
-     * {@code [uplink]} and {@code [devices.*]} are read strictly by {@link DeviceSection}.
+     * {@code [uplink]} and {@code [devices.*]} are read strictly by {@link vn.motcua.appliance.config.section.DeviceSection}.
      */
     private static void kinds(JsonNode node, Class<?> type, String path, List<String> problems) {
         if (!(node instanceof ObjectNode table) || !type.isRecord()) {

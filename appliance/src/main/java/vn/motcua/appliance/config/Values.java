@@ -9,6 +9,8 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import vn.motcua.appliance.config.section.ProblemLines;
+
 /** Parses single values, recording a problem (key, value, what was expected) instead of throwing. */
 final class Values {
     private static final Pattern DURATION = Pattern.compile("(\\d{1,6})\\s*(s|m|h|d)");
@@ -25,29 +27,12 @@ final class Values {
         problems.add(line(key, value, "expected " + expected));
     }
 
-    /** One problem as the technician reads it: {@code key = 'value': what}, the value hidden when the key is a secret. */
     static String line(String key, Object value, String what) {
-        return key + " = " + (value != null && secret(key) ? "(hidden)" : shown(value)) + ": " + what;
+        return ProblemLines.line(key, value, what);
     }
 
-    /**
-     * Whether a key may hold a secret (an unknown {@code password = "..."} written by mistake, say): its value is
-     * never echoed. Keys naming a file that holds a secret are paths, shown as any other.
-     */
-    static boolean secret(String key) {
-        String last = key.substring(key.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-        return SECRET.matcher(last).find() && !last.endsWith("_file");
-    }
-
-    private static final Pattern SECRET = Pattern.compile("pass|secret|token|credential|private|api_?key|pwd");
-
-    /** A value as shown in a problem: printable (control characters become '?'), at most 80 characters, quoted. */
     static String shown(Object value) {
-        if (value == null) {
-            return "(missing)";
-        }
-        String s = value.toString().replaceAll("\\p{Cntrl}", "?");
-        return "'" + (s.length() > 80 ? s.substring(0, 80) + "…" : s) + "'";
+        return ProblemLines.shown(value);
     }
 
     <T> T required(String key, T value, String expected) {

@@ -6,15 +6,17 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
+import vn.motcua.appliance.devices.DeviceEvent;
+
 /**
  * Running totals of what the resident devices did, for /metrics: scans by kind, print jobs by outcome, device faults
  * by device. Scans and faults are counted from the device events as they are recorded (the same events the district
  * receives, so the two agree); print jobs from the printer's job reports. Since start; Prometheus counters.
  */
 public final class DeviceCounters {
-    /** Scan kinds, as the {@code scan.*} event types name them. */
+    /** Scan kinds, as the {@code scan.*} event types name them ({@link DeviceEvent}'s scans). */
     public static final List<String> SCAN_KINDS = List.of("dossier", "citizen_id", "ticket", "rejected");
-    /** Devices shown even before their first fault, so a dashboard has a series to plot from the start. */
+    /** The devices whose faults are counted, shown even before their first fault so a dashboard has a series to plot. */
     public static final List<String> DEVICES = List.of("printer", "reader", "counter-board");
 
     private final Map<String, LongAdder> scans = new ConcurrentHashMap<>();
@@ -27,16 +29,26 @@ public final class DeviceCounters {
         DEVICES.forEach(d -> faults.put(d, new LongAdder()));
     }
 
-    /** A device event on its way to the outbox ({@link DeviceEvents}). */
-    public void recorded(String type, Object payload) {
-        if (type.startsWith("scan.")) {
-            LongAdder a = scans.get(type.substring(5));
-            if (a != null) {
-                a.increment();
-            }
-        } else if (type.equals("device.fault") && payload instanceof Map<?, ?> m && m.get("device") instanceof String d
-                && d.length() <= 32 && d.matches("[a-z0-9_-]+")) { // a label value: bounded, never free text
-            faults.computeIfAbsent(d, k -> new LongAdder()).increment();
+    /** A device event, as the outbox receives it (a subscriber of the same stream). */
+    public void recorded(DeviceEvent event) {
+        switch (event) {
+            case DeviceEvent.DossierScanned d -> scans.get("dossier").increment();
+            case DeviceEvent.CitizenIdScanned c -> scans.get("citizen_id").increment();
+            case DeviceEvent.TicketScanned t -> scans.get("ticket").increment();
+            case DeviceEvent.ScanRejected r -> scans.get("rejected").increment();
+            case DeviceEvent.FaultRaised f -> fault(f.status().device());
+            case DeviceEvent.BoardOffline b -> fault("counter-board");
+            case DeviceEvent.FaultCleared c -> { }
+            case DeviceEvent.BoardOnline b -> { }
+            case DeviceEvent.StatusChanged s -> { }
+        }
+    }
+
+    /** Only the devices of {@link #DEVICES} become label values: a bounded set, never free text. */
+    private void fault(String device) {
+        LongAdder a = faults.get(device);
+        if (a != null) {
+            a.increment();
         }
     }
 

@@ -16,7 +16,7 @@ import vn.motcua.appliance.domain.QueueEngine;
 import vn.motcua.appliance.domain.QueueEvent;
 import vn.motcua.appliance.domain.QueueRefusedException;
 import vn.motcua.appliance.domain.QueueSnapshot;
-import vn.motcua.appliance.store.KeypadCursor;
+import vn.motcua.appliance.devices.KeypadCursor;
 import vn.motcua.appliance.store.OutboxEvent;
 import vn.motcua.appliance.store.QueueStore;
 import vn.motcua.appliance.store.StoreCondition;
@@ -130,9 +130,10 @@ public final class QueueService {
             StoreCondition.Failure f = store.condition().failure();
             throw f != null && f.noSpace() && !(e instanceof StorePausedException) ? StorePausedException.full(e) : e;
         }
+        List<CommittedEvent> committed = events.stream().map(e -> new CommittedEvent(e.seq(), e.type())).toList();
         for (QueueListener l : listeners) {
             try {
-                l.onCommitted(r, events);
+                l.onCommitted(r, committed);
             } catch (RuntimeException e) {
                 log.warn("Queue listener {} failed", l.getClass().getSimpleName(), e);
             }

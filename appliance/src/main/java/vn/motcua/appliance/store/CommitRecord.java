@@ -5,6 +5,7 @@ import java.util.List;
 import vn.motcua.appliance.domain.Counter;
 import vn.motcua.appliance.domain.DayState;
 import vn.motcua.appliance.domain.Ticket;
+import vn.motcua.appliance.devices.KeypadCursor;
 
 /**
  * One journalled commit: exactly the rows it wrote, so recovery can write them again.

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import vn.motcua.appliance.devices.KeypadCursor;
 
 /** Maps {@link KeypadCursor}s to and from the {@code keypad_cursor} table. */
 final class KeypadCursorRows {

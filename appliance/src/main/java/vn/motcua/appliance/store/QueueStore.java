@@ -24,6 +24,8 @@ import vn.motcua.appliance.domain.DayState;
 import vn.motcua.appliance.domain.QueueEvent;
 import vn.motcua.appliance.domain.QueueSnapshot;
 import vn.motcua.appliance.domain.Ticket;
+import vn.motcua.appliance.devices.KeypadCursor;
+import vn.motcua.appliance.devices.KeypadCursors;
 
 /**
  * The queue's durable state and its event outbox, in H2.
@@ -35,7 +37,7 @@ import vn.motcua.appliance.domain.Ticket;
  * committed work on a power cut, or (synced per commit) rewrite several pages per command: see
  * docs/architecture.md. Only after {@code commit} returns may the caller acknowledge anything.
  */
-public final class QueueStore implements Outbox, AutoCloseable {
+public final class QueueStore implements Outbox, KeypadCursors, AutoCloseable {
     /** How long H2 may keep committed pages in memory; the journal covers them meanwhile. */
     static final int WRITE_BEHIND_MILLIS = 30_000;
     private Connection c; // replaced by reopen() after H2 failed to write
@@ -602,7 +604,7 @@ public final class QueueStore implements Outbox, AutoCloseable {
         }
     }
 
-    /** Each counter board's last keypad press applied by a committed command. */
+    @Override
     public synchronized List<KeypadCursor> keypadCursors() {
         return withConnection(KeypadCursorRows::load);
     }

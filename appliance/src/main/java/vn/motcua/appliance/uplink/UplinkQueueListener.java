@@ -6,7 +6,7 @@ import vn.motcua.appliance.domain.QueueEngine;
 import vn.motcua.appliance.domain.ServiceDef;
 import vn.motcua.appliance.service.QueueListener;
 import vn.motcua.appliance.service.QueueService;
-import vn.motcua.appliance.store.OutboxEvent;
+import vn.motcua.appliance.service.CommittedEvent;
 
 /**
  * Connects the queue service to the uplink: after each durable commit, wakes the outbox pump
@@ -25,7 +25,7 @@ public final class UplinkQueueListener implements QueueListener {
     }
 
     @Override
-    public void onCommitted(CommandResult result, List<OutboxEvent> events) {
+    public void onCommitted(CommandResult result, List<CommittedEvent> events) {
         if (!events.isEmpty()) {
             uplink.eventsCommitted();
         }

@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import vn.motcua.appliance.config.DeviceSection;
+import vn.motcua.appliance.config.section.DeviceSection;
 
 /**
  * Reads the {@code [uplink]} section of the appliance config (TOML, snake_case, see

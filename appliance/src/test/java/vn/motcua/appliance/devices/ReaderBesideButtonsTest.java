@@ -46,7 +46,8 @@ class ReaderBesideButtonsTest {
                     + "\n[devices.buttons]\nmode = \"simulated\"\n[[devices.buttons.map]]\nservice = \"ho-tich\"\nbcm = 17\n";
             try (Appliance a = new Appliance(ConfigLoader.parse(toml, "test"), Clock.systemUTC())) {
                 a.start();
-                await(() -> reader(a).ok() && reader(a).state().startsWith("connected"), "the reader is open");
+                // "ok", not "unknown" (not started yet)
+                await(() -> reader(a).ok() && reader(a).state().startsWith("ok"), "the reader is open");
                 SimulatedButtonPanel buttons = (SimulatedButtonPanel) a.devices().buttons().orElseThrow();
 
                 try (OutputStream reader = Files.newOutputStream(pty.device, StandardOpenOption.WRITE)) {

@@ -17,6 +17,7 @@ import vn.motcua.bus.MutableClock;
 import vn.motcua.appliance.TestOffices;
 import vn.motcua.appliance.domain.Priority;
 import vn.motcua.appliance.domain.QueueEngine;
+import vn.motcua.appliance.devices.KeypadCursor;
 
 /** A keypad press's cursor is as durable as the command it caused: after a power cut, and after a lost database. */
 class KeypadCursorStoreTest {

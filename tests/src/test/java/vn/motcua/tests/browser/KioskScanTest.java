@@ -294,7 +294,7 @@ class KioskScanTest {
     private static boolean readerConnected(ApplianceProcess app) {
         try {
             JsonNode reader = EventJson.mapper().readTree(app.get("/healthz").body()).at("/parts/reader");
-            return reader.path("ok").asBoolean() && reader.path("state").asText().startsWith("connected");
+            return reader.path("ok").asBoolean() && reader.path("state").asText().startsWith("ok");
         } catch (Exception notYet) {
             return false;
         }

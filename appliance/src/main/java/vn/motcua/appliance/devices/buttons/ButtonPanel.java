@@ -1,11 +1,13 @@
 package vn.motcua.appliance.devices.buttons;
 
-import java.util.List;
+import vn.motcua.appliance.devices.DeviceStatus;
 
 /** Port: hardware service buttons for offices without a touch kiosk. Adapters: {@link Pi4jButtonPanel}, {@link SimulatedButtonPanel}. */
 public interface ButtonPanel extends AutoCloseable {
+    /** The panel's part name, on /healthz. */
+    String DEVICE = "buttons";
 
-    /** Claims the pins and starts reporting presses. Never throws for hardware trouble: see {@link #problems()}. */
+    /** Claims the pins and starts reporting presses. Never throws for hardware trouble: see {@link #status()}. */
     void start();
 
     void addPressListener(ServiceButtonListener listener);
@@ -19,8 +21,11 @@ public interface ButtonPanel extends AutoCloseable {
      */
     void signalRefused();
 
-    /** Pins that could not be set up, as technician-facing text; empty when all is well. */
-    List<String> problems();
+    /**
+     * OK, or FAULT {@code PIN_UNAVAILABLE} with the pins that could not be set up (or why GPIO itself cannot be used)
+     * as technician-facing detail. Known once {@link #start()} returned; it does not change after.
+     */
+    DeviceStatus status();
 
     @Override
     void close();

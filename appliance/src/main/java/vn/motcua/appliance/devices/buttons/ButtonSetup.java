@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;
 
-import vn.motcua.appliance.config.DeviceSection;
+import vn.motcua.appliance.config.section.DeviceSection;
 
 /**
  * The {@code [devices.buttons]} config section; problems are collected with their keys and thrown

@@ -16,7 +16,7 @@ import com.pi4j.plugin.gpiod.provider.gpio.digital.GpioDDigitalOutputProvider;
  * gpiochip4 on older kernels, gpiochip0 on newer); pull-up/down are libgpiod line-request bias flags (kernel
  * 5.5 or newer); debounce is done in Java on the event timestamps. Off a Raspberry Pi (board model unknown)
  * it opens no chip and each pin it is asked for fails with an IllegalStateException, which
- * {@link Pi4jButtonPanel} turns into {@code problems()}.
+ * {@link Pi4jButtonPanel} turns into its status.
  */
 public final class GpiodContext {
     private GpiodContext() {}

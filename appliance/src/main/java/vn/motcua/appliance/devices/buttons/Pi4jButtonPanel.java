@@ -15,12 +15,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.motcua.appliance.devices.DeviceStatus;
 
 /**
  * Service buttons on the Pi's GPIO through Pi4J 4 (on a Pi: {@link #onGpiod}, the libgpiod provider;
  * in tests: any context with digital input/output providers). Each button is a Pi4J digital input with the configured pull and
  * Pi4J's own debounce; {@link PressDebouncer} then makes one press of one ticket. A pin that cannot
- * be claimed is listed in {@link #problems()} and the other buttons still work.
+ * be claimed is listed in {@link #status()} and the other buttons still work.
  */
 public final class Pi4jButtonPanel implements ButtonPanel {
     private static final Logger log = LoggerFactory.getLogger(Pi4jButtonPanel.class);
@@ -36,6 +37,7 @@ public final class Pi4jButtonPanel implements ButtonPanel {
     private final PressDebouncer debouncer;
     private final List<ServiceButtonListener> listeners = new CopyOnWriteArrayList<>();
     private final List<String> problems = new CopyOnWriteArrayList<>();
+    private final java.time.Instant since = java.time.Instant.now(); // the panel's status is known from its start
     private final Map<String, DigitalInput> inputs = new ConcurrentHashMap<>();
     private final Map<DigitalInput, DigitalStateChangeListener> edgeListeners = new ConcurrentHashMap<>();
     private volatile boolean ownsContext;
@@ -55,7 +57,7 @@ public final class Pi4jButtonPanel implements ButtonPanel {
     /**
      * The panel of a real Pi: a Pi4J context of its own with only the libgpiod providers ({@link GpiodContext}),
      * shut down with the panel. What stops the GPIO from working (no chip, no access, the native library) is
-     * reported by {@link #problems()}, never thrown: the rest of the appliance runs on.
+     * reported by {@link #status()}, never thrown: the rest of the appliance runs on.
      *
      * @param gpioChip a chip name such as {@code gpiochip4}, or empty for the provider's choice
      */
@@ -81,7 +83,7 @@ public final class Pi4jButtonPanel implements ButtonPanel {
     @Override
     public void start() {
         if (pi4j == null) {
-            return; // no GPIO: the reason is already in problems()
+            return; // no GPIO: the reason is already in the status
         }
         DigitalState active = config.pull() == ButtonConfig.Pull.UP ? DigitalState.LOW : DigitalState.HIGH;
         for (ButtonConfig.ButtonPin b : config.buttons()) {
@@ -178,7 +180,17 @@ public final class Pi4jButtonPanel implements ButtonPanel {
         }
     }
 
-    @Override public List<String> problems() { return List.copyOf(problems); }
+    @Override
+    public DeviceStatus status() {
+        List<String> p = problems();
+        return p.isEmpty() ? DeviceStatus.ok(DEVICE, "ok", since)
+                : DeviceStatus.fault(DEVICE, DeviceStatus.Reason.PIN_UNAVAILABLE, String.join("; ", p), since);
+    }
+
+    /** Each pin that could not be set up, or why GPIO cannot be used; empty when all is well. */
+    List<String> problems() {
+        return List.copyOf(problems);
+    }
 
     private void release(String id) {
         try {

@@ -2,10 +2,12 @@ package vn.motcua.appliance.devices.buttons;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import vn.motcua.appliance.devices.DeviceStatus;
 
 /** A button panel in software, for the demo and tests: {@link #press(String)} is a resident pressing a button. */
 public final class SimulatedButtonPanel implements ButtonPanel {
     private final List<String> services;
+    private final java.time.Instant since = java.time.Instant.now();
     private final List<ServiceButtonListener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean busy;
     private final java.util.concurrent.atomic.AtomicInteger refusals = new java.util.concurrent.atomic.AtomicInteger();
@@ -37,6 +39,6 @@ public final class SimulatedButtonPanel implements ButtonPanel {
     @Override public void start() { }
     @Override public void addPressListener(ServiceButtonListener l) { listeners.add(l); }
     @Override public void setBusy(boolean b) { busy = b; }
-    @Override public List<String> problems() { return List.of(); }
+    @Override public DeviceStatus status() { return DeviceStatus.ok(DEVICE, "simulated buttons", since); }
     @Override public void close() { }
 }

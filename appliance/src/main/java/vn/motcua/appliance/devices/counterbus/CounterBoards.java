@@ -7,22 +7,22 @@ import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import vn.motcua.appliance.devices.DeviceEvent;
+import vn.motcua.appliance.devices.DeviceEvents;
+import vn.motcua.appliance.devices.DeviceStatus;
+import vn.motcua.appliance.devices.KeypadCursor;
+import vn.motcua.appliance.devices.KeypadCursors;
 import vn.motcua.appliance.domain.CommandResult;
 import vn.motcua.appliance.domain.Counter;
 import vn.motcua.appliance.domain.QueueEvent;
 import vn.motcua.appliance.domain.QueueRefusedException;
-import vn.motcua.appliance.service.DeviceEvents;
-import vn.motcua.appliance.service.Health;
+import vn.motcua.appliance.service.CommittedEvent;
 import vn.motcua.appliance.service.QueueListener;
 import vn.motcua.appliance.service.QueueService;
-import vn.motcua.appliance.store.KeypadCursor;
-import vn.motcua.appliance.store.OutboxEvent;
-import vn.motcua.appliance.store.StoreException;
 import vn.motcua.bus.BoardEventId;
 import vn.motcua.bus.BoardStatus;
 import vn.motcua.bus.CounterBus;
@@ -35,38 +35,42 @@ import vn.motcua.bus.KeyEvent;
  * thread never waits for a durable commit.
  */
 public final class CounterBoards implements QueueListener, CounterBusListener {
+    /** The boards' part name, on /healthz. */
+    public static final String DEVICE = "counter-bus";
     private static final Logger log = LoggerFactory.getLogger(CounterBoards.class);
     private final CounterBus bus;
     private final QueueService queue;
+    private final KeypadCursors cursors;
     private final ScheduledExecutorService scheduler;
     private final DeviceEvents deviceEvents;
     private final Map<Integer, Integer> counterByAddress;
     private final Map<Integer, BoardStatus> lastStatus = new HashMap<>();
-    private final AtomicLong refusedPresses = new AtomicLong();
     private final BoardDisplays displays;
 
+    /** @param cursors the presses already applied (the store, through the queue service) */
     public CounterBoards(CounterBus bus, Map<Integer, Integer> counterByAddress, QueueService queue,
-                         ScheduledExecutorService scheduler, DeviceEvents deviceEvents, Health health) {
+                         KeypadCursors cursors, ScheduledExecutorService scheduler, DeviceEvents deviceEvents) {
         this.bus = bus;
         this.queue = queue;
+        this.cursors = cursors;
         this.scheduler = scheduler;
         this.deviceEvents = deviceEvents;
         this.counterByAddress = Map.copyOf(counterByAddress);
         this.displays = new BoardDisplays(bus, counterByAddress, scheduler);
-        health.register("counter-bus", this::status);
     }
 
     /** Starts the bus and puts on each board what its counter is serving now, blank if nothing. */
     public void start() {
         bus.addListener(this);
         queue.addListener(this);
-        for (KeypadCursor k : queue.keypadCursors()) {
+        for (KeypadCursor k : cursors.keypadCursors()) {
             if (counterByAddress.containsKey(k.address())) {
                 bus.resumeAfter(k.address(), new BoardEventId(k.epoch(), k.seq()));
             }
         }
         bus.ackWhenHandled();
         bus.start();
+        deviceEvents.publish(new DeviceEvent.StatusChanged(status()));
         queue.read(e -> {
             for (Counter c : e.counters()) {
                 if (c.currentTicket() == null) {
@@ -113,11 +117,10 @@ public final class CounterBoards implements QueueListener, CounterBusListener {
             queue.execute(e -> KeypadCommands.apply(e, counter, event), cursor);
             handled(cursor);
         } catch (QueueRefusedException e) {
-            refusedPresses.incrementAndGet();
             log.info("Counter {} pressed {}: refused ({})", counter, event.key(), e.reason());
             displays.refused(counter, e.reason());
             handled(cursor);
-        } catch (StoreException e) {
+        } catch (RuntimeException e) { // the service's StoreException: the command changed nothing
             // Not acked: the board keeps the press, and the next run of the appliance gets it again.
             log.error("Counter {} pressed {}: could not be stored", counter, event.key(), e);
         }
@@ -137,7 +140,7 @@ public final class CounterBoards implements QueueListener, CounterBusListener {
      * board never shows a number that has moved on.
      */
     @Override
-    public void onCommitted(CommandResult result, List<OutboxEvent> events) {
+    public void onCommitted(CommandResult result, List<CommittedEvent> events) {
         Set<Integer> called = new HashSet<>();
         for (QueueEvent ev : result.events()) {
             switch (ev) {
@@ -161,6 +164,7 @@ public final class CounterBoards implements QueueListener, CounterBusListener {
 
     // ---- board health -> events ----
 
+    /** The bus tells each change of a board's state or reason; each OFFLINE is a fault, ONLINE after it a recovery. */
     @Override
     public void onBoardStatus(int address, BoardStatus status) {
         BoardStatus before;
@@ -168,34 +172,32 @@ public final class CounterBoards implements QueueListener, CounterBusListener {
             before = lastStatus.put(address, status);
         }
         Integer counter = counterByAddress.get(address);
-        Map<String, Object> payload = new HashMap<>();
-        payload.put("device", "counter-board");
-        payload.put("address", address);
-        payload.put("counter", counter);
-        payload.put("reason", status.reason());
         if (status.state() == BoardStatus.State.OFFLINE) {
-            deviceEvents.record("device.fault", payload);
+            deviceEvents.publish(new DeviceEvent.BoardOffline(address, counter, status.reason()));
         } else if (status.state() == BoardStatus.State.ONLINE && before != null
                 && before.state() == BoardStatus.State.OFFLINE) {
-            deviceEvents.record("device.recovered", payload);
+            deviceEvents.publish(new DeviceEvent.BoardOnline(address, counter, status.reason()));
         }
+        deviceEvents.publish(new DeviceEvent.StatusChanged(status()));
     }
 
-    private Health.Status status() {
+    /** The boards together, as one device on /healthz: a fault while any board is offline. */
+    private DeviceStatus status() {
         Map<Integer, BoardStatus> boards = bus.boards();
+        java.time.Instant since = boards.values().stream().map(BoardStatus::since)
+                .max(java.util.Comparator.naturalOrder()).orElse(java.time.Instant.EPOCH);
         long offline = boards.values().stream().filter(b -> b.state() == BoardStatus.State.OFFLINE).count();
-        String state = (boards.size() - offline) + "/" + boards.size() + " boards online, refused presses "
-                + refusedPresses.get();
+        String online = (boards.size() - offline) + "/" + boards.size() + " boards online";
         if (offline == 0) {
-            return Health.Status.ok(state);
+            return DeviceStatus.ok(DEVICE, online, since);
         }
-        StringJoiner detail = new StringJoiner("; ");
+        StringJoiner detail = new StringJoiner("; ", online + "; ", "");
         boards.forEach((a, b) -> {
             if (b.state() == BoardStatus.State.OFFLINE) {
                 detail.add("board " + a + " (counter " + counterByAddress.get(a) + "): " + b.reason());
             }
         });
-        return Health.Status.fault(state, detail.toString());
+        return DeviceStatus.fault(DEVICE, DeviceStatus.Reason.BOARD_OFFLINE, detail.toString(), since);
     }
 
     public void close() {

@@ -4,12 +4,9 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 
-import org.eclipse.jetty.server.Handler;
-
 import vn.motcua.appliance.config.ApplianceConfig;
 import vn.motcua.appliance.config.ConfigException;
-import vn.motcua.appliance.service.DeviceEvents;
-import vn.motcua.appliance.service.Health;
+import vn.motcua.appliance.devices.DeviceEvents;
 import vn.motcua.appliance.service.QueueService;
 import vn.motcua.bus.CounterBus;
 import vn.motcua.bus.CounterBuses;
@@ -17,8 +14,8 @@ import vn.motcua.bus.sim.SimulatedBus;
 
 /**
  * The counter boards as the config says ({@code [devices.counter_bus]}): the RS-485 bus over jSerialComm, Modbus
- * RTU number displays (no keypads: the clerks use the /counter page), the simulated boards of the demo (with their
- * {@code /sim/counters/...} buttons), or none.
+ * RTU number displays (no keypads: the clerks use the /counter page), the simulated boards of the demo (their
+ * {@code /sim/counters/...} buttons are {@code web.sim}'s), or none.
  */
 public final class CounterBusDevice implements AutoCloseable {
     private final CounterBusSettings settings;
@@ -33,7 +30,7 @@ public final class CounterBusDevice implements AutoCloseable {
 
     /** Builds the bus and starts it: each board gets what its counter serves now. */
     public static CounterBusDevice start(ApplianceConfig config, QueueService queue, ScheduledExecutorService scheduler,
-                                         DeviceEvents events, Health health, Clock clock) throws ConfigException {
+                                         DeviceEvents events, Clock clock) throws ConfigException {
         CounterBusSettings settings = config.devices().counterBus();
         SimulatedBus simulated = settings.mode() == CounterBusSettings.Mode.SIMULATED
                 ? CounterBuses.simulated(settings.bus(), clock) : null;
@@ -45,7 +42,7 @@ public final class CounterBusDevice implements AutoCloseable {
         };
         CounterBoards boards = null;
         if (bus != null) {
-            boards = new CounterBoards(bus, settings.counterByAddress(), queue, scheduler, events, health);
+            boards = new CounterBoards(bus, settings.counterByAddress(), queue, queue::keypadCursors, scheduler, events);
             boards.start();
         }
         return new CounterBusDevice(settings, simulated, boards);
@@ -56,9 +53,9 @@ public final class CounterBusDevice implements AutoCloseable {
         return Optional.ofNullable(simulated);
     }
 
-    /** In front of the web handler: the demo's keypad buttons when the boards are simulated. */
-    public Handler inFrontOf(Handler front) {
-        return simulated == null ? front : new Handler.Sequence(new SimulatedKeypadHandler(simulated, settings), front);
+    /** What the config says of the bus (the simulated keypads' web controls map counters to boards with it). */
+    public CounterBusSettings settings() {
+        return settings;
     }
 
     @Override

@@ -12,7 +12,7 @@ import java.util.TreeSet;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.motcua.appliance.config.ConfigException;
-import vn.motcua.appliance.config.DeviceSection;
+import vn.motcua.appliance.config.section.DeviceSection;
 import vn.motcua.appliance.domain.CounterDef;
 import vn.motcua.appliance.domain.OfficeLayout;
 import vn.motcua.appliance.domain.ServiceDef;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import vn.motcua.appliance.config.DeviceSection;
+import vn.motcua.appliance.config.section.DeviceSection;
 import vn.motcua.appliance.domain.ServiceDef;
 import vn.motcua.bus.modbus.ModbusDisplayConfig;
 

@@ -136,7 +136,8 @@ public final class EscPosPrinter implements TicketPrinter {
         }
         if (!before.canPrint()) {
             failed.incrementAndGet();
-            log.warn("ticket {} not printed: printer {} {}", slip.ticketNumber(), before.health(), before.faults());
+            // the fault itself was logged once when it arose: not again for each ticket it stops
+            log.debug("ticket {} not printed: printer {} {}", slip.ticketNumber(), before.health(), before.faults());
             return PrintOutcome.notSent(before);
         }
         byte[] bytes = TicketEncoder.encode(renderer.render(slip), fullCut);
@@ -227,11 +228,7 @@ public final class EscPosPrinter implements TicketPrinter {
         PrinterStatus prev = current;
         current = next;
         if (!next.sameStateAs(prev)) {
-            if (next.health() == PrinterStatus.Health.FAULT) {
-                log.warn("printer {}: {} ({})", link.describe(), next.faults(), next.detail());
-            } else {
-                log.info("printer {}: {} {}", link.describe(), next.health(), next.detail());
-            }
+            log.debug("printer {}: {} {} ({})", link.describe(), next.health(), next.faults(), next.detail());
             for (PrinterStatusListener l : listeners) {
                 try {
                     l.statusChanged(prev, next);

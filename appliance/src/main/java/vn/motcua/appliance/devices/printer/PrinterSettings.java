@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import vn.motcua.appliance.config.DeviceSection;
+import vn.motcua.appliance.config.section.DeviceSection;
 
 /**
  * The {@code [devices.printer]} config section. Every problem is collected with its key, so the

@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.motcua.appliance.config.ApplianceConfig;
 import vn.motcua.appliance.domain.CommandResult;
 import vn.motcua.appliance.domain.OfficeLayout;
 import vn.motcua.appliance.domain.QueueEvent;
 import vn.motcua.appliance.domain.ServiceDef;
 import vn.motcua.appliance.service.QueueListener;
-import vn.motcua.appliance.store.OutboxEvent;
+import vn.motcua.appliance.service.CommittedEvent;
+import vn.motcua.appliance.domain.TicketQr;
 
 /**
  * Prints a ticket for every ticket the queue issues (kiosk, API or button), after it is durably
@@ -22,15 +22,18 @@ public final class TicketPrinting implements QueueListener {
     private static final Logger log = LoggerFactory.getLogger(TicketPrinting.class);
     private final TicketPrinter printer;
     private final OfficeLayout layout;
-    private final ApplianceConfig.Identity identity;
+    private final String officeNameVi;
     private final TicketQr qr;
     private final List<PrintJobListener> jobListeners = new CopyOnWriteArrayList<>();
 
-    /** @param qr what each ticket's QR holds: the same text the kiosk shows on screen */
-    public TicketPrinting(TicketPrinter printer, OfficeLayout layout, ApplianceConfig.Identity identity, TicketQr qr) {
+    /**
+     * @param officeNameVi the office's name printed at the top ({@code appliance.office_name_vi})
+     * @param qr           what each ticket's QR holds: the same text the kiosk shows on screen
+     */
+    public TicketPrinting(TicketPrinter printer, OfficeLayout layout, String officeNameVi, TicketQr qr) {
         this.printer = printer;
         this.layout = layout;
-        this.identity = identity;
+        this.officeNameVi = officeNameVi;
         this.qr = qr;
     }
 
@@ -39,7 +42,7 @@ public final class TicketPrinting implements QueueListener {
     }
 
     @Override
-    public void onCommitted(CommandResult result, List<OutboxEvent> events) {
+    public void onCommitted(CommandResult result, List<CommittedEvent> events) {
         for (QueueEvent e : result.events()) {
             if (e instanceof QueueEvent.TicketIssued t) {
                 String number = t.number();
@@ -68,7 +71,7 @@ public final class TicketPrinting implements QueueListener {
     TicketSlip slip(QueueEvent.TicketIssued t) {
         ServiceDef s = layout.service(t.service()).orElseThrow(() -> new IllegalStateException("unknown service " + t.service()));
         String url = qr.text(t.number(), t.at());
-        return new TicketSlip(identity.officeNameVi(), s.nameVi(), s.nameEn(), t.number(), "NORMAL".equals(t.priority()) ? "" : t.priority(),
+        return new TicketSlip(officeNameVi, s.nameVi(), s.nameEn(), t.number(), "NORMAL".equals(t.priority()) ? "" : t.priority(),
                 t.peopleAhead(), Duration.ofSeconds(Math.max(0, t.estimatedWaitSeconds())), t.at(), url);
     }
 }

@@ -3,6 +3,7 @@ package vn.motcua.appliance.devices.printer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import vn.motcua.appliance.domain.TicketQr;
 
 /**
  * What one printed ticket says. The lead maps the queue engine's issued ticket onto this; the

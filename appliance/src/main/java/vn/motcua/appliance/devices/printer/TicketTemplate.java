@@ -12,6 +12,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import vn.motcua.appliance.domain.TicketQr;
+import vn.motcua.appliance.domain.QrUrlTemplate;
 
 /**
  * The ticket layout an office can change without a rebuild: a UTF-8 properties file (see the
@@ -50,6 +52,11 @@ public record TicketTemplate(int paperMm, Optional<Path> logo, String labelPrior
 
     public TicketTemplate {
         priorityKinds = java.util.Map.copyOf(priorityKinds);
+    }
+
+    /** What the QR of tickets printed with this template in {@code office} holds. */
+    public TicketQr qr(String office) {
+        return new TicketQr(qrUrl, office, zone);
     }
 
     /** The label of a priority kind such as {@code ELDERLY}; empty when the template has none for it. */

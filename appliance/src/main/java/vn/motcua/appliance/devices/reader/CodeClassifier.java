@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.util.Optional;
 import java.util.regex.Matcher;
 
-import vn.motcua.appliance.devices.printer.TicketQr;
+import vn.motcua.appliance.domain.TicketQr;
 
 /**
  * Says what a decoded scan is (pure apart from today's date): ticket QR, dossier code, CCCD QR, or

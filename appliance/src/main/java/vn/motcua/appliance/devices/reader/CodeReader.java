@@ -2,6 +2,8 @@ package vn.motcua.appliance.devices.reader;
 
 import java.util.function.Consumer;
 
+import vn.motcua.appliance.devices.DeviceStatus;
+
 /** Port: a barcode/QR reader. Adapters: {@link SerialCodeReader} (USB-serial) and {@link EvdevCodeReader} (keyboard mode). */
 public interface CodeReader extends AutoCloseable {
 
@@ -10,10 +12,10 @@ public interface CodeReader extends AutoCloseable {
 
     void addScanListener(ScanListener listener);
 
-    /** Told when the link goes up or down. */
-    void addStatusListener(Consumer<ReaderStatus> listener);
+    /** Told when the link goes up or down (OK, or FAULT {@code DISCONNECTED}; OFF {@code CLOSED} when closed). */
+    void addStatusListener(Consumer<DeviceStatus> listener);
 
-    ReaderStatus status();
+    DeviceStatus status();
 
     ScanCounters counters();
 

@@ -6,6 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import vn.motcua.appliance.devices.DeviceStatus;
 
 /**
  * What both reader adapters share: the scan pipeline and its gap ticker, the status link, and keeping the
@@ -89,8 +90,8 @@ abstract sealed class CodeReaderBase implements CodeReader permits SerialCodeRea
     }
 
     @Override public final void addScanListener(ScanListener l) { pipeline.addListener(l); }
-    @Override public final void addStatusListener(Consumer<ReaderStatus> l) { link.add(l); }
-    @Override public final ReaderStatus status() { return link.status(); }
+    @Override public final void addStatusListener(Consumer<DeviceStatus> l) { link.add(l); }
+    @Override public final DeviceStatus status() { return link.status(); }
     @Override public final ScanCounters counters() { return pipeline.counters(); }
 
     @Override
@@ -103,6 +104,6 @@ abstract sealed class CodeReaderBase implements CodeReader permits SerialCodeRea
             watchdog.cancel(false);
         }
         release();
-        link.report(false, "closed");
+        link.reportClosed();
     }
 }

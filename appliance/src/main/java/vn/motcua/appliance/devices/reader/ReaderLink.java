@@ -7,37 +7,52 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import vn.motcua.appliance.devices.DeviceStatus;
+
 /** The listener plumbing both reader adapters share: status changes reported once each, to listeners. */
 final class ReaderLink {
+    /** The reader's part name, on /healthz and in its device events. */
+    static final String DEVICE = "reader";
     private static final Logger log = LoggerFactory.getLogger(ReaderLink.class);
     private final String name;
     private final Clock clock;
-    private final List<Consumer<ReaderStatus>> listeners = new CopyOnWriteArrayList<>();
-    private volatile ReaderStatus status;
+    private final List<Consumer<DeviceStatus>> listeners = new CopyOnWriteArrayList<>();
+    private volatile DeviceStatus status;
 
     ReaderLink(String name, Clock clock) {
         this.name = name;
         this.clock = clock;
-        this.status = new ReaderStatus(false, "not started", clock.instant());
+        this.status = new DeviceStatus(DEVICE, DeviceStatus.State.UNKNOWN, DeviceStatus.Reason.NOT_STARTED,
+                "not started", clock.instant());
     }
 
-    ReaderStatus status() {
+    DeviceStatus status() {
         return status;
     }
 
-    void add(Consumer<ReaderStatus> l) {
+    void add(Consumer<DeviceStatus> l) {
         listeners.add(l);
     }
 
     void report(boolean connected, String detail) {
-        ReaderStatus prev = status;
-        status = new ReaderStatus(connected, detail, clock.instant());
-        if (prev.connected() == connected && prev.detail().equals(detail)) {
+        report(connected ? DeviceStatus.ok(DEVICE, detail, clock.instant())
+                : DeviceStatus.fault(DEVICE, DeviceStatus.Reason.DISCONNECTED, detail, clock.instant()));
+    }
+
+    /** The appliance closed the reader: not a fault. */
+    void reportClosed() {
+        report(new DeviceStatus(DEVICE, DeviceStatus.State.OFF, DeviceStatus.Reason.CLOSED, "closed", clock.instant()));
+    }
+
+    private void report(DeviceStatus next) {
+        DeviceStatus prev = status;
+        status = next;
+        if (next.sameAs(prev) && prev.detail().equals(next.detail())) {
             return;
         }
         // an unplugged reader is expected now and then: the status change is the signal, not a stack trace
-        log.info("code reader {}: {} ({})", name, connected ? "connected" : "disconnected", detail);
-        for (Consumer<ReaderStatus> l : listeners) {
+        log.debug("code reader {}: {} ({})", name, next.state().word(), next.detail());
+        for (Consumer<DeviceStatus> l : listeners) {
             try {
                 l.accept(status);
             } catch (RuntimeException e) {

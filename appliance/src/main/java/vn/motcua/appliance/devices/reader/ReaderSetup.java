@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-import vn.motcua.appliance.config.DeviceSection;
+import vn.motcua.appliance.config.section.DeviceSection;
 
 /**
  * The {@code [devices.reader]} config section; problems are collected with their keys and thrown

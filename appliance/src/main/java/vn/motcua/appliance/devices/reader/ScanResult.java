@@ -1,5 +1,8 @@
 package vn.motcua.appliance.devices.reader;
 
+import vn.motcua.appliance.domain.TicketQr;
+
+
 /**
  * What a scan turned out to be. None of these holds a raw citizen ID number, name or address:
  * a CCCD scan is reduced to what the queue needs before it leaves the parser.

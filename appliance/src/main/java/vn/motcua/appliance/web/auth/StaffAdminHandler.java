@@ -22,7 +22,6 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.motcua.appliance.domain.CounterDef;
-import vn.motcua.appliance.service.DeviceEvents;
 import vn.motcua.appliance.web.Exchange;
 import vn.motcua.appliance.web.HttpError;
 
@@ -45,16 +44,16 @@ public final class StaffAdminHandler extends Handler.Abstract {
     private final StaffGate gate;
     private final PasswordChecks checks;
     private final List<CounterDef> counters;
-    private final DeviceEvents events;
+    private final StaffChanges changes;
 
-    /** @param events where {@code staff.changed} goes: the outbox, like the devices' events */
+    /** @param changes where {@code staff.changed} goes: the outbox */
     public StaffAdminHandler(StaffAccountsFile file, StaffGate gate, PasswordChecks checks, List<CounterDef> counters,
-                             DeviceEvents events) {
+                             StaffChanges changes) {
         this.file = file;
         this.gate = gate;
         this.checks = checks;
         this.counters = List.copyOf(counters);
-        this.events = events;
+        this.changes = changes;
     }
 
     @Override
@@ -183,7 +182,7 @@ public final class StaffAdminHandler extends Handler.Abstract {
         event.put("counters", a.countersText());
         event.put("enabled", a.enabled());
         event.put("by", by);
-        events.record("staff.changed", event);
+        changes.record(event);
         x.json(200, listing());
     }
 

@@ -23,7 +23,7 @@ import vn.motcua.appliance.service.Health;
 import vn.motcua.appliance.service.QueueListener;
 import vn.motcua.appliance.service.QueueService;
 import vn.motcua.appliance.store.EventJson;
-import vn.motcua.appliance.store.OutboxEvent;
+import vn.motcua.appliance.service.CommittedEvent;
 
 /**
  * Pushes the queue to the screens as server-sent events. A client gets a full snapshot when it connects (so a
@@ -95,7 +95,7 @@ public final class LiveFeed implements QueueListener {
     }
 
     @Override
-    public void onCommitted(CommandResult result, List<OutboxEvent> events) {
+    public void onCommitted(CommandResult result, List<CommittedEvent> events) {
         if (clients.isEmpty() || result.events().isEmpty()) {
             return;
         }

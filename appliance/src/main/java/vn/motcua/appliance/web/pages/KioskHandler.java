@@ -19,7 +19,7 @@ import org.eclipse.jetty.util.Callback;
 import vn.motcua.appliance.config.ApplianceConfig;
 import vn.motcua.appliance.devices.printer.PrintJobs;
 import vn.motcua.appliance.devices.printer.PrintOutcome;
-import vn.motcua.appliance.devices.printer.TicketQr;
+import vn.motcua.appliance.domain.TicketQr;
 import vn.motcua.appliance.devices.printer.TicketTemplate;
 import vn.motcua.appliance.domain.Priority;
 import vn.motcua.appliance.domain.Ticket;

@@ -19,10 +19,10 @@ import static vn.motcua.appliance.web.Exposure.LOCAL_ONLY;
 
 import vn.motcua.appliance.config.ApplianceConfig;
 import vn.motcua.appliance.devices.printer.PrintJobs;
-import vn.motcua.appliance.devices.printer.TicketQr;
+import vn.motcua.appliance.domain.TicketQr;
 import vn.motcua.appliance.devices.printer.TicketTemplate;
 import vn.motcua.appliance.service.DeviceCounters;
-import vn.motcua.appliance.service.DeviceEvents;
+import vn.motcua.appliance.service.DeviceStatuses;
 import vn.motcua.appliance.service.Health;
 import vn.motcua.appliance.service.QueueService;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -43,6 +43,7 @@ import vn.motcua.appliance.web.auth.StaffAccountsFile;
 import vn.motcua.appliance.web.auth.StaffAdminHandler;
 import vn.motcua.appliance.web.auth.StaffGate;
 import vn.motcua.appliance.web.auth.StaffHandler;
+import vn.motcua.appliance.web.auth.StaffChanges;
 import vn.motcua.appliance.web.live.DeviceFaults;
 import vn.motcua.appliance.web.live.EventsHandler;
 import vn.motcua.appliance.web.live.LiveFeed;
@@ -67,8 +68,6 @@ public final class Screens {
     static final long VOICE_DELAY_SECONDS = 10;
     /** How often the staff accounts file is looked at (modification time and size: no read unless it changed). */
     static final long ACCOUNTS_CHECK_SECONDS = 3;
-    /** How often the devices' health is looked at for the staff pages' fault list (a map read, no I/O). */
-    static final long DEVICE_FAULTS_SECONDS = 1;
 
     private final ApplianceConfig config;
     private final QueueService queue;
@@ -78,7 +77,8 @@ public final class Screens {
     private final TicketQr ticketQr;
     private final TicketTemplate ticketTemplate;
     private final PrintJobs printJobs;
-    private final DeviceEvents events;
+    private final StaffChanges staffChanges;
+    private final DeviceStatuses deviceStatuses;
     private final LiveFeed live;
     private final VoiceClips voice;
     private final CallLanguages languages;
@@ -90,6 +90,7 @@ public final class Screens {
     private final LoginCounts logins;
     private final PrometheusRegistry metrics;
     private volatile String voiceState = "not generated yet";
+    private volatile ScheduledExecutorService scheduler; // set by start(): device status changes before it wait for its first push
     private Routes routes;
 
     /**
@@ -98,11 +99,13 @@ public final class Screens {
      * @param ticketQr    what a ticket's QR holds: the kiosk shows the same code the paper carries
      * @param ticketTemplate the paper ticket's wording: the kiosk names a ticket's priority as the paper does
      * @param printJobs   each recent ticket's print job, for the kiosk to say whether paper came out
-     * @param events      where the staff screen's {@code staff.changed} events go (the outbox)
+     * @param staffChanges where the staff screen's {@code staff.changed} events go (the outbox)
+     * @param deviceStatuses the devices' latest statuses, for the staff pages' device faults
      */
     public Screens(ApplianceConfig config, QueueService queue, Health health, Clock clock, DossierStatusSource dossiers,
                    java.util.function.LongSupplier outboxDepth, DeviceCounters devices, TicketQr ticketQr, TicketTemplate ticketTemplate,
-                   PrintJobs printJobs, DeviceEvents events)
+                   PrintJobs printJobs, StaffChanges staffChanges,
+                   DeviceStatuses deviceStatuses)
             throws IOException {
         ApplianceConfig.Identity id = config.identity();
         this.config = config;
@@ -113,7 +116,8 @@ public final class Screens {
         this.ticketQr = ticketQr;
         this.ticketTemplate = ticketTemplate;
         this.printJobs = printJobs;
-        this.events = events;
+        this.staffChanges = staffChanges;
+        this.deviceStatuses = deviceStatuses;
         live = new LiveFeed(queue, id.officeNameVi(), id.officeNameEn(), Notice.of(
                 "Kính chào quý khách. Vui lòng lấy số thứ tự và chờ đến lượt.",
                 "Welcome. Please take a number and wait for your turn."), clock);
@@ -148,7 +152,7 @@ public final class Screens {
         StaffGate staff = new StaffGate(sessions);
         StatusPage status = new StatusPage(dossiers, clock, queue.layout().rules().zone());
         StaffHandler login = new StaffHandler(accounts::current, sessions, throttle, checks, logins, queue);
-        StaffAdminHandler staffAdmin = new StaffAdminHandler(accounts, staff, checks, queue.layout().counters(), events);
+        StaffAdminHandler staffAdmin = new StaffAdminHandler(accounts, staff, checks, queue.layout().counters(), staffChanges);
         routes = new Routes(List.of(
                 page("/display", "display.html", LOCAL_ONLY),
                 page("/kiosk", "kiosk.html", LOCAL_ONLY),
@@ -228,16 +232,27 @@ public final class Screens {
         scheduler.scheduleWithFixedDelay(this::reloadAccounts, ACCOUNTS_CHECK_SECONDS, ACCOUNTS_CHECK_SECONDS,
                 TimeUnit.SECONDS);
         scheduler.scheduleWithFixedDelay(live::heartbeat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
-        scheduler.scheduleWithFixedDelay(this::pushDeviceFaults, 0, DEVICE_FAULTS_SECONDS, TimeUnit.SECONDS);
+        this.scheduler = scheduler;
+        scheduler.execute(this::pushDeviceFaults); // what the devices said before the screens existed
         // Not at once: a booting Pi has better things to do in its first seconds, and short-lived test appliances
         // are gone before it starts. Until then a call is shown but not spoken.
         scheduler.schedule(this::generateVoice, VOICE_DELAY_SECONDS, TimeUnit.SECONDS);
     }
 
-    /** The devices report status, not events, to Health; a fault reaches the staff pages within this poll. */
+    /**
+     * A device's status changed (a subscriber of the device event stream): the staff pages' fault list is pushed
+     * again, on the scheduler, never on the device's thread (the live feed takes the queue's lock).
+     */
+    public void deviceStatusChanged() {
+        ScheduledExecutorService s = scheduler;
+        if (s != null) {
+            s.execute(this::pushDeviceFaults);
+        }
+    }
+
     private void pushDeviceFaults() {
         try {
-            live.setDeviceFaults(DeviceFaults.from(health.snapshot()));
+            live.setDeviceFaults(DeviceFaults.from(deviceStatuses.current()));
         } catch (RuntimeException e) {
             log.warn("Device faults for the staff pages", e);
         }

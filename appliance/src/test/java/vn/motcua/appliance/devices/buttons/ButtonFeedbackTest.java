@@ -22,12 +22,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.appliance.TestStores;
-import vn.motcua.appliance.config.ApplianceConfig;
-import vn.motcua.appliance.devices.ButtonTickets;
+import vn.motcua.appliance.devices.resident.ButtonTickets;
 import vn.motcua.appliance.devices.printer.PrintJobListener;
 import vn.motcua.appliance.devices.printer.PrintOutcome;
-import vn.motcua.appliance.devices.printer.TicketQr;
-import vn.motcua.appliance.devices.printer.PrinterDevice;
+import vn.motcua.appliance.domain.TicketQr;
+import vn.motcua.appliance.devices.resident.PrinterDevice;
 import vn.motcua.appliance.devices.printer.PrinterSettings;
 import vn.motcua.appliance.devices.printer.TicketPrinting;
 import vn.motcua.appliance.domain.CounterDef;
@@ -80,8 +79,8 @@ class ButtonFeedbackTest {
         var settings = PrinterSettings.from(new TomlMapper().readTree("[devices.printer]\nmode = \"simulated\"\n").path("devices"), false);
         printer = PrinterDevice.open(settings, dir, io, scheduler, Clock.systemUTC()).orElseThrow();
         printer.start();
-        TicketPrinting printing = new TicketPrinting(printer.printer(), queue.layout(),
-                new ApplianceConfig.Identity("test-device", "d", "o", "Văn phòng", "Office", dir), TicketQr.of(printer.template(), "o"));
+        TicketPrinting printing = new TicketPrinting(printer.printer(), queue.layout(), "Văn phòng",
+                printer.template().qr("o"));
         queue.addListener(printing);
         printing.addJobListener(marker); // before the panel's: its "finished" lands in the timeline before the LED goes dark
         var config = new ButtonConfig(List.of(new ButtonConfig.ButtonPin("ho-tich", 17), new ButtonConfig.ButtonPin("dat-dai", 27)),

@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import vn.motcua.appliance.devices.DeviceStatus;
 
 /**
  * The real Pi4J 4.0.0 libgpiod provider on this (amd64, no Raspberry Pi) machine, and what the .deb ships of it:
@@ -52,6 +53,10 @@ class GpiodPluginTest {
         // here: no /dev/gpiochip*; a PC with a GPIO chip gets past that and fails per pin instead
         assertTrue(panel.problems().stream().allMatch(p -> p.startsWith("GPIO: ") || p.contains(" on BCM ")),
                 panel.problems().toString());
+        // as /healthz and the staff pages get it: one fault, every problem in its detail
+        assertEquals(DeviceStatus.State.FAULT, panel.status().state());
+        assertEquals(DeviceStatus.Reason.PIN_UNAVAILABLE, panel.status().reason());
+        assertEquals(String.join("; ", panel.problems()), panel.status().detail());
         assertDoesNotThrow(panel::close);
     }
 

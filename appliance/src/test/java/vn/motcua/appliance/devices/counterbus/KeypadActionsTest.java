@@ -23,7 +23,6 @@ import vn.motcua.appliance.domain.CounterStatus;
 import vn.motcua.appliance.domain.Priority;
 import vn.motcua.appliance.domain.Ticket;
 import vn.motcua.appliance.domain.TicketStatus;
-import vn.motcua.appliance.service.Health;
 import vn.motcua.appliance.service.QueueService;
 import vn.motcua.appliance.store.CommitJournal;
 import vn.motcua.appliance.store.Database;
@@ -60,7 +59,7 @@ class KeypadActionsTest {
     void everyKeyActsOnTheQueueAndTheBoardsFollowTheTicket(@TempDir Path dir) throws Exception {
         try (QueueStore store = open(dir)) {
             queue = new QueueService(TestOffices.small(), clock, store);
-            new CounterBoards(sim.bus(), Map.of(1, 1, 3, 3), queue, scheduler, (t, p) -> { }, new Health()).start();
+            new CounterBoards(sim.bus(), Map.of(1, 1, 3, 3), queue, queue::keypadCursors, scheduler, e -> { }).start();
             for (int i = 0; i < 3; i++) {
                 queue.execute(e -> e.issueTicket("ho-tich", Priority.NORMAL, null));
             }
@@ -142,7 +141,7 @@ class KeypadActionsTest {
     void aTicketMovedFromTheStaffPageLeavesItsBoardBlankToo(@TempDir Path dir) throws Exception {
         try (QueueStore store = open(dir)) {
             queue = new QueueService(TestOffices.small(), clock, store);
-            new CounterBoards(sim.bus(), Map.of(1, 1, 3, 3), queue, scheduler, (t, p) -> { }, new Health()).start();
+            new CounterBoards(sim.bus(), Map.of(1, 1, 3, 3), queue, queue::keypadCursors, scheduler, e -> { }).start();
             queue.execute(e -> e.issueTicket("ho-tich", Priority.NORMAL, null));
             queue.execute(e -> e.openCounter(1, "lan"));
             press(1, Key.CALL_NEXT);
@@ -165,7 +164,7 @@ class KeypadActionsTest {
             sim.bus().close();
             BusMaster next = new BusMaster(config, sim.wire(), Clock.systemUTC());
             try {
-                new CounterBoards(next, Map.of(1, 1, 3, 3), queue, scheduler, (t, p) -> { }, new Health()).start();
+                new CounterBoards(next, Map.of(1, 1, 3, 3), queue, queue::keypadCursors, scheduler, e -> { }).start();
                 awaitBlank(1);
             } finally {
                 next.close();

@@ -26,7 +26,6 @@ import vn.motcua.appliance.domain.Counter;
 import vn.motcua.appliance.domain.OfficeLayout;
 import vn.motcua.appliance.domain.Priority;
 import vn.motcua.appliance.domain.Ticket;
-import vn.motcua.appliance.service.Health;
 import vn.motcua.appliance.service.QueueService;
 import vn.motcua.appliance.store.CommitJournal;
 import vn.motcua.appliance.store.Database;
@@ -69,7 +68,7 @@ class KeypadExactlyOnceTest {
             queue.execute(e -> e.openCounter(1, "lan"));
             queue.execute(e -> e.issueTicket("ho-tich", Priority.NORMAL, null));
             queue.execute(e -> e.issueTicket("ho-tich", Priority.NORMAL, null));
-            new CounterBoards(sim.bus(), Map.of(1, 1), queue, scheduler, (t, p) -> { }, new Health()).start();
+            new CounterBoards(sim.bus(), Map.of(1, 1), queue, queue::keypadCursors, scheduler, e -> { }).start();
             sim.bus().addListener(recording(delivered));
             scheduler.execute(() -> awaitQuietly(busyScheduler)); // the press waits behind other work...
             sim.board(1).press(Key.CALL_NEXT);
@@ -85,7 +84,7 @@ class KeypadExactlyOnceTest {
         BusMaster restarted = new BusMaster(config, sim.wire(), Clock.systemUTC());
         try (QueueStore store = open(dir); restarted) {
             QueueService queue = new QueueService(office, clock, store);
-            new CounterBoards(restarted, Map.of(1, 1), queue, scheduler, (t, p) -> { }, new Health()).start();
+            new CounterBoards(restarted, Map.of(1, 1), queue, queue::keypadCursors, scheduler, e -> { }).start();
             await(() -> "A001".equals(serving(queue)), "the press applied by the next run");
             await(() -> sim.board(1).unacknowledged() == 0, "and acked once committed");
             drainScheduler();
@@ -100,7 +99,7 @@ class KeypadExactlyOnceTest {
             queue.execute(e -> e.openCounter(1, "lan"));
             queue.execute(e -> e.issueTicket("ho-tich", Priority.NORMAL, null));
             queue.execute(e -> e.issueTicket("ho-tich", Priority.NORMAL, null));
-            CounterBoards boards = new CounterBoards(sim.bus(), Map.of(1, 1), queue, scheduler, (t, p) -> { }, new Health());
+            CounterBoards boards = new CounterBoards(sim.bus(), Map.of(1, 1), queue, queue::keypadCursors, scheduler, e -> { });
             boards.start();
             sim.bus().addListener(cableBreaksAfterDelivery());
             sim.board(1).press(Key.CALL_NEXT);
@@ -114,7 +113,7 @@ class KeypadExactlyOnceTest {
         BusMaster restarted = new BusMaster(config, sim.wire(), Clock.systemUTC());
         try (QueueStore store = open(dir); restarted) {
             QueueService queue = new QueueService(office, clock, store);
-            new CounterBoards(restarted, Map.of(1, 1), queue, scheduler, (t, p) -> { }, new Health()).start();
+            new CounterBoards(restarted, Map.of(1, 1), queue, queue::keypadCursors, scheduler, e -> { }).start();
             await(() -> sim.board(1).unacknowledged() == 0, "the press sent again and acked by the new run");
             drainScheduler();
             assertEquals("A001", serving(queue), "CALL_NEXT applied once: A002 is still waiting");

@@ -22,7 +22,6 @@ import vn.motcua.appliance.TestOffices;
 import vn.motcua.appliance.TestStores;
 import vn.motcua.appliance.domain.Priority;
 import vn.motcua.appliance.domain.Refusal;
-import vn.motcua.appliance.service.Health;
 import vn.motcua.appliance.service.QueueService;
 import vn.motcua.appliance.store.CommitJournal;
 import vn.motcua.appliance.store.Database;
@@ -58,7 +57,7 @@ class RefusedPressFeedbackTest {
         try (QueueStore store = open(dir)) {
             QueueService queue = new QueueService(TestOffices.small(), clock, store);
             sim.board(1).onShow(shown::add);
-            new CounterBoards(sim.bus(), Map.of(1, 1), queue, scheduler, (t, p) -> { }, new Health()).start();
+            new CounterBoards(sim.bus(), Map.of(1, 1), queue, queue::keypadCursors, scheduler, e -> { }).start();
 
             sim.board(1).press(Key.CALL_NEXT); // the counter is not open yet
             await(() -> shows(" OFF", true), "OFF flashed for a closed counter");

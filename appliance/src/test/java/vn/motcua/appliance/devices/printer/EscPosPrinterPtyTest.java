@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.appliance.devices.printer.sim.SimulatedPrinter;
 import vn.motcua.bus.pty.SocatPty;
+import vn.motcua.appliance.devices.DeviceStatus;
+import vn.motcua.appliance.devices.DeviceEvent;
 
 /** The real adapter over a real tty (socat pty pair) into the simulated printer on the other end. */
 class EscPosPrinterPtyTest {
@@ -94,7 +96,13 @@ class EscPosPrinterPtyTest {
     void paperOutIsAFaultTheTicketIsNotSentAndRefillClearsIt() throws Exception {
         start(80);
         List<String> events = new CopyOnWriteArrayList<>();
-        printer.addStatusListener(new PrinterFaultEvents("printer", (type, payload) -> events.add(type + " " + payload.get("fault"))));
+        List<DeviceStatus> statuses = new CopyOnWriteArrayList<>();
+        printer.addStatusListener(new PrinterFaultEvents("printer", e -> {
+            switch (e) {
+                case DeviceEvent.Reported r -> events.add(r.type() + " " + r.payload().get("fault"));
+                case DeviceEvent.StatusChanged c -> statuses.add(c.status());
+            }
+        }));
         sim.setPaperEnd(true);
         PrintOutcome out = printer.print(Tickets.slip("A024", false)).get(20, TimeUnit.SECONDS);
         assertFalse(out.printed());
@@ -112,6 +120,11 @@ class EscPosPrinterPtyTest {
         assertTrue(printer.print(Tickets.slip("A024", false)).get(20, TimeUnit.SECONDS).printed());
         assertEquals(List.of("device.fault paper_end", "device.fault offline",
                 "device.recovered paper_end", "device.recovered offline"), events);
+        // the one status: paper end named as the fault to act on (the printer also says offline), then ok
+        assertEquals(List.of(DeviceStatus.Reason.PAPER_END, DeviceStatus.Reason.NONE),
+                statuses.stream().map(DeviceStatus::reason).toList());
+        assertEquals(List.of(DeviceStatus.State.FAULT, DeviceStatus.State.OK),
+                statuses.stream().map(DeviceStatus::state).toList());
     }
 
     @Test

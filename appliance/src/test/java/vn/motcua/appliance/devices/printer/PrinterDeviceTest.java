@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.motcua.appliance.devices.resident.PrinterDevice;
 
 /**
  * The demo's printer: configured "simulated", no tty, no socat; tickets land as PNGs in the data folder, named by day

@@ -11,6 +11,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.motcua.appliance.domain.QrUrlTemplate;
 
 class TicketRendererTest {
     /** Every Vietnamese letter, lower and upper case, with every tone mark. */

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.bus.pty.SocatPty;
 import vn.motcua.appliance.devices.reader.sim.KeyboardScannerSimulator;
 import vn.motcua.appliance.devices.reader.sim.SerialScannerSimulator;
+import vn.motcua.appliance.devices.DeviceStatus;
 
 /** Both real reader adapters, each fed by its simulator through the OS: a socat pty, and a FIFO of input_event records. */
 class ReaderAdaptersTest {
@@ -45,8 +46,8 @@ class ReaderAdaptersTest {
                     Scans.CLOCK, Duration.ofMillis(200), Duration.ofMillis(20));
             reader.addScanListener(scans::add);
             reader.start();
-            waitUntil(() -> reader.status().connected());
-            assertTrue(reader.status().connected(), reader.status().detail());
+            waitUntil(() -> connected(reader.status()));
+            assertTrue(connected(reader.status()), reader.status().detail());
             try (var dev = new FileOutputStream(pty.device.toFile())) {
                 var cr = new SerialScannerSimulator(dev, "\r");
                 cr.scan(Scans.CCCD7);
@@ -65,7 +66,7 @@ class ReaderAdaptersTest {
 
     @Test
     void aSerialReaderUnpluggedAndPluggedBackIsReportedAndReadAgain() throws Exception {
-        var statuses = new java.util.concurrent.CopyOnWriteArrayList<ReaderStatus>();
+        var statuses = new java.util.concurrent.CopyOnWriteArrayList<DeviceStatus>();
         Path plugDir = java.nio.file.Files.createDirectories(dir.resolve("plug"));
         SocatPty pty = new SocatPty(plugDir);
         reader = new SerialCodeReader(pty.host.toString(), 115200, Scans.pipeline(System::nanoTime), scheduler,
@@ -73,14 +74,14 @@ class ReaderAdaptersTest {
         reader.addScanListener(scans::add);
         reader.addStatusListener(statuses::add);
         reader.start();
-        waitUntil(() -> reader.status().connected());
-        assertTrue(reader.status().connected(), reader.status().detail());
+        waitUntil(() -> connected(reader.status()));
+        assertTrue(connected(reader.status()), reader.status().detail());
         pty.close(); // cable pulled: the tty disappears
-        waitUntil(() -> !reader.status().connected());
-        assertTrue(!reader.status().connected(), "unplug noticed: " + statuses);
+        waitUntil(() -> !connected(reader.status()));
+        assertTrue(!connected(reader.status()), "unplug noticed: " + statuses);
         try (SocatPty again = new SocatPty(plugDir)) { // plugged back: same device name
-            waitUntil(() -> reader.status().connected());
-            assertTrue(reader.status().connected(), "reopened: " + statuses);
+            waitUntil(() -> connected(reader.status()));
+            assertTrue(connected(reader.status()), "reopened: " + statuses);
             try (var dev = new FileOutputStream(again.device.toFile())) {
                 new SerialScannerSimulator(dev, "\r").scan(Scans.DOSSIER);
                 assertEquals(new ScanResult.Dossier(Scans.DOSSIER), next());
@@ -105,7 +106,7 @@ class ReaderAdaptersTest {
             try {
                 r.addScanListener(got::add);
                 r.start();
-                waitUntil(() -> r.status().connected());
+                waitUntil(() -> connected(r.status()));
                 try (var dev = new FileOutputStream(pty.device.toFile())) {
                     new SerialScannerSimulator(dev, "\r").scan(Scans.DOSSIER);
                     assertEquals(new ScanResult.Dossier(Scans.DOSSIER), got.poll(30, TimeUnit.SECONDS), "round " + round);
@@ -116,7 +117,7 @@ class ReaderAdaptersTest {
                 r.close();
                 own.shutdownNow();
             }
-            assertTrue(!r.status().connected());
+            assertTrue(!connected(r.status()));
         }
     }
 
@@ -131,7 +132,7 @@ class ReaderAdaptersTest {
                         scheduler, Scans.CLOCK, java.time.ZoneId.of("Asia/Ho_Chi_Minh")).orElseThrow();
                 r.addScanListener(scans::add);
                 r.start();
-                waitUntil(() -> r.status().connected());
+                waitUntil(() -> connected(r.status()));
                 try (var dev = new FileOutputStream(pty.device.toFile())) {
                     new SerialScannerSimulator(dev, "\r").scan(Scans.CCCD7);
                     keys[run] = assertInstanceOf(ScanResult.CitizenId.class, next()).residentKey();
@@ -145,7 +146,7 @@ class ReaderAdaptersTest {
     }
 
     /** A keyboard-mode reader started on a FIFO standing in for /dev/input/eventN; its statuses are collected. */
-    private Path evdevOnFifo(boolean grab, java.util.List<ReaderStatus> statuses) throws Exception {
+    private Path evdevOnFifo(boolean grab, java.util.List<DeviceStatus> statuses) throws Exception {
         Path fifo = dir.resolve("event0");
         assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
         reader = new EvdevCodeReader(fifo.toString(), grab, Scans.pipeline(System::nanoTime),
@@ -158,7 +159,7 @@ class ReaderAdaptersTest {
 
     @Test
     void keyboardModeReadsInputEventRecordsAndTriesTheExclusiveGrab() throws Exception {
-        var statuses = new java.util.concurrent.CopyOnWriteArrayList<ReaderStatus>();
+        var statuses = new java.util.concurrent.CopyOnWriteArrayList<DeviceStatus>();
         Path fifo = evdevOnFifo(true, statuses);
         try (var out = new FileOutputStream(fifo.toFile())) {
             var kb = new KeyboardScannerSimulator(out, InputEvents.nativeRecordSize());
@@ -168,7 +169,7 @@ class ReaderAdaptersTest {
             assertEquals(new ScanResult.Ticket("A023", Scans.TICKET_URL), next());
         }
         // the ioctl really ran: a FIFO is not an input device, so the kernel said ENOTTY (25)
-        assertTrue(statuses.stream().anyMatch(st -> st.connected() && st.detail().contains("NOT grabbed (errno 25)")),
+        assertTrue(statuses.stream().anyMatch(st -> connected(st) && st.detail().contains("NOT grabbed (errno 25)")),
                 statuses.toString());
     }
 
@@ -194,11 +195,11 @@ class ReaderAdaptersTest {
         reader.addScanListener(scans::add);
         reader.start(); // no device yet: status, not an exception
         waitUntil(() -> reader.status().detail().startsWith("cannot open"));
-        assertTrue(!reader.status().connected() && reader.status().detail().startsWith("cannot open"),
+        assertTrue(!connected(reader.status()) && reader.status().detail().startsWith("cannot open"),
                 reader.status().toString());
         try (SocatPty pty = new SocatPty(plugDir)) {
-            waitUntil(() -> reader.status().connected());
-            assertTrue(reader.status().connected(), reader.status().toString());
+            waitUntil(() -> connected(reader.status()));
+            assertTrue(connected(reader.status()), reader.status().toString());
             try (var dev = new FileOutputStream(pty.device.toFile())) {
                 new SerialScannerSimulator(dev, "\r").scan(Scans.DOSSIER);
                 assertEquals(new ScanResult.Dossier(Scans.DOSSIER), next());
@@ -208,21 +209,21 @@ class ReaderAdaptersTest {
 
     @Test
     void aKeyboardReaderWhoseDeviceWentAwayIsReportedAndReadAgain() throws Exception {
-        var statuses = new java.util.concurrent.CopyOnWriteArrayList<ReaderStatus>();
+        var statuses = new java.util.concurrent.CopyOnWriteArrayList<DeviceStatus>();
         Path fifo = evdevOnFifo(false, statuses);
         try (var out = new FileOutputStream(fifo.toFile())) {
             new KeyboardScannerSimulator(out, InputEvents.nativeRecordSize()).scan(Scans.DOSSIER);
             assertEquals(new ScanResult.Dossier(Scans.DOSSIER), next());
         } // the device node goes away: the reader sees the end of its file
         // the status field changes just before the listeners hear of it: wait for what the listener got
-        waitUntil(() -> statuses.stream().anyMatch(st -> !st.connected() && st.detail().endsWith("closed (end of file)")));
-        assertTrue(statuses.stream().anyMatch(st -> !st.connected() && st.detail().endsWith("closed (end of file)")),
+        waitUntil(() -> statuses.stream().anyMatch(st -> !connected(st) && st.detail().endsWith("closed (end of file)")));
+        assertTrue(statuses.stream().anyMatch(st -> !connected(st) && st.detail().endsWith("closed (end of file)")),
                 statuses.toString());
         try (var out = new FileOutputStream(fifo.toFile())) { // back: the reader has opened it again
             new KeyboardScannerSimulator(out, InputEvents.nativeRecordSize()).scan(Scans.TICKET_URL);
             assertEquals(new ScanResult.Ticket("A023", Scans.TICKET_URL), next());
         }
-        assertTrue(statuses.stream().filter(st -> st.connected()).count() >= 2, statuses.toString());
+        assertTrue(statuses.stream().filter(st -> connected(st)).count() >= 2, statuses.toString());
     }
 
     /**
@@ -234,5 +235,9 @@ class ReaderAdaptersTest {
         while (!done.getAsBoolean() && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
+    }
+
+    private static boolean connected(DeviceStatus s) {
+        return s.state() == DeviceStatus.State.OK;
     }
 }

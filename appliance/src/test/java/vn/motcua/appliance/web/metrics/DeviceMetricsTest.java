@@ -4,13 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
+import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
+import vn.motcua.appliance.devices.DeviceEvent;
+import vn.motcua.appliance.devices.DeviceStatus;
 import vn.motcua.appliance.service.DeviceCounters;
 
 /** The device counters in the Prometheus text format (0.0.4), exactly as a scraper reads them. */
@@ -48,15 +50,20 @@ class DeviceMetricsTest {
 
     @Test
     void scansPrintJobsAndFaultsAreCountedFromTheDeviceEventsAndJobReports() throws Exception {
-        devices.recorded("scan.dossier", Map.of("code", "000.00.15.H29-241122-0001"));
-        devices.recorded("scan.dossier", Map.of("code", "000.00.15.H29-241122-0002"));
-        devices.recorded("scan.citizen_id", Map.of("priority", true));
-        devices.recorded("scan.rejected", Map.of("reason", "UNKNOWN_FORMAT"));
-        devices.recorded("device.fault", Map.of("device", "printer", "fault", "paper_end"));
-        devices.recorded("device.recovered", Map.of("device", "printer", "fault", "paper_end")); // not a fault
-        devices.recorded("device.fault", Map.of("device", "counter-board", "address", 3));
-        devices.recorded("device.fault", Map.of("device", "bad\"label\n{x}")); // never a label value
-        devices.recorded("ticket.issued", Map.of("number", "A001"));           // not a device event
+        Instant at = Instant.parse("2026-11-22T08:00:00Z");
+        DeviceStatus paperEnd = DeviceStatus.fault("printer", DeviceStatus.Reason.PAPER_END, "paper end", at);
+        devices.recorded(new DeviceEvent.DossierScanned("000.00.15.H29-241122-0001"));
+        devices.recorded(new DeviceEvent.DossierScanned("000.00.15.H29-241122-0002"));
+        devices.recorded(new DeviceEvent.CitizenIdScanned(true));
+        devices.recorded(new DeviceEvent.ScanRejected("UNKNOWN_FORMAT"));
+        devices.recorded(new DeviceEvent.FaultRaised(paperEnd));
+        devices.recorded(new DeviceEvent.StatusChanged(paperEnd)); // the same fault, as status: not counted again
+        devices.recorded(new DeviceEvent.FaultCleared(DeviceStatus.Reason.PAPER_END,
+                DeviceStatus.ok("printer", "ready", at)));                                     // not a fault
+        devices.recorded(new DeviceEvent.BoardOffline(3, 3, "no-reply"));
+        devices.recorded(new DeviceEvent.BoardOnline(3, 3, "ok"));                            // not a fault
+        devices.recorded(new DeviceEvent.FaultRaised(DeviceStatus.fault("bad\"label\n{x}",  // never a label value
+                DeviceStatus.Reason.DISCONNECTED, "x", at)));
         devices.printJob(true);
         devices.printJob(true);
         devices.printJob(false);

@@ -1,4 +1,4 @@
-package vn.motcua.appliance.store;
+package vn.motcua.appliance.devices;
 
 /**
  * The last keypad press of one counter board that a committed command came from: the board's boot epoch and the

@@ -1,4 +1,4 @@
-package vn.motcua.appliance.devices.printer;
+package vn.motcua.appliance.domain;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package vn.motcua.appliance.config;
+package vn.motcua.appliance.config.section;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -10,9 +10,9 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 
 /**
  * One {@code [devices.NAME]} section (or one entry of an array of tables inside it) read strictly, the way
- * {@link ConfigValidator} reads the rest of the file: a key the section does not know, or a value of the wrong
+ * {@code config.ConfigValidator} reads the rest of the file: a key the section does not know, or a value of the wrong
  * kind (text where a number or true/false belongs), is a problem naming the key and the value (sanitised,
- * truncated by {@link Values#shown}), never a silent default. Problems are collected, not thrown, so the
+ * truncated by {@link ProblemLines#shown}), never a silent default. Problems are collected, not thrown, so the
  * technician sees them all at once. Each device module lists the keys it reads; that list is the contract the
  * example {@code appliance.conf} documents.
  */
@@ -25,14 +25,14 @@ public final class DeviceSection {
         this.prefix = prefix;
         this.problems = problems;
         if (!node.isMissingNode() && !node.isNull() && !node.isObject()) {
-            problems.add(Values.line(prefix, node.asText(), "expected a section [" + prefix + "]"));
+            problems.add(ProblemLines.line(prefix, node.asText(), "expected a section [" + prefix + "]"));
             node = MissingNode.getInstance();
         }
         this.node = node;
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (!keys.contains(k)) {
-                problems.add(UnknownKey.problem(prefix + "." + Values.shown(k).replace("'", ""), text(node.get(k)), keys));
+                problems.add(UnknownKey.problem(prefix + "." + ProblemLines.shown(k).replace("'", ""), text(node.get(k)), keys));
             }
         }
     }
@@ -68,7 +68,7 @@ public final class DeviceSection {
 
     /** Adds a problem about this key's value. */
     public void problem(String key, String expected) {
-        problems.add(Values.line(key(key), text(node.get(key)), "expected " + expected));
+        problems.add(ProblemLines.line(key(key), text(node.get(key)), "expected " + expected));
     }
 
     public String text(String key, String fallback) {

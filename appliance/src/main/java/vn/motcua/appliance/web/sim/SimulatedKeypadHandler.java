@@ -1,4 +1,4 @@
-package vn.motcua.appliance.devices.counterbus;
+package vn.motcua.appliance.web.sim;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -23,16 +23,17 @@ import vn.motcua.bus.sim.SimulatedBus;
  * {@code POST /sim/counters/3/press/CALL_NEXT}, {@code POST /sim/counters/3/press/TRANSFER?to=4},
  * {@code GET /sim/counters/3/board}.
  */
-public final class SimulatedKeypadHandler extends Handler.Abstract {
+final class SimulatedKeypadHandler extends Handler.Abstract {
     private static final Pattern PRESS = Pattern.compile("/sim/counters/(\\d{1,2})/press/([A-Z_0-9]{1,16})");
     private static final Pattern BOARD = Pattern.compile("/sim/counters/(\\d{1,2})/board");
 
     private final SimulatedBus bus;
     private final Map<Integer, Integer> addressByCounter = new java.util.HashMap<>();
 
-    public SimulatedKeypadHandler(SimulatedBus bus, CounterBusSettings settings) {
+    /** @param counterByAddress each board's counter ({@code [devices.counter_bus]}) */
+    SimulatedKeypadHandler(SimulatedBus bus, Map<Integer, Integer> counterByAddress) {
         this.bus = bus;
-        settings.counterByAddress().forEach((a, c) -> addressByCounter.put(c, a));
+        counterByAddress.forEach((a, c) -> addressByCounter.put(c, a));
     }
 
     @Override

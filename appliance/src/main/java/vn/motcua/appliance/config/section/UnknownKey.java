@@ -1,23 +1,23 @@
-package vn.motcua.appliance.config;
+package vn.motcua.appliance.config.section;
 
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 
 /** The problem line for a key a section does not know, with the nearest known key when one is a likely typo. */
-final class UnknownKey {
+public final class UnknownKey {
     private UnknownKey() {}
 
-    static String problem(String fullKey, Object value, Collection<String> known) {
+    public static String problem(String fullKey, Object value, Collection<String> known) {
         String name = fullKey.substring(fullKey.lastIndexOf('.') + 1);
         List<String> sorted = known.stream().sorted().toList();
         String guess = nearest(name, sorted);
-        return Values.line(fullKey, value, "unknown key (expected one of " + String.join(", ", sorted) + ")"
+        return ProblemLines.line(fullKey, value, "unknown key (expected one of " + String.join(", ", sorted) + ")"
                 + (guess == null ? "" : "; did you mean " + guess + "?"));
     }
 
     /** The known key at edit distance 1 or 2 (a typo, not a different word), or null. */
-    static String nearest(String name, List<String> known) {
+    public static String nearest(String name, List<String> known) {
         return known.stream().filter(k -> distance(name, k) <= Math.min(2, k.length() / 3))
                 .min(Comparator.comparingInt(k -> distance(name, k))).orElse(null);
     }

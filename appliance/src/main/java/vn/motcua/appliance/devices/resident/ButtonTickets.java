@@ -1,4 +1,4 @@
-package vn.motcua.appliance.devices;
+package vn.motcua.appliance.devices.resident;
 
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -14,7 +14,6 @@ import vn.motcua.appliance.domain.Priority;
 import vn.motcua.appliance.domain.QueueRefusedException;
 import vn.motcua.appliance.service.QueueService;
 import vn.motcua.appliance.service.ResidentCards;
-import vn.motcua.appliance.store.StoreException;
 
 /**
  * A service button press becomes a ticket, and the panel tells the resident what happened: the busy LED is lit
@@ -73,7 +72,8 @@ public final class ButtonTickets implements ServiceButtonListener, PrintJobListe
             return true;
         } catch (QueueRefusedException e) {
             log.info("Service button {}: refused ({})", service, e.reason());
-        } catch (StoreException e) { // no ticket: the resident must not stand waiting for one
+        } catch (RuntimeException e) { // not stored (the service's StoreException): no ticket, so the resident
+            // must not stand waiting for one
             log.error("Service button {}: could not be stored", service, e);
         }
         return false;

@@ -1,4 +1,4 @@
-package vn.motcua.appliance.devices.printer;
+package vn.motcua.appliance.devices.resident;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -6,6 +6,12 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import vn.motcua.appliance.devices.printer.EscPosPrinter;
+import vn.motcua.appliance.devices.printer.PrinterLink;
+import vn.motcua.appliance.devices.printer.PrinterSettings;
+import vn.motcua.appliance.devices.printer.SerialPrinterLink;
+import vn.motcua.appliance.devices.printer.TicketTemplate;
+import vn.motcua.appliance.devices.printer.UsblpPrinterLink;
 import vn.motcua.appliance.devices.printer.sim.InMemoryPrinterLink;
 import vn.motcua.appliance.devices.printer.sim.SimulatedPrinter;
 

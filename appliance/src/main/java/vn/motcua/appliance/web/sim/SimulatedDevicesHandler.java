@@ -1,4 +1,4 @@
-package vn.motcua.appliance.devices;
+package vn.motcua.appliance.web.sim;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -18,7 +18,8 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 import vn.motcua.appliance.devices.buttons.SimulatedButtonPanel;
-import vn.motcua.appliance.devices.printer.PrinterDevice;
+import vn.motcua.appliance.devices.resident.PrinterDevice;
+import vn.motcua.appliance.devices.resident.ResidentDevices;
 import vn.motcua.appliance.devices.printer.sim.SimulatedPrinter;
 import vn.motcua.appliance.devices.reader.SimulatedCodeReader;
 

@@ -1,4 +1,4 @@
-package vn.motcua.appliance.devices;
+package vn.motcua.appliance.devices.resident;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -15,27 +15,27 @@ import org.slf4j.LoggerFactory;
 
 import vn.motcua.appliance.config.ApplianceConfig;
 import vn.motcua.appliance.config.ConfigException;
+import vn.motcua.appliance.devices.DeviceEvent;
+import vn.motcua.appliance.devices.DeviceEvents;
+import vn.motcua.appliance.devices.DeviceStatus;
 import vn.motcua.appliance.devices.buttons.ButtonDevice;
 import vn.motcua.appliance.devices.buttons.ButtonPanel;
 import vn.motcua.appliance.devices.buttons.ButtonSetup;
 import vn.motcua.appliance.devices.printer.PrintJobListener;
 import vn.motcua.appliance.devices.printer.PrintJobs;
 import vn.motcua.appliance.devices.printer.PrintOutcome;
-import vn.motcua.appliance.devices.printer.PrinterDevice;
 import vn.motcua.appliance.devices.printer.PrinterFaultEvents;
 import vn.motcua.appliance.devices.printer.PrinterSettings;
-import vn.motcua.appliance.devices.printer.PrinterStatus;
 import vn.motcua.appliance.devices.printer.TicketPrinting;
-import vn.motcua.appliance.devices.printer.TicketQr;
+import vn.motcua.appliance.domain.TicketQr;
 import vn.motcua.appliance.devices.printer.TicketTemplate;
 import vn.motcua.appliance.devices.reader.CodeReader;
 import vn.motcua.appliance.devices.reader.ReaderDevice;
+import vn.motcua.appliance.devices.reader.ReaderFaultEvents;
 import vn.motcua.appliance.devices.reader.ReaderSetup;
 import vn.motcua.appliance.devices.reader.ResidentMessage;
 import vn.motcua.appliance.devices.reader.ScanResult;
 import vn.motcua.appliance.service.DeviceCounters;
-import vn.motcua.appliance.service.DeviceEvents;
-import vn.motcua.appliance.service.Health;
 import vn.motcua.appliance.service.QueueService;
 
 /**
@@ -44,6 +44,8 @@ import vn.motcua.appliance.service.QueueService;
  * printer: a ticket exists once committed, and a printer fault reaches staff as status and a device event.
  */
 public final class ResidentDevices implements AutoCloseable {
+    /** The printer's part name, on /healthz and in its device events. */
+    private static final String PRINTER = "printer";
     private static final Logger log = LoggerFactory.getLogger(ResidentDevices.class);
 
     private final ExecutorService io = Executors.newVirtualThreadPerTaskExecutor();
@@ -86,18 +88,12 @@ public final class ResidentDevices implements AutoCloseable {
         return Optional.ofNullable(reader);
     }
 
-    /** In front of the web handler: the demo's scan, button and paper controls when those devices are simulated. */
-    public org.eclipse.jetty.server.Handler inFrontOf(org.eclipse.jetty.server.Handler front) {
-        SimulatedDevicesHandler sim = SimulatedDevicesHandler.of(this);
-        return sim == null ? front : new org.eclipse.jetty.server.Handler.Sequence(sim, front);
-    }
-
     /** The service buttons, when configured (the simulated panel is how tests and the demo press them). */
     public Optional<ButtonPanel> buttons() {
         return Optional.ofNullable(buttons);
     }
 
-    public void start(ApplianceConfig config, boolean demo, QueueService queue, Health health, DeviceEvents events,
+    public void start(ApplianceConfig config, boolean demo, QueueService queue, DeviceEvents events,
                       ScheduledExecutorService scheduler, java.time.Clock clock) throws ConfigException, IOException {
         ApplianceConfig.Identity id = config.identity();
         PrinterSettings ps = config.devices().printer();
@@ -113,12 +109,13 @@ public final class ResidentDevices implements AutoCloseable {
         if (p.isPresent()) {
             printer = p.get();
             opened.add(printer);
-            printer.printer().addStatusListener(new PrinterFaultEvents("printer", events::record));
-            health.register("printer", () -> printerHealth(printer.printer().status()));
+            PrinterFaultEvents faultEvents = new PrinterFaultEvents(PRINTER, events);
+            printer.printer().addStatusListener(faultEvents);
+            faultEvents.started(printer.printer().status());
             ticketTemplate = printer.template();
-            ticketQr = TicketQr.of(ticketTemplate, id.office());
+            ticketQr = ticketTemplate.qr(id.office());
             printJobs = new PrintJobs(true);
-            printing = new TicketPrinting(printer.printer(), queue.layout(), id, ticketQr);
+            printing = new TicketPrinting(printer.printer(), queue.layout(), id.officeNameVi(), ticketQr);
             printing.addJobListener(printJobs);
             printing.addJobListener(new PrintJobListener() {
                 @Override public void started(String ticketNumber) { }
@@ -128,8 +125,9 @@ public final class ResidentDevices implements AutoCloseable {
             printer.start();
         } else { // no paper, but the kiosk still shows the ticket's QR, as the office's template would print it
             ticketTemplate = offTemplate(ps);
-            ticketQr = TicketQr.of(ticketTemplate, id.office());
-            health.register("printer", () -> Health.Status.ok("off"));
+            ticketQr = ticketTemplate.qr(id.office());
+            events.publish(new DeviceEvent.StatusChanged(new DeviceStatus(PRINTER, DeviceStatus.State.OFF,
+                    DeviceStatus.Reason.NONE, "no printer configured", clock.instant())));
         }
         Optional<CodeReader> reader = ReaderDevice.open(rs, id.dataDir(), io, scheduler, clock,
                 config.office().rules().zone());
@@ -137,11 +135,11 @@ public final class ResidentDevices implements AutoCloseable {
             CodeReader r = reader.get();
             this.reader = r;
             opened.add(r);
-            ReaderHealth readerHealth = new ReaderHealth(events::record);
-            r.addStatusListener(readerHealth);
-            health.register("reader", readerHealth::status);
+            ReaderFaultEvents readerEvents = new ReaderFaultEvents(events);
+            r.addStatusListener(readerEvents);
+            readerEvents.accept(r.status());
             r.addScanListener(result -> {
-                scanned(result, events);
+                events.publish(scanned(result));
                 Consumer<Map<String, Object>> screens = scanSink;
                 // a card read now links the resident's next ticket at the kiosk (the token, never the key, goes out)
                 String card = result instanceof ScanResult.CitizenId c ? queue.residentCards().offer(c.residentKey(), c.priority()) : null;
@@ -162,8 +160,7 @@ public final class ResidentDevices implements AutoCloseable {
                 printing.addJobListener(tickets);
             }
             b.start();
-            health.register("buttons", () -> b.problems().isEmpty() ? Health.Status.ok("ok")
-                    : Health.Status.fault("fault", String.join("; ", b.problems())));
+            events.publish(new DeviceEvent.StatusChanged(b.status()));
         }
     }
 
@@ -171,13 +168,13 @@ public final class ResidentDevices implements AutoCloseable {
      * What a scan was, recorded without personal data: a citizen ID is already reduced to a keyed hash and an age
      * band by the reader.
      */
-    private static void scanned(ScanResult result, DeviceEvents events) {
-        switch (result) {
-            case ScanResult.Dossier d -> events.record("scan.dossier", Map.of("code", d.code()));
-            case ScanResult.CitizenId c -> events.record("scan.citizen_id", Map.of("priority", c.priority()));
-            case ScanResult.Ticket t -> events.record("scan.ticket", Map.of("number", t.ticketNumber()));
-            case ScanResult.Rejected r -> events.record("scan.rejected", Map.of("reason", r.reason().name()));
-        }
+    private static DeviceEvent scanned(ScanResult result) {
+        return switch (result) {
+            case ScanResult.Dossier d -> new DeviceEvent.DossierScanned(d.code());
+            case ScanResult.CitizenId c -> new DeviceEvent.CitizenIdScanned(c.priority());
+            case ScanResult.Ticket t -> new DeviceEvent.TicketScanned(t.ticketNumber());
+            case ScanResult.Rejected r -> new DeviceEvent.ScanRejected(r.reason().name());
+        };
     }
 
     /** Where scans are shown (the kiosk, through the live feed); set once the screens exist. */
@@ -197,15 +194,6 @@ public final class ResidentDevices implements AutoCloseable {
                 ResidentMessage m = ResidentMessage.forRejection(r.reason());
                 yield Map.of("kind", "rejected", "message_vi", m.vi(), "message_en", m.en());
             }
-        };
-    }
-
-    private static Health.Status printerHealth(PrinterStatus s) {
-        return switch (s.health()) {
-            case OK -> Health.Status.ok("ok");
-            case WARNING -> Health.Status.ok("warning: " + s.detail());
-            case UNKNOWN -> Health.Status.ok("status unknown: " + s.detail());
-            case FAULT -> Health.Status.fault("fault " + s.faults(), s.detail());
         };
     }
 

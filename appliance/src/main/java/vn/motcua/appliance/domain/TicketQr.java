@@ -1,4 +1,4 @@
-package vn.motcua.appliance.devices.printer;
+package vn.motcua.appliance.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,7 +7,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * What a ticket's QR code holds, in one place: the paper ticket ({@link TicketPrinting}) and the kiosk's on-screen QR
+ * What a ticket's QR code holds, in one place (here, beside the tickets, because the printer prints it, the reader
+ * recognises it and the kiosk shows it): the paper ticket (the printer's {@code TicketPrinting}) and the kiosk's on-screen QR
  * both ask this class, so a resident whose ticket was shown on screen only (printer out of paper) carries the same code
  * as the paper would. It is the office's {@link QrUrlTemplate} expansion (office, number, day the ticket was issued in
  * the template's zone); when the template has no URL, it is the appliance's own ticket code
@@ -33,11 +34,6 @@ public final class TicketQr {
         this.url = Objects.requireNonNull(url, "url");
         this.office = Objects.requireNonNull(office, "office");
         this.zone = Objects.requireNonNull(zone, "zone");
-    }
-
-    /** The QR of tickets printed with {@code template} in {@code office}. */
-    public static TicketQr of(TicketTemplate template, String office) {
-        return new TicketQr(template.qrUrl(), office, template.zone());
     }
 
     /** The QR of a ticket issued at {@code issuedAt}. */
