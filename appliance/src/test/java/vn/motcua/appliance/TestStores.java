@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import vn.motcua.appliance.store.QueueStore;
+import vn.motcua.bus.Await;
 
 /** Test helpers around a store or a running appliance. */
 public final class TestStores {
@@ -54,14 +55,8 @@ public final class TestStores {
     private static final java.util.regex.Pattern DAY_STARTS_AT =
             java.util.regex.Pattern.compile("(?m)^day_starts_at(\\s*)=\\s*\"[0-9:]+\"");
 
-    /** Waits (polling every 50 ms, at most {@code limit}) for something an appliance does in the background. */
-    public static void await(BooleanSupplier done, Duration limit, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited " + limit.toSeconds() + " s for " + what);
-            }
-            Thread.sleep(50);
-        }
+    /** Waits, at most {@code limit}, for something an appliance does in the background ({@link Await}). */
+    public static void await(BooleanSupplier done, Duration limit, String what) {
+        Await.until(limit, done, what);
     }
 }

@@ -186,13 +186,7 @@ class KeypadExactlyOnceTest {
         scheduler.submit(() -> { }).get(LIMIT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + LIMIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            Thread.sleep(5);
-        }
+    private static void await(BooleanSupplier condition, String what) {
+        vn.motcua.bus.Await.until(LIMIT, condition, what);
     }
 }
