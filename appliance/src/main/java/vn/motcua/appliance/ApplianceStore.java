@@ -34,14 +34,44 @@ import vn.motcua.appliance.store.Watermarks;
  * event saying what was kept where and which event seqs this store could not get back, and a
  * {@link StoreAttention} that keeps {@code /healthz} red, across restarts, until a technician acknowledges it.
  */
-final class ApplianceStore {
+final class ApplianceStore implements Part {
     private static final Logger log = LoggerFactory.getLogger(ApplianceStore.class);
     /** Two generations of room for a few thousand commands between checkpoints; preallocated once. */
     static final long JOURNAL_BYTES = 8L * 1024 * 1024;
 
-    private ApplianceStore() {}
+    private final ApplianceConfig config;
+    private final Shared shared;
+    private QueueStore store;
 
-    static QueueStore open(ApplianceConfig config, Clock clock, String bootId, Health health)
+    ApplianceStore(ApplianceConfig config, Shared shared) {
+        this.config = config;
+        this.shared = shared;
+    }
+
+    @Override
+    public String name() {
+        return "store";
+    }
+
+    @Override
+    public void start() throws SQLException, IOException {
+        store = open(config, shared.clock(), shared.bootId(), shared.health());
+    }
+
+    /** The open store; null before {@link #start}. */
+    QueueStore store() {
+        return store;
+    }
+
+    /** The queue part closes the store first, between two commands; this closes it when no queue was built. */
+    @Override
+    public void close() throws SQLException {
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    private static QueueStore open(ApplianceConfig config, Clock clock, String bootId, Health health)
             throws SQLException, IOException {
         ApplianceConfig.Identity id = config.identity();
         Path dir = id.dataDir();

@@ -64,9 +64,10 @@ public final class Main {
         }, "shutdown"));
         try {
             appliance.start();
-        } catch (JournalRoom.NotEnoughSpaceException e) {
-            System.err.println("motcua: " + e.getMessage());
-            System.exit(3);
+        } catch (PartFailedException e) { // logged and named on the health page; the parts started are closed
+            System.err.println("motcua: " + (e.getCause() instanceof JournalRoom.NotEnoughSpaceException
+                    ? e.getCause().getMessage() : e.getMessage()));
+            System.exit(e.getCause() instanceof JournalRoom.NotEnoughSpaceException ? 3 : 1);
             return;
         }
         if (demo) {
