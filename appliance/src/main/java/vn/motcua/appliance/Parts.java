@@ -20,14 +20,21 @@ final class Parts {
 
     private final Health health;
     private final Deque<Part> started = new ArrayDeque<>();
+    private boolean closed;
 
     Parts(Health health) {
         this.health = health;
     }
 
-    /** Starts {@code part} after those already started; on failure closes them all and throws. */
+    /**
+     * Starts {@code part} after those already started; on failure closes them all and throws. Refused once
+     * {@link #closeAll} ran (a stop during start-up): nothing opens after the parts were closed.
+     */
     <P extends Part> P start(P part) throws PartFailedException {
         synchronized (this) {
+            if (closed) {
+                throw new PartFailedException(part.name(), new IllegalStateException("the appliance is stopping"));
+            }
             started.push(part); // closed even if its start fails half-way: see Part
         }
         try {
@@ -52,6 +59,9 @@ final class Parts {
 
     /** Closes every part started, last first; a part that fails to close is logged and the others still close. */
     void closeAll() {
+        synchronized (this) {
+            closed = true;
+        }
         while (true) {
             Part part;
             synchronized (this) {

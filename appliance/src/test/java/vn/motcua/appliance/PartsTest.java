@@ -96,6 +96,15 @@ class PartsTest {
         assertTrue(logs.list.stream().anyMatch(l -> l.getFormattedMessage().contains("Closing the district link part failed")));
     }
 
+    @Test
+    void noPartStartsOnceThePartsWereClosed() throws Exception {
+        parts.start(new Recorded("store", false));
+        parts.closeAll(); // SIGTERM while the appliance is still starting: the shutdown hook closes what started
+        PartFailedException e = assertThrows(PartFailedException.class, () -> parts.start(new Recorded("queue", false)));
+        assertEquals("queue", e.part());
+        assertEquals(List.of("start store", "close store"), happened, "the queue never opened");
+    }
+
     /** A part that writes down its start and close; one that fails throws from its start, after a half start. */
     private final class Recorded implements Part {
         private final String name;
