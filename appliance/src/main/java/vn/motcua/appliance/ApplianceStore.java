@@ -80,47 +80,69 @@ final class ApplianceStore implements Part {
         }
         boolean existed = StoreIdentity.existed(dir);
         Database.Opened db = Database.open(dir, clock);
-        Watermarks watermarks = Watermarks.load(dir);
-        EventStamper stamper = new EventStamper(id.deviceId(), clock, bootId, Host.wallClockTrusted(id.wallClock()));
-        CommitJournal journal = config.store().durableCommits() ? JournalRoom.open(dir, JOURNAL_BYTES) : null;
-        Path keptDatabase = null;
-        if (journal != null && db.movedAside().isEmpty()) {
-            long synced = journal.reading().generations().stream().mapToLong(CommitJournal.Generation::baseSeq).max()
-                    .orElse(0);
-            if (QueueStore.heldSeq(db.connection()) < synced) {
-                // older than the seq it was proven synced at: keep it as it is, before replay writes into it
-                keptDatabase = QueueStore.keepCopy(dir.resolve("motcua.mv.db"), "broken-db-", clock);
+        CommitJournal journal = null;
+        try {
+            Watermarks watermarks = Watermarks.load(dir);
+            EventStamper stamper = new EventStamper(id.deviceId(), clock, bootId, Host.wallClockTrusted(id.wallClock()));
+            journal = config.store().durableCommits() ? JournalRoom.open(dir, JOURNAL_BYTES) : null;
+            Path keptDatabase = null;
+            if (journal != null && db.movedAside().isEmpty()) {
+                long synced = journal.reading().generations().stream().mapToLong(CommitJournal.Generation::baseSeq).max()
+                        .orElse(0);
+                if (QueueStore.heldSeq(db.connection()) < synced) {
+                    // older than the seq it was proven synced at: keep it as it is, before replay writes into it
+                    keptDatabase = QueueStore.keepCopy(dir.resolve("motcua.mv.db"), "broken-db-", clock);
+                }
             }
-        }
-        StoreCondition condition = new StoreCondition(clock);
-        QueueStore store = new QueueStore(db.connection(), stamper, watermarks, journal, condition);
-        StoreIdentity.ensure(dir, clock.instant());
-        StoreAttention attention = new StoreAttention(dir, clock);
-        Map<String, Object> finding = findings(existed, db, store, watermarks);
-        if (finding != null && keptDatabase != null) {
-            finding.put("database_kept_in", keptDatabase.getFileName().toString());
-        }
-        boolean databaseLost = db.movedAside().isPresent() || (existed && !db.fileWasThere());
-        if (databaseLost && store.holdsDayState()) {
-            // the journal gave back the live queue only: the day's served tickets are still to come from the district
-            HistoryWanted.mark(dir, "database lost at " + clock.instant() + "; today's queue came back from the journal");
+            StoreCondition condition = new StoreCondition(clock);
+            QueueStore store = new QueueStore(db.connection(), stamper, watermarks, journal, condition);
+            StoreIdentity.ensure(dir, clock.instant());
+            StoreAttention attention = new StoreAttention(dir, clock);
+            Map<String, Object> finding = findings(existed, db, store, watermarks);
+            if (finding != null && keptDatabase != null) {
+                finding.put("database_kept_in", keptDatabase.getFileName().toString());
+            }
+            boolean databaseLost = db.movedAside().isPresent() || (existed && !db.fileWasThere());
+            if (databaseLost && store.holdsDayState()) {
+                // the journal gave back the live queue only: the day's served tickets are still to come from the district
+                HistoryWanted.mark(dir, "database lost at " + clock.instant() + "; today's queue came back from the journal");
+                if (finding != null) {
+                    finding.put("history_wanted", true);
+                }
+            }
             if (finding != null) {
-                finding.put("history_wanted", true);
+                store.append("store.recovered", finding);
+                attention.raise(finding);
+                log.error("Store needs a technician: {}", finding.get("summary"));
+            }
+            health.register("store", StoreHealth.of(condition, () -> attention.pending()
+                    .map(s -> Health.Status.fault("recovered", s + " (acknowledge: POST /api/store/acknowledge on this machine)"))
+                    .orElseGet(() -> Health.Status.ok("open"))));
+            // While H2 is being reopened the outbox cannot be read: the store part says why, this one need not.
+            health.register("outbox", () -> condition.databaseFailed()
+                    ? Health.Status.fault("waiting for the store", "events are kept in the journal until the database is reopened")
+                    : Health.Status.ok("pending " + store.pendingCount()));
+            return store;
+        } catch (IOException | SQLException | RuntimeException | Error e) {
+            // a half-open store must not keep H2's writer thread or the journal's file open
+            release(db, journal);
+            throw e;
+        }
+    }
+
+    private static void release(Database.Opened db, CommitJournal journal) {
+        try {
+            db.connection().close();
+        } catch (SQLException | RuntimeException e) {
+            log.debug("closing the half-open database: {}", e.toString());
+        }
+        if (journal != null) {
+            try {
+                journal.close();
+            } catch (IOException | RuntimeException e) {
+                log.debug("closing the half-open journal: {}", e.toString());
             }
         }
-        if (finding != null) {
-            store.append("store.recovered", finding);
-            attention.raise(finding);
-            log.error("Store needs a technician: {}", finding.get("summary"));
-        }
-        health.register("store", StoreHealth.of(condition, () -> attention.pending()
-                .map(s -> Health.Status.fault("recovered", s + " (acknowledge: POST /api/store/acknowledge on this machine)"))
-                .orElseGet(() -> Health.Status.ok("open"))));
-        // While H2 is being reopened the outbox cannot be read: the store part says why, this one need not.
-        health.register("outbox", () -> condition.databaseFailed()
-                ? Health.Status.fault("waiting for the store", "events are kept in the journal until the database is reopened")
-                : Health.Status.ok("pending " + store.pendingCount()));
-        return store;
     }
 
     /** What this open found wrong, as the {@code store.recovered} payload; null when all was sound. */

@@ -5,7 +5,8 @@ public final class PartFailedException extends Exception {
     private final String part;
 
     PartFailedException(String part, Throwable cause) {
-        super("the " + part + " part failed to start: " + cause, cause);
+        super("the " + part + " part failed to start: "
+                + (cause.getMessage() != null ? cause.getMessage() : cause.toString()), cause);
         this.part = part;
     }
 

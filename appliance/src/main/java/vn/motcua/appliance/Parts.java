@@ -42,9 +42,14 @@ final class Parts {
             return part;
         } catch (Exception | Error e) {
             PartFailedException failed = new PartFailedException(part.name(), e);
-            String detail = String.valueOf(e.getMessage() != null ? e.getMessage() : e);
+            String detail = e.getMessage() != null ? e.getMessage() : e.toString();
             health.register("startup", () -> Health.Status.fault(part.name() + " failed", detail));
-            log.error("The {} part failed to start; closing it and the parts started before it", part.name(), e);
+            if (e instanceof RuntimeException || e instanceof Error) { // unexpected: a bug, its stack trace helps
+                log.error("The {} part failed to start; closing it and the parts started before it", part.name(), e);
+            } else { // the machine's state (a port taken, a full disk, a device missing): one line says it
+                log.error("The {} part failed to start: {}; closing it and the parts started before it", part.name(),
+                        detail);
+            }
             closeAll();
             throw failed;
         }

@@ -2,6 +2,7 @@ package vn.motcua.appliance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -77,10 +78,28 @@ class PartsTest {
         assertEquals("port 8080 in use", startup.detail());
         ILoggingEvent logged = logs.list.stream().filter(l -> l.getLevel() == ch.qos.logback.classic.Level.ERROR)
                 .findFirst().orElseThrow();
-        assertTrue(logged.getFormattedMessage().contains("The screens part failed to start"),
-                logged.getFormattedMessage());
-        assertSame(e.getCause(), ((ch.qos.logback.classic.spi.ThrowableProxy) logged.getThrowableProxy()).getThrowable());
+        assertEquals("The screens part failed to start: port 8080 in use; closing it and the parts started before it",
+                logged.getFormattedMessage(), "the machine's state: one line, no stack trace");
+        assertNull(logged.getThrowableProxy());
         assertEquals(List.of(), parts.names(), "nothing is left to close");
+    }
+
+    @Test
+    void aBugInAPartsStartIsLoggedWithItsStackTrace() throws Exception {
+        parts.start(new Recorded("store", false));
+        IllegalStateException bug = new IllegalStateException("no layout");
+        PartFailedException e = assertThrows(PartFailedException.class, () -> parts.start(new Part() {
+            @Override public String name() { return "queue"; }
+            @Override public void start() { throw bug; }
+            @Override public void close() { happened.add("close queue"); }
+        }));
+        assertSame(bug, e.getCause());
+        assertEquals(List.of("start store", "close queue", "close store"), happened);
+        assertEquals("queue failed", health.snapshot().get("startup").state());
+        ILoggingEvent logged = logs.list.stream().filter(l -> l.getLevel() == ch.qos.logback.classic.Level.ERROR)
+                .findFirst().orElseThrow();
+        assertTrue(logged.getFormattedMessage().startsWith("The queue part failed to start"), logged.getFormattedMessage());
+        assertSame(bug, ((ch.qos.logback.classic.spi.ThrowableProxy) logged.getThrowableProxy()).getThrowable());
     }
 
     @Test
