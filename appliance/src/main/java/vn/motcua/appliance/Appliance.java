@@ -1,69 +1,65 @@
 package vn.motcua.appliance;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-
 import vn.motcua.appliance.config.ApplianceConfig;
 import vn.motcua.appliance.devices.DeviceEvent;
 import vn.motcua.appliance.devices.DeviceEventStream;
-import vn.motcua.appliance.devices.resident.ResidentDevices;
 import vn.motcua.appliance.devices.counterbus.CounterBusDevice;
-import vn.motcua.appliance.district.DistrictConfigApplier;
+import vn.motcua.appliance.devices.resident.ResidentDevices;
 import vn.motcua.appliance.district.DistrictLink;
-import vn.motcua.appliance.district.DistrictRestore;
-import vn.motcua.appliance.district.UplinkDossierSource;
+import vn.motcua.appliance.parts.PartFailedException;
+import vn.motcua.appliance.parts.Parts;
+import vn.motcua.appliance.parts.Shared;
 import vn.motcua.appliance.service.DeviceCounters;
 import vn.motcua.appliance.service.DeviceStatuses;
 import vn.motcua.appliance.service.HallMessages;
 import vn.motcua.appliance.service.Health;
 import vn.motcua.appliance.service.QueueService;
-import vn.motcua.appliance.store.DiskSpaceWatch;
 import vn.motcua.appliance.store.QueueStore;
 import vn.motcua.appliance.systemd.SystemdNotifier;
 import vn.motcua.appliance.uplink.MqttUplink;
-import vn.motcua.appliance.web.ApiHandler;
 import vn.motcua.appliance.web.Routes;
-import vn.motcua.appliance.web.WebServer;
 import vn.motcua.appliance.web.auth.StaffChanges;
-import vn.motcua.appliance.web.live.Notice;
 import vn.motcua.appliance.web.pages.Screens;
-import vn.motcua.appliance.web.sim.SimulatorControls;
 import vn.motcua.appliance.web.status.DossierStatusSource;
+import vn.motcua.appliance.web.sim.SimulatorControls;
 import vn.motcua.appliance.web.status.FixtureDossierSource;
 import vn.motcua.bus.sim.SimulatedBus;
 
-/** The running appliance: builds every part from the config, starts them in order, stops them in reverse. */
+/**
+ * The running appliance: its parts, started in the order {@link #start} lists them and closed in reverse. A part
+ * that fails to start is named on {@code /healthz} and in the log, and the parts started before it are closed.
+ */
 public final class Appliance implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Appliance.class);
 
     private final ApplianceConfig config;
-    private final Clock clock;
     private final Health health = new Health();
-    private ScheduledExecutorService scheduler;
-    private QueueStore store;
-    private QueueService queue;
-    private WebServer web;
-    private Screens screens;
-    private MqttUplink uplink;
-    private boolean demo;
-    private volatile boolean closing;
     private final SystemdNotifier notifier = SystemdNotifier.fromEnvironment();
     private final DeviceCounters deviceCounters = new DeviceCounters();
-    /** The devices' one event stream: the outbox first, then health, /metrics and the staff pages. */
+    /** The devices' one event stream: the outbox first, then /metrics, health and the staff pages. */
     private final DeviceEventStream deviceEvents = new DeviceEventStream();
     private final DeviceStatuses deviceStatuses = new DeviceStatuses(health);
-    private final ResidentDevices devices = new ResidentDevices(deviceCounters);
-    private DistrictConfigApplier districtConfig;
     private final HallMessages hallMessages;
-    private final String bootId = Host.bootId();
+    private final Scheduler scheduler = new Scheduler();
+    private final Shared shared;
+    private final Parts parts = new Parts(health);
+    private boolean demo;
+    private volatile boolean closing;
+    private ApplianceStore store;
+    private OfficeQueue queue;
     private CounterBusDevice counterBus;
+    private DistrictLink district;
+    private ResidentDevices devices;
+    private WebScreens screens;
 
     /**
      * The demo shows sample dossiers on the status page when no district link is configured. (Its simulated devices
@@ -76,91 +72,61 @@ public final class Appliance implements AutoCloseable {
 
     public Appliance(ApplianceConfig config, Clock clock) {
         this.config = config;
-        this.clock = clock;
         this.hallMessages = new HallMessages(clock);
-    }
-
-    public void start() throws Exception {
-        ApplianceConfig.Identity id = config.identity();
-        store = ApplianceStore.open(config, clock, bootId, health);
-        // Before the queue is built from the store and before any command: a lost store is refilled from the district.
-        DistrictRestore.atStartup(config, store, clock, health, (status, mayTake) -> {
-            notifier.status(status);
-            notifier.extendTimeout(mayTake);
-        });
-        java.util.function.BooleanSupplier clockTrusted = Host.wallClockTrusted(id.wallClock());
-        queue = new QueueService(config.office(), clock, clockTrusted, store);
-        ClockHealth.register(health, clockTrusted, queue);
-        districtConfig = new DistrictConfigApplier(id.dataDir(), queue, hallMessages);
-        districtConfig.restore();
-
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "scheduler");
-            t.setDaemon(true);
-            return t;
-        });
-        scheduler.execute(notifier::prepare); // links the notify calls now, not at READY time
-        Housekeeping housekeeping = new Housekeeping(queue, store, config.store().outboxRetention(), notifier, clock);
-        housekeeping.schedule(scheduler);
-        new DiskSpaceWatch(id.dataDir(), config.store().lowSpaceBytes(), store.condition()).schedule(scheduler);
-
+        this.shared = new Shared(clock, health, scheduler.executor(), this::deviceEvent, deviceCounters,
+                hallMessages, Host.bootId());
         deviceEvents.subscribe(this::recordDeviceEvent);
         deviceEvents.subscribe(deviceCounters::recorded);
         deviceEvents.subscribe(deviceStatuses);
-        counterBus = CounterBusDevice.start(config, queue, scheduler, this::deviceEvent, clock);
-        String version = Optional.ofNullable(Appliance.class.getPackage().getImplementationVersion()).orElse("dev");
-        uplink = DistrictLink.start(config, version, bootId, store, queue, districtConfig, hallMessages, scheduler,
-                health, clock).orElse(null);
-        devices.start(config, demo, queue, this::deviceEvent, scheduler, clock);
-        if (config.store().durableCommits()) {
-            MqttUplink link = uplink;
-            new StoreHealing(queue, id.dataDir(), () -> {
-                if (link != null) {
-                    link.storeReopened();
-                }
-            }).schedule(scheduler);
-        }
-
-        DossierStatusSource dossiers = uplink != null ? new UplinkDossierSource(uplink)
-                : demo ? new FixtureDossierSource(java.time.LocalDate.now(clock)) : UplinkDossierSource.unavailable();
-        screens = new Screens(config, queue, health, clock, dossiers, this::outboxDepth, deviceCounters,
-                devices.ticketQr(), devices.ticketTemplate(), devices.printJobs(),
-                change -> recordInOutbox(StaffChanges.TYPE, change), deviceStatuses);
-        Screens s = screens;
-        deviceEvents.subscribe(e -> {
-            if (e instanceof DeviceEvent.StatusChanged) {
-                s.deviceStatusChanged();
-            }
-        });
-        ApiHandler api = new ApiHandler(queue, health, config.web().maxBodyBytes(), store::countsByType, screens.gate());
-        org.eclipse.jetty.server.Handler simulators = SimulatorControls.inFrontOf(counterBus, devices, Routes.nothing());
-        web = new WebServer(config.web(), screens.routes(api, simulators), screens.staffSession(),
-                screens.webCounters(), screens.shunnedSources());
-        web.start();
-        web.logExposure();
-        web.registerHealth(health);
-        health.register("day_summary", () -> queue.summaryFailureCount() == 0 ? Health.Status.ok("ok")
-                : Health.Status.fault("failed", queue.summaryFailureCount() + " day summaries could not be computed"));
-        screens.start(scheduler);
-        devices.showScansOn(screens.live()::scanned);
-        hallMessages.addListener(m -> screens.live().setNotice(
-                m.map(x -> Notice.lenient(x.textVi(), x.textEn())).orElse(Notice.of("", ""))));
-        notifier.ready();
-        notifier.status("serving " + config.office().counters().size() + " counters");
-        housekeeping.startWatchdog(scheduler);
-        log.info("motcua appliance {} serving on http://{}:{}/ (data in {})", id.deviceId(),
-                config.web().bind().getHostAddress(), web.port(), id.dataDir().toAbsolutePath());
-        web.lanPort().ifPresent(p -> log.info("Staff and manager pages on the LAN at https://{}:{}/counter",
-                config.web().lan().bind().getHostAddress(), p));
     }
 
-    /** For /metrics: -1 while the outbox cannot be read (H2 failed and waits to be reopened), so a scrape still answers. */
-    private long outboxDepth() {
-        try {
-            return store.pendingCount();
-        } catch (vn.motcua.appliance.store.StoreException e) {
-            return -1;
-        }
+    /**
+     * Starts the parts in this order, each after what it needs:
+     * <ol>
+     * <li>store: before anything reads or writes an event;</li>
+     * <li>queue: a lost store is refilled from the district before the queue is built from it and before any
+     *     command;</li>
+     * <li>scheduler: the one thread of periodic jobs; closed after the parts below (the uplink publishes "offline"
+     *     on it) and before the store;</li>
+     * <li>counter bus, district link, housekeeping (its store healing tells the district link), resident devices;</li>
+     * <li>screens: the web server, once every part it shows exists;</li>
+     * <li>systemd: READY once the screens are served, then the watchdog pings; closed first (STOPPING).</li>
+     * </ol>
+     *
+     * @throws PartFailedException a part failed to start; every part started before it is closed by then
+     */
+    public void start() throws PartFailedException {
+        store = parts.start(new ApplianceStore(config, shared));
+        QueueStore events = store.store();
+        queue = parts.start(new OfficeQueue(config, events, (status, mayTake) -> {
+            notifier.status(status);
+            notifier.extendTimeout(mayTake);
+        }, shared));
+        QueueService service = queue.service();
+        parts.start(scheduler);
+        shared.scheduler().execute(notifier::prepare); // links the notify calls now, not at READY time
+        counterBus = parts.start(new CounterBusDevice(config.devices().counterBus(), service, shared));
+        district = parts.start(new DistrictLink(config, events, service, queue.districtConfig(), shared));
+        parts.start(new Housekeeping(config, service, events, district::storeReopened, shared));
+        devices = parts.start(new ResidentDevices(config, service, shared));
+        DossierStatusSource dossiers = district.uplink().isEmpty() && demo
+                ? new FixtureDossierSource(LocalDate.now(shared.clock())) : district.dossiers();
+        screens = parts.start(new WebScreens(config, service, events, devices,
+                SimulatorControls.inFrontOf(counterBus, devices, Routes.nothing()), dossiers,
+                change -> recordInOutbox(StaffChanges.TYPE, change), deviceStatuses, shared));
+        WebScreens web = screens;
+        deviceEvents.subscribe(e -> {
+            if (e instanceof DeviceEvent.StatusChanged) {
+                web.screens().deviceStatusChanged();
+            }
+        });
+        parts.start(new SystemdService(notifier, service,
+                "serving " + config.office().counters().size() + " counters", shared));
+    }
+
+    /** The parts started (or starting), in order: what {@link #close} closes, last first. */
+    public List<String> partNames() {
+        return parts.names();
     }
 
     /** What the devices publish enters the stream, unless the appliance is closing them. */
@@ -181,7 +147,7 @@ public final class Appliance implements AutoCloseable {
     /** An event that changes no queue state; storage trouble is logged, never thrown. */
     private void recordInOutbox(String type, Object payload) {
         try {
-            store.append(type, payload);
+            store.store().append(type, payload);
         } catch (RuntimeException e) {
             log.error("Could not record {} event", type, e);
         }
@@ -189,15 +155,15 @@ public final class Appliance implements AutoCloseable {
 
     /** The screens' wiring (live feed, staff login), for tests. */
     public Screens screens() {
-        return screens;
+        return screens == null ? null : screens.screens();
     }
 
     public QueueService queue() {
-        return queue;
+        return queue == null ? null : queue.service();
     }
 
     public QueueStore store() {
-        return store;
+        return store == null ? null : store.store();
     }
 
     public Health health() {
@@ -205,16 +171,16 @@ public final class Appliance implements AutoCloseable {
     }
 
     public ScheduledExecutorService scheduler() {
-        return scheduler;
+        return shared.scheduler();
     }
 
     public int webPort() {
-        return web.port();
+        return screens.port();
     }
 
     /** The HTTPS port of the LAN listener, when {@code [web.lan]} is enabled. */
     public Optional<Integer> lanPort() {
-        return web.lanPort();
+        return screens.lanPort();
     }
 
     public ApplianceConfig config() {
@@ -233,36 +199,18 @@ public final class Appliance implements AutoCloseable {
 
     /** The district link, or null when none is configured. */
     public MqttUplink uplink() {
-        return uplink;
+        return district == null ? null : district.uplink().orElse(null);
     }
 
     public HallMessages hallMessages() {
         return hallMessages;
     }
 
+    /** Closes the parts started, last first; again (the shutdown hook after a failed start) does nothing. */
     @Override
-    public void close() throws Exception {
+    public void close() {
         closing = true;
-        notifier.stopping();
-        if (web != null) {
-            web.close();
-        }
-        if (uplink != null) {
-            uplink.close(); // publishes "offline" while the scheduler still runs
-        }
-        if (counterBus != null) {
-            counterBus.close();
-        }
-        devices.close();
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler.awaitTermination(2, TimeUnit.SECONDS);
-        }
-        if (store != null) {
-            synchronized (queue == null ? this : queue) {
-                store.close();
-            }
-        }
+        parts.closeAll();
         log.info("motcua appliance stopped cleanly");
     }
 }

@@ -1,5 +1,7 @@
 package vn.motcua.appliance;
 
+import vn.motcua.appliance.parts.Part;
+import vn.motcua.appliance.parts.Shared;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -34,14 +36,44 @@ import vn.motcua.appliance.store.Watermarks;
  * event saying what was kept where and which event seqs this store could not get back, and a
  * {@link StoreAttention} that keeps {@code /healthz} red, across restarts, until a technician acknowledges it.
  */
-final class ApplianceStore {
+final class ApplianceStore implements Part {
     private static final Logger log = LoggerFactory.getLogger(ApplianceStore.class);
     /** Two generations of room for a few thousand commands between checkpoints; preallocated once. */
     static final long JOURNAL_BYTES = 8L * 1024 * 1024;
 
-    private ApplianceStore() {}
+    private final ApplianceConfig config;
+    private final Shared shared;
+    private QueueStore store;
 
-    static QueueStore open(ApplianceConfig config, Clock clock, String bootId, Health health)
+    ApplianceStore(ApplianceConfig config, Shared shared) {
+        this.config = config;
+        this.shared = shared;
+    }
+
+    @Override
+    public String name() {
+        return "store";
+    }
+
+    @Override
+    public void start() throws SQLException, IOException {
+        store = open(config, shared.clock(), shared.bootId(), shared.health());
+    }
+
+    /** The open store; null before {@link #start}. */
+    QueueStore store() {
+        return store;
+    }
+
+    /** The queue part closes the store first, between two commands; this closes it when no queue was built. */
+    @Override
+    public void close() throws SQLException {
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    private static QueueStore open(ApplianceConfig config, Clock clock, String bootId, Health health)
             throws SQLException, IOException {
         ApplianceConfig.Identity id = config.identity();
         Path dir = id.dataDir();
@@ -50,47 +82,69 @@ final class ApplianceStore {
         }
         boolean existed = StoreIdentity.existed(dir);
         Database.Opened db = Database.open(dir, clock);
-        Watermarks watermarks = Watermarks.load(dir);
-        EventStamper stamper = new EventStamper(id.deviceId(), clock, bootId, Host.wallClockTrusted(id.wallClock()));
-        CommitJournal journal = config.store().durableCommits() ? JournalRoom.open(dir, JOURNAL_BYTES) : null;
-        Path keptDatabase = null;
-        if (journal != null && db.movedAside().isEmpty()) {
-            long synced = journal.reading().generations().stream().mapToLong(CommitJournal.Generation::baseSeq).max()
-                    .orElse(0);
-            if (QueueStore.heldSeq(db.connection()) < synced) {
-                // older than the seq it was proven synced at: keep it as it is, before replay writes into it
-                keptDatabase = QueueStore.keepCopy(dir.resolve("motcua.mv.db"), "broken-db-", clock);
+        CommitJournal journal = null;
+        try {
+            Watermarks watermarks = Watermarks.load(dir);
+            EventStamper stamper = new EventStamper(id.deviceId(), clock, bootId, Host.wallClockTrusted(id.wallClock()));
+            journal = config.store().durableCommits() ? JournalRoom.open(dir, JOURNAL_BYTES) : null;
+            Path keptDatabase = null;
+            if (journal != null && db.movedAside().isEmpty()) {
+                long synced = journal.reading().generations().stream().mapToLong(CommitJournal.Generation::baseSeq).max()
+                        .orElse(0);
+                if (QueueStore.heldSeq(db.connection()) < synced) {
+                    // older than the seq it was proven synced at: keep it as it is, before replay writes into it
+                    keptDatabase = QueueStore.keepCopy(dir.resolve("motcua.mv.db"), "broken-db-", clock);
+                }
             }
-        }
-        StoreCondition condition = new StoreCondition(clock);
-        QueueStore store = new QueueStore(db.connection(), stamper, watermarks, journal, condition);
-        StoreIdentity.ensure(dir, clock.instant());
-        StoreAttention attention = new StoreAttention(dir, clock);
-        Map<String, Object> finding = findings(existed, db, store, watermarks);
-        if (finding != null && keptDatabase != null) {
-            finding.put("database_kept_in", keptDatabase.getFileName().toString());
-        }
-        boolean databaseLost = db.movedAside().isPresent() || (existed && !db.fileWasThere());
-        if (databaseLost && store.holdsDayState()) {
-            // the journal gave back the live queue only: the day's served tickets are still to come from the district
-            HistoryWanted.mark(dir, "database lost at " + clock.instant() + "; today's queue came back from the journal");
+            StoreCondition condition = new StoreCondition(clock);
+            QueueStore store = new QueueStore(db.connection(), stamper, watermarks, journal, condition);
+            StoreIdentity.ensure(dir, clock.instant());
+            StoreAttention attention = new StoreAttention(dir, clock);
+            Map<String, Object> finding = findings(existed, db, store, watermarks);
+            if (finding != null && keptDatabase != null) {
+                finding.put("database_kept_in", keptDatabase.getFileName().toString());
+            }
+            boolean databaseLost = db.movedAside().isPresent() || (existed && !db.fileWasThere());
+            if (databaseLost && store.holdsDayState()) {
+                // the journal gave back the live queue only: the day's served tickets are still to come from the district
+                HistoryWanted.mark(dir, "database lost at " + clock.instant() + "; today's queue came back from the journal");
+                if (finding != null) {
+                    finding.put("history_wanted", true);
+                }
+            }
             if (finding != null) {
-                finding.put("history_wanted", true);
+                store.append("store.recovered", finding);
+                attention.raise(finding);
+                log.error("Store needs a technician: {}", finding.get("summary"));
+            }
+            health.register("store", StoreHealth.of(condition, () -> attention.pending()
+                    .map(s -> Health.Status.fault("recovered", s + " (acknowledge: POST /api/store/acknowledge on this machine)"))
+                    .orElseGet(() -> Health.Status.ok("open"))));
+            // While H2 is being reopened the outbox cannot be read: the store part says why, this one need not.
+            health.register("outbox", () -> condition.databaseFailed()
+                    ? Health.Status.fault("waiting for the store", "events are kept in the journal until the database is reopened")
+                    : Health.Status.ok("pending " + store.pendingCount()));
+            return store;
+        } catch (IOException | SQLException | RuntimeException | Error e) {
+            // a half-open store must not keep H2's writer thread or the journal's file open
+            release(db, journal);
+            throw e;
+        }
+    }
+
+    private static void release(Database.Opened db, CommitJournal journal) {
+        try {
+            db.connection().close();
+        } catch (SQLException | RuntimeException e) {
+            log.debug("closing the half-open database: {}", e.toString());
+        }
+        if (journal != null) {
+            try {
+                journal.close();
+            } catch (IOException | RuntimeException e) {
+                log.debug("closing the half-open journal: {}", e.toString());
             }
         }
-        if (finding != null) {
-            store.append("store.recovered", finding);
-            attention.raise(finding);
-            log.error("Store needs a technician: {}", finding.get("summary"));
-        }
-        health.register("store", StoreHealth.of(condition, () -> attention.pending()
-                .map(s -> Health.Status.fault("recovered", s + " (acknowledge: POST /api/store/acknowledge on this machine)"))
-                .orElseGet(() -> Health.Status.ok("open"))));
-        // While H2 is being reopened the outbox cannot be read: the store part says why, this one need not.
-        health.register("outbox", () -> condition.databaseFailed()
-                ? Health.Status.fault("waiting for the store", "events are kept in the journal until the database is reopened")
-                : Health.Status.ok("pending " + store.pendingCount()));
-        return store;
     }
 
     /** What this open found wrong, as the {@code store.recovered} payload; null when all was sound. */

@@ -1,5 +1,6 @@
 package vn.motcua.appliance;
 
+import vn.motcua.appliance.parts.PartFailedException;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -64,9 +65,10 @@ public final class Main {
         }, "shutdown"));
         try {
             appliance.start();
-        } catch (JournalRoom.NotEnoughSpaceException e) {
-            System.err.println("motcua: " + e.getMessage());
-            System.exit(3);
+        } catch (PartFailedException e) { // logged and named on the health page; the parts started are closed
+            System.err.println("motcua: " + (e.getCause() instanceof JournalRoom.NotEnoughSpaceException
+                    ? e.getCause().getMessage() : e.getMessage()));
+            System.exit(e.getCause() instanceof JournalRoom.NotEnoughSpaceException ? 3 : 1);
             return;
         }
         if (demo) {

@@ -43,8 +43,8 @@ final class StoreHealing {
         this.afterReopen = afterReopen;
     }
 
-    void schedule(ScheduledExecutorService scheduler) {
-        scheduler.scheduleWithFixedDelay(this::tryOnce, EVERY_SECONDS, EVERY_SECONDS, TimeUnit.SECONDS);
+    java.util.concurrent.ScheduledFuture<?> schedule(ScheduledExecutorService scheduler) {
+        return scheduler.scheduleWithFixedDelay(this::tryOnce, EVERY_SECONDS, EVERY_SECONDS, TimeUnit.SECONDS);
     }
 
     /** One attempt, if the store is failing and there seems to be room; true when it is healthy afterwards. */

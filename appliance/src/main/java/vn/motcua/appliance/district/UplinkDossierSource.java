@@ -1,11 +1,12 @@
 package vn.motcua.appliance.district;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import vn.motcua.appliance.uplink.Dossier;
-import vn.motcua.appliance.uplink.DossierAnswer;
 import vn.motcua.appliance.uplink.MqttUplink;
+import vn.motcua.appliance.web.status.DossierAnswer;
 import vn.motcua.appliance.web.status.DossierStatusSource;
 
 /**
@@ -25,16 +26,28 @@ public final class UplinkDossierSource implements DossierStatusSource {
     }
 
     @Override
-    public CompletableFuture<vn.motcua.appliance.web.status.DossierAnswer> lookup(String code) {
+    public CompletableFuture<DossierAnswer> lookup(String code) {
         return uplink.lookup(code).thenApply(a -> switch (a.source()) {
-            case FRESH, CACHED -> a.dossier().status() == Dossier.Status.NOT_FOUND
-                    ? vn.motcua.appliance.web.status.DossierAnswer.notFound(code)
-                    : new vn.motcua.appliance.web.status.DossierAnswer(code, true,
-                            vn.motcua.appliance.web.status.DossierAnswer.Status.valueOf(a.dossier().status().name()),
-                            a.dossier().department(), a.dossier().dueDate(),
-                            a.source() == DossierAnswer.Source.CACHED ? a.age() : null);
-            case INVALID_CODE -> vn.motcua.appliance.web.status.DossierAnswer.notFound(code);
+            case FRESH -> answer(code, a.dossier(), null);
+            case CACHED -> answer(code, a.dossier(), a.age());
+            case INVALID_CODE -> DossierAnswer.notFound(code);
             case UNAVAILABLE -> throw new CompletionException(new IllegalStateException("district unreachable"));
         });
+    }
+
+    /** @param cachedAge null when fresh from the district */
+    static DossierAnswer answer(String code, Dossier d, Duration cachedAge) {
+        return switch (d.status()) {
+            case NOT_FOUND -> DossierAnswer.notFound(code);
+            case RECEIVED -> found(code, d, DossierAnswer.Status.RECEIVED, cachedAge);
+            case IN_PROGRESS -> found(code, d, DossierAnswer.Status.IN_PROGRESS, cachedAge);
+            case WAITING_FOR_DOCUMENTS -> found(code, d, DossierAnswer.Status.WAITING_FOR_DOCUMENTS, cachedAge);
+            case READY_FOR_PICKUP -> found(code, d, DossierAnswer.Status.READY_FOR_PICKUP, cachedAge);
+            case RETURNED_LATE -> found(code, d, DossierAnswer.Status.RETURNED_LATE, cachedAge);
+        };
+    }
+
+    private static DossierAnswer found(String code, Dossier d, DossierAnswer.Status status, Duration cachedAge) {
+        return new DossierAnswer(code, true, status, d.department(), d.dueDate(), cachedAge);
     }
 }

@@ -96,6 +96,11 @@ public final class QueueService {
         return r;
     }
 
+    /** Closes the store between two commands, never under one: the last step of shutting down. */
+    public synchronized void closeStore() throws SQLException {
+        store.close();
+    }
+
     /** Applies what time alone changes; called by the scheduler. */
     public synchronized void tick() {
         tickLocked();

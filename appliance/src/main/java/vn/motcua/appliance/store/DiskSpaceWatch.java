@@ -29,9 +29,10 @@ public final class DiskSpaceWatch {
         this.condition = condition;
     }
 
-    public void schedule(ScheduledExecutorService scheduler) {
+    /** Looks now, then every few seconds until the returned job is cancelled. */
+    public java.util.concurrent.ScheduledFuture<?> schedule(ScheduledExecutorService scheduler) {
         look();
-        scheduler.scheduleWithFixedDelay(this::look, EVERY_SECONDS, EVERY_SECONDS, TimeUnit.SECONDS);
+        return scheduler.scheduleWithFixedDelay(this::look, EVERY_SECONDS, EVERY_SECONDS, TimeUnit.SECONDS);
     }
 
     /** One look; the scheduler calls it, tests may too. */

@@ -1,21 +1,16 @@
 package vn.motcua.appliance.store;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-/** The one JSON shape for event payloads: ISO-8601 times, record components as fields. */
+import vn.motcua.appliance.json.JsonMappers;
+
+/**
+ * The one JSON shape for event payloads, the journal and the appliance's own files ({@link JsonMappers#ownFiles()}):
+ * ISO-8601 times, record components as fields.
+ */
 public final class EventJson {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            // records are written by their components only: no derived isX() flags in payloads or the journal
-            .visibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
-            .build();
+    private static final ObjectMapper MAPPER = JsonMappers.ownFiles();
 
     private EventJson() {}
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.motcua.linux.UnixDatagram;
 
 /**
  * Tells systemd how the appliance is doing, over the datagram socket named in {@code $NOTIFY_SOCKET}
@@ -86,7 +87,7 @@ public final class SystemdNotifier {
      */
     public void prepare() {
         if (target.isPresent()) {
-            UnixDatagramSender.link();
+            UnixDatagram.link();
         }
     }
 
@@ -134,7 +135,7 @@ public final class SystemdNotifier {
         if (target.isEmpty()) {
             return;
         }
-        int errno = UnixDatagramSender.send(target.get().bytes(), message.getBytes(StandardCharsets.UTF_8));
+        int errno = UnixDatagram.send(target.get().bytes(), message.getBytes(StandardCharsets.UTF_8));
         if (errno == 0) {
             sent.incrementAndGet();
             return;

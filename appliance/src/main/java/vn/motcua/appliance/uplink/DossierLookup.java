@@ -31,7 +31,7 @@ public final class DossierLookup {
         boolean send(byte[] body, MqttProperties props, long expirySeconds);
     }
 
-    private record Pending(String code, CompletableFuture<DossierAnswer> future) {}
+    private record Pending(String code, CompletableFuture<DossierLookupResult> future) {}
 
     private final RequestSender sender;
     private final String responseTopic;
@@ -52,9 +52,9 @@ public final class DossierLookup {
         this.timeout = timeout;
     }
 
-    public CompletableFuture<DossierAnswer> lookup(String slipCode) {
+    public CompletableFuture<DossierLookupResult> lookup(String slipCode) {
         if (!DossierWire.isSlipCode(slipCode)) {
-            return CompletableFuture.completedFuture(DossierAnswer.invalidCode());
+            return CompletableFuture.completedFuture(DossierLookupResult.invalidCode());
         }
         if (pending.size() >= MAX_PENDING) {
             log.info("too many lookups waiting; answering {} from cache", Sanitize.slipCode(slipCode));
@@ -89,7 +89,7 @@ public final class DossierLookup {
         try {
             Dossier d = DossierWire.parseAnswer(m.getPayload(), p.code());
             cache.put(d, clock.instant());
-            p.future().complete(DossierAnswer.fresh(d));
+            p.future().complete(DossierLookupResult.fresh(d));
         } catch (BadMessageException e) {
             refused.incrementAndGet();
             log.warn("refused dossier answer for {}: {}", Sanitize.slipCode(p.code()), Sanitize.forLog(e.getMessage(), 200));
@@ -107,14 +107,14 @@ public final class DossierLookup {
         }
     }
 
-    private DossierAnswer fallback(String code) {
+    private DossierLookupResult fallback(String code) {
         try {
             return cache.get(code)
-                    .map(e -> DossierAnswer.cached(e.dossier(), Duration.between(e.fetchedAt(), clock.instant())))
-                    .orElseGet(DossierAnswer::unavailable);
+                    .map(e -> DossierLookupResult.cached(e.dossier(), Duration.between(e.fetchedAt(), clock.instant())))
+                    .orElseGet(DossierLookupResult::unavailable);
         } catch (RuntimeException e) {
             log.warn("dossier cache read failed", e);
-            return DossierAnswer.unavailable();
+            return DossierLookupResult.unavailable();
         }
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import vn.motcua.appliance.json.JsonMappers;
 import vn.motcua.appliance.store.OutboxEvent;
 
 /**
@@ -14,7 +15,7 @@ import vn.motcua.appliance.store.OutboxEvent;
  */
 public final class EventMessages {
     public static final int VERSION = 1;
-    private static final JsonFactory JSON = new JsonFactory();
+    private static final JsonFactory JSON = JsonMappers.network().getFactory();
 
     private EventMessages() {}
 

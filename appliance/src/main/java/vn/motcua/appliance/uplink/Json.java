@@ -1,26 +1,16 @@
 package vn.motcua.appliance.uplink;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import vn.motcua.appliance.json.JsonMappers;
 
 /**
- * The uplink's one JSON mapper. Inbound documents come from the network, so the parser is bounded
- * (nesting, string and number length) on top of the per-topic byte limits.
+ * The uplink's JSON: inbound documents come from the network, so its mapper is {@link JsonMappers#network()},
+ * bounded (nesting, string and number length) on top of the per-topic byte limits.
  */
 public final class Json {
-    public static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(16).maxStringLength(8_192).maxNumberLength(32).build())
-            .build())
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    public static final ObjectMapper MAPPER = JsonMappers.network();
 
     private Json() {}
 

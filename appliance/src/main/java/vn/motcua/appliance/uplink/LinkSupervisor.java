@@ -9,6 +9,7 @@ import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.motcua.retry.Backoff;
 
 /**
  * Keeps the broker connection up: connects, notices loss, and retries after {@link Backoff}

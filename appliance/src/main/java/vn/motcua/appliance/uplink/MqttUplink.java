@@ -19,6 +19,7 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.motcua.appliance.store.Outbox;
+import vn.motcua.retry.Backoff;
 
 /**
  * The uplink to the district server: wiring of the link, the outbox pump, the inbound handlers,
@@ -52,7 +53,7 @@ public final class MqttUplink implements AutoCloseable {
     private final DossierLookup lookup;
     private final StorageGuard storage;
     private final AtomicBoolean pumpQueued = new AtomicBoolean();
-    private final AtomicReference<QueueSnapshot> snapshot = new AtomicReference<>();
+    private final AtomicReference<LiveQueueMessage> snapshot = new AtomicReference<>();
     private final AtomicBoolean snapshotDirty = new AtomicBoolean();
     private final List<ScheduledFuture<?>> timers = new ArrayList<>();
     /** When guarded() last logged each failure: a repeated one is logged once a minute. */
@@ -113,12 +114,12 @@ public final class MqttUplink implements AutoCloseable {
     }
 
     /** Asks the district server where a dossier stands; completes within the lookup timeout, never exceptionally. */
-    public CompletableFuture<DossierAnswer> lookup(String slipCode) {
+    public CompletableFuture<DossierLookupResult> lookup(String slipCode) {
         return lookup.lookup(slipCode);
     }
 
     /** The live queue changed; the latest snapshot is published (retained) at most once a second. */
-    public void queueChanged(QueueSnapshot s) {
+    public void queueChanged(LiveQueueMessage s) {
         snapshot.set(s);
         snapshotDirty.set(true);
     }
@@ -225,7 +226,7 @@ public final class MqttUplink implements AutoCloseable {
     }
 
     private void flushSnapshot() {
-        QueueSnapshot s = snapshot.get();
+        LiveQueueMessage s = snapshot.get();
         if (s != null && link.isConnected() && snapshotDirty.getAndSet(false)
                 && !link.publish(topics.queueSnapshot(), Json.bytes(s), 1, true, SNAPSHOT_EXPIRY_S, null, IGNORE)) {
             snapshotDirty.set(true);

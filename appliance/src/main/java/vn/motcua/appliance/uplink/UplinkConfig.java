@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import vn.motcua.retry.Backoff;
 
 /**
  * Typed, immutable settings of the uplink, validated when built. Secrets are not here: they live

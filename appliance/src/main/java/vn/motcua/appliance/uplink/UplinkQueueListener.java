@@ -33,13 +33,13 @@ public final class UplinkQueueListener implements QueueListener {
         uplink.queueChanged(queue.read(e -> snapshot(e, clock)));
     }
 
-    static QueueSnapshot snapshot(QueueEngine e, java.time.Clock clock) {
-        List<QueueSnapshot.Counter> counters = e.counters().stream()
-                .map(c -> new QueueSnapshot.Counter(c.number(), c.currentTicket())).toList();
-        List<QueueSnapshot.Service> services = e.layout().services().stream()
-                .map(s -> new QueueSnapshot.Service(s.code(), String.valueOf(s.prefix()), (int) e.waiting(s.code()),
+    static LiveQueueMessage snapshot(QueueEngine e, java.time.Clock clock) {
+        List<LiveQueueMessage.Counter> counters = e.counters().stream()
+                .map(c -> new LiveQueueMessage.Counter(c.number(), c.currentTicket())).toList();
+        List<LiveQueueMessage.Service> services = e.layout().services().stream()
+                .map(s -> new LiveQueueMessage.Service(s.code(), String.valueOf(s.prefix()), (int) e.waiting(s.code()),
                         lastCalled(e, s), e.estimatedWaitSeconds(s.code()))).toList();
-        return new QueueSnapshot(1, clock.instant(), counters, services);
+        return new LiveQueueMessage(1, clock.instant(), counters, services);
     }
 
     private static String lastCalled(QueueEngine e, ServiceDef s) {

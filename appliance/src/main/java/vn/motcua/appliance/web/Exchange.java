@@ -18,11 +18,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 
-import vn.motcua.appliance.store.EventJson;
+import vn.motcua.appliance.json.JsonMappers;
 
 /** One HTTP request and its response, with the bounded, validated reading every input gets. */
 public final class Exchange {
-    private static final ObjectMapper JSON = EventJson.mapper();
+    private static final ObjectMapper JSON = JsonMappers.network(); // request bodies come from browsers
 
     public final Request request;
     public final Response response;

@@ -60,8 +60,8 @@ class DossierLookupTest {
         assertEquals(16, requests.getFirst().getCorrelationData().length);
         answer(requests.getFirst(), "{\"v\":1,\"code\":\"HS-2026-001234\",\"status\":\"in_progress\","
                 + "\"department\":\"Phòng Tài nguyên và Môi trường\",\"dueDate\":\"2026-12-01\"}");
-        DossierAnswer a = f.get(1, TimeUnit.SECONDS);
-        assertEquals(DossierAnswer.Source.FRESH, a.source());
+        DossierLookupResult a = f.get(1, TimeUnit.SECONDS);
+        assertEquals(DossierLookupResult.Source.FRESH, a.source());
         assertEquals(Dossier.Status.IN_PROGRESS, a.dossier().status());
         assertEquals(LocalDate.parse("2026-12-01"), a.dossier().dueDate());
         assertTrue(cache.get("HS-2026-001234").isPresent());
@@ -72,15 +72,15 @@ class DossierLookupTest {
         cache.put(new Dossier("HS-1", Dossier.Status.READY_FOR_PICKUP, null, null, null), clock.instant());
         clock.advance(Duration.ofHours(3));
         linkUp = false;
-        DossierAnswer a = lookup.lookup("HS-1").get(0, TimeUnit.SECONDS);
-        assertEquals(DossierAnswer.Source.CACHED, a.source());
+        DossierLookupResult a = lookup.lookup("HS-1").get(0, TimeUnit.SECONDS);
+        assertEquals(DossierLookupResult.Source.CACHED, a.source());
         assertEquals(Duration.ofHours(3), a.age());
     }
 
     @Test
     void noAnswerAndNothingCachedGivesTheAskAtTheCounterMessageAfterTheTimeout() throws Exception {
-        DossierAnswer a = lookupTimingOutAfter(Duration.ofMillis(300)).lookup("HS-9999").get(30, TimeUnit.SECONDS);
-        assertEquals(DossierAnswer.Source.UNAVAILABLE, a.source());
+        DossierLookupResult a = lookupTimingOutAfter(Duration.ofMillis(300)).lookup("HS-9999").get(30, TimeUnit.SECONDS);
+        assertEquals(DossierLookupResult.Source.UNAVAILABLE, a.source());
         assertEquals("Cannot reach the district server, please ask at the counter.", a.messageEn());
     }
 
@@ -98,7 +98,7 @@ class DossierLookupTest {
             requests.clear();
             var f = lookup.lookup("HS-2");
             answer(requests.getFirst(), b);
-            assertEquals(DossierAnswer.Source.UNAVAILABLE, f.get(1, TimeUnit.SECONDS).source(), b);
+            assertEquals(DossierLookupResult.Source.UNAVAILABLE, f.get(1, TimeUnit.SECONDS).source(), b);
         }
         assertFalse(cache.get("HS-2").isPresent(), "nothing refused reaches the cache");
         assertEquals(bad.length, lookup.refusedCount());
@@ -106,8 +106,8 @@ class DossierLookupTest {
 
     @Test
     void aScannedTextThatIsNotASlipCodeIsNotSent() throws Exception {
-        assertEquals(DossierAnswer.Source.INVALID_CODE, lookup.lookup("012345678901; DROP").get(0, TimeUnit.SECONDS).source());
-        assertEquals(DossierAnswer.Source.INVALID_CODE, lookup.lookup("a/#").get(0, TimeUnit.SECONDS).source());
+        assertEquals(DossierLookupResult.Source.INVALID_CODE, lookup.lookup("012345678901; DROP").get(0, TimeUnit.SECONDS).source());
+        assertEquals(DossierLookupResult.Source.INVALID_CODE, lookup.lookup("a/#").get(0, TimeUnit.SECONDS).source());
         assertTrue(requests.isEmpty());
     }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.motcua.retry.Backoff;
 
 /**
  * The one I/O thread of a bus on a serial port, and the supervision of that port: open it, run the bus's
@@ -38,9 +39,8 @@ public final class PortSupervisor {
     private final String portName;
     private final BusTransport transport;
     private final Clock clock;
-    private final Duration maxBackoff;
+    private final Backoff backoff;
     private final AtomicLong opens = new AtomicLong();
-    private Duration delay = MIN_BACKOFF;
     private Instant nextOpen = Instant.EPOCH;
     private volatile boolean running;
     private volatile Thread thread;
@@ -50,14 +50,17 @@ public final class PortSupervisor {
      * @param maxBackoff the longest wait between two attempts to open (at least 0.2 s)
      */
     public PortSupervisor(String name, String portName, BusTransport transport, Clock clock, Duration maxBackoff) {
-        if (maxBackoff.compareTo(MIN_BACKOFF) < 0) {
-            throw new IllegalArgumentException("maxBackoff below " + MIN_BACKOFF + ": " + maxBackoff);
-        }
+        this(name, portName, transport, clock,
+                new Backoff(MIN_BACKOFF, maxBackoff, () -> ThreadLocalRandom.current().nextDouble()));
+    }
+
+    /** @param backoff the delays between attempts to open, from {@link #MIN_BACKOFF}; tests fix its jitter */
+    PortSupervisor(String name, String portName, BusTransport transport, Clock clock, Backoff backoff) {
         this.name = name;
         this.portName = portName;
         this.transport = transport;
         this.clock = clock;
-        this.maxBackoff = maxBackoff;
+        this.backoff = backoff;
     }
 
     /** Starts the I/O thread; once only. */
@@ -126,13 +129,11 @@ public final class PortSupervisor {
         }
         Optional<String> error = transport.open();
         if (error.isPresent()) {
-            long jitter = ThreadLocalRandom.current().nextLong(delay.toMillis() / 4 + 1);
-            nextOpen = now.plus(delay).plusMillis(jitter);
-            delay = delay.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : delay.multipliedBy(2);
+            nextOpen = now.plus(backoff.next());
             bus.portDown("port-unavailable: " + error.get(), now);
             return false;
         }
-        delay = MIN_BACKOFF;
+        backoff.reset();
         opens.incrementAndGet();
         log.info("{}: port {} open", name, portName);
         bus.portOpened(now);

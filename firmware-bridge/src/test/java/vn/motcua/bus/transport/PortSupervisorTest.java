@@ -14,10 +14,11 @@ import org.junit.jupiter.api.Test;
 import vn.motcua.bus.Await;
 import vn.motcua.bus.MutableClock;
 import vn.motcua.bus.sim.InMemoryTransport;
+import vn.motcua.retry.Backoff;
 
 /**
  * The port supervision both buses share, on a simulated adapter and a clock the test moves: the spacing of
- * attempts to open (0.2 s doubling, jitter at most a quarter, capped), what the bus is told, and the reopen
+ * attempts to open (0.2 s doubling, capped, the jitter taking at most half of a step), what the bus is told, and the reopen
  * after a lost link. The clock stands still between steps, so no attempt can come early by accident.
  */
 class PortSupervisorTest {
@@ -26,7 +27,10 @@ class PortSupervisorTest {
     private final InMemoryTransport adapter = new InMemoryTransport(List.of(), 0);
     private final List<String> told = new CopyOnWriteArrayList<>();
     private volatile boolean failWork;
-    private final PortSupervisor supervisor = new PortSupervisor("test bus", "/dev/test", adapter, clock, Duration.ofSeconds(1));
+    /** The jitter's draw: near 1 each delay is its whole step, at 0 half of it. */
+    private volatile double draw = 0.999;
+    private final PortSupervisor supervisor = new PortSupervisor("test bus", "/dev/test", adapter, clock,
+            new Backoff(PortSupervisor.MIN_BACKOFF, Duration.ofSeconds(1), () -> draw));
 
     private final PortSupervisor.Bus bus = new PortSupervisor.Bus() {
         @Override
@@ -76,13 +80,32 @@ class PortSupervisorTest {
         advance(0, 1);
         assertEquals("port-unavailable: no device (simulated adapter unplugged)", told.getFirst());
         advance(199, 1);  // not before 0.2 s
-        advance(51, 2);   // 0.25 s: past 0.2 s plus the largest jitter (a quarter)
+        advance(1, 2);
         advance(399, 2);  // then not before 0.4 s
-        advance(101, 3);
-        advance(1000, 4); // 0.8 s + jitter
+        advance(1, 3);
+        advance(799, 3);  // 0.8 s
+        advance(1, 4);
         advance(999, 4);  // then the cap, 1 s
-        advance(251, 5);
-        advance(1250, 6); // and it stays at the cap
+        advance(1, 5);
+        advance(999, 5);  // and it stays at the cap
+        advance(1, 6);
+        assertEquals(0, supervisor.opens());
+    }
+
+    @Test
+    void theJitterTakesAtMostHalfOfEachStep() throws Exception {
+        draw = 0.0;
+        adapter.unplug();
+        supervisor.start("test-io", bus);
+        advance(0, 1);
+        advance(99, 1);   // half of 0.2 s at the earliest
+        advance(1, 2);
+        advance(199, 2);  // half of 0.4 s
+        advance(1, 3);
+        advance(399, 3);  // half of 0.8 s
+        advance(1, 4);
+        advance(499, 4);  // half of the cap
+        advance(1, 5);
         assertEquals(0, supervisor.opens());
     }
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.appliance.uplink.Dossier;
-import vn.motcua.appliance.uplink.DossierAnswer;
+import vn.motcua.appliance.uplink.DossierLookupResult;
 import vn.motcua.tests.district.DistrictServer;
 import vn.motcua.tests.district.DossierFixture;
 import vn.motcua.bus.Await;
@@ -86,8 +86,8 @@ class UplinkTalkBackTest {
     void aResidentScansASlipAndSeesWhereTheDossierStands() throws Exception {
         district.lookupMode(DistrictServer.LookupMode.ANSWER);
         for (Dossier expected : DossierFixture.DOSSIERS.values()) {
-            DossierAnswer a = rig.uplink.lookup(expected.code()).get(10, TimeUnit.SECONDS);
-            assertEquals(DossierAnswer.Source.FRESH, a.source(), expected.code());
+            DossierLookupResult a = rig.uplink.lookup(expected.code()).get(10, TimeUnit.SECONDS);
+            assertEquals(DossierLookupResult.Source.FRESH, a.source(), expected.code());
             assertEquals(expected, a.dossier());
         }
         assertEquals(Dossier.Status.NOT_FOUND, rig.uplink.lookup("HS-2026-999999").get(10, TimeUnit.SECONDS).dossier().status());
@@ -101,15 +101,15 @@ class UplinkTalkBackTest {
         rig.uplink.lookup("HS-2026-000104").get(10, TimeUnit.SECONDS); // now cached
 
         district.lookupMode(DistrictServer.LookupMode.SILENT); // codes below were never looked up before
-        DossierAnswer cached = rig.uplink.lookup("HS-2026-000104").get(10, TimeUnit.SECONDS);
-        assertEquals(DossierAnswer.Source.CACHED, cached.source());
+        DossierLookupResult cached = rig.uplink.lookup("HS-2026-000104").get(10, TimeUnit.SECONDS);
+        assertEquals(DossierLookupResult.Source.CACHED, cached.source());
         assertEquals(Dossier.Status.READY_FOR_PICKUP, cached.dossier().status());
-        assertEquals(DossierAnswer.Source.UNAVAILABLE, rig.uplink.lookup("HS-2026-777771").get(10, TimeUnit.SECONDS).source());
+        assertEquals(DossierLookupResult.Source.UNAVAILABLE, rig.uplink.lookup("HS-2026-777771").get(10, TimeUnit.SECONDS).source());
 
         district.lookupMode(DistrictServer.LookupMode.MALFORMED);
-        assertEquals(DossierAnswer.Source.UNAVAILABLE, rig.uplink.lookup("HS-2026-777772").get(10, TimeUnit.SECONDS).source());
+        assertEquals(DossierLookupResult.Source.UNAVAILABLE, rig.uplink.lookup("HS-2026-777772").get(10, TimeUnit.SECONDS).source());
         district.lookupMode(DistrictServer.LookupMode.OVERSIZED);
-        assertEquals(DossierAnswer.Source.UNAVAILABLE, rig.uplink.lookup("HS-2026-777773").get(10, TimeUnit.SECONDS).source());
+        assertEquals(DossierLookupResult.Source.UNAVAILABLE, rig.uplink.lookup("HS-2026-777773").get(10, TimeUnit.SECONDS).source());
         assertTrue(rig.uplink.status().refusedInbound() >= 2, rig.uplink.status().toString());
         district.lookupMode(DistrictServer.LookupMode.ANSWER);
     }

@@ -2,11 +2,9 @@ package vn.motcua.appliance.devices.counterbus;
 
 import java.time.Clock;
 import java.util.Optional;
-import java.util.concurrent.ScheduledExecutorService;
 
-import vn.motcua.appliance.config.ApplianceConfig;
-import vn.motcua.appliance.config.ConfigException;
-import vn.motcua.appliance.devices.DeviceEvents;
+import vn.motcua.appliance.parts.Part;
+import vn.motcua.appliance.parts.Shared;
 import vn.motcua.appliance.service.QueueService;
 import vn.motcua.bus.CounterBus;
 import vn.motcua.bus.CounterBuses;
@@ -17,22 +15,30 @@ import vn.motcua.bus.sim.SimulatedBus;
  * RTU number displays (no keypads: the clerks use the /counter page), the simulated boards of the demo (their
  * {@code /sim/counters/...} buttons are {@code web.sim}'s), or none.
  */
-public final class CounterBusDevice implements AutoCloseable {
+public final class CounterBusDevice implements Part {
     private final CounterBusSettings settings;
-    private final SimulatedBus simulated;
-    private final CounterBoards boards;
+    private final QueueService queue;
+    private final Shared shared;
+    private SimulatedBus simulated;
+    private CounterBoards boards;
 
-    private CounterBusDevice(CounterBusSettings settings, SimulatedBus simulated, CounterBoards boards) {
+    /** @param settings {@code [devices.counter_bus]} */
+    public CounterBusDevice(CounterBusSettings settings, QueueService queue, Shared shared) {
         this.settings = settings;
-        this.simulated = simulated;
-        this.boards = boards;
+        this.queue = queue;
+        this.shared = shared;
+    }
+
+    @Override
+    public String name() {
+        return "counter bus";
     }
 
     /** Builds the bus and starts it: each board gets what its counter serves now. */
-    public static CounterBusDevice start(ApplianceConfig config, QueueService queue, ScheduledExecutorService scheduler,
-                                         DeviceEvents events, Clock clock) throws ConfigException {
-        CounterBusSettings settings = config.devices().counterBus();
-        SimulatedBus simulated = settings.mode() == CounterBusSettings.Mode.SIMULATED
+    @Override
+    public void start() {
+        Clock clock = shared.clock();
+        simulated = settings.mode() == CounterBusSettings.Mode.SIMULATED
                 ? CounterBuses.simulated(settings.bus(), clock) : null;
         CounterBus bus = switch (settings.mode()) {
             case OFF -> null;
@@ -40,12 +46,11 @@ public final class CounterBusDevice implements AutoCloseable {
             case MODBUS -> CounterBuses.modbusDisplays(settings.modbus(), clock);
             case SIMULATED -> simulated.bus();
         };
-        CounterBoards boards = null;
         if (bus != null) {
-            boards = new CounterBoards(bus, settings.counterByAddress(), queue, queue::keypadCursors, scheduler, events);
+            boards = new CounterBoards(bus, settings.counterByAddress(), queue, queue::keypadCursors, shared.scheduler(),
+                    shared.deviceEvents());
             boards.start();
         }
-        return new CounterBusDevice(settings, simulated, boards);
     }
 
     /** The in-memory boards when the bus is simulated (demo, tests). */

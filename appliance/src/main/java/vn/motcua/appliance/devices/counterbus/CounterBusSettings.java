@@ -11,7 +11,6 @@ import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import vn.motcua.appliance.config.ConfigException;
 import vn.motcua.appliance.config.section.DeviceSection;
 import vn.motcua.appliance.domain.CounterDef;
 import vn.motcua.appliance.domain.OfficeLayout;
@@ -37,13 +36,13 @@ public record CounterBusSettings(Mode mode, BusConfig bus, ModbusDisplayConfig m
             ModbusDisplaySettings.KEYS);
     public static final Set<String> BOARD_KEYS = Set.of("address", "counter");
 
-    public static CounterBusSettings from(JsonNode devices, OfficeLayout office, boolean demo) throws ConfigException {
+    public static CounterBusSettings from(JsonNode devices, OfficeLayout office, boolean demo) {
         return from(devices, office.services(), office.counters(), demo);
     }
 
     /** @param services, counters the office's, as read from the same file (checked before the office is built) */
     public static CounterBusSettings from(JsonNode devices, List<ServiceDef> services, List<CounterDef> counters,
-                                          boolean demo) throws ConfigException {
+                                          boolean demo) {
         Set<Integer> counterNumbers = new java.util.HashSet<>();
         counters.forEach(c -> counterNumbers.add(c.number()));
         List<String> problems = new ArrayList<>();
@@ -121,7 +120,7 @@ public record CounterBusSettings(Mode mode, BusConfig bus, ModbusDisplayConfig m
      * they have no keypad, so the clerks call from the /counter page.
      */
     private static CounterBusSettings modbus(DeviceSection n, List<ServiceDef> services, String port,
-                                             Map<Integer, Integer> byAddress, List<String> problems) throws ConfigException {
+                                             Map<Integer, Integer> byAddress, List<String> problems) {
         if (n.has("kernel_rs485")) {
             n.problem("kernel_rs485", "nothing with mode = \"modbus\" (the USB adapter switches direction by itself)");
         }
@@ -135,9 +134,10 @@ public record CounterBusSettings(Mode mode, BusConfig bus, ModbusDisplayConfig m
         return new CounterBusSettings(Mode.MODBUS, null, modbus, byAddress);
     }
 
-    private static void throwIfAny(List<String> problems) throws ConfigException {
+    /** As the other device sections do: one problem a line, for the config loader to list with the rest. */
+    private static void throwIfAny(List<String> problems) {
         if (!problems.isEmpty()) {
-            throw new ConfigException("[devices.counter_bus]", problems);
+            throw new IllegalArgumentException(String.join("\n", problems));
         }
     }
 

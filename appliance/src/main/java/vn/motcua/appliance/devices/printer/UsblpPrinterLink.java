@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.motcua.appliance.devices.LinuxFd;
+import vn.motcua.linux.LinuxFd;
 
 /**
  * A USB printer through the kernel's usblp driver ({@code /dev/usb/lp0}).

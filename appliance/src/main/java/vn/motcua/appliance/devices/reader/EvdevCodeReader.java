@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
-import vn.motcua.appliance.devices.LinuxFd;
+import vn.motcua.linux.LinuxFd;
 
 /**
  * A reader in keyboard (HID) mode, read straight from {@code /dev/input/eventN} and grabbed

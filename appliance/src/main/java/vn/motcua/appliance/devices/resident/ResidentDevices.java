@@ -13,6 +13,8 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import vn.motcua.appliance.parts.Part;
+import vn.motcua.appliance.parts.Shared;
 import vn.motcua.appliance.config.ApplianceConfig;
 import vn.motcua.appliance.config.ConfigException;
 import vn.motcua.appliance.devices.DeviceEvent;
@@ -43,7 +45,7 @@ import vn.motcua.appliance.service.QueueService;
  * I/O runs on virtual threads, never on the scheduler or under the queue's lock; the queue never waits for a
  * printer: a ticket exists once committed, and a printer fault reaches staff as status and a device event.
  */
-public final class ResidentDevices implements AutoCloseable {
+public final class ResidentDevices implements Part {
     /** The printer's part name, on /healthz and in its device events. */
     private static final String PRINTER = "printer";
     private static final Logger log = LoggerFactory.getLogger(ResidentDevices.class);
@@ -54,14 +56,25 @@ public final class ResidentDevices implements AutoCloseable {
     private ButtonPanel buttons;
     private CodeReader reader;
     private volatile Consumer<Map<String, Object>> scanSink;
+    private final ApplianceConfig config;
+    private final QueueService queue;
+    private final Shared shared;
+    /** Where print jobs are counted (scans and faults are counted as their events are recorded). */
     private final DeviceCounters counters;
     private TicketQr ticketQr;
     private TicketTemplate ticketTemplate;
     private PrintJobs printJobs = new PrintJobs(false);
 
-    /** @param counters where print jobs are counted (scans and faults are counted as their events are recorded) */
-    public ResidentDevices(DeviceCounters counters) {
-        this.counters = counters;
+    public ResidentDevices(ApplianceConfig config, QueueService queue, Shared shared) {
+        this.config = config;
+        this.queue = queue;
+        this.shared = shared;
+        this.counters = shared.deviceCounters();
+    }
+
+    @Override
+    public String name() {
+        return "resident devices";
     }
 
     /** What ticket QR codes hold, printed or on the kiosk's screen; set by {@link #start}. */
@@ -93,8 +106,11 @@ public final class ResidentDevices implements AutoCloseable {
         return Optional.ofNullable(buttons);
     }
 
-    public void start(ApplianceConfig config, boolean demo, QueueService queue, DeviceEvents events,
-                      ScheduledExecutorService scheduler, java.time.Clock clock) throws ConfigException, IOException {
+    @Override
+    public void start() throws ConfigException, IOException {
+        DeviceEvents events = shared.deviceEvents();
+        ScheduledExecutorService scheduler = shared.scheduler();
+        java.time.Clock clock = shared.clock();
         ApplianceConfig.Identity id = config.identity();
         PrinterSettings ps = config.devices().printer();
         ReaderSetup rs = config.devices().reader();

@@ -13,7 +13,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import vn.motcua.appliance.config.ApplianceConfig;
-import vn.motcua.appliance.config.ConfigException;
 import vn.motcua.appliance.config.ConfigLoader;
 import vn.motcua.appliance.domain.OfficeLayout;
 import vn.motcua.bus.modbus.ModbusDisplayConfig;
@@ -34,7 +33,7 @@ class ModbusCounterBusSettingsTest {
     }
 
     private static List<String> problems(OfficeLayout office, String section) {
-        return assertThrows(ConfigException.class, () -> read(office, section)).problems();
+        return assertThrows(IllegalArgumentException.class, () -> read(office, section)).getMessage().lines().toList();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package vn.motcua.appliance.uplink;
+package vn.motcua.retry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,13 +1,14 @@
-package vn.motcua.appliance.uplink;
+package vn.motcua.retry;
 
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
 
 /**
- * Reconnect delays: exponential from {@code initial}, capped at {@code max}, with "equal jitter"
- * (half fixed, half random). The jitter spreads the reconnects of hundreds of offices after a
- * district outage so they do not hit the broker in the same second. Not thread-safe: owned by
- * the link supervisor, which runs on the appliance scheduler.
+ * The one retry policy of motcua, for the district link's reconnects and a serial port's reopening: exponential
+ * from {@code initial}, capped at {@code max}, with "equal jitter" (half fixed, half random). The jitter spreads
+ * the reconnects of hundreds of offices after a district outage so they do not hit the broker in the same second,
+ * and keeps two buses on one flaky USB hub from retrying in step. Not thread-safe: owned by the one thread that
+ * retries (the uplink's link supervisor on the appliance scheduler, a bus's I/O thread).
  */
 public final class Backoff {
     private final long initialMs;

@@ -1,22 +1,15 @@
-package vn.motcua.appliance.devices;
+package vn.motcua.linux;
 
 import java.io.IOException;
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
-import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.StructLayout;
 import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.VarHandle;
 
 /**
- * The few libc calls on a device file that Java's own file API cannot make, through Java's FFM API
- * (final since Java 22): open with flags, ioctl (the evdev reader's EVIOCGRAB), poll with a timeout
- * (usblp has no read or write timeout otherwise, and a read loop must be able to stop), read, write
- * and close, all on the same file descriptor. Needs {@code --enable-native-access=ALL-UNNAMED} to run
- * without a warning. Linux only; the flag values are those of Linux on arm64 and x86-64.
+ * The few libc calls on a device file that Java's own file API cannot make, through {@link Libc}: open with
+ * flags, ioctl (the evdev reader's EVIOCGRAB, the RS-485 check's TIOCGRS485), poll with a timeout (usblp has no
+ * read or write timeout otherwise, and a read loop must be able to stop), read, write and close, all on the same
+ * file descriptor. Linux only; the flag values are those of Linux on arm64 and x86-64.
  */
 public final class LinuxFd {
     public static final int O_RDONLY = 0;
@@ -29,21 +22,6 @@ public final class LinuxFd {
     public static final short POLLOUT = 0x4;
     private static final int EINTR = 4;
     private static final int EAGAIN = 11;
-
-    private static final Linker LINKER = Linker.nativeLinker();
-    private static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
-    private static final VarHandle ERRNO = CALL_STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
-    private static final Linker.Option CAPTURE = Linker.Option.captureCallState("errno");
-    private static final MethodHandle OPEN = fn("open", FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT), CAPTURE);
-    private static final MethodHandle IOCTL = fn("ioctl", FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT,
-            ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT), CAPTURE, Linker.Option.firstVariadicArg(2));
-    private static final MethodHandle POLL = fn("poll", FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS,
-            ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT), CAPTURE);
-    private static final MethodHandle READ = fn("read", FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT,
-            ValueLayout.ADDRESS, ValueLayout.JAVA_LONG), CAPTURE);
-    private static final MethodHandle WRITE = fn("write", FunctionDescriptor.of(ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT,
-            ValueLayout.ADDRESS, ValueLayout.JAVA_LONG), CAPTURE);
-    private static final MethodHandle CLOSE = fn("close", FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
 
     public static final int EINVAL = 22;
 
@@ -63,18 +41,11 @@ public final class LinuxFd {
         }
     }
 
-    @SuppressWarnings("restricted") // native access is the point of this class; see the class doc
-    private static MethodHandle fn(String name, FunctionDescriptor d, Linker.Option... opts) {
-        MemorySegment sym = LINKER.defaultLookup().find(name)
-                .orElseThrow(() -> new IllegalStateException("libc has no " + name));
-        return LINKER.downcallHandle(sym, d, opts);
-    }
-
     /** Opens {@code path} with {@code flags} ({@link #O_CLOEXEC} is always added); throws with the errno. */
     public static int open(String path, int flags) throws IOException {
         try (Arena a = Arena.ofConfined()) {
-            MemorySegment st = a.allocate(CALL_STATE);
-            int fd = (int) OPEN.invokeExact(st, a.allocateFrom(path), flags | O_CLOEXEC);
+            MemorySegment st = Libc.callState(a);
+            int fd = (int) Libc.OPEN.invokeExact(st, a.allocateFrom(path), flags | O_CLOEXEC, 0);
             if (fd < 0) {
                 throw new ErrnoException("open " + path, errno(st));
             }
@@ -89,8 +60,8 @@ public final class LinuxFd {
     /** An ioctl taking an int argument; returns 0 or the errno (25 ENOTTY: the device does not know the request). */
     public static int ioctl(int fd, long request, int arg) {
         try (Arena a = Arena.ofConfined()) {
-            MemorySegment st = a.allocate(CALL_STATE);
-            int r = (int) IOCTL.invokeExact(st, fd, request, arg);
+            MemorySegment st = Libc.callState(a);
+            int r = (int) Libc.IOCTL_INT.invokeExact(st, fd, request, arg);
             return r == 0 ? 0 : errno(st);
         } catch (Throwable t) {
             throw new IllegalStateException("ioctl " + Long.toHexString(request), t);
@@ -100,11 +71,11 @@ public final class LinuxFd {
     /** True if {@code events} (or an error or hang-up, which the next read or write reports) are ready within {@code timeoutMs}. */
     public static boolean poll(int fd, short events, int timeoutMs) throws IOException {
         try (Arena a = Arena.ofConfined()) {
-            MemorySegment st = a.allocate(CALL_STATE);
+            MemorySegment st = Libc.callState(a);
             MemorySegment pfd = a.allocate(8, 4);
             pfd.set(ValueLayout.JAVA_INT, 0, fd);
             pfd.set(ValueLayout.JAVA_SHORT, 4, events);
-            int r = (int) POLL.invokeExact(st, pfd, 1L, timeoutMs);
+            int r = (int) Libc.POLL.invokeExact(st, pfd, 1L, timeoutMs);
             if (r < 0) {
                 int e = errno(st);
                 if (e == EINTR) {
@@ -131,9 +102,9 @@ public final class LinuxFd {
      */
     public static int read(int fd, byte[] buf, int off, int len) throws IOException {
         try (Arena a = Arena.ofConfined()) {
-            MemorySegment st = a.allocate(CALL_STATE);
+            MemorySegment st = Libc.callState(a);
             MemorySegment seg = a.allocate(Math.max(1, len));
-            long n = (long) READ.invokeExact(st, fd, seg, (long) len);
+            long n = (long) Libc.READ.invokeExact(st, fd, seg, (long) len);
             if (n < 0) {
                 int e = errno(st);
                 if (e == EAGAIN || e == EINTR) {
@@ -153,10 +124,10 @@ public final class LinuxFd {
     /** Writes up to {@code len} bytes of {@code buf[off..]}: the count, or -1 when a non-blocking fd cannot take any now; throws on an error. */
     public static int write(int fd, byte[] buf, int off, int len) throws IOException {
         try (Arena a = Arena.ofConfined()) {
-            MemorySegment st = a.allocate(CALL_STATE);
+            MemorySegment st = Libc.callState(a);
             MemorySegment seg = a.allocate(Math.max(1, len));
             MemorySegment.copy(buf, off, seg, ValueLayout.JAVA_BYTE, 0, len);
-            long n = (long) WRITE.invokeExact(st, fd, seg, (long) len);
+            long n = (long) Libc.WRITE.invokeExact(st, fd, seg, (long) len);
             if (n < 0) {
                 int e = errno(st);
                 if (e == EAGAIN || e == EINTR) {
@@ -172,15 +143,30 @@ public final class LinuxFd {
         }
     }
 
-    public static void close(int fd) {
-        try {
-            int ignored = (int) CLOSE.invokeExact(fd);
+    /**
+     * An ioctl taking a pointer to a struct of {@code struct.length} bytes, which the kernel reads and may fill:
+     * returns 0 (and the struct as the kernel left it) or the errno (25 ENOTTY: the device does not know the request).
+     */
+    public static int ioctl(int fd, long request, byte[] struct) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment st = Libc.callState(a);
+            MemorySegment seg = a.allocateFrom(ValueLayout.JAVA_BYTE, struct);
+            int r = (int) Libc.IOCTL_POINTER.invokeExact(st, fd, request, seg);
+            if (r != 0) {
+                return errno(st);
+            }
+            MemorySegment.copy(seg, ValueLayout.JAVA_BYTE, 0, struct, 0, struct.length);
+            return 0;
         } catch (Throwable t) {
-            // closing is best effort: the fd is gone either way
+            throw new IllegalStateException("ioctl " + Long.toHexString(request), t);
         }
     }
 
+    public static void close(int fd) {
+        Libc.close(fd);
+    }
+
     private static int errno(MemorySegment st) {
-        return (int) ERRNO.get(st, 0L);
+        return Libc.errno(st);
     }
 }
