@@ -1,10 +1,10 @@
 package vn.motcua.tests.browser;
 
+import vn.motcua.tests.harness.StaffFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -22,8 +22,6 @@ import org.openqa.selenium.support.ui.Select;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.motcua.appliance.store.EventJson;
-import vn.motcua.appliance.web.auth.PasswordHash;
-import vn.motcua.appliance.web.auth.StaffAccounts;
 import vn.motcua.tests.harness.ApplianceProcess;
 import vn.motcua.bus.Await;
 
@@ -45,10 +43,7 @@ class CounterPageBrowserTest {
     @BeforeEach
     void start() throws Exception {
         app = new ApplianceProcess(dir, toml -> toml);
-        Files.createDirectories(app.dataDir());
-        Files.writeString(app.dataDir().resolve("staff.accounts"),
-                StaffAccounts.line("lan", "1,2", PasswordHash.hash("mat-khau-1".toCharArray())) + "\n"
-                + StaffAccounts.line("minh", "2,3", PasswordHash.hash("mat-khau-2".toCharArray())) + "\n");
+        StaffFile.write(app.dataDir(), StaffFile.LAN, new StaffFile.Account("minh", "2,3", "mat-khau-2"));
         app.start();
         base = app.get("/healthz").uri().resolve("/").toString();
     }

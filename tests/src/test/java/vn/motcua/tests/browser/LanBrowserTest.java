@@ -1,11 +1,11 @@
 package vn.motcua.tests.browser;
 
+import vn.motcua.tests.harness.LanHttps;
+import vn.motcua.tests.harness.StaffFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -15,8 +15,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
-import vn.motcua.appliance.web.auth.PasswordHash;
-import vn.motcua.appliance.web.auth.StaffAccounts;
 import vn.motcua.tests.harness.ApplianceProcess;
 import vn.motcua.bus.Await;
 
@@ -26,7 +24,6 @@ import vn.motcua.bus.Await;
  * with the queue pushed live, the manager view after a manager login, and the kiosk out of reach.
  */
 class LanBrowserTest {
-    private static final Path MAKE_KEYSTORE = Path.of("../appliance/src/test/resources/web-tls/make-keystore.sh");
     @TempDir
     Path dir;
     private ApplianceProcess app;
@@ -44,21 +41,12 @@ class LanBrowserTest {
 
     @Test
     void aClerkLogsInOverHttpsStaysLoggedInAfterAReloadAndCalls() throws Exception {
-        Process openssl = new ProcessBuilder("sh", MAKE_KEYSTORE.toString(), dir.toString(), "127.0.0.2").inheritIO().start();
-        assertTrue(openssl.waitFor(60, TimeUnit.SECONDS) && openssl.exitValue() == 0, "keystore made");
-        int lanPort = ApplianceProcess.freePort();
-        app = new ApplianceProcess(dir, toml -> toml
-                .replace("enabled  = false\nbind     = \"0.0.0.0\"\nport     = 8443",
-                        "enabled  = true\nbind     = \"127.0.0.2\"\nport     = " + lanPort)
-                .replace("/etc/motcua/web-tls.p12", dir.resolve("web-tls.p12").toString())
-                .replace("/etc/motcua/web-tls.secret", dir.resolve("web-tls.secret").toString()));
-        Files.createDirectories(app.dataDir());
-        Files.writeString(app.dataDir().resolve("staff.accounts"),
-                StaffAccounts.line("lan", "1,2", PasswordHash.hash("mat-khau-1".toCharArray())) + "\n"
-                + StaffAccounts.line("chi", "*", PasswordHash.hash("quan-ly-9".toCharArray())) + "\n");
+        LanHttps https = LanHttps.make(dir, "127.0.0.2");
+        app = new ApplianceProcess(dir, https::enable);
+        StaffFile.write(app.dataDir(), StaffFile.LAN, StaffFile.CHI);
         app.start();
         app.post("/api/tickets", "{\"service\":\"ho-tich\"}");
-        String lan = "https://127.0.0.2:" + lanPort + "/";
+        String lan = https.base();
 
         counter = Browsers.open(dir.resolve("chrome-counter-pc"), 1280, 800, true);
         counter.get(lan + "counter");

@@ -1,9 +1,9 @@
 package vn.motcua.tests.browser;
 
+import vn.motcua.tests.harness.StaffFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -13,8 +13,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-import vn.motcua.appliance.web.auth.PasswordHash;
-import vn.motcua.appliance.web.auth.StaffAccounts;
 import vn.motcua.tests.harness.ApplianceProcess;
 
 /**
@@ -25,9 +23,7 @@ class ManagerRatingsBrowserTest {
     @Test
     void ratingsAreShownWithTheirScaleCountAndDistribution(@TempDir Path dir) throws Exception {
         try (ApplianceProcess app = new ApplianceProcess(dir, toml -> toml)) {
-            Files.createDirectories(app.dataDir());
-            Files.writeString(app.dataDir().resolve("staff.accounts"),
-                    StaffAccounts.line("chi", "*", PasswordHash.hash("quan-ly-9".toCharArray())) + "\n");
+            StaffFile.write(app.dataDir(), StaffFile.CHI);
             app.start();
             ok(app, "/api/counters/3/open", "{\"staff\":\"mai\"}");
             ok(app, "/api/counters/4/open", "{\"staff\":\"thu\"}");

@@ -1,5 +1,6 @@
 package vn.motcua.tests.browser;
 
+import vn.motcua.tests.harness.StaffFile;
 import vn.motcua.bus.bench.Percentiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +16,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import vn.motcua.appliance.store.EventJson;
-import vn.motcua.appliance.web.auth.PasswordHash;
-import vn.motcua.appliance.web.auth.StaffAccounts;
 import vn.motcua.tests.harness.ApplianceProcess;
 import vn.motcua.bus.Await;
 
@@ -73,9 +72,7 @@ class ScreensBenchmark {
         }
         // every ticket for ho-tich, so that both kinds of call take the same path; its cap raised to the numbers' end
         try (ApplianceProcess app = new ApplianceProcess(dir, toml -> toml.replaceFirst("daily_cap    = 300", "daily_cap    = 999"))) {
-            Files.createDirectories(app.dataDir());
-            Files.writeString(app.dataDir().resolve("staff.accounts"),
-                    StaffAccounts.line("bench", "1", PasswordHash.hash("mat-khau-b".toCharArray())) + "\n");
+            StaffFile.write(app.dataDir(), new StaffFile.Account("bench", "1", "mat-khau-b"));
             app.start();
             String base = app.get("/healthz").uri().resolve("/").toString();
             ChromeDriver display = Browsers.open(dir.resolve("chrome-display"), 1920, 1080);

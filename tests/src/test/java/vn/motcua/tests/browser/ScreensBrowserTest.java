@@ -1,9 +1,9 @@
 package vn.motcua.tests.browser;
 
+import vn.motcua.tests.harness.StaffFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.AfterEach;
@@ -15,8 +15,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
-import vn.motcua.appliance.web.auth.PasswordHash;
-import vn.motcua.appliance.web.auth.StaffAccounts;
 import vn.motcua.tests.harness.ApplianceProcess;
 import vn.motcua.bus.Await;
 
@@ -34,10 +32,7 @@ class ScreensBrowserTest {
     @BeforeEach
     void start() throws Exception {
         app = new ApplianceProcess(dir, toml -> toml);
-        Files.createDirectories(app.dataDir());
-        Files.writeString(app.dataDir().resolve("staff.accounts"),
-                StaffAccounts.line("lan", "1,2", PasswordHash.hash("mat-khau-1".toCharArray())) + "\n"
-                + StaffAccounts.line("chi", "*", PasswordHash.hash("quan-ly-9".toCharArray())) + "\n");
+        StaffFile.write(app.dataDir(), StaffFile.LAN, StaffFile.CHI);
         VoiceCache.copyInto(app.dataDir());
         app.start();
         base = app.get("/healthz").uri().resolve("/").toString();

@@ -1,5 +1,7 @@
 package vn.motcua.tests.browser;
 
+import vn.motcua.tests.harness.LanHttps;
+import vn.motcua.tests.harness.StaffFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,8 +20,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
-import vn.motcua.appliance.web.auth.PasswordHash;
-import vn.motcua.appliance.web.auth.StaffAccounts;
 import vn.motcua.tests.harness.ApplianceProcess;
 import vn.motcua.bus.Await;
 
@@ -31,7 +30,6 @@ import vn.motcua.bus.Await;
  * The office starts with one manager account only (as provisioning leaves it), in the older file form.
  */
 class StaffScreenBrowserTest {
-    private static final Path MAKE_KEYSTORE = Path.of("../appliance/src/test/resources/web-tls/make-keystore.sh");
     @TempDir
     Path dir;
     private ApplianceProcess app;
@@ -74,19 +72,12 @@ class StaffScreenBrowserTest {
 
     @Test
     void aManagerAddsAClerkWhoLogsInThenDisablesEnablesAndResetsThem() throws Exception {
-        Process openssl = new ProcessBuilder("sh", MAKE_KEYSTORE.toString(), dir.toString(), "127.0.0.2").inheritIO().start();
-        assertTrue(openssl.waitFor(60, TimeUnit.SECONDS) && openssl.exitValue() == 0, "keystore made");
-        int lanPort = ApplianceProcess.freePort();
-        app = new ApplianceProcess(dir, toml -> toml
-                .replace("enabled  = false\nbind     = \"0.0.0.0\"\nport     = 8443",
-                        "enabled  = true\nbind     = \"127.0.0.2\"\nport     = " + lanPort)
-                .replace("/etc/motcua/web-tls.p12", dir.resolve("web-tls.p12").toString())
-                .replace("/etc/motcua/web-tls.secret", dir.resolve("web-tls.secret").toString()));
-        Files.createDirectories(app.dataDir());
+        LanHttps https = LanHttps.make(dir, "127.0.0.2");
+        app = new ApplianceProcess(dir, https::enable);
+        StaffFile.write(app.dataDir(), StaffFile.CHI);
         Path accounts = app.dataDir().resolve("staff.accounts");
-        Files.writeString(accounts, StaffAccounts.line("chi", "*", PasswordHash.hash("quan-ly-9".toCharArray())) + "\n");
         app.start();
-        lan = "https://127.0.0.2:" + lanPort + "/";
+        lan = https.base();
         browser = Browsers.open(dir.resolve("chrome-office-pc"), 1280, 800, true);
 
         logIn("manager", "chi", "quan-ly-9");

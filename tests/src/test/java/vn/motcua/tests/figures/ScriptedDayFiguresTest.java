@@ -1,5 +1,6 @@
 package vn.motcua.tests.figures;
 
+import vn.motcua.tests.harness.StaffFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,8 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.appliance.Appliance;
 import vn.motcua.appliance.config.ConfigLoader;
 import vn.motcua.appliance.store.OutboxEvent;
-import vn.motcua.appliance.web.auth.PasswordHash;
-import vn.motcua.appliance.web.auth.StaffAccounts;
 
 /**
  * Issue 15 item 4: a scripted office day driven through the appliance's own HTTP API (tickets, an ignored call
@@ -71,9 +70,7 @@ class ScriptedDayFiguresTest {
 
     @Test
     void metricsManagerAndDaySummaryAgreeWithTheEventsOnEveryFigure(@TempDir Path dir) throws Exception {
-        Files.createDirectories(dir.resolve("app"));
-        Files.writeString(dir.resolve("app").resolve("staff.accounts"),
-                StaffAccounts.line("chi", "*", PasswordHash.hash("quan-ly-9".toCharArray())) + "\n");
+        StaffFile.write(dir.resolve("app"), StaffFile.CHI);
         String toml = Files.readString(Path.of("../appliance/src/main/dist/demo.conf"))
                 .replace("data_dir       = \"./data\"", "data_dir = \"" + dir.resolve("app") + "\"")
                 .replace("port           = 8080", "port = 0");

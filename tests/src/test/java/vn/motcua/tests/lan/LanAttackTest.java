@@ -1,5 +1,7 @@
 package vn.motcua.tests.lan;
 
+import vn.motcua.tests.harness.LanHttps;
+import vn.motcua.tests.harness.StaffFile;
 import vn.motcua.bus.bench.Percentiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,8 +28,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import vn.motcua.appliance.web.auth.PasswordHash;
-import vn.motcua.appliance.web.auth.StaffAccounts;
 import vn.motcua.tests.harness.ApplianceProcess;
 import vn.motcua.bus.Await;
 
@@ -48,7 +48,6 @@ import vn.motcua.bus.Await;
  * appliance (TCP, TLS, hashes, garbage) is all in the appliance process and the kernel, at their own priorities.
  */
 class LanAttackTest {
-    private static final Path MAKE_KEYSTORE = Path.of("../appliance/src/test/resources/web-tls/make-keystore.sh");
     private static final boolean LONG = Boolean.getBoolean("motcua.attack.long");
     static final int SHORT_SECONDS = 36;
     static final int LONG_SECONDS = 150;
@@ -103,24 +102,15 @@ class LanAttackTest {
             Assumptions.abort("no network namespace here: " + why);
         }
         ns = NetNamespace.create(SOURCES + 1);
-        Process openssl = new ProcessBuilder("sh", MAKE_KEYSTORE.toString(), dir.toString(), ns.host())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("openssl.log").toFile()).start();
-        assertTrue(openssl.waitFor(60, TimeUnit.SECONDS) && openssl.exitValue() == 0, "keystore made");
-        lanPort = ApplianceProcess.freePort();
-        app = new ApplianceProcess(dir, toml -> toml
-                .replace("enabled  = false\nbind     = \"0.0.0.0\"\nport     = 8443",
-                        "enabled  = true\nbind     = \"" + ns.host() + "\"\nport     = " + lanPort)
-                .replace("/etc/motcua/web-tls.p12", dir.resolve("web-tls.p12").toString())
-                .replace("/etc/motcua/web-tls.secret", dir.resolve("web-tls.secret").toString())
+        LanHttps https = LanHttps.make(dir, ns.host());
+        lanPort = https.port();
+        app = new ApplianceProcess(dir, toml -> https.enable(toml)
                 .replaceAll("last_number  = \\d+", "last_number  = 9999")
                 .replaceAll("daily_cap    = \\d+", "daily_cap    = 9999"));
         if (System.getProperty("motcua.attack.gclog") != null) {
             app.withEnvironment("JAVA_TOOL_OPTIONS", "-Xlog:gc:file=" + System.getProperty("motcua.attack.gclog"));
         }
-        Files.createDirectories(app.dataDir());
-        Files.writeString(app.dataDir().resolve("staff.accounts"),
-                StaffAccounts.line("lan", "1,2", PasswordHash.hash("mat-khau-1".toCharArray())) + "\n"
-                + StaffAccounts.line("chi", "*", PasswordHash.hash("quan-ly-9".toCharArray())) + "\n");
+        StaffFile.write(app.dataDir(), StaffFile.LAN, StaffFile.CHI);
         app.start();
     }
 

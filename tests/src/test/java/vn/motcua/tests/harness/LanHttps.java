@@ -1,0 +1,50 @@
+package vn.motcua.tests.harness;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The LAN listener of a test's appliance, as a technician sets it up: a keystore made for {@code address} by the
+ * same script the appliance's own tests use, a free port, and the config's {@code [web.lan]} switched on.
+ */
+public final class LanHttps {
+    private static final Path MAKE_KEYSTORE = Path.of("../appliance/src/test/resources/web-tls/make-keystore.sh");
+
+    private final Path dir;
+    private final String address;
+    private final int port;
+
+    private LanHttps(Path dir, String address, int port) {
+        this.dir = dir;
+        this.address = address;
+        this.port = port;
+    }
+
+    /** Makes {@code web-tls.p12} and its secret in {@code dir} for a listener on {@code address}. */
+    public static LanHttps make(Path dir, String address) throws IOException, InterruptedException {
+        Process openssl = new ProcessBuilder("sh", MAKE_KEYSTORE.toString(), dir.toString(), address)
+                .redirectErrorStream(true).redirectOutput(dir.resolve("openssl.log").toFile()).start();
+        assertTrue(openssl.waitFor(60, TimeUnit.SECONDS) && openssl.exitValue() == 0, "keystore made");
+        return new LanHttps(dir, address, ApplianceProcess.freePort());
+    }
+
+    /** The demo config with {@code [web.lan]} on, bound to the address, using the keystore made here. */
+    public String enable(String toml) {
+        return toml.replace("enabled  = false\nbind     = \"0.0.0.0\"\nport     = 8443",
+                        "enabled  = true\nbind     = \"" + address + "\"\nport     = " + port)
+                .replace("/etc/motcua/web-tls.p12", dir.resolve("web-tls.p12").toString())
+                .replace("/etc/motcua/web-tls.secret", dir.resolve("web-tls.secret").toString());
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** {@code https://address:port/} */
+    public String base() {
+        return "https://" + address + ":" + port + "/";
+    }
+}
