@@ -101,6 +101,7 @@ final class ApplianceStore implements Part {
             StoreIdentity.ensure(dir, clock.instant());
             StoreAttention attention = new StoreAttention(dir, clock);
             Map<String, Object> finding = findings(existed, db, store, watermarks);
+            watermarks.ensureWritten(); // a store stopped before its first ticket must not look like one that lost it
             if (finding != null && keptDatabase != null) {
                 finding.put("database_kept_in", keptDatabase.getFileName().toString());
             }

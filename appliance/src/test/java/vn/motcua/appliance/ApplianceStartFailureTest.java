@@ -39,6 +39,18 @@ class ApplianceStartFailureTest {
     }
 
     @Test
+    void anApplianceStoppedBeforeItsFirstEventStartsAgainWithAHealthyStore() throws Exception {
+        try (Appliance first = new Appliance(ConfigLoader.parse(TestStores.demoToml(dir), "test"), Clock.systemUTC())) {
+            first.start(); // the demo is started to look at and stopped before anyone takes a ticket
+        }
+        try (Appliance again = new Appliance(ConfigLoader.parse(TestStores.demoToml(dir), "test"), Clock.systemUTC())) {
+            again.start();
+            Health.Status store = again.health().snapshot().get("store");
+            assertTrue(store.ok(), "nothing was issued, so nothing can be lost: " + store);
+        }
+    }
+
+    @Test
     void aTakenWebPortFailsTheScreensPartWhichIsNamedAndThePartsBeforeItAreClosed() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             String toml = TestStores.demoToml(dir).replace("port = 0", "port = " + taken.getLocalPort());

@@ -194,6 +194,17 @@ public final class Watermarks {
         }
     }
 
+    /**
+     * Writes the file when there is none yet (a fresh store, or one whose file was lost and has been reported): from
+     * then on its absence means it was lost, not that nothing was ever issued here.
+     */
+    public synchronized void ensureWritten() throws IOException {
+        if (!found) {
+            save();
+            found = true;
+        }
+    }
+
     private void save() throws IOException {
         StringBuilder sb = new StringBuilder(HEADER_V2 + "\n");
         if (day != null) {
