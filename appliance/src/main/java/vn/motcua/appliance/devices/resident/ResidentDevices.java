@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -223,6 +224,15 @@ public final class ResidentDevices implements Part {
             }
         }
         io.shutdownNow();
+        // A print job may be writing its page (the simulated printer's PNG) as we close: a closed appliance writes
+        // nothing more into its data folder, so wait for it (it ends on the interrupt or when the page is written).
+        try {
+            if (!io.awaitTermination(5, TimeUnit.SECONDS)) {
+                log.warn("A printer or reader job was still running 5 s after the devices were closed");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** With the printer off, the office's template still says what the kiosk's QR holds: read it as strictly. */
