@@ -15,6 +15,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import vn.motcua.appliance.config.ConfigMutations;
+
 /**
  * The packaged appliance started, as systemd starts it, on a demo config with bad values in five sections (issue
  * 16: a typo in [devices.printer] used to migrate the database, open the counter bus, then die with a stack trace,
@@ -24,6 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BadConfigProcessTest {
     private static final Path JAR = Path.of(System.getProperty("motcua.applianceJar", "../appliance/target/motcua-appliance.jar"));
+    private static final Path EXAMPLE_CONF = Path.of("../appliance/src/main/dist/appliance.conf");
+    /** How many of the generated mutations are started as real processes (about a second each). */
+    private static final int SAMPLES = 24;
     private static final Path DEMO_CONF = Path.of(System.getProperty("motcua.demoConf", "../appliance/src/main/dist/demo.conf"));
 
     @TempDir
@@ -78,6 +83,40 @@ class BadConfigProcessTest {
         assertEquals(start.stderr(), check.stderr(), "the check says exactly what the start says");
         try (Stream<Path> left = Files.list(dir.resolve("data"))) {
             assertEquals(List.of(), left.toList());
+        }
+    }
+
+    /**
+     * A spread of the generated mutations of the example config ({@code ConfigMutations}: every one is refused
+     * in-process by the appliance's {@code ConfigMutationTest}), each started as the real process: status 2, every
+     * line of its output a problem naming a key, one of them the mutated key, no stack trace, nothing written.
+     */
+    @Test
+    void aSpreadOfTheGeneratedBadConfigsEachStopsTheRealProcessBeforeAnythingIsWritten() throws Exception {
+        Path data = dir.resolve("data");
+        String example = Files.readString(EXAMPLE_CONF).replace("data_dir       = \"/var/lib/motcua\"",
+                "data_dir       = \"" + data + "\"");
+        List<ConfigMutations.Mutation> all = ConfigMutations.of(example);
+        int step = Math.max(1, all.size() / SAMPLES);
+        Path conf = dir.resolve("mutated.conf");
+        for (int i = 0; i < all.size(); i += step) {
+            ConfigMutations.Mutation m = all.get(i);
+            Files.createDirectories(data);
+            Files.writeString(conf, m.toml());
+            Run start = run("--config", conf.toString());
+            assertEquals(2, start.exit(), m.name() + ": " + start);
+            assertFalse(start.stderr().isEmpty(), m.name());
+            for (String line : start.stderr()) {
+                assertTrue(line.matches("motcua: " + java.util.regex.Pattern.quote(conf.toString())
+                        + ": [a-z_]+(\\[\\d+\\])?(\\.[a-z_]+(\\[\\d+\\])?)*( = |: ).*"), m.name() + ": " + line);
+            }
+            assertTrue(start.stderr().stream().anyMatch(l -> l.contains(m.key() + " = ") || l.contains(m.key() + ": ")
+                    || l.contains(m.key() + "[")), m.name() + " names " + m.key() + ": " + start.stderr());
+            String out = String.join("\n", start.stdout()) + String.join("\n", start.stderr());
+            assertFalse(out.contains("Exception") || out.contains("\tat "), m.name() + ": " + out);
+            try (Stream<Path> left = Files.list(data)) {
+                assertEquals(List.of(), left.toList(), m.name() + ": nothing written");
+            }
         }
     }
 
