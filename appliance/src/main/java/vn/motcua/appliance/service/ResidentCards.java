@@ -32,6 +32,7 @@ public final class ResidentCards {
     private final Clock clock;
     private final RandomGenerator random;
     private Card card; // guarded by this
+    private Card taken; // guarded by this: taken by a button whose ticket is being committed
 
     private record Card(String token, String residentKey, boolean priority, Instant readAt) {}
 
@@ -71,6 +72,30 @@ public final class ResidentCards {
     /** The card read within {@link #BUTTON_WINDOW} and not used yet, whatever its token. Does not use it up. */
     public synchronized Optional<Pending> forButton() {
         return within(BUTTON_WINDOW);
+    }
+
+    /**
+     * Takes the card for a button's ticket, at once: a second press while the first ticket is being committed gets
+     * no card (two presses in quick succession must not both carry one resident's ID and priority). If no ticket
+     * comes of it, {@link #giveBack} returns it.
+     */
+    public synchronized Optional<Pending> takeForButton() {
+        Optional<Pending> p = within(BUTTON_WINDOW);
+        if (p.isPresent()) {
+            taken = card;
+            card = null;
+        }
+        return p;
+    }
+
+    /** The button's ticket was refused or not stored: the card is the current one again, unless a newer was read. */
+    public synchronized void giveBack(Pending p) {
+        if (taken != null && taken.token.equals(p.token())) {
+            if (card == null) {
+                card = taken;
+            }
+            taken = null;
+        }
     }
 
     private Optional<Pending> within(Duration window) {

@@ -48,6 +48,20 @@ class ResidentCardsTest {
     }
 
     @Test
+    void aButtonTakesTheCardAtOnceSoASecondPressGetsNoneAndARefusedTicketGivesItBack() {
+        String token = cards.offer("key-1", true);
+        ResidentCards.Pending first = cards.takeForButton().orElseThrow();
+        assertEquals(new ResidentCards.Pending(token, "key-1", true), first);
+        assertEquals(Optional.empty(), cards.takeForButton(), "a second press while the first commits: no card");
+        cards.giveBack(first); // the first ticket was refused
+        assertEquals(Optional.of(first), cards.takeForButton(), "the card waits for a ticket again");
+
+        cards.offer("key-2", false); // a newer card read while the first press was refused
+        cards.giveBack(first);
+        assertEquals("key-2", cards.takeForButton().orElseThrow().residentKey(), "the newer card is not replaced");
+    }
+
+    @Test
     void aButtonTakesTheCardWithItsPriorityOnlyWithinThirtySeconds() {
         assertEquals(Optional.empty(), cards.forButton());
         String token = cards.offer("key-1", true);

@@ -63,12 +63,11 @@ public final class ButtonTickets implements ServiceButtonListener, PrintJobListe
      * listeners once committed; {@link #started} keeps the LED lit for it.
      */
     private boolean issue(String service) {
-        Optional<ResidentCards.Pending> card = queue.residentCards().forButton();
+        Optional<ResidentCards.Pending> card = queue.residentCards().takeForButton();
         Priority priority = card.filter(ResidentCards.Pending::priority).isPresent() ? Priority.ELDERLY : Priority.NORMAL;
         String residentKey = card.map(ResidentCards.Pending::residentKey).orElse(null);
         try {
             queue.execute(e -> e.issueTicket(service, priority, residentKey));
-            card.ifPresent(c -> queue.residentCards().used(c.token()));
             return true;
         } catch (QueueRefusedException e) {
             log.info("Service button {}: refused ({})", service, e.reason());
@@ -76,6 +75,7 @@ public final class ButtonTickets implements ServiceButtonListener, PrintJobListe
             // must not stand waiting for one
             log.error("Service button {}: could not be stored", service, e);
         }
+        card.ifPresent(queue.residentCards()::giveBack); // no ticket came of the press: the card still waits for one
         return false;
     }
 
