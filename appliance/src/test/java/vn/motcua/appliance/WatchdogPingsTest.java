@@ -2,6 +2,7 @@ package vn.motcua.appliance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,6 +32,9 @@ import vn.motcua.appliance.store.QueueStore;
 import vn.motcua.appliance.store.Watermarks;
 import vn.motcua.appliance.systemd.NotifyReceiver;
 import vn.motcua.appliance.systemd.SystemdNotifier;
+import vn.motcua.appliance.uplink.EventSender;
+import vn.motcua.appliance.uplink.MemoryOutbox;
+import vn.motcua.appliance.uplink.OutboxPump;
 import vn.motcua.appliance.web.voice.ClipMaker;
 import vn.motcua.appliance.web.voice.VoiceClips;
 import vn.motcua.bus.Await;
@@ -121,6 +125,38 @@ class WatchdogPingsTest {
                 maker.close(); // stops the hung espeak-ng and the generation: nothing runs after its part closed
             }
             assertEquals("generation stopped", maker.state());
+        }
+    }
+
+    /**
+     * The uplink drains a backlog after an outage on the same scheduler, as MqttUplink does: its pump ticks every
+     * 10 ms and is woken by every PUBACK; the pings go on meanwhile. 50 000 events at the shipped pace (500/s) take
+     * at least 100 s, so the drain is still under way when the pings have been counted.
+     */
+    @Test
+    void pingsGoOnWhileTheUplinkDrainsABacklog() throws Exception {
+        MemoryOutbox outbox = new MemoryOutbox(clock);
+        for (int i = 0; i < 50_000; i++) {
+            outbox.commit("ticket.issued", "{\"ticket\":\"A" + i + "\"}");
+        }
+        java.util.Queue<EventSender.Completion> acks = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        EventSender broker = (event, replayed, done) -> acks.add(done); // the broker's PUBACKs come back at the next tick
+        OutboxPump[] pump = new OutboxPump[1];
+        Runnable tick = () -> {
+            for (EventSender.Completion c; (c = acks.poll()) != null; ) {
+                c.acked();
+            }
+            pump[0].pump();
+        };
+        pump[0] = new OutboxPump(outbox, clock, 8, 32, 500, () -> {}, () -> scheduler.execute(tick));
+        try (NotifyReceiver rx = serve()) {
+            pump[0].connected(broker);
+            scheduler.scheduleWithFixedDelay(tick, 10, 10, TimeUnit.MILLISECONDS);
+            Await.until(LIMIT, () -> pump[0].stats().delivered() > 0, "the backlog starts draining");
+            awaitMorePings(rx, 3, "while the backlog drains");
+            long delivered = pump[0].stats().delivered();
+            Await.until(LIMIT, () -> pump[0].stats().delivered() > delivered, "the drain goes on");
+            assertTrue(outbox.pendingCount() > 0, "still draining when the pings were counted");
         }
     }
 
