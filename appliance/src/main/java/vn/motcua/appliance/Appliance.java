@@ -120,7 +120,7 @@ public final class Appliance implements AutoCloseable {
                 web.screens().deviceStatusChanged();
             }
         });
-        parts.start(new SystemdService(notifier, service,
+        parts.start(new SystemdService(notifier, new Liveness(service, events),
                 "serving " + config.office().counters().size() + " counters", shared));
     }
 

@@ -2,12 +2,12 @@ package vn.motcua.appliance;
 
 import vn.motcua.appliance.parts.Part;
 import vn.motcua.appliance.parts.Shared;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
-import vn.motcua.appliance.service.QueueService;
 import vn.motcua.appliance.systemd.SystemdNotifier;
 
 /**
@@ -15,16 +15,20 @@ import vn.motcua.appliance.systemd.SystemdNotifier;
  * starts the watchdog pings; its close, the first thing of a shutdown, says STOPPING.
  */
 final class SystemdService implements Part {
+    /** The longest a ping waits for the queue and store; short, as it holds the one scheduler while it waits. */
+    static final Duration MAX_LOOK = Duration.ofSeconds(5);
+
     private final SystemdNotifier notifier;
-    private final QueueService queue;
+    private final Liveness liveness;
     private final String status;
     private final ScheduledExecutorService scheduler;
+    private Duration look;
     private ScheduledFuture<?> pings;
 
     /** @param status the line {@code systemctl status} shows while serving */
-    SystemdService(SystemdNotifier notifier, QueueService queue, String status, Shared shared) {
+    SystemdService(SystemdNotifier notifier, Liveness liveness, String status, Shared shared) {
         this.notifier = notifier;
-        this.queue = queue;
+        this.liveness = liveness;
         this.status = status;
         this.scheduler = shared.scheduler();
     }
@@ -38,20 +42,25 @@ final class SystemdService implements Part {
     public synchronized void start() {
         notifier.ready();
         notifier.status(status);
-        Optional<java.time.Duration> every = notifier.watchdogInterval();
+        Optional<Duration> every = notifier.watchdogInterval();
         if (every.isPresent()) {
-            pings = scheduler.scheduleAtFixedRate(this::watchdog, 0, every.get().dividedBy(2).toMillis(),
-                    TimeUnit.MILLISECONDS);
+            // Pings at half of WatchdogSec; a look may take a sixth of it, so two withheld pings are what it takes.
+            Duration period = every.get().dividedBy(2);
+            Duration sixth = every.get().dividedBy(6);
+            look = sixth.compareTo(MAX_LOOK) < 0 ? sixth : MAX_LOOK;
+            pings = scheduler.scheduleAtFixedRate(this::watchdog, 0, period.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
     /**
-     * Tells systemd the main loops are alive: this runs on the one scheduler thread, and reads the queue under
-     * the lock every command takes. A stuck command or scheduler stops the pings and systemd restarts us.
+     * Tells systemd the appliance works: this runs on the one scheduler thread (a stuck periodic job stops it), and
+     * pings only when the queue's lock and the store answer within a bound ({@link Liveness}). A wedged queue or
+     * store stops the pings and systemd restarts us; a store waiting to be reopened does not.
      */
     private void watchdog() {
-        queue.read(e -> e.day());
-        notifier.watchdog();
+        if (liveness.check(look)) {
+            notifier.watchdog();
+        }
     }
 
     @Override

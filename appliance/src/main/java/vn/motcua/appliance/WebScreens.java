@@ -112,8 +112,14 @@ final class WebScreens implements Part {
 
     @Override
     public void close() throws Exception {
-        if (web != null) {
-            web.close();
+        try {
+            if (web != null) {
+                web.close();
+            }
+        } finally {
+            if (screens != null) {
+                screens.close();
+            }
         }
     }
 }

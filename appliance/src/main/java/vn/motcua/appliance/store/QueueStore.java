@@ -590,6 +590,15 @@ public final class QueueStore implements Outbox, KeypadCursors, AutoCloseable {
         return lastSeq;
     }
 
+    /** Asks H2 the smallest question (SELECT 1) under the store's lock: the watchdog's look at a store that should work. */
+    public synchronized void answer() {
+        watched(() -> withConnection(conn -> {
+            try (java.sql.Statement st = conn.createStatement(); java.sql.ResultSet rs = st.executeQuery("SELECT 1")) {
+                return rs.next();
+            }
+        }));
+    }
+
     /** SQL against the store's connection under its lock, for small side tables (e.g. the dossier cache). */
     public interface SqlWork<T> {
         T run(Connection c) throws SQLException;

@@ -22,8 +22,8 @@ import vn.motcua.linux.UnixDatagram;
  * scheduler early in start-up (linking the libc calls costs about a second of CPU on first use, see
  * BENCHMARKS.md, so it should overlap the rest of start-up, not delay READY); call {@link #ready()}
  * after the web server listens; schedule {@link #watchdog()} on the appliance scheduler every
- * {@link #watchdogInterval()}{@code / 2}, from the task that checks the main loops are alive, so a
- * hung loop stops the pings; call {@link #stopping()} first thing in the shutdown hook.
+ * {@link #watchdogInterval()}{@code / 2}, from the task that checks the queue and store answer (the
+ * appliance's {@code Liveness}), so a hung scheduler, queue or store stops the pings; call {@link #stopping()} first thing in the shutdown hook.
  */
 public final class SystemdNotifier {
     private static final Logger LOG = LoggerFactory.getLogger(SystemdNotifier.class);

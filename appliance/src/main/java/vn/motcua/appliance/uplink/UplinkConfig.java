@@ -57,10 +57,14 @@ public record UplinkConfig(URI brokerUri, String district, String office, String
         new Backoff(backoffInitial, backoffMax, () -> 0); // validates the pair
     }
 
-    /** Defaults a real office uses; override with the {@code with...} copies. */
+    /**
+     * Defaults a real office uses; override with the {@code with...} copies. The reconnect cap is 30 s, not minutes:
+     * after the district broker comes back an office is online again within half a minute, and the equal jitter
+     * (15 to 30 s at the cap) spreads hundreds of offices reconnecting at once.
+     */
     public static UplinkConfig defaults(URI brokerUri, String district, String office, String device, Path caFile, Path storagePath) {
         return new UplinkConfig(brokerUri, district, office, device, null, caFile, null, null,
-                Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofMinutes(5),
+                Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofSeconds(30),
                 8, 32, 500, Duration.ofDays(30), Duration.ofSeconds(60), Duration.ofSeconds(5),
                 storagePath, 200L * 1024 * 1024, 2_000_000);
     }

@@ -12,7 +12,7 @@ import java.util.function.BooleanSupplier;
  * A real datagram receiver: {@code socat} bound to a Unix socket, writing what it receives to a
  * file the test polls. Bounded waits only.
  */
-final class NotifyReceiver implements AutoCloseable {
+public final class NotifyReceiver implements AutoCloseable {
     private static final int MAX_POLLS = 1200;     // x 25 ms = 30 s: only stops a hung test (socat may start late under load)
     private static final long POLL_MS = 25;
 
@@ -25,7 +25,7 @@ final class NotifyReceiver implements AutoCloseable {
         this.out = out;
     }
 
-    static NotifyReceiver start(String address, Path dir, BooleanSupplier bound) throws Exception {
+    public static NotifyReceiver start(String address, Path dir, BooleanSupplier bound) throws Exception {
         Path out = dir.resolve("received-" + System.nanoTime());
         Process p = new ProcessBuilder("socat", "-u", address, "STDOUT")
                 .redirectOutput(out.toFile())
@@ -41,8 +41,18 @@ final class NotifyReceiver implements AutoCloseable {
         return new NotifyReceiver(p, out);
     }
 
+    /** How many times {@code datagram} has arrived so far (socat writes them one after another). */
+    public int count(String datagram) throws IOException {
+        String all = read();
+        int n = 0;
+        for (int i = all.indexOf(datagram); i >= 0; i = all.indexOf(datagram, i + datagram.length())) {
+            n++;
+        }
+        return n;
+    }
+
     /** Waits until exactly {@code expected} follows what was already consumed. */
-    void await(String expected) throws Exception {
+    public void await(String expected) throws Exception {
         for (int i = 0; i < MAX_POLLS; i++) {
             String all = read();
             if (all.length() >= consumed + expected.length()) {

@@ -42,6 +42,19 @@ class UplinkSettingsTest {
         assertEquals("motcua/v1/hcm-q1/benthanh/kiosk-1/status", c.topics().availability());
     }
 
+    /** Issue 20: after the district broker comes back, an office reconnects within seconds, not minutes. */
+    @Test
+    void reconnectsAreCappedAtHalfAMinuteByDefault() throws Exception {
+        UplinkConfig c = parse("""
+                broker = "ssl://mqtt.example:8883"
+                ca_file = "/etc/motcua/district-ca.pem"
+                username = "office-benthanh"
+                secrets_file = "/etc/motcua/uplink.secrets"
+                """);
+        assertEquals(Duration.ofSeconds(1), c.backoffInitial());
+        assertEquals(Duration.ofSeconds(30), c.backoffMax());
+    }
+
     @Test
     void noSectionOrDisabledMeansNoUplink() throws Exception {
         assertTrue(UplinkSettings.parse(MissingNode.getInstance(), "d", "o", "k", Path.of("."), Duration.ofDays(1)).isEmpty());

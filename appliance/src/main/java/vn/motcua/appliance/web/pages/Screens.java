@@ -54,13 +54,15 @@ import vn.motcua.appliance.web.metrics.WebMetrics;
 import vn.motcua.appliance.web.status.DossierStatusSource;
 import vn.motcua.appliance.web.status.StatusPage;
 import vn.motcua.appliance.web.voice.CallLanguages;
+import vn.motcua.appliance.web.voice.ClipMaker;
 import vn.motcua.appliance.web.voice.VoiceClips;
 import vn.motcua.appliance.web.voice.VoiceHandler;
 
 /**
  * The screens, wired: live feed, pages, voice, staff login, dossier status, and {@link #routes the route table}
- * that serves them with the JSON API; {@link #start(ScheduledExecutorService)} schedules the heartbeat and, once, the
- * generation of missing voice clips on the appliance's one scheduler.
+ * that serves them with the JSON API; {@link #start(ScheduledExecutorService)} schedules the heartbeat on the
+ * appliance's one scheduler and, once, the generation of missing voice clips on a thread of its own
+ * ({@link ClipMaker}; {@link #close} stops it).
  */
 public final class Screens {
     private static final Logger log = LoggerFactory.getLogger(Screens.class);
@@ -89,7 +91,7 @@ public final class Screens {
     private final PasswordChecks checks;
     private final LoginCounts logins;
     private final PrometheusRegistry metrics;
-    private volatile String voiceState = "not generated yet";
+    private final ClipMaker clipMaker;
     private volatile ScheduledExecutorService scheduler; // set by start(): device status changes before it wait for its first push
     private Routes routes;
 
@@ -125,7 +127,8 @@ public final class Screens {
         live.registerHealth(health);
         voice = new VoiceClips(id.dataDir().resolve("voice"), "espeak-ng");
         languages = config.voice().english() ? CallLanguages.VIETNAMESE_THEN_ENGLISH : CallLanguages.VIETNAMESE;
-        health.register("voice", () -> Health.Status.ok(voiceState));
+        clipMaker = new ClipMaker(voice);
+        health.register("voice", () -> Health.Status.ok(clipMaker.state()));
         sessions = new Sessions(clock);
         accounts = new StaffAccountsFile(config.web().staffAccounts(), sessions::keepOnly);
         accounts.registerHealth(health);
@@ -236,7 +239,12 @@ public final class Screens {
         scheduler.execute(this::pushDeviceFaults); // what the devices said before the screens existed
         // Not at once: a booting Pi has better things to do in its first seconds, and short-lived test appliances
         // are gone before it starts. Until then a call is shown but not spoken.
-        scheduler.schedule(this::generateVoice, VOICE_DELAY_SECONDS, TimeUnit.SECONDS);
+        clipMaker.startAfter(scheduler, java.time.Duration.ofSeconds(VOICE_DELAY_SECONDS));
+    }
+
+    /** Stops what the screens run besides the scheduler's jobs: a voice clip generation under way. */
+    public void close() throws InterruptedException {
+        clipMaker.close();
     }
 
     /**
@@ -263,18 +271,6 @@ public final class Screens {
             accounts.reloadIfChanged();
         } catch (RuntimeException e) {
             log.warn("Staff accounts check failed", e);
-        }
-    }
-
-    private void generateVoice() {
-        try {
-            int missing = voice.generateMissing();
-            voiceState = missing == 0 ? "ready" : missing + " clips could not be generated (espeak-ng missing?)";
-        } catch (IOException e) {
-            voiceState = "cannot write voice clips: " + e.getMessage();
-            log.warn("Voice clips: {}", voiceState);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
