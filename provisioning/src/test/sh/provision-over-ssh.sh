@@ -156,7 +156,7 @@ echo "report of the second run:"; sed -n '/^==== motcua provisioning report/,$p'
 # the device counts as provisioned (service active, /healthz answering, nothing else faulty).
 check "report: service active, healthz answering with device warnings only, on both" \
     test "$(grep -c 'service active | healthz warnings' "$WORK/apply2.log")" = 2
-check "report warns: counter bus boards 1 and 5 do not answer" grep -qE "^  warning counter-bus: 0/2 boards online.*board 1 .*board 5 " <(report_of $D1 apply2)
+check "report warns: counter bus boards 1 and 5 do not answer" grep -qE "^  warning counter-bus: board_offline \(0/2 boards online.*board 1 .*board 5 " <(report_of $D1 apply2)
 check "report warns: no printer on /dev/motcua-printer" grep -q "^  warning printer: " <(report_of $D1 apply2)
 check "report: no FAULT line (store, web, accounts ... all ok)" bash -c "! grep -q '^  FAULT ' '$WORK/apply2.log'"
 
