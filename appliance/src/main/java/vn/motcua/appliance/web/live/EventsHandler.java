@@ -43,8 +43,8 @@ public final class EventsHandler extends Handler.Abstract implements Graceful {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         if (!"GET".equals(request.getMethod()) || shutdown) {
-            response.setStatus(shutdown ? 503 : 405);
-            callback.succeeded();
+            Exchange x = new Exchange(request, response, callback, 0);
+            (shutdown ? ErrorCatalogue.UNAVAILABLE.error() : ErrorCatalogue.METHOD.errorWithDetail("use GET")).send(x);
             return true;
         }
         response.setStatus(200);
