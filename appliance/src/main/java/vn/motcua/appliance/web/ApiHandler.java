@@ -64,7 +64,8 @@ public final class ApiHandler extends Handler.Abstract {
             route(x);
         } catch (HttpError e) {
             badRequests.incrementAndGet();
-            log.info("Refused {} {}: {} {}", x.method, sanitised(x.path), e.status, e.getMessage());
+            log.info("Refused {} {}: {} {} {}", x.method, sanitised(x.path), e.status, e.code,
+                    e.detail == null ? "" : e.detail);
             e.send(x);
         } catch (QueueRefusedException e) {
             ErrorCatalogue.refused(e.reason(), e.getMessage()).send(x);
