@@ -166,11 +166,14 @@ public enum ErrorCatalogue {
 
     /** The refusal to throw from a handler: its catch answers it with {@link HttpError#body()}. */
     public HttpError error(Object... parts) {
-        return new HttpError(status, name(), vi(parts), en(parts), null);
+        return errorWithDetail(null, parts);
     }
 
     /** The same, with a technical detail for developers (English, not for residents): a pattern, a range. */
     public HttpError errorWithDetail(String detail, Object... parts) {
+        if (status == 0) {
+            throw new IllegalStateException(name() + " has no status of its own: answer it through forStatus");
+        }
         return new HttpError(status, name(), vi(parts), en(parts), detail);
     }
 

@@ -114,7 +114,9 @@ class ErrorCatalogueTest {
         for (ErrorCatalogue e : ErrorCatalogue.values()) {
             boolean family = e == ErrorCatalogue.HTTP_4XX || e == ErrorCatalogue.HTTP_5XX;
             assertTrue(family ? e.status() == 0 : e.status() >= 400 && e.status() < 600, e.name());
-            assertEquals(e.status(), e.error(parts(e)).status, e.name());
+            if (!family) {
+                assertEquals(e.status(), e.error(parts(e)).status, e.name());
+            }
         }
     }
 
