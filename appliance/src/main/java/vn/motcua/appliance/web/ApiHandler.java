@@ -64,18 +64,18 @@ public final class ApiHandler extends Handler.Abstract {
             route(x);
         } catch (HttpError e) {
             badRequests.incrementAndGet();
-            log.info("Refused {} {}: {} {}", x.method, sanitised(x.path), e.status, e.getMessage());
-            x.json(e.status, error(e.code, e.messageVi, e.getMessage(), null));
+            log.info("Refused {} {}: {} {} {}", x.method, sanitised(x.path), e.status, e.code,
+                    e.detail == null ? "" : e.detail);
+            e.send(x);
         } catch (QueueRefusedException e) {
-            x.json(409, error(e.reason().name(), e.reason().vi(), e.reason().en(), e.getMessage()));
+            ErrorCatalogue.refused(e.reason(), e.getMessage()).send(x);
         } catch (StorePausedException e) {
-            x.json(503, error(e.code(), e.messageVi(), e.messageEn(), null));
+            paused(e).send(x);
         } catch (StoreException e) {
-            x.json(503, error("STORE_UNAVAILABLE", "Hệ thống lưu trữ đang lỗi, vui lòng báo nhân viên",
-                    "Storage failure, please tell the staff", null));
+            ErrorCatalogue.STORE_UNAVAILABLE.send(x);
         } catch (RuntimeException e) {
             log.error("API failure on {} {}", x.method, sanitised(x.path), e);
-            x.json(500, error("INTERNAL", "Lỗi hệ thống", "Internal error", null));
+            ErrorCatalogue.INTERNAL.send(x);
         }
         return true;
     }
@@ -94,19 +94,19 @@ public final class ApiHandler extends Handler.Abstract {
             String number = group(TICKET, p);
             Object t = queue.read(e -> e.ticket(number).map(tk -> QueueJson.ticket(e, tk)).orElse(null));
             if (t == null) {
-                throw new HttpError(404, "UNKNOWN_TICKET", "no ticket " + number + " today");
+                throw ErrorCatalogue.UNKNOWN_TICKET.errorWithDetail("no ticket " + number + " today");
             }
             x.json(200, Map.of("ticket", t));
         } else if (COUNTER_ACTION.matcher(p).matches()) {
             if (!x.method.equals("POST")) {
-                throw new HttpError(405, "METHOD", "use POST for counter actions");
+                throw ErrorCatalogue.METHOD.errorWithDetail("use POST for counter actions");
             }
             if (!x.fromLoopback() && !staff.allows(x.request, Integer.parseInt(group(COUNTER_ACTION, p)))) {
-                throw new HttpError(403, "LOOPBACK_ONLY", "counter actions need a staff login; only this machine may call them");
+                throw ErrorCatalogue.LOOPBACK_ONLY.errorWithDetail("counter actions need a staff login; only this machine may call them");
             }
             counterAction(x);
         } else {
-            throw new HttpError(404, "NOT_FOUND", "no such endpoint");
+            throw ErrorCatalogue.NOT_FOUND.errorWithDetail("no such endpoint");
         }
     }
 
@@ -173,7 +173,7 @@ public final class ApiHandler extends Handler.Abstract {
                 int score = Fields.integer(b, "score", 1, 4);
                 yield e -> e.rate(counter, score);
             }
-            default -> throw new HttpError(404, "UNKNOWN_ACTION", "no counter action '" + action + "'");
+            default -> throw ErrorCatalogue.UNKNOWN_ACTION.errorWithDetail("no counter action '" + action + "'");
         };
         CommandResult r = queue.execute(command);
         x.json(200, ticketReply(r));
@@ -191,8 +191,7 @@ public final class ApiHandler extends Handler.Abstract {
         }
         if (named != null && !named.equals(actor.get())) {
             log.warn("Counter open refused: staff '{}' named '{}' in the body", actor.get(), named);
-            throw new HttpError(403, "NOT_YOUR_NAME", "Chỉ được mở quầy bằng tên đăng nhập của chính mình",
-                    "A counter can only be opened under your own login name");
+            throw ErrorCatalogue.NOT_YOUR_NAME.error();
         }
         return actor.get();
     }
@@ -215,7 +214,7 @@ public final class ApiHandler extends Handler.Abstract {
     private static JsonNode requireBody(Exchange x) {
         JsonNode body = x.body();
         if (!body.isObject()) {
-            throw new HttpError(400, "MISSING_BODY", "send a JSON object body");
+            throw ErrorCatalogue.MISSING_BODY.error();
         }
         return body;
     }
@@ -226,15 +225,11 @@ public final class ApiHandler extends Handler.Abstract {
         return m.group(1);
     }
 
-    static Map<String, Object> error(String code, String vi, String en, String detail) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("error", code);
-        m.put("message_vi", vi);
-        m.put("message_en", en);
-        if (detail != null) {
-            m.put("detail", detail);
-        }
-        return m;
+    /** A store too full or failing to take the command: its code, worded for what was refused. */
+    private static HttpError paused(StorePausedException e) {
+        return e.code().equals(ErrorCatalogue.STORE_FULL.name())
+                ? ErrorCatalogue.STORE_FULL.error(e.newTicket() ? ErrorCatalogue.NEW_TICKETS_PAUSED : ErrorCatalogue.ACTION_NOT_SAVED)
+                : ErrorCatalogue.valueOf(e.code()).error();
     }
 
     static String sanitised(String s) {

@@ -3,7 +3,6 @@ package vn.motcua.appliance.web;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -23,20 +22,11 @@ import vn.motcua.appliance.store.EventJson;
  * page with its name and version (issue 15), nor the request's text echoed back.
  */
 public final class ErrorAnswers extends ErrorHandler {
-    private record Words(String code, String vi, String en) {}
+    /** The API's body limit, for the 413's text. */
+    private final int maxBody;
 
-    private static final Map<Integer, Words> WORDS = Map.of(
-            400, new Words("BAD_REQUEST", "Yêu cầu không hợp lệ", "Bad request"),
-            404, new Words("NOT_FOUND", "Không tìm thấy", "Not found"),
-            405, new Words("METHOD", "Phương thức không được hỗ trợ", "Method not allowed"),
-            408, new Words("TOO_SLOW", "Yêu cầu gửi quá chậm", "Request too slow"),
-            413, new Words("BODY_TOO_LARGE", "Nội dung gửi quá lớn", "Request too large"),
-            414, new Words("URI_TOO_LONG", "Địa chỉ quá dài", "Address too long"),
-            431, new Words("HEADERS_TOO_LARGE", "Phần đầu yêu cầu quá lớn", "Request headers too large"),
-            500, new Words("INTERNAL", "Lỗi hệ thống", "Internal error"),
-            503, new Words("UNAVAILABLE", "Hệ thống tạm thời không phục vụ được", "Service unavailable"));
-
-    public ErrorAnswers() {
+    public ErrorAnswers(int maxBody) {
+        this.maxBody = maxBody;
         setShowStacks(false);
         setShowCauses(false);
         setShowMessageInTitle(false);
@@ -68,25 +58,18 @@ public final class ErrorAnswers extends ErrorHandler {
         }
     }
 
-    private static Words words(int code) {
-        return WORDS.getOrDefault(code, code < 500
-                ? new Words("HTTP_" + code, "Yêu cầu không được chấp nhận", "Request refused")
-                : new Words("HTTP_" + code, "Lỗi hệ thống", "Server error"));
-    }
-
-    static String json(int code) {
-        Words w = words(code);
+    String json(int code) {
         try {
-            return EventJson.mapper().writeValueAsString(Map.of("error", w.code(), "message_vi", w.vi(), "message_en", w.en()));
+            return EventJson.mapper().writeValueAsString(ErrorCatalogue.forStatus(code, maxBody).body());
         } catch (JsonProcessingException e) {
-            return "{\"error\":\"" + w.code() + "\"}";
+            return ErrorCatalogue.lastResortJson();
         }
     }
 
-    static String html(int code) {
-        Words w = words(code);
+    String html(int code) {
+        HttpError w = ErrorCatalogue.forStatus(code, maxBody);
         return "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Lỗi " + code + " / Error " + code
-                + "</title></head>\n<body><h1>" + w.vi() + "</h1><p lang=\"en\">" + w.en() + "</p><p>Lỗi / Error " + code
-                + "</p></body></html>\n";
+                + "</title></head>\n<body><h1>" + w.messageVi + "</h1><p lang=\"en\">" + w.getMessage() + "</p><p>Lỗi / Error "
+                + code + "</p></body></html>\n";
     }
 }

@@ -70,23 +70,23 @@ public final class Exchange {
                 throw tooLarge(in);
             }
         } catch (IOException e) {
-            throw new HttpError(400, "BAD_BODY", "could not read the request body");
+            throw ErrorCatalogue.BAD_BODY.error();
         }
         if (bytes.length == 0) {
             return NullNode.getInstance();
         }
         String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
         if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-            throw new HttpError(415, "NOT_JSON", "send the body as application/json");
+            throw ErrorCatalogue.NOT_JSON.error();
         }
         try {
             JsonNode node = JSON.readTree(new String(bytes, StandardCharsets.UTF_8));
             if (node == null || !node.isObject()) {
-                throw new HttpError(400, "BAD_JSON", "the body must be a JSON object");
+                throw ErrorCatalogue.BAD_JSON.errorWithDetail("the body must be a JSON object");
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw new HttpError(400, "BAD_JSON", "the body is not valid JSON");
+            throw ErrorCatalogue.BAD_JSON.errorWithDetail("the body is not valid JSON");
         }
     }
 
@@ -108,7 +108,8 @@ public final class Exchange {
                 // the client went away mid-body: the answer is still 413
             }
         }
-        return new HttpError(413, "BODY_TOO_LARGE", "request body over " + maxBody + " bytes");
+        return ErrorCatalogue.BODY_TOO_LARGE.errorWithDetail("request body over " + maxBody + " bytes",
+                ErrorCatalogue.size(maxBody));
     }
 
     public void json(int status, Object body) {
@@ -117,7 +118,7 @@ public final class Exchange {
             text = JSON.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             status = 500;
-            text = "{\"error\":\"INTERNAL\"}";
+            text = ErrorCatalogue.lastResortJson();
         }
         send(status, "application/json; charset=utf-8", text);
     }

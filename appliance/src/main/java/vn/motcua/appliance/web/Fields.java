@@ -19,12 +19,12 @@ public final class Fields {
         JsonNode n = body.get(field);
         if (n == null || n.isNull()) {
             if (required) {
-                throw new HttpError(400, "MISSING_FIELD", "field '" + field + "' is required");
+                throw ErrorCatalogue.MISSING_FIELD.error(field);
             }
             return null;
         }
         if (!n.isTextual() || !pattern.matcher(n.textValue()).matches()) {
-            throw new HttpError(400, "BAD_FIELD", "field '" + field + "' must match " + pattern.pattern());
+            throw ErrorCatalogue.BAD_FIELD.errorWithDetail("must match " + pattern.pattern(), field);
         }
         return n.textValue();
     }
@@ -32,7 +32,7 @@ public final class Fields {
     public static int integer(JsonNode body, String field, int min, int max) {
         JsonNode n = body.get(field);
         if (n == null || !n.isIntegralNumber() || !n.canConvertToInt() || n.intValue() < min || n.intValue() > max) {
-            throw new HttpError(400, "BAD_FIELD", "field '" + field + "' must be a whole number from " + min + " to " + max);
+            throw ErrorCatalogue.BAD_FIELD.errorWithDetail("must be a whole number from " + min + " to " + max, field);
         }
         return n.intValue();
     }
@@ -49,6 +49,6 @@ public final class Fields {
                 }
             }
         }
-        throw new HttpError(400, "BAD_FIELD", "field '" + field + "' must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        throw ErrorCatalogue.BAD_FIELD.errorWithDetail("must be one of " + java.util.Arrays.toString(type.getEnumConstants()), field);
     }
 }

@@ -1,21 +1,34 @@
 package vn.motcua.appliance.web;
 
-/** A request the API refuses, with the HTTP status and a message a page can show. */
+import java.util.Map;
+
+/**
+ * A request the API refuses, with the HTTP status and the texts a page shows. Made only by {@link ErrorCatalogue},
+ * so every refusal has Vietnamese a resident can read.
+ */
 public final class HttpError extends RuntimeException {
     public final int status;
     public final String code;
-    /** The message in Vietnamese; the English one is {@link #getMessage()}. Technical refusals have only English. */
+    /** The message in Vietnamese; the English one is {@link #getMessage()}. */
     public final String messageVi;
+    /** A technical detail for developers (English), or null. */
+    public final String detail;
 
-    public HttpError(int status, String code, String message) {
-        this(status, code, message, message);
-    }
-
-    /** A refusal a clerk or resident reads: Vietnamese first, English beside it. */
-    public HttpError(int status, String code, String vi, String en) {
+    HttpError(int status, String code, String vi, String en, String detail) {
         super(en, null, false, false);
         this.status = status;
         this.code = code;
         this.messageVi = vi;
+        this.detail = detail;
+    }
+
+    /** The JSON answer: {@code error}, {@code message_vi}, {@code message_en}, and {@code detail} when there is one. */
+    public Map<String, Object> body() {
+        return ErrorCatalogue.body(code, messageVi, getMessage(), detail);
+    }
+
+    /** Answers this refusal on {@code x}. */
+    public void send(Exchange x) {
+        x.json(status, body());
     }
 }

@@ -40,8 +40,8 @@ public final class LanGate extends Handler.Wrapper {
         }
         refused.incrementAndGet();
         log.info("LAN request refused: {} {}", request.getMethod(), ApiHandler.sanitised(Request.getPathInContext(request)));
-        new Exchange(request, response, callback, 0).json(404, ApiHandler.error("NOT_FOUND",
-                "Không có trên mạng nội bộ", "Not available on the LAN listener", null));
+        ErrorCatalogue.NOT_FOUND.errorWithDetail("Not available on the LAN listener")
+                .send(new Exchange(request, response, callback, 0));
         return true;
     }
 

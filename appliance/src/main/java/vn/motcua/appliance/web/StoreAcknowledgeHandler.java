@@ -30,10 +30,9 @@ public final class StoreAcknowledgeHandler extends Handler.Abstract {
     public boolean handle(Request request, Response response, Callback callback) {
         Exchange x = new Exchange(request, response, callback, 1024);
         if (!x.method.equals("POST")) {
-            x.json(405, ApiHandler.error("METHOD", "Hãy dùng POST", "Use POST", null));
+            ErrorCatalogue.METHOD.errorWithDetail("use POST").send(x);
         } else if (!x.fromLoopback()) {
-            x.json(403, ApiHandler.error("LOOPBACK_ONLY", "Chỉ kỹ thuật viên trên chính máy này mới xác nhận được",
-                    "Only a technician on this machine may acknowledge", null));
+            ErrorCatalogue.LOOPBACK_ONLY.errorWithDetail("only a technician on this machine may acknowledge").send(x);
         } else {
             try {
                 var pending = attention.pending();
@@ -41,8 +40,7 @@ public final class StoreAcknowledgeHandler extends Handler.Abstract {
                 pending.ifPresent(s -> log.warn("Store problem acknowledged by a technician: {}", s));
                 x.json(200, Map.of("acknowledged", done));
             } catch (IOException e) {
-                x.json(500, ApiHandler.error("ACK_FAILED", "Không ghi được xác nhận", "Could not record the acknowledgement",
-                        e.getMessage()));
+                ErrorCatalogue.ACK_FAILED.errorWithDetail(e.getMessage()).send(x);
             }
         }
         return true;

@@ -88,7 +88,7 @@ public final class WebServer implements AutoCloseable {
         gate = lan == null ? null : new LanGate(lan, routes, staffSession, bodies);
         server.setHandler(gate == null ? bodies : gate);
         server.setStopTimeout(2000);
-        server.setErrorHandler(new ErrorAnswers());
+        server.setErrorHandler(new ErrorAnswers(web.maxBodyBytes()));
     }
 
     private static ServerConnector lanConnector(Server server, ApplianceConfig.Lan lan, WebCounters counters,

@@ -2,7 +2,6 @@ package vn.motcua.appliance.web;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -95,7 +94,7 @@ final class WholeBodyFirst extends Handler.Wrapper {
                     finish();
                     chunk.release();
                     if (over.compareAndSet(false, true)) {
-                        answer(400, "BAD_BODY", "Không đọc được nội dung yêu cầu", "could not read the request body");
+                        answer(ErrorCatalogue.BAD_BODY.error());
                     }
                     return;
                 }
@@ -136,20 +135,19 @@ final class WholeBodyFirst extends Handler.Wrapper {
                 log.info("Request body too slow from {}: {} bytes in {} s, cut off",
                         request.getConnectionMetaData().getRemoteSocketAddress(), kept.size() + dropped, DEADLINE_SECONDS);
                 response.getHeaders().put(HttpHeader.CONNECTION, "close");
-                answer(408, "TOO_SLOW", "Gửi dữ liệu quá chậm, vui lòng thử lại", "request body too slow, try again");
+                answer(ErrorCatalogue.TOO_SLOW.error());
             }
         }
 
-        private void answer(int status, String code, String vi, String en) {
-            new Exchange(request, response, callback, 0).json(status, Map.of("error", code, "message_vi", vi,
-                    "message_en", en));
+        private void answer(HttpError e) {
+            e.send(new Exchange(request, response, callback, 0));
         }
 
         private void handleNext() {
             Request whole = new BufferedBody(request, kept.toByteArray());
             try {
                 if (!WholeBodyFirst.super.handle(whole, response, callback)) {
-                    answer(404, "NOT_FOUND", "Không có địa chỉ này", "no such endpoint");
+                    answer(ErrorCatalogue.NOT_FOUND.errorWithDetail("no such endpoint"));
                 }
             } catch (Throwable x) {
                 callback.failed(x);

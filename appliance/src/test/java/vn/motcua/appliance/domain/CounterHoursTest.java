@@ -11,6 +11,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import vn.motcua.appliance.web.ErrorCatalogue;
+
 /**
  * A counter staffed only in the morning ({@code [counters.hours]}): it opens within its hours, is refused after them,
  * and one already open is never closed by the clock (a paused one may resume to finish the day's residents).
@@ -41,7 +43,7 @@ class CounterHoursTest {
 
         clock.set(Office.MONDAY.atTime(14, 0));
         QueueRefusedException x = assertRefused(engine, Refusal.COUNTER_OUTSIDE_HOURS, () -> engine.openCounter(4, "lan"));
-        assertEquals("This counter is outside its working hours and cannot be opened now", x.reason().en());
+        assertEquals("This counter is outside its working hours and cannot be opened now", ErrorCatalogue.of(x.reason()).en());
         assertEquals(CounterStatus.CLOSED, status4());
         engine.openCounter(1, "mai"); // a counter without hours of its own opens any time
         clock.set(Office.MONDAY.plusDays(5).atTime(9, 0)); // Saturday

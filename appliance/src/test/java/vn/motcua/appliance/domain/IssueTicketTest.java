@@ -10,6 +10,8 @@ import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 
+import vn.motcua.appliance.web.ErrorCatalogue;
+
 import vn.motcua.appliance.domain.QueueEvent.TicketIssued;
 
 /** A resident takes a ticket at the kiosk. */
@@ -92,7 +94,7 @@ class IssueTicketTest {
         issue("datdai");
         QueueRefusedException x = assertRefused(engine, Refusal.SERVICE_FULL,
                 () -> engine.issueTicket("datdai", Priority.ELDERLY, null));
-        assertEquals("Đã hết số của ngày hôm nay", x.reason().vi());
+        assertEquals("Đã hết số của ngày hôm nay", ErrorCatalogue.of(x.reason()).vi());
     }
 
     @Test
@@ -159,7 +161,7 @@ class IssueTicketTest {
         clock.set(saturday.atTime(9, 0));
         engine.tick();
         QueueRefusedException x = assertRefused(engine, Refusal.SERVICE_CLOSED_TODAY, () -> issue("hotich"));
-        assertEquals("This service does not take tickets today", x.reason().en());
+        assertEquals("This service does not take tickets today", ErrorCatalogue.of(x.reason()).en());
         assertEquals("C0001", issue("chungthuc").number());
         clock.set(saturday.plusDays(1).atTime(9, 0));
         engine.tick();
@@ -180,7 +182,7 @@ class IssueTicketTest {
         for (String service : new String[] {"hotich", "chungthuc", "kinhdoanh"}) {
             QueueRefusedException x = assertRefused(e, Refusal.OFFICE_CLOSED_TODAY,
                     () -> e.issueTicket(service, Priority.NORMAL, null));
-            assertTrue(x.reason().vi().contains("nghỉ") && x.reason().en().contains("closed today"), x.reason().en());
+            assertTrue(ErrorCatalogue.of(x.reason()).vi().contains("nghỉ") && ErrorCatalogue.of(x.reason()).en().contains("closed today"), ErrorCatalogue.of(x.reason()).en());
         }
         clock.set(holiday.plusDays(1).atTime(9, 0));
         e.tick();

@@ -12,6 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import vn.motcua.appliance.web.ErrorCatalogue;
+
 import vn.motcua.appliance.domain.QueueEvent.TicketCalled;
 import vn.motcua.appliance.domain.QueueEvent.TicketExpired;
 import vn.motcua.appliance.domain.QueueEvent.TicketNoShow;
@@ -92,7 +94,7 @@ class NoShowTest {
         engine.skip(1);
         clock.advance(Office.RECALL_WINDOW.plusSeconds(1));
         QueueRefusedException x = assertRefused(engine, Refusal.RECALL_WINDOW_PASSED, () -> engine.recallNoShow(2, "A001"));
-        assertEquals("Too late to recall this ticket", x.reason().en());
+        assertEquals("Too late to recall this ticket", ErrorCatalogue.of(x.reason()).en());
     }
 
     @Test

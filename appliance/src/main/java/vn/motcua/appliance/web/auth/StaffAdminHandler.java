@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.motcua.appliance.domain.CounterDef;
+import vn.motcua.appliance.web.ErrorCatalogue;
 import vn.motcua.appliance.web.Exchange;
 import vn.motcua.appliance.web.HttpError;
 
@@ -68,18 +69,17 @@ public final class StaffAdminHandler extends Handler.Abstract {
         try {
             Optional<Sessions.Session> s = gate.session(request).filter(z -> z.account().isManager());
             if (s.isEmpty()) {
-                throw new HttpError(403, "MANAGER_ONLY", "Cần đăng nhập tài khoản quản lý", "Log in with a manager account");
+                throw ErrorCatalogue.MANAGER_ONLY.error();
             }
             if (list && x.method.equals("GET")) {
                 x.json(200, listing());
                 return true;
             }
             if (!x.method.equals("POST")) {
-                throw new HttpError(405, "METHOD", "use GET to list, POST to change");
+                throw ErrorCatalogue.METHOD.errorWithDetail("use GET to list, POST to change");
             }
             if (!gate.allowsManager(request)) {
-                throw new HttpError(403, "CSRF", "Phiên làm việc không hợp lệ, vui lòng tải lại trang",
-                        "Session check failed, please reload the page");
+                throw ErrorCatalogue.CSRF.error();
             }
             String by = s.get().account().name();
             if (list) {
@@ -89,18 +89,15 @@ public final class StaffAdminHandler extends Handler.Abstract {
             }
         } catch (HttpError e) {
             log.info("Staff screen refused {} {}: {} {}", x.method, p, e.status, e.code);
-            x.json(e.status, Map.of("error", e.code, "message_vi", e.messageVi, "message_en", e.getMessage()));
+            e.send(x);
         } catch (IllegalArgumentException e) {
             // the file on disk does not parse (a technician's edit): nothing is written over it
             log.warn("Staff screen refused {} {}: the accounts file does not parse: {}", x.method, p,
                     String.valueOf(e.getMessage()).replaceAll("\\p{Cntrl}", "?"));
-            x.json(503, Map.of("error", "ACCOUNTS_FILE_BROKEN", "message_vi",
-                    "Tệp tài khoản đang có lỗi, xin báo kỹ thuật viên (xem /healthz)",
-                    "message_en", "The accounts file has an error, please call the technician (see /healthz)"));
+            ErrorCatalogue.ACCOUNTS_FILE_BROKEN.send(x);
         } catch (IOException e) {
             log.error("Staff accounts file could not be written", e);
-            x.json(503, Map.of("error", "ACCOUNTS_UNWRITABLE", "message_vi", "Không ghi được tệp tài khoản, xin báo kỹ thuật viên",
-                    "message_en", "The accounts file could not be written, please call the technician"));
+            ErrorCatalogue.ACCOUNTS_UNWRITABLE.send(x);
         }
         return true;
     }
@@ -123,21 +120,20 @@ public final class StaffAdminHandler extends Handler.Abstract {
         JsonNode b = x.body();
         String name = b.path("name").asText("");
         if (!StaffAccounts.NAME.matcher(name).matches()) {
-            throw new HttpError(400, "BAD_NAME", "Tên đăng nhập gồm 1–32 ký tự a-z 0-9 . _ - (không dấu, không khoảng trắng)",
-                    "A user name is 1-32 of a-z 0-9 . _ - (no accents, no spaces)");
+            throw ErrorCatalogue.BAD_NAME.error();
         }
         StaffAccounts.Role role = StaffAccounts.Role.of(b.path("role").asText("")).orElseThrow(() ->
-                new HttpError(400, "BAD_ROLE", "Vai trò là cán bộ hoặc quản lý", "The role is clerk or manager"));
+                ErrorCatalogue.BAD_ROLE.error());
         Set<Integer> allowed = role == StaffAccounts.Role.MANAGER ? Set.of() : counters(b.path("counters"));
         if (file.current().find(name).isPresent()) {
-            throw new HttpError(409, "NAME_TAKEN", "Tên đăng nhập này đã có", "This user name exists already");
+            throw ErrorCatalogue.NAME_TAKEN.error();
         }
         String hash = hash(b.path("password").asText(""));
         StaffAccounts.Account a = new StaffAccounts.Account(name, allowed, hash, role, true);
         try {
             StaffAccountsWriter.add(file.path(), a);
         } catch (StaffAccountsWriter.Conflict e) {
-            throw new HttpError(409, "NAME_TAKEN", "Tên đăng nhập này đã có", "This user name exists already");
+            throw ErrorCatalogue.NAME_TAKEN.error();
         }
         done(x, a, "added", by);
     }
@@ -145,11 +141,11 @@ public final class StaffAdminHandler extends Handler.Abstract {
     private void change(Exchange x, String name, String action, String by) throws IOException {
         JsonNode b = x.body();
         StaffAccounts.Account now = file.current().find(name).orElseThrow(() ->
-                new HttpError(404, "NO_ACCOUNT", "Không có tài khoản này", "No such account"));
+                ErrorCatalogue.NO_ACCOUNT.error());
         StaffAccounts.Account next = switch (action) {
             case "disable" -> {
                 if (name.equals(by)) {
-                    throw new HttpError(409, "SELF", "Không thể tự khóa tài khoản của mình", "You cannot disable your own account");
+                    throw ErrorCatalogue.SELF.error();
                 }
                 yield now.withEnabled(false);
             }
@@ -160,7 +156,7 @@ public final class StaffAdminHandler extends Handler.Abstract {
         try {
             StaffAccountsWriter.replace(file.path(), next);
         } catch (StaffAccountsWriter.Conflict e) {
-            throw new HttpError(404, "NO_ACCOUNT", "Không có tài khoản này", "No such account");
+            throw ErrorCatalogue.NO_ACCOUNT.error();
         }
         done(x, next, switch (action) {
             case "disable" -> "disabled";
@@ -207,17 +203,15 @@ public final class StaffAdminHandler extends Handler.Abstract {
     }
 
     private static HttpError badCounters() {
-        return new HttpError(400, "BAD_COUNTERS", "Chọn ít nhất một quầy có trong văn phòng (hoặc mọi quầy)",
-                "Choose at least one of the office's counters (or every counter)");
+        return ErrorCatalogue.BAD_COUNTERS.error();
     }
 
     private String hash(String password) {
         Optional<String> problem = StaffAccountsTool.problem(password.toCharArray());
         if (problem.isPresent()) {
-            throw new HttpError(400, "BAD_PASSWORD", "Mật khẩu cần 8–256 ký tự, không có ký tự điều khiển",
-                    "The password needs 8-256 characters and no control characters");
+            throw ErrorCatalogue.BAD_PASSWORD.error();
         }
         return checks.hash(password.toCharArray(), HASH_WAIT).orElseThrow(() ->
-                new HttpError(503, "BUSY", "Hệ thống đang bận, vui lòng thử lại sau ít giây", "Busy, please try again in a few seconds"));
+                ErrorCatalogue.BUSY.error());
     }
 }

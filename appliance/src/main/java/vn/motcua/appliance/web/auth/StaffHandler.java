@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import vn.motcua.appliance.domain.DayFigures;
 import vn.motcua.appliance.domain.Ticket;
 import vn.motcua.appliance.service.QueueService;
+import vn.motcua.appliance.web.ErrorCatalogue;
 import vn.motcua.appliance.web.Exchange;
 import vn.motcua.appliance.web.HttpError;
 
@@ -71,14 +72,14 @@ public final class StaffHandler extends Handler.Abstract {
                 default -> me(x);
             }
         } catch (HttpError e) {
-            x.json(e.status, Map.of("error", e.code, "message_vi", e.messageVi, "message_en", e.getMessage()));
+            e.send(x);
         }
         return true;
     }
 
     private void login(Exchange x) {
         if (!x.method.equals("POST")) {
-            throw new HttpError(405, "METHOD", "use POST");
+            throw ErrorCatalogue.METHOD.errorWithDetail("use POST");
         }
         JsonNode b = x.body();
         String user = b.path("user").asText("");
@@ -105,8 +106,7 @@ public final class StaffHandler extends Handler.Abstract {
             counts.add(LoginCounts.Outcome.BUSY);
             log.warn("Login of '{}' from {} refused: password checks busy", account, source);
             x.response.getHeaders().put("Retry-After", "5");
-            x.json(503, refusal("BUSY", "Hệ thống đang bận, vui lòng thử lại sau ít giây",
-                    "Busy, please try again in a few seconds"));
+            ErrorCatalogue.BUSY.send(x);
             return;
         }
         if (!match.get() || found.isEmpty()) {
@@ -118,8 +118,7 @@ public final class StaffHandler extends Handler.Abstract {
             counts.add(LoginCounts.Outcome.REFUSED);
             throttle.failed(account, source);
             log.info("Login of '{}' from {} refused: account disabled", account, source);
-            x.json(403, refusal("ACCOUNT_DISABLED", "Tài khoản đã bị khóa, xin liên hệ người quản lý",
-                    "This account is disabled, please ask the office manager"));
+            ErrorCatalogue.ACCOUNT_DISABLED.send(x);
             return;
         }
         throttle.succeeded(user, source);
@@ -134,7 +133,7 @@ public final class StaffHandler extends Handler.Abstract {
         counts.add(LoginCounts.Outcome.REFUSED);
         throttle.failed(account, source);
         log.info("Login of '{}' from {} refused: {}", account, source, why);
-        x.json(401, refusal("BAD_LOGIN", "Sai tên hoặc mật khẩu", "Wrong name or password"));
+        ErrorCatalogue.BAD_LOGIN.send(x);
     }
 
     private void refuseUnhashed(Exchange x, LoginThrottle.Verdict verdict, String account, String source) {
@@ -146,20 +145,18 @@ public final class StaffHandler extends Handler.Abstract {
                         + " are counted, not logged)", account, source, LoginThrottle.ATTEMPTS_PER_SOURCE);
             }
             x.response.getHeaders().put("Retry-After", "60");
-            x.json(429, refusal("TOO_MANY_TRIES", "Thử đăng nhập quá nhiều lần từ máy này, vui lòng đợi một phút",
-                    "Too many login attempts from this computer, please wait a minute"));
+            ErrorCatalogue.TOO_MANY_TRIES.send(x);
             return;
         }
         counts.add(LoginCounts.Outcome.LOCKED);
         log.info("Login of '{}' from {} refused: {} locked after repeated failures", account, source,
                 verdict == LoginThrottle.Verdict.PAIR_LOCKED ? "this account from this source" : "this source");
-        x.json(429, refusal("LOCKED", "Tạm khóa do nhập sai nhiều lần từ máy này, thử lại sau 15 phút",
-                "Locked after repeated failures from this computer, try again in 15 minutes"));
+        ErrorCatalogue.LOCKED.send(x);
     }
 
     private void logout(Exchange x) {
         if (!x.method.equals("POST")) {
-            throw new HttpError(405, "METHOD", "use POST");
+            throw ErrorCatalogue.METHOD.errorWithDetail("use POST");
         }
         sessions.close(StaffGate.token(x.request));
         Response.addCookie(x.response, cookie("", Duration.ZERO));
@@ -168,7 +165,7 @@ public final class StaffHandler extends Handler.Abstract {
 
     private void me(Exchange x) {
         gate.session(x.request).ifPresentOrElse(s -> x.json(200, me(s)),
-                () -> x.json(401, refusal("NOT_LOGGED_IN", "Chưa đăng nhập", "Not logged in")));
+                () -> ErrorCatalogue.NOT_LOGGED_IN.send(x));
     }
 
     private Map<String, Object> me(Sessions.Session s) {
@@ -197,10 +194,6 @@ public final class StaffHandler extends Handler.Abstract {
         // Secure: browsers keep it only over https or on this machine (localhost), which is the point.
         return HttpCookie.build(StaffGate.COOKIE, value).path("/").httpOnly(true).secure(true)
                 .sameSite(HttpCookie.SameSite.STRICT).maxAge(maxAge.toSeconds()).build();
-    }
-
-    private static Map<String, Object> refusal(String code, String vi, String en) {
-        return Map.of("error", code, "message_vi", vi, "message_en", en);
     }
 
     /** The source address as text: an IP literal from the socket, never from a header (nothing to sanitise). */

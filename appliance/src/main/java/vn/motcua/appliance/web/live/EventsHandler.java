@@ -9,8 +9,8 @@ import org.eclipse.jetty.util.component.Graceful;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.Map;
 
+import vn.motcua.appliance.web.ErrorCatalogue;
 import vn.motcua.appliance.web.Exchange;
 
 /**
@@ -43,8 +43,8 @@ public final class EventsHandler extends Handler.Abstract implements Graceful {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         if (!"GET".equals(request.getMethod()) || shutdown) {
-            response.setStatus(shutdown ? 503 : 405);
-            callback.succeeded();
+            Exchange x = new Exchange(request, response, callback, 0);
+            (shutdown ? ErrorCatalogue.UNAVAILABLE.error() : ErrorCatalogue.METHOD.errorWithDetail("use GET")).send(x);
             return true;
         }
         response.setStatus(200);
@@ -54,9 +54,7 @@ public final class EventsHandler extends Handler.Abstract implements Graceful {
         if (!feed.connect(response, callback)) {
             log.warn("Screen refused: {} live feed streams open already", LiveFeed.MAX_SCREENS);
             response.getHeaders().put("Retry-After", "10");
-            new Exchange(request, response, callback, 0).json(503, Map.of("error", "TOO_MANY_SCREENS",
-                    "message_vi", "Quá nhiều màn hình đang kết nối, thử lại sau",
-                    "message_en", "Too many screens connected, try again later"));
+            ErrorCatalogue.TOO_MANY_SCREENS.send(new Exchange(request, response, callback, 0));
         }
         return true;
     }

@@ -18,6 +18,9 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
+import vn.motcua.appliance.web.ErrorCatalogue;
+import vn.motcua.appliance.web.Exchange;
+
 /**
  * One page or asset from the jar's {@code web/} folder, loaded into memory at start: the route table holds one
  * per path. The set is fixed and small (about 1.2 MB, mostly the font), so this replaces Jetty's ResourceHandler
@@ -70,8 +73,7 @@ public final class Asset extends Handler.Abstract {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
-            response.setStatus(405);
-            callback.succeeded();
+            ErrorCatalogue.METHOD.errorWithDetail("use GET or HEAD").send(new Exchange(request, response, callback, 0));
             return true;
         }
         response.getHeaders().put(HttpHeader.ETAG, etag);

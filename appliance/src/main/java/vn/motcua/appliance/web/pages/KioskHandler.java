@@ -26,6 +26,7 @@ import vn.motcua.appliance.domain.Ticket;
 import vn.motcua.appliance.service.Health;
 import vn.motcua.appliance.service.QueueService;
 import vn.motcua.appliance.web.Deadline;
+import vn.motcua.appliance.web.ErrorCatalogue;
 import vn.motcua.appliance.web.Exchange;
 import vn.motcua.appliance.web.QueueJson;
 
@@ -97,7 +98,7 @@ public final class KioskHandler extends Handler.Abstract {
                 x.json(200, Map.of("ticket", state));
             }
         } else {
-            x.json(404, Map.of("error", "NOT_FOUND", "message_vi", "Không tìm thấy", "message_en", "Not found"));
+            ErrorCatalogue.NOT_FOUND.send(x);
         }
         return true;
     }
@@ -107,7 +108,7 @@ public final class KioskHandler extends Handler.Abstract {
     }
 
     private static void noSuchTicket(Exchange x) {
-        x.json(404, Map.of("error", "UNKNOWN_TICKET", "message_vi", "Không có số này hôm nay", "message_en", "No such ticket today"));
+        ErrorCatalogue.UNKNOWN_TICKET.send(x);
     }
 
     private void print(Exchange x, Ticket t) {

@@ -1,7 +1,5 @@
 package vn.motcua.appliance.web.pages;
 
-import java.util.Map;
-
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -9,6 +7,7 @@ import org.eclipse.jetty.util.Callback;
 
 import vn.motcua.appliance.config.ApplianceConfig;
 import vn.motcua.appliance.service.QueueService;
+import vn.motcua.appliance.web.ErrorCatalogue;
 import vn.motcua.appliance.web.Exchange;
 import vn.motcua.appliance.web.auth.StaffGate;
 
@@ -29,8 +28,7 @@ public final class ManagerHandler extends Handler.Abstract {
         Exchange x = new Exchange(request, response, callback, 0);
         boolean manager = staff.session(request).map(s -> s.account().isManager()).orElse(false);
         if (!manager) {
-            x.json(403, Map.of("error", "MANAGER_ONLY", "message_vi", "Cần đăng nhập tài khoản quản lý",
-                    "message_en", "Log in with a manager account"));
+            ErrorCatalogue.MANAGER_ONLY.send(x);
         } else {
             x.json(200, queue.read(e -> ManagerSummary.of(e, limits)));
         }

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import vn.motcua.appliance.web.ErrorCatalogue;
 import vn.motcua.appliance.web.Exchange;
 import vn.motcua.appliance.web.HttpError;
 import vn.motcua.appliance.web.auth.StaffGate;
@@ -40,27 +41,27 @@ public final class NoticeHandler extends Handler.Abstract {
                 return true;
             }
             if (!x.method.equals("POST")) {
-                throw new HttpError(405, "METHOD", "use GET or POST");
+                throw ErrorCatalogue.METHOD.errorWithDetail("use GET or POST");
             }
             if (!x.fromLoopback() && !staff.allowsManager(request)) {
-                throw new HttpError(403, "FORBIDDEN", "setting the notice needs this machine or a manager login");
+                throw ErrorCatalogue.FORBIDDEN.error();
             }
             JsonNode b = x.body();
             if (!b.isObject() || !b.path("vi").isTextual() || !b.path("en").isTextual()) {
-                throw new HttpError(400, "BAD_FIELD", "send {\"vi\": text, \"en\": text}");
+                throw ErrorCatalogue.BAD_FIELD.errorWithDetail("send {\"vi\": text, \"en\": text}", "vi/en");
             }
             Notice n;
             try {
                 n = Notice.of(b.get("vi").textValue(), b.get("en").textValue());
             } catch (IllegalArgumentException e) {
-                throw new HttpError(400, "BAD_FIELD", e.getMessage());
+                throw ErrorCatalogue.BAD_FIELD.errorWithDetail(e.getMessage(), "vi/en");
             }
             live.setNotice(n);
             log.info("Display notice changed ({} / {} characters)", n.vi().length(), n.en().length());
             x.json(200, Map.of("vi", n.vi(), "en", n.en()));
         } catch (HttpError e) {
             log.info("Refused a notice change: {} {}", e.status, e.code);
-            x.json(e.status, Map.of("error", e.code, "message_vi", "Không đặt được thông báo", "message_en", e.getMessage()));
+            e.send(x);
         }
         return true;
     }

@@ -22,6 +22,8 @@ import vn.motcua.appliance.devices.resident.PrinterDevice;
 import vn.motcua.appliance.devices.resident.ResidentDevices;
 import vn.motcua.appliance.devices.printer.sim.SimulatedPrinter;
 import vn.motcua.appliance.devices.reader.SimulatedCodeReader;
+import vn.motcua.appliance.web.ErrorCatalogue;
+import vn.motcua.appliance.web.Exchange;
 
 /**
  * Only for devices in {@code mode = "simulated"} (the demo): what a resident or a technician would do to the real
@@ -70,12 +72,12 @@ final class SimulatedDevicesHandler extends Handler.Abstract {
                 buttons.press(press.group(1));
                 json(response, callback, 202, "{\"pressed\":\"" + press.group(1) + "\"}");
             } catch (IllegalArgumentException e) {
-                json(response, callback, 404, "{\"error\":\"NO_BUTTON\"}");
+                ErrorCatalogue.NO_BUTTON.send(new Exchange(request, response, callback, 0));
             }
         } else if (path.equals("/sim/printer/paper") && post && printer != null) {
             String out = Request.extractQueryParameters(request).getValue("out");
             if (!"true".equals(out) && !"false".equals(out)) {
-                json(response, callback, 400, "{\"error\":\"OUT_TRUE_OR_FALSE\"}");
+                ErrorCatalogue.OUT_TRUE_OR_FALSE.send(new Exchange(request, response, callback, 0));
             } else {
                 printer.setPaperEnd(Boolean.parseBoolean(out));
                 json(response, callback, 200, "{\"paper_out\":" + out + "}");
@@ -83,7 +85,7 @@ final class SimulatedDevicesHandler extends Handler.Abstract {
         } else if (path.equals("/sim/printer/last.png") && printer != null) {
             List<BufferedImage> printed = printer.tickets();
             if (printed.isEmpty()) {
-                json(response, callback, 404, "{\"error\":\"NOTHING_PRINTED\"}");
+                ErrorCatalogue.NOTHING_PRINTED.send(new Exchange(request, response, callback, 0));
             } else {
                 ByteArrayOutputStream png = new ByteArrayOutputStream();
                 ImageIO.write(printed.getLast(), "png", png);
@@ -102,11 +104,11 @@ final class SimulatedDevicesHandler extends Handler.Abstract {
         try (java.io.InputStream in = Content.Source.asInputStream(request)) {
             bytes = in.readNBytes(MAX_SCAN + 1);
         } catch (IOException e) {
-            json(response, callback, 400, "{\"error\":\"BAD_BODY\"}");
+            ErrorCatalogue.BAD_BODY.send(new Exchange(request, response, callback, 0));
             return;
         }
         if (bytes.length > MAX_SCAN) { // a real reader's framer would cut it too: refuse, do not truncate
-            json(response, callback, 413, "{\"error\":\"SCAN_TOO_LONG\"}");
+            ErrorCatalogue.SCAN_TOO_LONG.send(new Exchange(request, response, callback, 0));
             return;
         }
         reader.scan(bytes);

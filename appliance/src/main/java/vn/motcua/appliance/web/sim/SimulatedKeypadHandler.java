@@ -13,6 +13,9 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
+import vn.motcua.appliance.web.ErrorCatalogue;
+import vn.motcua.appliance.web.Exchange;
+
 import vn.motcua.bus.Key;
 import vn.motcua.bus.sim.SimulatedBoard;
 import vn.motcua.bus.sim.SimulatedBus;
@@ -44,18 +47,21 @@ final class SimulatedKeypadHandler extends Handler.Abstract {
         if (press.matches() && request.getMethod().equals("POST")) {
             SimulatedBoard b = board(press.group(1));
             if (b == null) {
-                return reply(response, callback, 404, "{\"error\":\"NO_BOARD\"}");
+                ErrorCatalogue.NO_BOARD.send(new Exchange(request, response, callback, 0));
+                return true;
             }
             Key key;
             try {
                 key = Key.valueOf(press.group(2).toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                return reply(response, callback, 400, "{\"error\":\"UNKNOWN_KEY\"}");
+                ErrorCatalogue.UNKNOWN_KEY.send(new Exchange(request, response, callback, 0));
+                return true;
             }
             if (key == Key.TRANSFER) {
                 String to = Request.extractQueryParameters(request).getValue("to");
                 if (to == null || !to.matches("\\d{1,2}")) {
-                    return reply(response, callback, 400, "{\"error\":\"TRANSFER_NEEDS_TO\"}");
+                    ErrorCatalogue.TRANSFER_NEEDS_TO.send(new Exchange(request, response, callback, 0));
+                return true;
                 }
                 b.pressTransfer(Integer.parseInt(to));
             } else {
@@ -66,7 +72,8 @@ final class SimulatedKeypadHandler extends Handler.Abstract {
         if (board.matches() && request.getMethod().equals("GET")) {
             SimulatedBoard b = board(board.group(1));
             if (b == null) {
-                return reply(response, callback, 404, "{\"error\":\"NO_BOARD\"}");
+                ErrorCatalogue.NO_BOARD.send(new Exchange(request, response, callback, 0));
+                return true;
             }
             SimulatedBoard.Shown s = b.shown();
             return reply(response, callback, 200, "{\"text\":\"" + s.text().replaceAll("[^A-Z0-9 -]", "?")

@@ -16,7 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import vn.motcua.appliance.web.Deadline;
+import vn.motcua.appliance.web.ErrorCatalogue;
 import vn.motcua.appliance.web.Exchange;
+import vn.motcua.appliance.web.HttpError;
 
 /**
  * {@code GET /status?code=...}: a dossier's status, rendered on the server (no script needed, so it works on
@@ -67,7 +69,7 @@ public final class StatusPage extends Handler.Abstract {
         }
         if (code == null || code.isEmpty()) {
             if (json) {
-                refuse(x, true, "NO_CODE", "Vui lòng nhập mã hồ sơ", "Please enter a dossier code");
+                refuse(x, true, ErrorCatalogue.NO_CODE);
             } else {
                 x.send(200, "text/html; charset=utf-8", StatusHtml.page("", StatusHtml.form()));
             }
@@ -76,15 +78,13 @@ public final class StatusPage extends Handler.Abstract {
         if (CITIZEN_ID_NUMBER.matcher(DIGIT_SEPARATORS.matcher(code).replaceAll("")).matches()) {
             refused.incrementAndGet();
             log.info("Refused a bare number the length of a citizen ID number (not a dossier code); not looked up");
-            refuse(x, json, "CITIZEN_ID_NUMBER",
-                    "Đây là số căn cước / CMND, không phải mã hồ sơ. Số này không được gửi đi. Vui lòng nhập mã trên giấy hẹn.",
-                    "That is an ID card number, not a dossier code. It was not sent anywhere. Please enter the code on your appointment slip.");
+            refuse(x, json, ErrorCatalogue.CITIZEN_ID_NUMBER);
             return true;
         }
         if (!CODE.matcher(code).matches()) {
             refused.incrementAndGet();
             log.info("Refused a dossier code that is not 3-32 of A-Z 0-9 / . _ -");
-            refuse(x, json, "BAD_CODE", "Mã hồ sơ không hợp lệ", "That is not a valid dossier code");
+            refuse(x, json, ErrorCatalogue.BAD_CODE);
             return true;
         }
         String c = code;
@@ -92,12 +92,12 @@ public final class StatusPage extends Handler.Abstract {
         Deadline.within(request, source.lookup(c), TIMEOUT_SECONDS).whenComplete((answer, error) -> {
             if (error != null || answer == null) {
                 log.info("Dossier lookup failed: {}", error == null ? "no answer" : error.getClass().getSimpleName());
-                String vi = "Chưa tra cứu được (mất kết nối máy chủ). Vui lòng thử lại hoặc hỏi cán bộ.";
-                String en = "Cannot look it up now (server unreachable). Please try again or ask the staff.";
+                HttpError e = ErrorCatalogue.DISTRICT_UNREACHABLE.error();
                 if (json) {
-                    x.json(503, Map.of("error", "DISTRICT_UNREACHABLE", "message_vi", vi, "message_en", en));
+                    e.send(x);
                 } else {
-                    x.send(503, "text/html; charset=utf-8", StatusHtml.page(c, StatusHtml.message(vi, en) + StatusHtml.form()));
+                    x.send(e.status, "text/html; charset=utf-8",
+                            StatusHtml.page(c, StatusHtml.message(e.messageVi, e.getMessage()) + StatusHtml.form()));
                 }
             } else if (json) {
                 x.json(200, Map.of("dossier", DossierJson.of(answer, today, DATES)));
@@ -110,11 +110,13 @@ public final class StatusPage extends Handler.Abstract {
     }
 
     /** A code refused before any lookup: 400, as the kiosk's JSON or as the page with the form again. */
-    private static void refuse(Exchange x, boolean json, String error, String vi, String en) {
+    private static void refuse(Exchange x, boolean json, ErrorCatalogue error) {
+        HttpError e = error.error();
         if (json) {
-            x.json(400, Map.of("error", error, "message_vi", vi, "message_en", en));
+            e.send(x);
         } else {
-            x.send(400, "text/html; charset=utf-8", StatusHtml.page("", StatusHtml.message(vi, en) + StatusHtml.form()));
+            x.send(e.status, "text/html; charset=utf-8",
+                    StatusHtml.page("", StatusHtml.message(e.messageVi, e.getMessage()) + StatusHtml.form()));
         }
     }
 
