@@ -19,6 +19,20 @@ public sealed interface DeviceEvent {
         }
     }
 
+    /**
+     * A counter's keypad press the queue refused (a pause while a resident is at the counter, a call with nobody
+     * waiting): the board flashes the refusal's code. Counted for {@code /metrics}; the district gets no event, as
+     * a refused press changed nothing.
+     *
+     * @param counter the counter the board hangs over
+     * @param reason  the queue's refusal code ({@code domain.Refusal}'s name)
+     */
+    record PressRefused(int counter, String reason) implements DeviceEvent {
+        public PressRefused {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
     /** An event the district receives: its outbox type and payload. */
     sealed interface Reported extends DeviceEvent {
         String type();

@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.LongAdder;
 import vn.motcua.appliance.devices.DeviceEvent;
 
 /**
- * Running totals of what the resident devices did, for /metrics: scans by kind, print jobs by outcome, device faults
- * by device. Scans and faults are counted from the device events as they are recorded (the same events the district
+ * Running totals of what the devices did, for /metrics: scans by kind, print jobs by outcome, device faults by
+ * device, refused keypad presses. Scans and faults are counted from the device events as they are recorded (the same events the district
  * receives, so the two agree); print jobs from the printer's job reports. Since start; Prometheus counters.
  */
 public final class DeviceCounters {
@@ -23,6 +23,7 @@ public final class DeviceCounters {
     private final LongAdder printed = new LongAdder();
     private final LongAdder printFaults = new LongAdder();
     private final Map<String, LongAdder> faults = new ConcurrentHashMap<>();
+    private final LongAdder refusedPresses = new LongAdder();
 
     public DeviceCounters() {
         SCAN_KINDS.forEach(k -> scans.put(k, new LongAdder()));
@@ -41,6 +42,7 @@ public final class DeviceCounters {
             case DeviceEvent.FaultCleared c -> { }
             case DeviceEvent.BoardOnline b -> { }
             case DeviceEvent.StatusChanged s -> { }
+            case DeviceEvent.PressRefused r -> refusedPresses.increment();
         }
     }
 
@@ -64,6 +66,11 @@ public final class DeviceCounters {
 
     public long printJobs(boolean wasPrinted) {
         return (wasPrinted ? printed : printFaults).sum();
+    }
+
+    /** Counter keypad presses the queue refused (the board flashed the reason), since start. */
+    public long refusedPresses() {
+        return refusedPresses.sum();
     }
 
     /** Faults by device, sorted by name. */

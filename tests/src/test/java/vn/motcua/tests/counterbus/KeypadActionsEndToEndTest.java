@@ -241,13 +241,12 @@ class KeypadActionsEndToEndTest {
         }
     }
 
-    /** Presses the queue refused so far, as the health page's counter-bus part counts them. */
+    /** Refused keypad presses since start, from /metrics ({@code motcua_keypad_presses_refused_total}). */
     private static long refusedPresses(ApplianceProcess app) {
         try {
-            String state = EventJson.mapper().readTree(app.get("/healthz").body()).path("parts").path("counter-bus")
-                    .path("state").asText();
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("refused presses (\\d+)").matcher(state);
-            return m.find() ? Long.parseLong(m.group(1)) : -1;
+            return app.get("/metrics").body().lines().filter(l -> l.startsWith("motcua_keypad_presses_refused_total "))
+                    .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst()
+                    .orElse(-1);
         } catch (Exception e) {
             return -1;
         }

@@ -119,6 +119,7 @@ public final class CounterBoards implements QueueListener, CounterBusListener {
         } catch (QueueRefusedException e) {
             log.info("Counter {} pressed {}: refused ({})", counter, event.key(), e.reason());
             displays.refused(counter, e.reason());
+            deviceEvents.publish(new DeviceEvent.PressRefused(counter, e.reason().name()));
             handled(cursor);
         } catch (RuntimeException e) { // the service's StoreException: the command changed nothing
             // Not acked: the board keeps the press, and the next run of the appliance gets it again.

@@ -8,7 +8,7 @@ import vn.motcua.appliance.service.DeviceCounters;
 /**
  * The resident devices' counters on /metrics, read from {@link DeviceCounters} at scrape time like every other
  * metric here: {@code motcua_scans_total{kind}}, {@code motcua_print_jobs_total{outcome}} (printed / fault),
- * {@code motcua_device_faults_total{device}}. Every known label value is always present (at 0 before its first
+ * {@code motcua_device_faults_total{device}}, {@code motcua_keypad_presses_refused_total}. Every known label value is always present (at 0 before its first
  * count), so a rate() over a fresh appliance is defined.
  */
 final class DeviceMetrics {
@@ -25,5 +25,8 @@ final class DeviceMetrics {
                 }).register(r);
         CounterWithCallback.builder().name("motcua_device_faults").help("Device faults raised, by device")
                 .labelNames("device").callback(cb -> devices.faults().forEach((d, n) -> cb.call(n, d))).register(r);
+        CounterWithCallback.builder().name("motcua_keypad_presses_refused")
+                .help("Counter keypad presses the queue refused (the board flashed why)")
+                .callback(cb -> cb.call(devices.refusedPresses())).register(r);
     }
 }

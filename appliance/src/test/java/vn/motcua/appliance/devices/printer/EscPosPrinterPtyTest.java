@@ -101,6 +101,7 @@ class EscPosPrinterPtyTest {
             switch (e) {
                 case DeviceEvent.Reported r -> events.add(r.type() + " " + r.payload().get("fault"));
                 case DeviceEvent.StatusChanged c -> statuses.add(c.status());
+                case DeviceEvent.PressRefused p -> throw new AssertionError("a printer made a keypad event: " + p);
             }
         }));
         sim.setPaperEnd(true);

@@ -35,6 +35,9 @@ class DeviceMetricsTest {
                 motcua_device_faults_total{device="counter-board"} 0.0
                 motcua_device_faults_total{device="printer"} 0.0
                 motcua_device_faults_total{device="reader"} 0.0
+                # HELP motcua_keypad_presses_refused_total Counter keypad presses the queue refused (the board flashed why)
+                # TYPE motcua_keypad_presses_refused_total counter
+                motcua_keypad_presses_refused_total 0.0
                 # HELP motcua_print_jobs_total Ticket print jobs, by outcome
                 # TYPE motcua_print_jobs_total counter
                 motcua_print_jobs_total{outcome="fault"} 0.0
@@ -64,6 +67,8 @@ class DeviceMetricsTest {
         devices.recorded(new DeviceEvent.BoardOnline(3, 3, "ok"));                            // not a fault
         devices.recorded(new DeviceEvent.FaultRaised(DeviceStatus.fault("bad\"label\n{x}",  // never a label value
                 DeviceStatus.Reason.DISCONNECTED, "x", at)));
+        devices.recorded(new DeviceEvent.PressRefused(9, "NOTHING_WAITING"));
+        devices.recorded(new DeviceEvent.PressRefused(3, "TICKET_AT_COUNTER"));
         devices.printJob(true);
         devices.printJob(true);
         devices.printJob(false);
@@ -74,7 +79,8 @@ class DeviceMetricsTest {
                 "motcua_print_jobs_total{outcome=\"printed\"} 2.0", "motcua_print_jobs_total{outcome=\"fault\"} 1.0",
                 "motcua_device_faults_total{device=\"printer\"} 1.0",
                 "motcua_device_faults_total{device=\"counter-board\"} 1.0",
-                "motcua_device_faults_total{device=\"reader\"} 0.0"}) {
+                "motcua_device_faults_total{device=\"reader\"} 0.0",
+                "motcua_keypad_presses_refused_total 2.0"}) {
             assertEquals(1, text.lines().filter(line::equals).count(), line + " in\n" + text);
         }
         assertEquals(3, text.lines().filter(l -> l.startsWith("motcua_device_faults_total{")).count(), text);
