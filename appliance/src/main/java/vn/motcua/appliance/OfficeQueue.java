@@ -43,7 +43,7 @@ final class OfficeQueue implements Part {
         Health health = shared.health();
         DistrictRestore.atStartup(config, store, shared.clock(), health, progress);
         BooleanSupplier clockTrusted = Host.wallClockTrusted(config.identity().wallClock());
-        service = new QueueService(config.office(), shared.clock(), clockTrusted, store);
+        service = new QueueService(config.office(), shared.clock(), clockTrusted, store, config.manager().alertWait());
         ClockHealth.register(health, clockTrusted, service);
         health.register("day_summary", () -> service.summaryFailureCount() == 0 ? Health.Status.ok("ok")
                 : Health.Status.fault("failed", service.summaryFailureCount() + " day summaries could not be computed"));

@@ -27,9 +27,9 @@ class ArchitectureTest {
     /** Every package of the appliance, below {@link #ROOT}. */
     private static final Set<String> PACKAGES = Set.of(
             "", "config", "config.section", "devices", "devices.buttons", "devices.counterbus", "devices.printer",
-            "devices.printer.sim", "devices.reader", "devices.reader.sim", "devices.resident", "district", "domain", "json",
+            "devices.printer.sim", "devices.reader", "devices.reader.sim", "devices.resident", "district", "domain", "history", "json",
             "parts", "service", "store",
-            "systemd", "uplink", "web", "web.auth", "web.live", "web.metrics", "web.pages", "web.sim", "web.status",
+            "systemd", "uplink", "web", "web.auth", "web.live", "web.metrics", "web.pages", "web.reports", "web.sim", "web.status",
             "web.voice");
 
     private static JavaClasses appliance;

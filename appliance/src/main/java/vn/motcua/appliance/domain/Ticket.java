@@ -16,11 +16,13 @@ import java.util.Objects;
  *                      once today" (the figures' no-show) survives them; null if never skipped
  * @param servedBy      staff id signed in at the counter when it was finished, null if none
  * @param rating        1 (very satisfied) .. 4 (not satisfied), 0 if not rated
+ * @param parks         how many times it was parked today (the office history's "parked" counts tickets parked at
+ *                      least once, which the final status alone cannot say)
  */
 public record Ticket(String id, LocalDate day, String number, int numeric, String service, Priority priority,
                      long ordinal, TicketStatus status, Instant issuedAt, int counter, int targetCounter,
                      Instant calledAt, Instant startedAt, Instant finishedAt, Instant skippedAt,
-                     int recalls, int transfers, String residentKey, String servedBy, int rating) {
+                     int recalls, int transfers, String residentKey, String servedBy, int rating, int parks) {
 
     public Ticket {
         Objects.requireNonNull(id, "id");
@@ -35,39 +37,39 @@ public record Ticket(String id, LocalDate day, String number, int numeric, Strin
     static Ticket issued(LocalDate day, String number, int numeric, String service, Priority priority, long ordinal,
                          Instant at, String residentKey) {
         return new Ticket(day + "/" + number, day, number, numeric, service, priority, ordinal, TicketStatus.WAITING,
-                at, 0, 0, null, null, null, null, 0, 0, residentKey, null, 0);
+                at, 0, 0, null, null, null, null, 0, 0, residentKey, null, 0, 0);
     }
 
     Ticket called(int atCounter, Instant at) {
         return new Ticket(id, day, number, numeric, service, priority, ordinal, TicketStatus.CALLED, issuedAt, atCounter,
-                0, at, null, finishedAt, skippedAt, recalls, transfers, residentKey, servedBy, rating);
+                0, at, null, finishedAt, skippedAt, recalls, transfers, residentKey, servedBy, rating, parks);
     }
 
     Ticket recalled() {
         return new Ticket(id, day, number, numeric, service, priority, ordinal, status, issuedAt, counter, targetCounter,
-                calledAt, startedAt, finishedAt, skippedAt, recalls + 1, transfers, residentKey, servedBy, rating);
+                calledAt, startedAt, finishedAt, skippedAt, recalls + 1, transfers, residentKey, servedBy, rating, parks);
     }
 
     Ticket withStatus(TicketStatus next, Instant at) {
         return new Ticket(id, day, number, numeric, service, priority, ordinal, next, issuedAt, counter, targetCounter,
                 calledAt, next == TicketStatus.SERVING ? at : startedAt, next == TicketStatus.FINISHED ? at : finishedAt,
-                next == TicketStatus.NO_SHOW ? at : skippedAt, recalls, transfers, residentKey, servedBy, rating);
+                next == TicketStatus.NO_SHOW ? at : skippedAt, recalls, transfers, residentKey, servedBy, rating, parks);
     }
 
     Ticket finished(Instant at, String staffId) {
         Instant started = startedAt != null ? startedAt : calledAt;
         return new Ticket(id, day, number, numeric, service, priority, ordinal, TicketStatus.FINISHED, issuedAt, counter,
-                targetCounter, calledAt, started, at, skippedAt, recalls, transfers, residentKey, staffId, rating);
+                targetCounter, calledAt, started, at, skippedAt, recalls, transfers, residentKey, staffId, rating, parks);
     }
 
     Ticket transferred(String toService, int toCounter) {
         return new Ticket(id, day, number, numeric, toService, priority, ordinal, TicketStatus.WAITING, issuedAt, counter,
-                toCounter, null, null, null, skippedAt, recalls, transfers + 1, residentKey, servedBy, rating);
+                toCounter, null, null, null, skippedAt, recalls, transfers + 1, residentKey, servedBy, rating, parks);
     }
 
     Ticket rated(int score) {
         return new Ticket(id, day, number, numeric, service, priority, ordinal, status, issuedAt, counter, targetCounter,
-                calledAt, startedAt, finishedAt, skippedAt, recalls, transfers, residentKey, servedBy, score);
+                calledAt, startedAt, finishedAt, skippedAt, recalls, transfers, residentKey, servedBy, score, parks);
     }
 
     public boolean isWaiting() {

@@ -50,11 +50,20 @@ public final class QueueService {
     /** @param wallClockTrusted whether the wall clock can be believed now (see {@link QueueEngine}) */
     public QueueService(OfficeLayout layout, Clock clock, java.util.function.BooleanSupplier wallClockTrusted, QueueStore store)
             throws SQLException {
+        this(layout, clock, wallClockTrusted, store, DaySummary.DEFAULT_ALERT_WAIT);
+    }
+
+    /**
+     * @param alertWait the manager's {@code [manager] alert_wait}: a wait that long is a breach in the office's
+     *                  history ({@link vn.motcua.appliance.history.Figures#breaches()})
+     */
+    public QueueService(OfficeLayout layout, Clock clock, java.util.function.BooleanSupplier wallClockTrusted, QueueStore store,
+                        java.time.Duration alertWait) throws SQLException {
         this.layout = layout;
         this.clock = clock;
         this.wallClockTrusted = wallClockTrusted;
         this.store = store;
-        this.daySummary = new DaySummary(store);
+        this.daySummary = new DaySummary(store, alertWait);
         this.residentCards = new ResidentCards(clock);
         store.knowServices(layout.servicesByCode().keySet());
         this.engine = rebuild();

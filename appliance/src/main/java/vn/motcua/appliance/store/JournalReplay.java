@@ -98,7 +98,9 @@ final class JournalReplay {
                 ps.executeUpdate();
             }
         }
-        OutboxRows.insert(c, r.events().stream().filter(e -> e.seq() > heldSeq).toList());
+        List<OutboxEvent> fresh = r.events().stream().filter(e -> e.seq() > heldSeq).toList();
+        OutboxRows.insert(c, fresh);
+        DayFigureRows.fromEvents(c, fresh);
         KeypadCursorRows.upsert(c, r.keypads());
         c.commit();
     }

@@ -222,6 +222,38 @@ public final class QueueStore implements Outbox, KeypadCursors, AutoCloseable {
         }
     }
 
+    /** The office's history: every stored cell of {@code from}..{@code to} ({@link DayFigureRows}). */
+    public synchronized List<vn.motcua.appliance.history.Cell> dayFigures(LocalDate from, LocalDate to) throws StoreException {
+        try {
+            return DayFigureRows.select(c, from, to);
+        } catch (SQLException e) {
+            throw new StoreException("could not read the figures of " + from + ".." + to, e);
+        }
+    }
+
+    /** The days of {@code from}..{@code to} whose figures are stored. */
+    public synchronized List<LocalDate> daysWithFigures(LocalDate from, LocalDate to) throws StoreException {
+        try {
+            return DayFigureRows.days(c, from, to);
+        } catch (SQLException e) {
+            throw new StoreException("could not list the days of " + from + ".." + to, e);
+        }
+    }
+
+    /**
+     * Replaces the stored figures of {@code day} (the technician's recompute from the raw events), in one
+     * transaction. Not journalled: the figures are derived data, and a recompute can always be run again.
+     */
+    public synchronized void replaceDayFigures(LocalDate day, List<vn.motcua.appliance.history.Cell> cells) throws StoreException {
+        try {
+            DayFigureRows.replaceDay(c, day, cells);
+            c.commit();
+        } catch (SQLException e) {
+            rollbackQuietly();
+            throw new StoreException("could not replace the figures of " + day, e);
+        }
+    }
+
     /** Tells the store which services exist, so a fresh database can resume numbering from the watermarks. */
     public synchronized void knowServices(Collection<String> codes) {
         knownServices = new LinkedHashSet<>(codes);
@@ -363,6 +395,7 @@ public final class QueueStore implements Outbox, KeypadCursors, AutoCloseable {
                 }
             }
             OutboxRows.insert(c, stamped);
+            DayFigureRows.fromEvents(c, stamped);
             KeypadCursorRows.upsert(c, keypads);
             return true;
         } catch (SQLException e) {
@@ -433,6 +466,7 @@ public final class QueueStore implements Outbox, KeypadCursors, AutoCloseable {
             services.addAll(day.issued().keySet());
             StateRows.upsertDay(c, day, seq, new ArrayList<>(services));
             OutboxRows.insert(c, notHeld(history), true);
+            DayFigureRows.fromEvents(c, notHeld(history)); // the district's copy of past days' summaries
             OutboxRows.insert(c, List.of(event));
             c.commit();
             lastSeq = seq;

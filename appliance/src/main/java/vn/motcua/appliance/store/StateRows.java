@@ -26,8 +26,8 @@ final class StateRows {
     static void upsertTicket(Connection c, Ticket t) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("MERGE INTO ticket (id, business_day, ticket_number, numeric_part, service, priority,"
                 + " ordinal, status, issued_at, counter_no, target_counter, called_at, started_at, finished_at, skipped_at,"
-                + " recalls, transfers, resident_key, served_by, rating) KEY (id)"
-                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                + " recalls, transfers, resident_key, served_by, rating, parks) KEY (id)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             ps.setString(1, t.id());
             ps.setObject(2, t.day());
             ps.setString(3, t.number());
@@ -48,6 +48,7 @@ final class StateRows {
             ps.setString(18, t.residentKey());
             ps.setString(19, t.servedBy());
             ps.setInt(20, t.rating());
+            ps.setInt(21, t.parks());
             ps.executeUpdate();
         }
     }
@@ -125,7 +126,7 @@ final class StateRows {
         List<Ticket> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT id, business_day, ticket_number, numeric_part, service, priority, ordinal,"
                 + " status, issued_at, counter_no, target_counter, called_at, started_at, finished_at, skipped_at, recalls,"
-                + " transfers, resident_key, served_by, rating FROM ticket WHERE business_day = ? ORDER BY ordinal")) {
+                + " transfers, resident_key, served_by, rating, parks FROM ticket WHERE business_day = ? ORDER BY ordinal")) {
             ps.setObject(1, day);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -133,7 +134,7 @@ final class StateRows {
                             rs.getString(5), Priority.valueOf(rs.getString(6)), rs.getLong(7),
                             TicketStatus.valueOf(rs.getString(8)), instant(rs, 9), rs.getInt(10), rs.getInt(11),
                             instant(rs, 12), instant(rs, 13), instant(rs, 14), instant(rs, 15), rs.getInt(16),
-                            rs.getInt(17), rs.getString(18), rs.getString(19), rs.getInt(20)));
+                            rs.getInt(17), rs.getString(18), rs.getString(19), rs.getInt(20), rs.getInt(21)));
                 }
             }
         }

@@ -1,0 +1,216 @@
+package vn.motcua.appliance.history;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import vn.motcua.appliance.domain.Priority;
+
+/**
+ * The figures of a set of tickets, the same for one cell of a day ({@link Cell}) and for any sum of cells (a
+ * service over a year): every field adds up, so a report over any range is the sum of its days' cells.
+ *
+ * <p>Definitions, the manager view's ({@link vn.motcua.appliance.domain.DayFigures}) carried to history:
+ * <ul>
+ *   <li>{@code issued}, {@code issuedByPriority}, {@code transferred}: tickets issued for a service (a transferred
+ *       ticket counts in the service of its letter), whatever happened to them after; transferred: sent to another
+ *       service or counter at least once.</li>
+ *   <li>Every other figure counts a ticket where it ended: the service it is in now, the counter and clerk that
+ *       finished it (none when nobody finished it).</li>
+ *   <li>{@code called}: called at least once; {@code waits}: issue to its latest call, called tickets only.</li>
+ *   <li>{@code served}: finished by a clerk; {@code serviceTimes}: start (or call) to done.</li>
+ *   <li>{@code noShows}: skipped at least once, even if recalled and served after; {@code expired}: ended by the day
+ *       roll, the recall window or the district closing the queue; {@code parked}: parked at least once.</li>
+ *   <li>{@code breaches}: called tickets whose wait reached the manager's {@code [manager] alert_wait}.</li>
+ *   <li>{@code ratings}: how many of each score, index 0 = 1 (rất hài lòng / very satisfied) … 3 = 4 (không hài
+ *       lòng / not satisfied).</li>
+ * </ul>
+ * Immutable.
+ */
+public final class Figures {
+    public static final Figures NONE = new Figures(new int[Priority.values().length], 0, 0, 0, 0, 0, 0, 0,
+            Histogram.EMPTY, Histogram.EMPTY, new int[4]);
+
+    private final int[] issuedByPriority;
+    private final int called;
+    private final int served;
+    private final int noShows;
+    private final int expired;
+    private final int transferred;
+    private final int parked;
+    private final int breaches;
+    private final Histogram waits;
+    private final Histogram serviceTimes;
+    private final int[] ratings;
+
+    /**
+     * @param issuedByPriority tickets issued, by {@link Priority#ordinal()} (a shorter array: the rest are 0)
+     * @param ratings          count of each score 1..4
+     */
+    public Figures(int[] issuedByPriority, int called, int served, int noShows, int expired, int transferred,
+                   int parked, int breaches, Histogram waits, Histogram serviceTimes, int[] ratings) {
+        if (issuedByPriority.length > Priority.values().length || ratings.length != 4) {
+            throw new IllegalArgumentException("issued by " + issuedByPriority.length + " priorities, "
+                    + ratings.length + " rating scores");
+        }
+        for (int v : new int[] {called, served, noShows, expired, transferred, parked, breaches}) {
+            if (v < 0) {
+                throw new IllegalArgumentException("negative count");
+            }
+        }
+        this.issuedByPriority = Arrays.copyOf(issuedByPriority, Priority.values().length);
+        this.called = called;
+        this.served = served;
+        this.noShows = noShows;
+        this.expired = expired;
+        this.transferred = transferred;
+        this.parked = parked;
+        this.breaches = breaches;
+        this.waits = waits;
+        this.serviceTimes = serviceTimes;
+        this.ratings = ratings.clone();
+    }
+
+    public Figures plus(Figures o) {
+        int[] issued = issuedByPriority.clone();
+        for (int i = 0; i < issued.length; i++) {
+            issued[i] += o.issuedByPriority[i];
+        }
+        int[] r = ratings.clone();
+        for (int i = 0; i < r.length; i++) {
+            r[i] += o.ratings[i];
+        }
+        return new Figures(issued, called + o.called, served + o.served, noShows + o.noShows, expired + o.expired,
+                transferred + o.transferred, parked + o.parked, breaches + o.breaches, waits.plus(o.waits),
+                serviceTimes.plus(o.serviceTimes), r);
+    }
+
+    /** All tickets issued, every priority. */
+    public int issued() {
+        return Arrays.stream(issuedByPriority).sum();
+    }
+
+    public int issued(Priority p) {
+        return issuedByPriority[p.ordinal()];
+    }
+
+    /** By {@link Priority#ordinal()}, every priority (a copy). */
+    public int[] issuedByPriority() {
+        return issuedByPriority.clone();
+    }
+
+    public int called() {
+        return called;
+    }
+
+    public int served() {
+        return served;
+    }
+
+    public int noShows() {
+        return noShows;
+    }
+
+    public int expired() {
+        return expired;
+    }
+
+    public int transferred() {
+        return transferred;
+    }
+
+    public int parked() {
+        return parked;
+    }
+
+    public int breaches() {
+        return breaches;
+    }
+
+    public Histogram waits() {
+        return waits;
+    }
+
+    public Histogram serviceTimes() {
+        return serviceTimes;
+    }
+
+    /** Count of each score, index 0 = score 1 (a copy). */
+    public int[] ratings() {
+        return ratings.clone();
+    }
+
+    public int ratingCount() {
+        return Arrays.stream(ratings).sum();
+    }
+
+    /** Mean score to two decimals (lower is better), null when nobody rated. */
+    public Double averageRating() {
+        int n = ratingCount();
+        if (n == 0) {
+            return null;
+        }
+        long total = 0;
+        for (int i = 0; i < ratings.length; i++) {
+            total += (long) (i + 1) * ratings[i];
+        }
+        return Math.round(total * 100.0 / n) / 100.0;
+    }
+
+    /**
+     * The JSON shape of the reports API, the exports and the {@code day.summary} cells (snake_case). Times are
+     * whole seconds; a time with nothing measured is null, shown as "—".
+     */
+    public Map<String, Object> asMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("issued", issued());
+        Map<String, Integer> byPriority = new LinkedHashMap<>();
+        for (Priority p : Priority.values()) {
+            byPriority.put(p.name(), issuedByPriority[p.ordinal()]);
+        }
+        m.put("issued_by_priority", byPriority);
+        m.put("called", called);
+        m.put("served", served);
+        m.put("no_shows", noShows);
+        m.put("expired", expired);
+        m.put("transferred", transferred);
+        m.put("parked", parked);
+        m.put("breaches", breaches);
+        putTimes(m, "wait", waits);
+        putTimes(m, "service", serviceTimes);
+        m.put("ratings", ratingCount());
+        m.put("average_rating", averageRating());
+        Map<Integer, Integer> counts = new LinkedHashMap<>();
+        for (int i = 0; i < ratings.length; i++) {
+            counts.put(i + 1, ratings[i]);
+        }
+        m.put("rating_counts", counts);
+        return m;
+    }
+
+    private static void putTimes(Map<String, Object> m, String name, Histogram h) {
+        boolean any = h.count() > 0;
+        m.put("average_" + name + "_seconds", any ? h.average() : null);
+        m.put("p50_" + name + "_seconds", any ? h.percentile(0.5) : null);
+        m.put("p90_" + name + "_seconds", any ? h.percentile(0.9) : null);
+        m.put("longest_" + name + "_seconds", any ? h.max() : null);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Figures f && Arrays.equals(issuedByPriority, f.issuedByPriority) && called == f.called
+                && served == f.served && noShows == f.noShows && expired == f.expired && transferred == f.transferred
+                && parked == f.parked && breaches == f.breaches && waits.equals(f.waits)
+                && serviceTimes.equals(f.serviceTimes) && Arrays.equals(ratings, f.ratings);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(issuedByPriority) * 31 + served * 7 + waits.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Figures" + asMap();
+    }
+}
