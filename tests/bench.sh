@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# Runs a benchmark harness from tests/ with the test classpath. Usage: tests/bench.sh store [lifecycles]
+# Runs a benchmark harness from tests/ with the test classpath.
+# Usage: tests/bench.sh store [lifecycles] | tests/bench.sh history [days]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . tools/java-home.sh
-./mvnw -B -q -ntp install -DskipTests -DskipITs -pl tests -am
+./mvnw -B -q -ntp install -DskipTests -DskipITs -Dmotcua.jazzer=false -pl tests -am
 CP=$(cd tests && ../mvnw -B -q -ntp dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
 mkdir -p target
 case "${1:-store}" in
   store) shift || true; exec java -Xmx256m -cp "tests/target/test-classes:$CP" vn.motcua.tests.bench.StoreBenchmark "$@" ;;
-  *) echo "unknown benchmark: $1 (known: store)" >&2; exit 2 ;;
+  history) shift || true; exec java -Xmx256m -Dmotcua.applianceJar=appliance/target/motcua-appliance.jar \
+      -Dmotcua.demoConf=appliance/src/main/dist/demo.conf -cp "tests/target/test-classes:$CP" \
+      vn.motcua.tests.bench.HistoryBenchmark "$@" ;;
+  *) echo "unknown benchmark: $1 (known: store, history)" >&2; exit 2 ;;
 esac

@@ -123,6 +123,26 @@ class ScriptedDayFiguresTest {
             assertEquals(byHour, fields(day.get("hours"), this::fromSummary), "day.summary hours");
             assertEquals(byHour, fields(summary.get("hours"), this::fromManager), "/manager hours");
 
+            // the office's history: the summary's cells (per service x counter x clerk x hour) add up to the same
+            // figures along every grouping, and the store holds exactly those cells for the day
+            JsonNode cells = day.get("cells");
+            assertTrue(cells.size() > 0, "the summary carries the day's cells");
+            for (String s : SERVICES) {
+                assertEquals(expected(tickets, t -> t.issuedFor.equals(s), t -> t.service.equals(s)),
+                        fromCells(cells, c -> c.get("service").asText().equals(s)), "cells of service " + s);
+            }
+            for (String n : byStaff.keySet()) {
+                assertEquals(byStaff.get(n), fromCells(cells, c -> c.get("staffId").asText().equals(n)), "cells of " + n);
+            }
+            for (String c : byCounter.keySet()) {
+                assertEquals(byCounter.get(c), fromCells(cells, x -> x.get("counter").asText().equals(c)), "cells of counter " + c);
+            }
+            for (String h : byHour.keySet()) {
+                assertEquals(byHour.get(h), fromCells(cells, x -> x.get("hour").asText().equals(h)), "cells of hour " + h);
+            }
+            assertEquals(expected(tickets, t -> true, t -> true), fromCells(cells, c -> true), "every cell");
+            assertEquals(cells.size(), a.store().dayFigures(today, today).size(), "day_figures rows of the day");
+
             // the scale goes with the figures, labelled, best first
             assertEquals("Rất hài lòng|Very satisfied", summary.at("/rating_scale/0/label_vi").asText() + "|"
                     + summary.at("/rating_scale/0/label_en").asText());
@@ -301,6 +321,47 @@ class ScriptedDayFiguresTest {
         f.put("avgRating", avg == null || avg.isNull() ? null : avg.asDouble());
         for (int s = 1; s <= 4; s++) {
             f.put("rating" + s, n.get(keys[10]).get(String.valueOf(s)).asLong());
+        }
+        return f;
+    }
+
+    /** The cells {@code which} selects, added up as {@code history.Figures} does, in the same shape. */
+    private static Map<String, Object> fromCells(JsonNode cells, Predicate<JsonNode> which) {
+        long issued = 0, transferred = 0, called = 0, served = 0, noShows = 0, waitSum = 0, waitMax = 0, serviceSum = 0;
+        long[] ratings = new long[4];
+        for (JsonNode c : cells) {
+            if (!which.test(c)) {
+                continue;
+            }
+            for (JsonNode n : c.get("issued")) {
+                issued += n.asLong();
+            }
+            transferred += c.get("transferred").asLong();
+            called += c.get("called").asLong();
+            served += c.get("served").asLong();
+            noShows += c.get("noShows").asLong();
+            waitSum += c.get("waitSum").asLong();
+            waitMax = Math.max(waitMax, c.get("waitMax").asLong());
+            serviceSum += c.get("serviceSum").asLong();
+            for (int s = 0; s < 4; s++) {
+                ratings[s] += c.get("ratings").get(s).asLong();
+            }
+        }
+        long rated = ratings[0] + ratings[1] + ratings[2] + ratings[3];
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("tickets", issued);
+        f.put("transferred", transferred);
+        f.put("called", called);
+        f.put("served", served);
+        f.put("noShows", noShows);
+        f.put("avgWait", called == 0 ? 0L : Math.round((double) waitSum / called));
+        f.put("maxWait", waitMax);
+        f.put("avgService", served == 0 ? 0L : Math.round((double) serviceSum / served));
+        f.put("ratings", rated);
+        f.put("avgRating", rated == 0 ? null
+                : Math.round((ratings[0] + 2 * ratings[1] + 3 * ratings[2] + 4 * ratings[3]) * 100.0 / rated) / 100.0);
+        for (int s = 1; s <= 4; s++) {
+            f.put("rating" + s, ratings[s - 1]);
         }
         return f;
     }
