@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs a benchmark harness from tests/ with the test classpath.
-# Usage: tests/bench.sh store [lifecycles] | tests/bench.sh history [days]
+# Usage: tests/bench.sh store [lifecycles] | history [days] | day-scale [tickets] [window]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . tools/java-home.sh
@@ -12,5 +12,8 @@ case "${1:-store}" in
   history) shift || true; exec java -Xmx256m -Dmotcua.applianceJar=appliance/target/motcua-appliance.jar \
       -Dmotcua.demoConf=appliance/src/main/dist/demo.conf -cp "tests/target/test-classes:$CP" \
       vn.motcua.tests.bench.HistoryBenchmark "$@" ;;
-  *) echo "unknown benchmark: $1 (known: store, history)" >&2; exit 2 ;;
+  day-scale) shift || true; exec java -Xmx256m -Dmotcua.applianceJar=appliance/target/motcua-appliance.jar \
+      -Dmotcua.demoConf=appliance/src/main/dist/demo.conf -cp "tests/target/test-classes:$CP" \
+      vn.motcua.tests.bench.DayScaleBenchmark "$@" ;;
+  *) echo "unknown benchmark: $1 (known: store, history, day-scale)" >&2; exit 2 ;;
 esac

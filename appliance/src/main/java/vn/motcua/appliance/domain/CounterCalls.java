@@ -34,7 +34,7 @@ final class CounterCalls {
 
     CommandResult callNext(int counterNumber) {
         Counter c = checks.openCounter(counterNumber);
-        Ticket next = QueueOrder.nextFor(layout.counter(counterNumber).orElseThrow(), state.tickets())
+        Ticket next = QueueOrder.nextFor(layout.counter(counterNumber).orElseThrow(), state.activeTickets())
                 .orElseThrow(() -> new QueueRefusedException(Refusal.NOBODY_WAITING, "counter " + counterNumber));
         Instant now = clock.instant();
         state.begin();

@@ -42,7 +42,7 @@ final class DayRoll {
         if (today.isAfter(state.day()) && !dayRollHeld()) {
             startDay(today, now);
         }
-        for (Ticket t : List.copyOf(state.tickets())) {
+        for (Ticket t : List.copyOf(state.activeTickets())) {
             if (t.status() == TicketStatus.NO_SHOW && Duration.between(t.skippedAt(), now).compareTo(noShowRecallWindow) > 0) {
                 expire(t, now, "no_show_window_passed");
             }
@@ -51,7 +51,7 @@ final class DayRoll {
     }
 
     boolean dayRollHeld() {
-        return untrusted.holdsDayRoll(state.tickets());
+        return untrusted.holdsDayRoll(state.activeTickets());
     }
 
     /**
@@ -61,7 +61,7 @@ final class DayRoll {
     CommandResult closeQueue(String reason) {
         Instant now = clock.instant();
         state.begin();
-        for (Ticket t : List.copyOf(state.tickets())) {
+        for (Ticket t : List.copyOf(state.activeTickets())) {
             if (t.status() == TicketStatus.WAITING || t.status() == TicketStatus.PARKED
                     || t.status() == TicketStatus.NO_SHOW) {
                 expire(t, now, "queue_closed: " + reason);
@@ -71,7 +71,7 @@ final class DayRoll {
     }
 
     private void startDay(LocalDate today, Instant now) {
-        for (Ticket t : List.copyOf(state.tickets())) {
+        for (Ticket t : List.copyOf(state.activeTickets())) {
             if (!t.status().isTerminal()) {
                 expire(t, now, "day_ended");
             }

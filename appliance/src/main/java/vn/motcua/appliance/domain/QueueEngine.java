@@ -165,8 +165,25 @@ public final class QueueEngine {
         return layout;
     }
 
+    /** Every ticket of the day, finished and expired ones too: for figures and look-ups, not per command. */
     public Collection<Ticket> tickets() {
         return state.tickets();
+    }
+
+    /** The tickets not finished or expired, in issue order: what a screen or a count per command reads. */
+    public Collection<Ticket> activeTickets() {
+        return state.activeTickets();
+    }
+
+    /** Today's ticket with this id, if any, at no cost that grows with the day. */
+    public Optional<Ticket> ticketById(String id) {
+        return Optional.ofNullable(state.ticket(id));
+    }
+
+    /** The latest calls as the tickets are now, latest first (at most {@code n}, and at most the 32 kept). */
+    public List<Ticket> recentCalls(int n) {
+        List<Ticket> all = state.recentCalls();
+        return all.size() <= n ? all : all.subList(0, n);
     }
 
     public Collection<Counter> counters() {
@@ -175,7 +192,7 @@ public final class QueueEngine {
 
     /** The ticket call-next at this counter would call now, if any (whether the counter is open or not). */
     public Optional<Ticket> nextFor(int counterNumber) {
-        return layout.counter(counterNumber).flatMap(def -> QueueOrder.nextFor(def, state.tickets()));
+        return layout.counter(counterNumber).flatMap(def -> QueueOrder.nextFor(def, state.activeTickets()));
     }
 
     public Optional<Ticket> ticket(String number) {
@@ -211,5 +228,13 @@ public final class QueueEngine {
 
     public QueueSnapshot snapshot() {
         return state.snapshot();
+    }
+
+    /**
+     * The queue as it was before the last command or tick: what the service goes back to when the store could not
+     * commit it. Built only when asked, from what the command changed.
+     */
+    public QueueSnapshot beforeLastCommand() {
+        return state.beforeLast();
     }
 }

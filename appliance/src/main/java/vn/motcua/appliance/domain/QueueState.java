@@ -1,6 +1,7 @@
 package vn.motcua.appliance.domain;
 
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -18,15 +19,27 @@ import java.util.TreeMap;
  * else: the store writes exactly those rows.
  */
 final class QueueState {
+    /** Calls the display lists and a service's last call is looked up among. */
+    static final int RECENT_CALLS = 32;
+
     private LocalDate day;
     private final Map<String, Integer> lastNumber = new HashMap<>();
     private final Map<String, Integer> issued = new HashMap<>();
     private long lastOrdinal;
     /** In issue order: the call order breaks ties by it and the screens list tickets in it. */
-    private final Map<String, Ticket> tickets = new LinkedHashMap<>();
+    private Map<String, Ticket> tickets = new LinkedHashMap<>();
+    /**
+     * The tickets not yet finished or expired, in issue order: all that call-next, the waiting counts, the screens and
+     * the day roll look at. Kept beside {@link #tickets} so a command's cost follows the queue, not the day's size.
+     */
+    private final Map<String, Ticket> active = new LinkedHashMap<>();
+    /** Ids of the latest calls, latest first: the display's list and each service's last call. */
+    private final ArrayDeque<String> recentCalls = new ArrayDeque<>();
     private final Map<Integer, Counter> counters = new TreeMap<>();
 
     private Changes changes;
+    /** What the last command changed, to tell what the queue was before it ({@link #beforeLast()}). */
+    private Changes last;
 
     /** Today as saved; a counter of the layout the snapshot does not know (one added since) starts closed. */
     QueueState(OfficeLayout layout, QueueSnapshot s) {
@@ -34,7 +47,9 @@ final class QueueState {
         lastNumber.putAll(s.day().lastNumber());
         issued.putAll(s.day().issued());
         lastOrdinal = s.day().lastOrdinal();
-        s.tickets().stream().sorted(Comparator.comparingLong(Ticket::ordinal)).forEach(t -> tickets.put(t.id(), t));
+        s.tickets().stream().sorted(Comparator.comparingLong(Ticket::ordinal)).forEach(this::index);
+        s.tickets().stream().filter(t -> t.calledAt() != null).sorted(Comparator.comparing(Ticket::calledAt).reversed())
+                .limit(RECENT_CALLS).forEach(t -> recentCalls.addLast(t.id()));
         Map<Integer, Counter> saved = new HashMap<>();
         s.counters().forEach(c -> saved.put(c.number(), c));
         for (CounterDef def : layout.counters()) {
@@ -52,6 +67,23 @@ final class QueueState {
 
     Collection<Ticket> tickets() {
         return Collections.unmodifiableCollection(tickets.values());
+    }
+
+    /** Today's tickets not finished or expired, in issue order. */
+    Collection<Ticket> activeTickets() {
+        return Collections.unmodifiableCollection(active.values());
+    }
+
+    /** Up to {@link #RECENT_CALLS} of today's called tickets as they are now, the latest call first. */
+    List<Ticket> recentCalls() {
+        List<Ticket> out = new ArrayList<>(recentCalls.size());
+        for (String id : recentCalls) {
+            Ticket t = tickets.get(id);
+            if (t != null) {
+                out.add(t);
+            }
+        }
+        return out;
     }
 
     Collection<Counter> counters() {
@@ -98,7 +130,10 @@ final class QueueState {
         lastNumber.clear();
         issued.clear();
         lastOrdinal = 0;
-        tickets.clear();
+        changes.dayEnded = tickets; // what the queue was before the roll, for beforeLast()
+        tickets = new LinkedHashMap<>();
+        active.clear();
+        recentCalls.clear();
     }
 
     DayState dayState() {
@@ -112,17 +147,39 @@ final class QueueState {
     // ---- one command's changes ----
 
     void begin() {
-        changes = new Changes();
+        changes = new Changes(dayState());
     }
 
     Ticket put(Ticket t) {
-        tickets.put(t.id(), t);
+        Ticket old = index(t);
+        if (!changes.priorTickets.containsKey(t.id())) {
+            changes.priorTickets.put(t.id(), old); // null: new in this command
+        }
+        if (t.calledAt() != null && (old == null || !t.calledAt().equals(old.calledAt()))) {
+            recentCalls.remove(t.id());
+            recentCalls.addFirst(t.id());
+            if (recentCalls.size() > RECENT_CALLS) {
+                recentCalls.removeLast();
+            }
+        }
         changes.tickets.put(t.id(), t);
         return t;
     }
 
+    /** Files {@code t} under its id and in or out of the active tickets; returns what it replaced. */
+    private Ticket index(Ticket t) {
+        Ticket old = tickets.put(t.id(), t);
+        if (t.status().isTerminal()) {
+            active.remove(t.id());
+        } else {
+            active.put(t.id(), t);
+        }
+        return old;
+    }
+
     Counter putCounter(Counter c) {
-        counters.put(c.number(), c);
+        Counter old = counters.put(c.number(), c);
+        changes.priorCounters.putIfAbsent(c.number(), old);
         changes.counters.put(c.number(), c);
         return c;
     }
@@ -134,14 +191,46 @@ final class QueueState {
     CommandResult end(Ticket subject) {
         Changes done = changes;
         changes = null;
+        last = done;
         return new CommandResult(done.events, new ArrayList<>(done.tickets.values()), new ArrayList<>(done.counters.values()),
                 dayState(), subject);
     }
 
-    /** What the current command touched; the last version of each ticket and counter only. */
+    /**
+     * The queue as it was before the last command (the store could not commit it, and the engine goes back). Built
+     * from what that command changed, only when asked: a command costs no copy of the day's tickets.
+     */
+    QueueSnapshot beforeLast() {
+        if (last == null) {
+            return snapshot();
+        }
+        Map<String, Ticket> before = new LinkedHashMap<>(last.dayEnded != null ? last.dayEnded : tickets);
+        last.priorTickets.forEach((id, prior) -> {
+            if (prior == null) {
+                before.remove(id);
+            } else {
+                before.put(id, prior);
+            }
+        });
+        Map<Integer, Counter> cs = new TreeMap<>(counters);
+        cs.putAll(last.priorCounters);
+        return new QueueSnapshot(last.priorDay, List.copyOf(before.values()), List.copyOf(cs.values()));
+    }
+
+    /** What the current command touched; the last version of each ticket and counter only, and what they were. */
     private static final class Changes {
         final List<QueueEvent> events = new ArrayList<>();
         final Map<String, Ticket> tickets = new LinkedHashMap<>();
         final Map<Integer, Counter> counters = new LinkedHashMap<>();
+        final DayState priorDay;
+        /** Each changed ticket's version before the command; null for one the command issued. */
+        final Map<String, Ticket> priorTickets = new HashMap<>();
+        final Map<Integer, Counter> priorCounters = new HashMap<>();
+        /** The day's tickets, when the command rolled to a new day. */
+        Map<String, Ticket> dayEnded;
+
+        Changes(DayState priorDay) {
+            this.priorDay = priorDay;
+        }
     }
 }

@@ -42,7 +42,7 @@ final class WaitEstimates {
     }
 
     long waiting(String serviceCode) {
-        return state.tickets().stream().filter(t -> t.isWaiting() && t.service().equals(serviceCode)).count();
+        return state.activeTickets().stream().filter(t -> t.isWaiting() && t.service().equals(serviceCode)).count();
     }
 
     /** Estimated wait for a ticket of {@code priority} taken now. */
@@ -61,7 +61,7 @@ final class WaitEstimates {
      */
     int aheadOfNewTicket(String serviceCode, Priority priority) {
         int n = 0;
-        for (Ticket t : state.tickets()) {
+        for (Ticket t : state.activeTickets()) {
             if (t.isWaiting() && t.targetCounter() == 0 && t.service().equals(serviceCode)
                     && (!priority.isPriority() || t.priority().isPriority())) {
                 n++;
@@ -81,7 +81,7 @@ final class WaitEstimates {
             return 0;
         }
         int n = 0;
-        for (Ticket o : state.tickets()) {
+        for (Ticket o : state.activeTickets()) {
             boolean sameLine = o.targetCounter() == t.targetCounter() && (t.targetCounter() != 0 || o.service().equals(t.service()));
             boolean before = o.priority().isPriority() != t.priority().isPriority() ? o.priority().isPriority() : o.ordinal() < t.ordinal();
             if (o.isWaiting() && sameLine && before) {

@@ -3,6 +3,7 @@ package vn.motcua.appliance.service;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -93,7 +94,6 @@ public final class QueueService {
      */
     public synchronized CommandResult execute(Function<QueueEngine, CommandResult> command, KeypadCursor press) {
         tickLocked();
-        QueueSnapshot before = engine.snapshot();
         CommandResult r;
         try {
             r = command.apply(engine);
@@ -101,7 +101,7 @@ public final class QueueService {
             refused.incrementAndGet();
             throw e;
         }
-        commitLocked(r, press, before);
+        commitLocked(r, press, engine::beforeLastCommand);
         return r;
     }
 
@@ -116,10 +116,9 @@ public final class QueueService {
     }
 
     private void tickLocked() {
-        QueueSnapshot before = engine.snapshot();
         CommandResult t = engine.tick();
         if (!t.isEmpty()) {
-            commitLocked(t, null, before);
+            commitLocked(t, null, engine::beforeLastCommand);
         }
     }
 
@@ -127,7 +126,7 @@ public final class QueueService {
      * @param before the engine's state before {@code r}: what it goes back to if {@code r} cannot be committed and
      *               the store cannot be read (H2 failed; the commits since are in the journal alone)
      */
-    private void commitLocked(CommandResult r, KeypadCursor press, QueueSnapshot before) {
+    private void commitLocked(CommandResult r, KeypadCursor press, Supplier<QueueSnapshot> before) {
         StoreCondition.Failure failing = store.condition().failure();
         if (failing != null && r.events().stream().anyMatch(e -> e instanceof QueueEvent.TicketIssued)) {
             refused.incrementAndGet();
@@ -158,14 +157,14 @@ public final class QueueService {
      * The engine as the store holds it; from {@code before} while H2 has failed (it lacks what the journal alone
      * holds) or cannot be read. Never ahead of the disk: {@code before} was committed.
      */
-    private QueueEngine restored(QueueSnapshot before) {
+    private QueueEngine restored(Supplier<QueueSnapshot> before) {
         QueueEngine current = engine;
         QueueEngine back;
         try {
-            back = store.condition().databaseFailed() ? fromSnapshot(before) : rebuild();
+            back = store.condition().databaseFailed() ? fromSnapshot(before.get()) : rebuild();
         } catch (SQLException | StoreException e) {
             log.warn("Queue state could not be read back from the database ({}); restored from memory", e.toString());
-            back = fromSnapshot(before);
+            back = fromSnapshot(before.get());
         }
         current.handOverClockStateTo(back);
         return back;

@@ -58,8 +58,7 @@ public final class QueueJson {
             cm.put("services", def.services());
             cm.put("status", c.status().name());
             cm.put("staff", c.staffId());
-            Ticket t = c.currentTicket() == null ? null : e.tickets().stream()
-                    .filter(x -> x.id().equals(c.currentTicket())).findFirst().orElse(null);
+            Ticket t = c.currentTicket() == null ? null : e.ticketById(c.currentTicket()).orElse(null);
             cm.put("ticket", t == null ? null : t.number());
             cm.put("ticket_status", t == null ? null : t.status().name());
             cm.put("ticket_service", t == null ? null : t.service());
@@ -78,8 +77,8 @@ public final class QueueJson {
      * counter page offers the rating keys only then.
      */
     private static void putRating(QueueEngine e, Counter c, Map<String, Object> cm) {
-        Ticket done = c.lastFinishedTicket() == null || c.lastFinishedAt() == null ? null : e.tickets().stream()
-                .filter(x -> x.id().equals(c.lastFinishedTicket())).findFirst().orElse(null);
+        Ticket done = c.lastFinishedTicket() == null || c.lastFinishedAt() == null ? null
+                : e.ticketById(c.lastFinishedTicket()).orElse(null);
         boolean open = done != null && done.rating() == 0;
         cm.put("rating_ticket", open ? done.number() : null);
         cm.put("rating_until", open ? c.lastFinishedAt().plus(e.layout().rules().ratingWindow()).toEpochMilli() : null);
@@ -91,7 +90,7 @@ public final class QueueJson {
      */
     private static List<Object> setAside(QueueEngine e, TicketStatus status, Duration window) {
         List<Object> out = new ArrayList<>();
-        for (Ticket t : e.tickets()) {
+        for (Ticket t : e.activeTickets()) { // parked and skipped tickets are active ones
             if (t.status() == status) {
                 Map<String, Object> tm = new LinkedHashMap<>();
                 tm.put("number", t.number());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -15,6 +16,11 @@ final class EngineInvariants {
     private EngineInvariants() {}
 
     static void check(QueueEngine e, String where) {
+        assertEquals(e.tickets().stream().filter(t -> !t.status().isTerminal()).toList(), List.copyOf(e.activeTickets()),
+                where + ": the active tickets are the unfinished ones, in issue order");
+        List<Ticket> recent = e.recentCalls(Integer.MAX_VALUE);
+        assertTrue(recent.size() <= 32 && recent.stream().map(Ticket::id).distinct().count() == recent.size()
+                && recent.stream().allMatch(t -> e.ticketById(t.id()).orElseThrow() == t), where + ": recent calls " + recent);
         Set<String> numbers = new HashSet<>();
         Map<String, Integer> currentAt = new HashMap<>();
         for (Counter c : e.counters()) {

@@ -60,6 +60,7 @@ class EnginePropertyTest {
                 accepted.merge(cmd.name().split(" ")[0], 1, Integer::sum);
                 checkEvents(live.result(), everIssued, where);
                 checkChangesAreReported(before, engine.snapshot(), live.result(), where);
+                assertEquals(before, engine.beforeLastCommand(), where + ": the queue before the command, from its changes");
             }
             EngineInvariants.check(engine, where);
             assertFalse(engine.day().isBefore(lastDay), where + ": the business day went back");

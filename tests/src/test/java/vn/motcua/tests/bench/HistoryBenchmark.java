@@ -82,7 +82,7 @@ public final class HistoryBenchmark {
         try {
             base = "http://127.0.0.1:" + app.port();
             cookie = login();
-            long idle = rssKiB(app.pid());
+            long idle = ProcessMemory.rssKiB(app.pid());
             String oneDay = "period=day&date=" + last;
             String twoYears = "period=custom&from=" + first + "&to=" + last;
             String month = "month=" + last.toString().substring(0, 7);
@@ -104,7 +104,7 @@ public final class HistoryBenchmark {
             Percentiles pdf = time("/manager/reports/monthly.pdf?" + month);
             System.out.printf("%-32s %9.1f ms %9.1f ms (one month, the form an office files)%n", "monthly report PDF",
                     pdf.p50() / 1e6, pdf.p99() / 1e6);
-            long afterAsks = rssKiB(app.pid());
+            long afterAsks = ProcessMemory.rssKiB(app.pid());
             System.out.printf("appliance RSS: idle %,d KiB; after the two-year asks %,d KiB (%+,d KiB, x%.2f)%n", idle,
                     afterAsks, afterAsks - idle, afterAsks / (double) idle);
         } finally {
@@ -181,14 +181,5 @@ public final class HistoryBenchmark {
         }
         String c = ok.headers().firstValue("set-cookie").orElseThrow();
         return c.substring(0, c.indexOf(';'));
-    }
-
-    private static long rssKiB(long pid) throws Exception {
-        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("\\D", ""));
-            }
-        }
-        throw new IllegalStateException("no VmRSS for " + pid);
     }
 }

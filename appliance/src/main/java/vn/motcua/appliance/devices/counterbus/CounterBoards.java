@@ -76,8 +76,7 @@ public final class CounterBoards implements QueueListener, CounterBusListener {
                 if (c.currentTicket() == null) {
                     displays.clear(c.number()); // a board may still show what was finished while we were down
                 } else {
-                    e.tickets().stream().filter(t -> t.id().equals(c.currentTicket())).findFirst()
-                            .ifPresent(t -> displays.rest(c.number(), t.number()));
+                    e.ticketById(c.currentTicket()).ifPresent(t -> displays.rest(c.number(), t.number()));
                 }
             }
             return null;

@@ -86,7 +86,7 @@ final class KeypadCommands {
     private static Optional<String> pick(QueueEngine e, int counter, TicketStatus status, Function<Ticket, Instant> when,
                                boolean latest) {
         Comparator<Ticket> order = Comparator.comparing(when, Comparator.nullsFirst(Comparator.naturalOrder()));
-        return e.tickets().stream()
+        return e.activeTickets().stream() // parked and skipped tickets are active ones
                 .filter(t -> t.status() == status && t.counter() == counter)
                 .max(latest ? order : order.reversed())
                 .map(Ticket::number);

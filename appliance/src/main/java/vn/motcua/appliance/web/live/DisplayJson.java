@@ -25,9 +25,8 @@ final class DisplayJson {
         m.put("notice", notice.json());
         m.put("server_time", now.toEpochMilli());
         m.put("zone", e.layout().rules().zone().getId());
-        m.put("recent_calls", e.tickets().stream().filter(t -> t.calledAt() != null)
-                .sorted(Comparator.comparing(Ticket::calledAt).reversed()).limit(RECENT_CALLS)
-                .map(t -> call(e, t.number(), t.service(), t.counter(), t.calledAt(), t.recalls() > 0, false)).toList());
+        m.put("recent_calls", e.recentCalls(Integer.MAX_VALUE).stream().filter(t -> t.calledAt() != null)
+                .limit(RECENT_CALLS).map(t -> call(e, t.number(), t.service(), t.counter(), t.calledAt(), t.recalls() > 0, false)).toList());
         return m;
     }
 
@@ -58,6 +57,6 @@ final class DisplayJson {
     }
 
     static List<String> serviceOf(QueueEngine e, String ticketId) {
-        return e.tickets().stream().filter(t -> t.id().equals(ticketId)).map(Ticket::service).limit(1).toList();
+        return e.ticketById(ticketId).map(Ticket::service).stream().toList();
     }
 }

@@ -1,0 +1,137 @@
+package vn.motcua.tests.bench;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import vn.motcua.appliance.store.EventJson;
+import vn.motcua.bus.bench.Percentiles;
+import vn.motcua.tests.harness.ApplianceProcess;
+
+/**
+ * Per-command cost against the day's size (issue 20 item 2): the real appliance process, durable commits, four
+ * screens connected to {@code /events} (the hall display, the kiosk, two staff pages) reading every frame, ten
+ * counters open. A window of ticket lifecycles (issue, call-next, finish: three commands) is timed at ticket ~200
+ * and again at ticket ~20,000 of the same day in the same run; the ratio of the two rates is the figure. Between the
+ * windows the day fills with the same lifecycles, so the tickets of the day are finished ones (the queue itself stays
+ * short, as in an office), which is what must not slow a command down.
+ *
+ * <p>Run: {@code tests/bench.sh day-scale [tickets] [window]} (defaults 20000 and 300 lifecycles).
+ */
+public final class DayScaleBenchmark {
+    private static final String[] SERVICES = {"ho-tich", "dat-dai", "xay-dung", "kinh-doanh", "ldtbxh", "chung-thuc"};
+    /** A counter that serves each service above, first in its preference. */
+    private static final int[] COUNTER_OF = {2, 4, 5, 6, 7, 8};
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    private String base;
+    private int issued;
+
+    public static void main(String[] args) throws Exception {
+        int tickets = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        int window = args.length > 1 ? Integer.parseInt(args[1]) : 300;
+        new DayScaleBenchmark().run(tickets, window);
+    }
+
+    private void run(int tickets, int window) throws Exception {
+        Path dir = Files.createTempDirectory("motcua-day-scale");
+        System.out.printf("Day-scale benchmark: windows of %d lifecycles at ticket ~200 and ~%,d, %s, load %s%n",
+                window, tickets, Runtime.version(), Files.readString(Path.of("/proc/loadavg")).trim());
+        // room for 20,000 tickets in a day: six services of up to 9,999 numbers, no daily cap
+        try (ApplianceProcess app = new ApplianceProcess(dir, toml -> toml
+                .replaceAll("last_number  = 999\\b", "last_number  = 9999")
+                .replaceAll("daily_cap    = \\d+", "daily_cap    = 0"))) {
+            app.start();
+            base = "http://127.0.0.1:" + app.port();
+            for (int counter : COUNTER_OF) {
+                post("/api/counters/" + counter + "/open", "{\"staff\":\"clerk" + counter + "\"}");
+            }
+            List<Thread> screens = new ArrayList<>();
+            AtomicLong frames = new AtomicLong();
+            for (int i = 0; i < 4; i++) {
+                screens.add(Thread.ofVirtual().start(() -> read("/events", frames)));
+            }
+            lifecycles(200 - window / 2, null); // warm-up, to ticket ~200 - window/2
+            long[] early = new long[window * 3];
+            double earlyRate = lifecycles(window, early);
+            lifecycles(tickets - issued - window / 2, null);
+            long[] late = new long[window * 3];
+            double lateRate = lifecycles(window, late);
+            Percentiles pe = Percentiles.of(early);
+            Percentiles pl = Percentiles.of(late);
+            System.out.printf("at ticket ~%,5d: %6.0f commands/s  p50 %.2f ms  p99 %.2f ms%n", 200, earlyRate,
+                    pe.p50() / 1e6, pe.p99() / 1e6);
+            System.out.printf("at ticket ~%,5d: %6.0f commands/s  p50 %.2f ms  p99 %.2f ms%n", issued - window / 2,
+                    lateRate, pl.p50() / 1e6, pl.p99() / 1e6);
+            System.out.printf("rate at ~%,d vs ~200: x%.2f (goal: within 1.2x, i.e. >= 0.83); frames read by the four"
+                    + " screens: %,d; appliance RSS %,d KiB%n", issued - window / 2, lateRate / earlyRate, frames.get(),
+                    ProcessMemory.rssKiB(app.pid()));
+            screens.forEach(Thread::interrupt);
+        }
+    }
+
+    /** {@code n} lifecycles round the services; each command's latency into {@code nanos} if given. */
+    private double lifecycles(int n, long[] nanos) throws Exception {
+        long start = System.nanoTime();
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            int s = issued % SERVICES.length;
+            long t0 = System.nanoTime();
+            post("/api/tickets", "{\"service\":\"" + SERVICES[s] + "\"}");
+            long t1 = System.nanoTime();
+            post("/api/counters/" + COUNTER_OF[s] + "/call-next", "{}");
+            long t2 = System.nanoTime();
+            post("/api/counters/" + COUNTER_OF[s] + "/finish", "{}");
+            long t3 = System.nanoTime();
+            issued++;
+            if (nanos != null) {
+                nanos[k++] = t1 - t0;
+                nanos[k++] = t2 - t1;
+                nanos[k++] = t3 - t2;
+            }
+        }
+        return n * 3 / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private JsonNode post(String path, String json) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() / 100 != 2) {
+            throw new IllegalStateException(path + " " + json + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return EventJson.mapper().readTree(r.body());
+    }
+
+    /** A screen: reads the stream to its end, counting frames, as a display's browser would. */
+    private void read(String path, AtomicLong frames) {
+        try {
+            HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream in = r.body()) {
+                byte[] buf = new byte[65536];
+                int got;
+                while ((got = in.read(buf)) >= 0) {
+                    for (int i = 0; i < got - 1; i++) {
+                        if (buf[i] == '\n' && buf[i + 1] == '\n') {
+                            frames.incrementAndGet();
+                        }
+                    }
+                }
+            }
+        } catch (Exception stopped) {
+            // the benchmark ended or the appliance stopped: the screen goes away
+        }
+    }
+}
