@@ -18,7 +18,7 @@
       body: JSON.stringify(body || {}) }).then(answer).then(function (r) {
       if (r.status !== 200) { return say(r.body.message_vi + ' / ' + r.body.message_en, true); }
       say(done); draw(r.body);
-      if (path === '/manager/staff') { $('staff-add-name').value = ''; }
+      if (path === '/manager/staff') { $('staff-add-name').value = ''; $('staff-add-full-name').value = ''; }
     });
   }
 
@@ -40,7 +40,16 @@
 
   function row(a) {
     var tr = el('tr', a.enabled ? 'account-active' : 'account-disabled'); tr.dataset.account = a.name;
-    tr.appendChild(el('td', null, a.name));
+    var who = el('td', null, a.name);
+    var full = el('input', 'full-name'); full.maxLength = 64; full.value = a.full_name || '';
+    full.setAttribute('aria-label', 'Họ tên của ' + a.name + ' / Full name of ' + a.name);
+    full.placeholder = 'Họ tên / Full name';
+    who.appendChild(full);
+    who.appendChild(button('save-full-name', 'Lưu họ tên / Save name', function () {
+      post('/manager/staff/' + a.name + '/full-name', { full_name: full.value },
+        'Đã lưu họ tên của ' + a.name + ' / Full name saved for ' + a.name);
+    }));
+    tr.appendChild(who);
     tr.appendChild(el('td', null, ROLE[a.role] || a.role));
     var where = el('td', 'account-counters');
     if (a.role === 'manager') {
@@ -104,8 +113,9 @@
   $('staff-add').onsubmit = function (ev) {
     ev.preventDefault();
     var name = $('staff-add-name').value, role = $('staff-add-role').value, password = $('staff-add-password').value;
+    var fullName = $('staff-add-full-name').value;
     $('staff-add-password').value = '';
-    post('/manager/staff', { name: name, role: role, password: password,
+    post('/manager/staff', { name: name, role: role, password: password, full_name: fullName,
       counters: role === 'manager' ? '*' : picked($('staff-add'), 'add-counter') },
       'Đã thêm ' + name + ' / ' + name + ' added');
   };

@@ -70,6 +70,8 @@ public enum ErrorCatalogue {
     CSRF(403, "Phiên làm việc không hợp lệ, vui lòng tải lại trang", "Session check failed, please reload the page"),
     BAD_NAME(400, "Tên đăng nhập gồm 1–32 ký tự a-z 0-9 . _ - (không dấu, không khoảng trắng)",
             "A user name is 1-32 of a-z 0-9 . _ - (no accents, no spaces)"),
+    BAD_FULL_NAME(400, "Họ tên gồm 1–64 ký tự, không có dấu hai chấm (:)",
+            "A full name is 1-64 characters, without a colon (:)"),
     BAD_ROLE(400, "Vai trò là cán bộ hoặc quản lý", "The role is clerk or manager"),
     NAME_TAKEN(409, "Tên đăng nhập này đã có", "This user name exists already"),
     NO_ACCOUNT(404, "Không có tài khoản này", "No such account"),

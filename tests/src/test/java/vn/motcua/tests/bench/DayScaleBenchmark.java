@@ -8,6 +8,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,11 +27,14 @@ import vn.motcua.tests.harness.ApplianceProcess;
  * counters open. A window of ticket lifecycles (issue, call-next, finish: three commands) is timed at ticket ~200
  * and again at ticket ~20,000 of the same day in the same run; the ratio of the two rates is the figure. Between the
  * windows the day fills with the same lifecycles, so the tickets of the day are finished ones (the queue itself stays
- * short, as in an office), which is what must not slow a command down.
+ * short, as in an office), which is what must not slow a command down. The JIT is warmed first on the day before:
+ * the benchmark sets the day to roll a minute or two after start and runs lifecycles until it has, so the window
+ * at ticket ~200 measures a warm appliance on a young day, not a cold one.
  *
  * <p>Run: {@code tests/bench.sh day-scale [tickets] [window]} (defaults 20000 and 300 lifecycles).
  */
 public final class DayScaleBenchmark {
+    private static final ZoneId HANOI = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final String[] SERVICES = {"ho-tich", "dat-dai", "xay-dung", "kinh-doanh", "ldtbxh", "chung-thuc"};
     /** A counter that serves each service above, first in its preference. */
     private static final int[] COUNTER_OF = {2, 4, 5, 6, 7, 8};
@@ -48,21 +54,37 @@ public final class DayScaleBenchmark {
         Path dir = Files.createTempDirectory("motcua-day-scale");
         System.out.printf("Day-scale benchmark: windows of %d lifecycles at ticket ~200 and ~%,d, %s, load %s%n",
                 window, tickets, Runtime.version(), Files.readString(Path.of("/proc/loadavg")).trim());
+        // the warm-up day ends at the first whole minute at least 70 s away
+        LocalTime rollAt = LocalTime.now(HANOI).plusSeconds(70).truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
         // room for 20,000 tickets in a day: six services of up to 9,999 numbers, no daily cap
         try (ApplianceProcess app = new ApplianceProcess(dir, toml -> toml
                 .replaceAll("last_number  = 999\\b", "last_number  = 9999")
-                .replaceAll("daily_cap    = \\d+", "daily_cap    = 0"))) {
+                .replaceAll("daily_cap    = \\d+", "daily_cap    = 0")
+                .replaceAll("(?m)^day_starts_at\\s*=.*$", "day_starts_at = \"" + rollAt + "\""))) {
             app.start();
             base = "http://127.0.0.1:" + app.port();
-            for (int counter : COUNTER_OF) {
-                post("/api/counters/" + counter + "/open", "{\"staff\":\"clerk" + counter + "\"}");
-            }
             List<Thread> screens = new ArrayList<>();
             AtomicLong frames = new AtomicLong();
             for (int i = 0; i < 4; i++) {
                 screens.add(Thread.ofVirtual().start(() -> read("/events", frames)));
             }
-            lifecycles(200 - window / 2, null); // warm-up, to ticket ~200 - window/2
+            String firstDay = post("/api/queue", null).path("day").asText();
+            openCounters();
+            int warm = 0;
+            while (post("/api/queue", null).path("day").asText().equals(firstDay)) {
+                try {
+                    lifecycles(50, null);
+                    warm += 50;
+                } catch (IllegalStateException closedByTheRoll) {
+                    if (!closedByTheRoll.getMessage().contains("COUNTER_CLOSED")) {
+                        throw closedByTheRoll;
+                    }
+                }
+            }
+            System.out.printf("warmed with %,d lifecycles on %s; the day rolled at %s%n", warm, firstDay, rollAt);
+            issued = 0;
+            openCounters(); // the roll closed them
+            lifecycles(200 - window / 2, null); // to ticket ~200 - window/2
             long[] early = new long[window * 3];
             double earlyRate = lifecycles(window, early);
             lifecycles(tickets - issued - window / 2, null);
@@ -78,6 +100,12 @@ public final class DayScaleBenchmark {
                     + " screens: %,d; appliance RSS %,d KiB%n", issued - window / 2, lateRate / earlyRate, frames.get(),
                     ProcessMemory.rssKiB(app.pid()));
             screens.forEach(Thread::interrupt);
+        }
+    }
+
+    private void openCounters() throws Exception {
+        for (int counter : COUNTER_OF) {
+            post("/api/counters/" + counter + "/open", "{\"staff\":\"clerk" + counter + "\"}");
         }
     }
 
@@ -104,10 +132,11 @@ public final class DayScaleBenchmark {
         return n * 3 / ((System.nanoTime() - start) / 1e9);
     }
 
+    /** A POST with {@code json}, or a GET when it is null; a refusal stops the benchmark. */
     private JsonNode post(String path, String json) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        b = json == null ? b.GET() : b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() / 100 != 2) {
             throw new IllegalStateException(path + " " + json + " answered " + r.statusCode() + ": " + r.body());
         }

@@ -69,7 +69,9 @@ public final class Sessions {
      * new password), so a clerk taken off the file cannot go on acting with an old login.
      */
     public void keepOnly(StaffAccounts accounts) {
-        byToken.values().removeIf(s -> !accounts.find(s.account().name()).map(s.account()::equals).orElse(false));
+        // a new full name is no reason to log anyone out: only what the session may do counts
+        byToken.values().removeIf(s -> !accounts.find(s.account().name())
+                .map(a -> a.withFullName("").equals(s.account().withFullName(""))).orElse(false));
     }
 
     public int size() {

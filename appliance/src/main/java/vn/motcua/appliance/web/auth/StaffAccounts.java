@@ -25,6 +25,8 @@ import java.util.stream.Collectors;
 public final class StaffAccounts {
     public static final Pattern NAME = Pattern.compile("[a-z0-9._-]{1,32}");
     public static final Pattern COUNTERS = Pattern.compile("\\*|\\d{1,2}(,\\d{1,2}){0,98}");
+    /** A clerk's full name as reports print it ("Nguyễn Thị Lan"): letters of any script, no colon or control. */
+    public static final Pattern FULL_NAME = Pattern.compile("[^:\\p{Cntrl}]{1,64}");
 
     public enum Role {
         CLERK, MANAGER;
@@ -43,10 +45,20 @@ public final class StaffAccounts {
         }
     }
 
-    /** One member of staff; {@code counters} empty means every counter. A manager may use every counter. */
-    public record Account(String name, Set<Integer> counters, String hash, Role role, boolean enabled) {
+    /**
+     * One member of staff; {@code counters} empty means every counter. A manager may use every counter.
+     *
+     * @param fullName the person's name for the office's reports, "" when the file gives none (the login name is
+     *                 shown then)
+     */
+    public record Account(String name, Set<Integer> counters, String hash, Role role, boolean enabled, String fullName) {
         public Account {
             counters = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(counters)); // in order on every page
+            fullName = fullName == null ? "" : fullName.strip();
+        }
+
+        public Account(String name, Set<Integer> counters, String hash, Role role, boolean enabled) {
+            this(name, counters, hash, role, enabled, "");
         }
 
         /** An account as the older three-field line meant it: every counter ({@code *}) was the manager. */
@@ -68,21 +80,26 @@ public final class StaffAccounts {
                     .collect(Collectors.joining(","));
         }
 
-        /** The file line for this account (the five-field form). */
+        /** The file line for this account (the five-field form, and the full name as a sixth when there is one). */
         public String line() {
-            return name + ":" + countersText() + ":" + hash + ":" + role.word() + ":" + (enabled ? "active" : "disabled");
+            return name + ":" + countersText() + ":" + hash + ":" + role.word() + ":" + (enabled ? "active" : "disabled")
+                    + (fullName.isEmpty() ? "" : ":" + fullName);
         }
 
         public Account withEnabled(boolean on) {
-            return new Account(name, counters, hash, role, on);
+            return new Account(name, counters, hash, role, on, fullName);
         }
 
         public Account withHash(String newHash) {
-            return new Account(name, counters, newHash, role, enabled);
+            return new Account(name, counters, newHash, role, enabled, fullName);
         }
 
         public Account withCounters(Set<Integer> newCounters) {
-            return new Account(name, newCounters, hash, role, enabled);
+            return new Account(name, newCounters, hash, role, enabled, fullName);
+        }
+
+        public Account withFullName(String newFullName) {
+            return new Account(name, counters, hash, role, enabled, newFullName);
         }
     }
 
@@ -124,13 +141,15 @@ public final class StaffAccounts {
     /** One non-comment line; the name of its account is {@link #nameOf}. */
     static Account parseLine(String line, String where) {
         String[] f = line.split(":", -1);
-        boolean shape = (f.length == 3 || f.length == 5) && NAME.matcher(f[0]).matches()
-                && COUNTERS.matcher(f[1]).matches() && PasswordHash.wellFormed(f[2]);
-        Optional<Role> role = f.length == 5 ? Role.of(f[3]) : Optional.empty();
-        if (!shape || f.length == 5 && (role.isEmpty() || !f[4].equals("active") && !f[4].equals("disabled"))) {
-            throw new IllegalArgumentException(where + ": expected name:counters:hash:role:state with name of"
-                    + " a-z 0-9 . _ -, counters '*' or like '1,2', an $argon2id$ hash (make one with StaffAccountsTool),"
-                    + " role 'clerk' or 'manager' and state 'active' or 'disabled'");
+        boolean shape = (f.length == 3 || f.length == 5 || f.length == 6) && NAME.matcher(f[0]).matches()
+                && COUNTERS.matcher(f[1]).matches() && PasswordHash.wellFormed(f[2])
+                && (f.length != 6 || FULL_NAME.matcher(f[5].strip()).matches());
+        Optional<Role> role = f.length >= 5 ? Role.of(f[3]) : Optional.empty();
+        if (!shape || f.length >= 5 && (role.isEmpty() || !f[4].equals("active") && !f[4].equals("disabled"))) {
+            throw new IllegalArgumentException(where + ": expected name:counters:hash:role:state[:full name] with name"
+                    + " of a-z 0-9 . _ -, counters '*' or like '1,2', an $argon2id$ hash (make one with StaffAccountsTool),"
+                    + " role 'clerk' or 'manager', state 'active' or 'disabled' and a full name of 1-64 characters"
+                    + " without ':'");
         }
         Set<Integer> counters = new TreeSet<>();
         if (!f[1].equals("*")) {
@@ -139,7 +158,8 @@ public final class StaffAccounts {
             }
         }
         return f.length == 3 ? new Account(f[0], Set.copyOf(counters), f[2])
-                : new Account(f[0], Set.copyOf(counters), f[2], role.get(), f[4].equals("active"));
+                : new Account(f[0], Set.copyOf(counters), f[2], role.get(), f[4].equals("active"),
+                f.length == 6 ? f[5] : "");
     }
 
     /** The account name a file line defines, or empty for a comment or blank line. */

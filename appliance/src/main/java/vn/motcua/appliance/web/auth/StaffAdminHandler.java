@@ -28,8 +28,9 @@ import vn.motcua.appliance.web.HttpError;
 
 /**
  * The manager's staff screen on {@code /manager}: {@code GET /manager/staff} lists the accounts (never a hash);
- * {@code POST /manager/staff} {"name","role","counters","password"} adds one; {@code POST
- * /manager/staff/{name}/disable|enable|password|counters} changes one. A logged-in manager only, and every POST
+ * {@code POST /manager/staff} {"name","role","counters","password","full_name"} adds one (the full name is
+ * optional: what the office's reports print beside the login name); {@code POST
+ * /manager/staff/{name}/disable|enable|password|counters|full-name} changes one. A logged-in manager only, and every POST
  * carries the session's CSRF token like the counter actions. Each change is written to the accounts file through
  * {@link StaffAccountsWriter} and put in force at once (a disabled clerk's or a reset password's sessions end),
  * logged with who made it, never the password, and sent to the district as a {@code staff.changed} event.
@@ -37,7 +38,7 @@ import vn.motcua.appliance.web.HttpError;
 public final class StaffAdminHandler extends Handler.Abstract {
     private static final Logger log = LoggerFactory.getLogger(StaffAdminHandler.class);
     /** A change to one account: the route table names this shape, the handler reads the name and the change. */
-    public static final Pattern CHANGE = Pattern.compile("/manager/staff/([a-z0-9._-]{1,32})/(disable|enable|password|counters)");
+    public static final Pattern CHANGE = Pattern.compile("/manager/staff/([a-z0-9._-]{1,32})/(disable|enable|password|counters|full-name)");
     /** How long setting a password waits for a hash permit (logins share them) before it is answered "busy". */
     private static final Duration HASH_WAIT = Duration.ofSeconds(5);
 
@@ -110,6 +111,7 @@ public final class StaffAdminHandler extends Handler.Abstract {
             m.put("role", a.role().word());
             m.put("counters", a.counters().isEmpty() ? "*" : new TreeSet<>(a.counters()));
             m.put("enabled", a.enabled());
+            m.put("full_name", a.fullName());
             accounts.add(m);
         }
         return Map.of("accounts", accounts, "counters",
@@ -129,7 +131,7 @@ public final class StaffAdminHandler extends Handler.Abstract {
             throw ErrorCatalogue.NAME_TAKEN.error();
         }
         String hash = hash(b.path("password").asText(""));
-        StaffAccounts.Account a = new StaffAccounts.Account(name, allowed, hash, role, true);
+        StaffAccounts.Account a = new StaffAccounts.Account(name, allowed, hash, role, true, fullName(b, false));
         try {
             StaffAccountsWriter.add(file.path(), a);
         } catch (StaffAccountsWriter.Conflict e) {
@@ -151,6 +153,7 @@ public final class StaffAdminHandler extends Handler.Abstract {
             }
             case "enable" -> now.withEnabled(true);
             case "counters" -> now.withCounters(counters(b.path("counters")));
+            case "full-name" -> now.withFullName(fullName(b, true));
             default -> now.withHash(hash(b.path("password").asText("")));
         };
         try {
@@ -162,8 +165,22 @@ public final class StaffAdminHandler extends Handler.Abstract {
             case "disable" -> "disabled";
             case "enable" -> "enabled";
             case "counters" -> "counters_set";
+            case "full-name" -> "full_name_set";
             default -> "password_reset";
         }, by);
+    }
+
+    /** The body's {@code full_name}: 1-64 characters without ':' or control characters; "" when optional and absent. */
+    private static String fullName(JsonNode b, boolean required) {
+        JsonNode n = b.get("full_name");
+        String v = n == null || n.isNull() ? "" : n.asText("").strip();
+        if (v.isEmpty() && !required) {
+            return "";
+        }
+        if (n == null || !n.isTextual() || !StaffAccounts.FULL_NAME.matcher(v).matches()) {
+            throw ErrorCatalogue.BAD_FULL_NAME.error();
+        }
+        return v;
     }
 
     /** Puts the new file in force now (sessions of a changed account end), logs and records who did what. */

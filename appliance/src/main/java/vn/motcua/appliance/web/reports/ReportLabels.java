@@ -10,7 +10,8 @@ import vn.motcua.appliance.history.Grouping;
 
 /**
  * How a report's row is named, Vietnamese first and English beside: a service by its names in the layout (its
- * code if it left the layout), a counter by number ("—" for tickets nobody finished), a clerk by staff id, an hour
+ * code if it left the layout), a counter by number ("—" for tickets nobody finished), a clerk by full name and staff
+ * id (the staff id alone when the accounts file gives no full name), an hour
  * as its span, a day as a date, a weekday by name. One place, so the page, the exports and the monthly report say
  * the same.
  */
@@ -22,9 +23,16 @@ public final class ReportLabels {
     private static final String[] WEEKDAY_EN = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
 
     private final OfficeLayout layout;
+    private final java.util.function.Function<String, String> fullName;
 
     public ReportLabels(OfficeLayout layout) {
+        this(layout, id -> "");
+    }
+
+    /** @param fullName a staff id's full name from the accounts file, "" when it has none */
+    public ReportLabels(OfficeLayout layout, java.util.function.Function<String, String> fullName) {
         this.layout = layout;
+        this.fullName = fullName;
     }
 
     public Label of(Grouping grouping, Comparable<?> key) {
@@ -35,11 +43,18 @@ public final class ReportLabels {
             }
             case COUNTER -> (Integer) key == 0 ? new Label("Chưa xong ở quầy nào", "Not finished at a counter")
                     : new Label("Quầy " + key, "Counter " + key);
-            case CLERK -> ((String) key).isEmpty() ? new Label("Không có cán bộ", "No clerk") : new Label((String) key, (String) key);
+            case CLERK -> ((String) key).isEmpty() ? new Label("Không có cán bộ", "No clerk") : clerk((String) key);
             case HOUR -> new Label(hours((Integer) key), hours((Integer) key));
             case DAY -> new Label(((LocalDate) key).format(DAY), ((LocalDate) key).toString());
             case WEEKDAY -> weekday(DayOfWeek.of((Integer) key));
         };
+    }
+
+    /** "Nguyễn Thị Lan (lan)" when the accounts file names the person, else the staff id alone. */
+    private Label clerk(String staffId) {
+        String name = fullName.apply(staffId);
+        String text = name == null || name.isEmpty() ? staffId : name + " (" + staffId + ")";
+        return new Label(text, text);
     }
 
     public static Label weekday(DayOfWeek d) {

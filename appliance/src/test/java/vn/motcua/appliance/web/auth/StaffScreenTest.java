@@ -132,10 +132,22 @@ class StaffScreenTest {
         assertTrue(mayOpen(minh, 1));
         assertFalse(mayOpen(minh, 3));
 
+        // a full name for the reports: kept in the file in Vietnamese, shown in the list, and no one is logged out
+        assertEquals(200, as(chi, "/manager/staff/minh/full-name", "{\"full_name\":\"Lê Văn Minh\"}").statusCode());
+        assertTrue(Files.readString(dir.resolve("staff.accounts")).contains(":active:Lê Văn Minh\n"),
+                Files.readString(dir.resolve("staff.accounts")));
+        assertEquals(200, send("/counter/me", "GET", null, "Cookie", minh.cookie).statusCode(), "still logged in");
+        JsonNode named = json(send("/manager/staff", "GET", null, "Cookie", chi.cookie));
+        assertTrue(named.toString().contains("\"full_name\":\"Lê Văn Minh\""), named.toString());
+        HttpResponse<String> withName = as(chi, "/manager/staff", "{\"name\":\"thu\",\"role\":\"clerk\",\"counters\":[4],"
+                + "\"password\":\"mat-khau-thu\",\"full_name\":\"Phạm Thị Thu\"}");
+        assertEquals(200, withName.statusCode(), withName.body());
+        assertTrue(Files.readString(dir.resolve("staff.accounts")).contains(":clerk:active:Phạm Thị Thu\n"));
+
         List<String> changes = staffEvents().stream().map(e -> e.get("change").asText() + ":" + e.get("account").asText()
                 + ":" + e.get("by").asText()).toList();
         assertEquals(List.of("added:minh:chi", "disabled:minh:chi", "enabled:minh:chi", "password_reset:minh:chi",
-                "counters_set:minh:chi"), changes);
+                "counters_set:minh:chi", "full_name_set:minh:chi", "added:thu:chi"), changes);
         String payloads = staffEvents().toString();
         assertFalse(payloads.contains("mat-khau") || payloads.contains("argon2"), payloads);
     }
@@ -157,6 +169,10 @@ class StaffScreenTest {
                 {"/manager/staff", "{\"name\":\"minh\",\"role\":\"clerk\",\"counters\":[1],\"password\":\"mat\\nkhau-minh\"}", "BAD_PASSWORD"},
                 {"/manager/staff", "{\"name\":\"minh\",\"role\":\"clerk\",\"counters\":[1],\"password\":\"ngan\"}", "BAD_PASSWORD"},
                 {"/manager/staff", "{\"name\":\"lan\",\"role\":\"clerk\",\"counters\":[1],\"password\":\"mat-khau-minh\"}", "NAME_TAKEN"},
+                {"/manager/staff", "{\"name\":\"minh\",\"role\":\"clerk\",\"counters\":[1],\"password\":\"mat-khau-minh\",\"full_name\":\"Lê: Minh\"}", "BAD_FULL_NAME"},
+                {"/manager/staff/lan/full-name", "{\"full_name\":\"\"}", "BAD_FULL_NAME"},
+                {"/manager/staff/lan/full-name", "{\"full_name\":\"Lê\\u0007Minh\"}", "BAD_FULL_NAME"},
+                {"/manager/staff/lan/full-name", "{}", "BAD_FULL_NAME"},
                 {"/manager/staff/chi/disable", "{}", "SELF"},
                 {"/manager/staff/nobody/enable", "{}", "NO_ACCOUNT"}};
         for (String[] b : bad) {
