@@ -119,6 +119,7 @@
 
   function draw(d, q) {
     last = d;
+    if (d.period.kind !== 'custom' && !$('date').value) { $('date').value = d.period.from; } // say which period it is
     $('title').textContent = title(d.period);
     totals(d); rows(d);
     chart('chart-groups', q, 'groups', null, 'Số phiếu và đã phục vụ theo ' + d.grouping.vi.toLowerCase(),

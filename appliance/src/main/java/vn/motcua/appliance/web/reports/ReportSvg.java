@@ -137,7 +137,7 @@ public final class ReportSvg {
     }
 
     /**
-     * Weekdays down, hours across (those with any arrival in the period, office hours 7-17 when none): each cell
+     * Weekdays down, hours across (office hours 7-17, and any other hour with an arrival in the period): each cell
      * shaded by its value against the map's largest, its number written in it, its full meaning in its tooltip.
      */
     public static String heatMap(Report report, Measure measure) {
@@ -152,10 +152,9 @@ public final class ReportSvg {
                 }
             }
         }
-        if (last < 0) {
-            first = 7;
-            last = 17;
-        }
+        // Office hours at least, so one busy hour is seen against the day, and any hour outside them with arrivals
+        first = Math.min(first, 7);
+        last = Math.max(last, 17);
         double max = 0;
         for (Figures[] day : heat) {
             for (int h = first; h <= last; h++) {

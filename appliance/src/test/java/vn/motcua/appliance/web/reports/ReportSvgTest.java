@@ -95,7 +95,7 @@ class ReportSvgTest {
                         + ": " + ratio);
                 cells++;
             }
-            assertEquals(7 * 10, cells, "7 weekdays x the hours 7-16 that had arrivals");
+            assertEquals(7 * 11, cells, "7 weekdays x the office hours 7-17");
         }
     }
 
