@@ -27,6 +27,7 @@ import vn.motcua.appliance.service.Health;
 import vn.motcua.appliance.service.QueueService;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
+import vn.motcua.appliance.history.FigureSource;
 import vn.motcua.appliance.store.StoreAttention;
 import vn.motcua.appliance.web.ApiHandler;
 import vn.motcua.appliance.web.CounterGate;
@@ -51,6 +52,8 @@ import vn.motcua.appliance.web.live.Notice;
 import vn.motcua.appliance.web.metrics.MetricsHandler;
 import vn.motcua.appliance.web.metrics.QueueMetrics;
 import vn.motcua.appliance.web.metrics.WebMetrics;
+import vn.motcua.appliance.web.reports.ReportLabels;
+import vn.motcua.appliance.web.reports.ReportsHandler;
 import vn.motcua.appliance.web.status.DossierStatusSource;
 import vn.motcua.appliance.web.status.StatusPage;
 import vn.motcua.appliance.web.voice.CallLanguages;
@@ -92,6 +95,7 @@ public final class Screens {
     private final LoginCounts logins;
     private final PrometheusRegistry metrics;
     private final ClipMaker clipMaker;
+    private final FigureSource history;
     private volatile ScheduledExecutorService scheduler; // set by start(): device status changes before it wait for its first push
     private Routes routes;
 
@@ -103,11 +107,12 @@ public final class Screens {
      * @param printJobs   each recent ticket's print job, for the kiosk to say whether paper came out
      * @param staffChanges where the staff screen's {@code staff.changed} events go (the outbox)
      * @param deviceStatuses the devices' latest statuses, for the staff pages' device faults
+     * @param history     the office's history, for the manager's reports
      */
     public Screens(ApplianceConfig config, QueueService queue, Health health, Clock clock, DossierStatusSource dossiers,
                    java.util.function.LongSupplier outboxDepth, DeviceCounters devices, TicketQr ticketQr, TicketTemplate ticketTemplate,
                    PrintJobs printJobs, StaffChanges staffChanges,
-                   DeviceStatuses deviceStatuses)
+                   DeviceStatuses deviceStatuses, FigureSource history)
             throws IOException {
         ApplianceConfig.Identity id = config.identity();
         this.config = config;
@@ -120,6 +125,7 @@ public final class Screens {
         this.printJobs = printJobs;
         this.staffChanges = staffChanges;
         this.deviceStatuses = deviceStatuses;
+        this.history = history;
         live = new LiveFeed(queue, id.officeNameVi(), id.officeNameEn(), Notice.of(
                 "Kính chào quý khách. Vui lòng lấy số thứ tự và chờ đến lượt.",
                 "Welcome. Please take a number and wait for your turn."), clock);
@@ -155,12 +161,15 @@ public final class Screens {
         StaffGate staff = new StaffGate(sessions);
         StatusPage status = new StatusPage(dossiers, clock, queue.layout().rules().zone());
         StaffHandler login = new StaffHandler(accounts::current, sessions, throttle, checks, logins, queue);
+        ReportsHandler reports = new ReportsHandler(history, staff, () -> new ReportLabels(queue.layout()),
+                () -> queue.read(e -> e.day()));
         StaffAdminHandler staffAdmin = new StaffAdminHandler(accounts, staff, checks, queue.layout().counters(), staffChanges);
         routes = new Routes(List.of(
                 page("/display", "display.html", LOCAL_ONLY),
                 page("/kiosk", "kiosk.html", LOCAL_ONLY),
                 page("/counter", "counter.html", LAN),
                 page("/manager", "manager.html", LAN),
+                page("/manager/reports", "reports.html", LAN),
                 file("assets/common.css", LAN),
                 file("assets/display.css", LOCAL_ONLY),
                 file("assets/display.js", LOCAL_ONLY),
@@ -174,6 +183,8 @@ public final class Screens {
                 file("assets/manager.js", LAN),
                 file("assets/manager-staff.js", LAN),
                 file("assets/manager-staff.css", LAN),
+                file("assets/reports.js", LAN),
+                file("assets/reports.css", LAN),
                 file("fonts/NotoSans-Regular.ttf", LAN),
                 file("fonts/NotoSans-Bold.ttf", LAN),
                 file("fonts/OFL.txt", LAN),
@@ -187,6 +198,8 @@ public final class Screens {
                 Route.exact("/counter/logout", LAN, login),
                 Route.exact("/counter/me", LAN, login),
                 Route.exact("/manager/summary", LAN, new ManagerHandler(queue, staff, config.manager())),
+                Route.exact(ReportsHandler.DATA, LAN, reports),
+                Route.exact(ReportsHandler.CHART, LAN, reports),
                 Route.exact("/manager/staff", LAN, staffAdmin),
                 Route.shape(StaffAdminHandler.CHANGE, "/manager/staff/lan/disable", LAN, staffAdmin),
                 Route.exact("/api/notice", LAN, new NoticeHandler(live, staff)),

@@ -61,6 +61,18 @@ public final class ReportLabels {
         return new Label(WEEKDAY_VI[d.getValue() - 1], WEEKDAY_EN[d.getValue() - 1]);
     }
 
+    /**
+     * A wait or service time as the reports show it: minutes and seconds ("m:ss", "75:00" past the hour, so the
+     * figures of a table compare at a glance), or "—" when nothing was measured (null).
+     */
+    public static String duration(Long seconds) {
+        if (seconds == null) {
+            return "—";
+        }
+        long s = Math.max(0, seconds);
+        return String.format("%d:%02d", s / 60, s % 60);
+    }
+
     private static String hours(int h) {
         return String.format("%02d:00–%02d:00", h, (h + 1) % 24);
     }
