@@ -40,6 +40,7 @@ import vn.motcua.appliance.web.auth.LoginCounts;
 import vn.motcua.appliance.web.auth.PasswordChecks;
 import vn.motcua.appliance.web.auth.LoginThrottle;
 import vn.motcua.appliance.web.auth.Sessions;
+import vn.motcua.appliance.web.auth.StaffAccounts;
 import vn.motcua.appliance.web.auth.StaffAccountsFile;
 import vn.motcua.appliance.web.auth.StaffAdminHandler;
 import vn.motcua.appliance.web.auth.StaffGate;
@@ -161,7 +162,8 @@ public final class Screens {
         StaffGate staff = new StaffGate(sessions);
         StatusPage status = new StatusPage(dossiers, clock, queue.layout().rules().zone());
         StaffHandler login = new StaffHandler(accounts::current, sessions, throttle, checks, logins, queue);
-        ReportsHandler reports = new ReportsHandler(history, staff, () -> new ReportLabels(queue.layout()),
+        ReportsHandler reports = new ReportsHandler(history, staff, () -> new ReportLabels(queue.layout(),
+                id -> accounts.current().find(id).map(StaffAccounts.Account::fullName).orElse("")),
                 () -> queue.read(e -> e.day()));
         StaffAdminHandler staffAdmin = new StaffAdminHandler(accounts, staff, checks, queue.layout().counters(), staffChanges);
         routes = new Routes(List.of(
