@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import vn.motcua.appliance.config.ApplianceConfig;
 import vn.motcua.appliance.devices.resident.ResidentDevices;
 import vn.motcua.appliance.service.DeviceStatuses;
+import vn.motcua.appliance.service.OfficeHistory;
 import vn.motcua.appliance.service.QueueService;
 import vn.motcua.appliance.store.QueueStore;
 import vn.motcua.appliance.store.StoreException;
@@ -69,7 +70,8 @@ final class WebScreens implements Part {
     public void start() throws Exception {
         screens = new Screens(config, queue, shared.health(), shared.clock(), dossiers, this::outboxDepth,
                 shared.deviceCounters(), devices.ticketQr(), devices.ticketTemplate(), devices.printJobs(),
-                staffChanges, deviceStatuses);
+                staffChanges, deviceStatuses,
+                new OfficeHistory(store, queue, config.manager().alertWait()));
         ApiHandler api = new ApiHandler(queue, shared.health(), config.web().maxBodyBytes(), store::countsByType,
                 screens.gate());
         web = new WebServer(config.web(), screens.routes(api, simulators), screens.staffSession(),

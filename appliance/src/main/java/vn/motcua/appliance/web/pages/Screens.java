@@ -57,6 +57,13 @@ import vn.motcua.appliance.web.voice.CallLanguages;
 import vn.motcua.appliance.web.voice.ClipMaker;
 import vn.motcua.appliance.web.voice.VoiceClips;
 import vn.motcua.appliance.web.voice.VoiceHandler;
+import vn.motcua.appliance.web.reports.ExportHandler;
+import vn.motcua.appliance.web.reports.MonthlyReportHandler;
+import vn.motcua.appliance.web.reports.ReportLabels;
+import vn.motcua.appliance.history.FigureSource;
+import vn.motcua.appliance.domain.QueueEngine;
+import java.time.LocalDate;
+import java.util.function.Supplier;
 
 /**
  * The screens, wired: live feed, pages, voice, staff login, dossier status, and {@link #routes the route table}
@@ -81,6 +88,7 @@ public final class Screens {
     private final PrintJobs printJobs;
     private final StaffChanges staffChanges;
     private final DeviceStatuses deviceStatuses;
+    private final FigureSource history;
     private final LiveFeed live;
     private final VoiceClips voice;
     private final CallLanguages languages;
@@ -103,11 +111,12 @@ public final class Screens {
      * @param printJobs   each recent ticket's print job, for the kiosk to say whether paper came out
      * @param staffChanges where the staff screen's {@code staff.changed} events go (the outbox)
      * @param deviceStatuses the devices' latest statuses, for the staff pages' device faults
+     * @param history     the office's history, for the exports and the monthly report
      */
     public Screens(ApplianceConfig config, QueueService queue, Health health, Clock clock, DossierStatusSource dossiers,
                    java.util.function.LongSupplier outboxDepth, DeviceCounters devices, TicketQr ticketQr, TicketTemplate ticketTemplate,
                    PrintJobs printJobs, StaffChanges staffChanges,
-                   DeviceStatuses deviceStatuses)
+                   DeviceStatuses deviceStatuses, FigureSource history)
             throws IOException {
         ApplianceConfig.Identity id = config.identity();
         this.config = config;
@@ -120,6 +129,7 @@ public final class Screens {
         this.printJobs = printJobs;
         this.staffChanges = staffChanges;
         this.deviceStatuses = deviceStatuses;
+        this.history = history;
         live = new LiveFeed(queue, id.officeNameVi(), id.officeNameEn(), Notice.of(
                 "Kính chào quý khách. Vui lòng lấy số thứ tự và chờ đến lượt.",
                 "Welcome. Please take a number and wait for your turn."), clock);
@@ -156,6 +166,11 @@ public final class Screens {
         StatusPage status = new StatusPage(dossiers, clock, queue.layout().rules().zone());
         StaffHandler login = new StaffHandler(accounts::current, sessions, throttle, checks, logins, queue);
         StaffAdminHandler staffAdmin = new StaffAdminHandler(accounts, staff, checks, queue.layout().counters(), staffChanges);
+        Supplier<ReportLabels> labels = () -> new ReportLabels(queue.layout());
+        Supplier<LocalDate> today = () -> queue.read(QueueEngine::day);
+        ExportHandler exports = new ExportHandler(history, staff, config.identity(), labels, today,
+                clock.withZone(queue.layout().rules().zone()));
+        MonthlyReportHandler monthly = new MonthlyReportHandler(history, staff, config.identity(), labels, today);
         routes = new Routes(List.of(
                 page("/display", "display.html", LOCAL_ONLY),
                 page("/kiosk", "kiosk.html", LOCAL_ONLY),
@@ -188,6 +203,10 @@ public final class Screens {
                 Route.exact("/counter/me", LAN, login),
                 Route.exact("/manager/summary", LAN, new ManagerHandler(queue, staff, config.manager())),
                 Route.exact("/manager/staff", LAN, staffAdmin),
+                Route.exact(ExportHandler.XLSX_PATH, LAN, exports),
+                Route.exact(ExportHandler.CSV_PATH, LAN, exports),
+                Route.exact(MonthlyReportHandler.PAGE_PATH, LAN, monthly),
+                Route.exact(MonthlyReportHandler.PDF_PATH, LAN, monthly),
                 Route.shape(StaffAdminHandler.CHANGE, "/manager/staff/lan/disable", LAN, staffAdmin),
                 Route.exact("/api/notice", LAN, new NoticeHandler(live, staff)),
                 Route.exact("/metrics", LAN, new MetricsHandler(metrics)),
