@@ -3,7 +3,7 @@ package vn.motcua.appliance.web.reports;
 import java.util.List;
 
 /**
- * The {@link MonthlyReport} as a print-ready A4 HTML page: the appliance's own Noto font (served at
+ * The {@link MonthlyReport} as a print-ready A4 HTML page (landscape: the tables have thirteen columns): the appliance's own Noto font (served at
  * {@code /fonts/}, nothing from the internet), a print stylesheet with A4 margins, table headings repeated on each
  * printed page, and the signature block kept on one page. Vietnamese, English headings in small type beside.
  */
@@ -12,7 +12,7 @@ public final class MonthlyReportPage {
             @font-face { font-family: "Noto Sans"; src: url("/fonts/NotoSans-Regular.ttf"); }
             @font-face { font-family: "Noto Sans"; font-weight: bold; src: url("/fonts/NotoSans-Bold.ttf"); }
             body { font-family: "Noto Sans", sans-serif; font-size: 10pt; color: #000; margin: 0 auto;
-                   max-width: 190mm; padding: 10mm 0; }
+                   max-width: 269mm; padding: 10mm 0; }
             .head { display: flex; justify-content: space-between; text-align: center; }
             .head div { width: 48%; }
             h1 { font-size: 14pt; text-align: center; margin: 8mm 0 1mm; }
@@ -31,7 +31,7 @@ public final class MonthlyReportPage {
             .sign div { width: 45%; }
             .sign .space { height: 22mm; }
             .date { text-align: right; font-style: italic; margin-top: 8mm; }
-            @page { size: A4 portrait; margin: 15mm 12mm; }
+            @page { size: A4 landscape; margin: 12mm 14mm; }
             @media print { body { padding: 0; max-width: none; } .noprint { display: none; } }
             """;
 

@@ -19,7 +19,7 @@ import org.openpdf.text.pdf.PdfPTable;
 import org.openpdf.text.pdf.PdfWriter;
 
 /**
- * The {@link MonthlyReport} as an A4 PDF, the same content as {@link MonthlyReportPage}. Written with OpenPDF 3
+ * The {@link MonthlyReport} as an A4 landscape PDF (thirteen columns), the same content as {@link MonthlyReportPage}. Written with OpenPDF 3
  * ({@code com.github.librepdf:openpdf}, the LGPL/MPL fork of iText 4, Java 21+): its tables split across pages
  * and repeat their heading rows, which PDFBox would leave to us to lay out by hand. The text is set in the Noto Sans
  * the appliance already ships for its screens, embedded as a subset with Identity-H encoding, so every Vietnamese
@@ -28,12 +28,12 @@ import org.openpdf.text.pdf.PdfWriter;
 public final class MonthlyReportPdf {
     private static final BaseFont REGULAR = font("NotoSans-Regular.ttf");
     private static final BaseFont BOLD = font("NotoSans-Bold.ttf");
-    private static final float[] WIDTHS = {2.2f, 11f, 4.2f, 4.2f, 4.2f, 5f, 5f, 4.4f, 4.4f, 4.2f, 4.4f, 4.4f, 5.2f};
+    private static final float[] WIDTHS = {2.4f, 13f, 4.6f, 4.6f, 4.6f, 5.4f, 5.4f, 4.6f, 4.6f, 4.6f, 4.6f, 4.6f, 5.6f};
 
     private MonthlyReportPdf() {}
 
     public static void write(MonthlyReport r, OutputStream out) throws IOException {
-        Document doc = new Document(PageSize.A4, 34, 34, 40, 40);
+        Document doc = new Document(PageSize.A4.rotate(), 40, 40, 36, 36);
         try {
             PdfWriter.getInstance(doc, out);
             doc.addTitle("Báo cáo " + r.monthVi() + " – " + r.officeVi());
