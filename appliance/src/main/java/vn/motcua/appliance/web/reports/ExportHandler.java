@@ -60,8 +60,7 @@ public final class ExportHandler extends Handler.Abstract {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         Exchange x = new Exchange(request, response, callback, 0);
-        if (!ReportDownload.isManager(staff, request)) {
-            ErrorCatalogue.MANAGER_ONLY.send(x);
+        if (ReportDownload.refused(staff, x)) {
             return true;
         }
         try {

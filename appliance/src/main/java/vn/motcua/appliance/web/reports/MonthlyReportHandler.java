@@ -52,8 +52,7 @@ public final class MonthlyReportHandler extends Handler.Abstract {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         Exchange x = new Exchange(request, response, callback, 0);
-        if (!ReportDownload.isManager(staff, request)) {
-            ErrorCatalogue.MANAGER_ONLY.send(x);
+        if (ReportDownload.refused(staff, x)) {
             return true;
         }
         try {

@@ -207,7 +207,7 @@ class ReportExportsTest {
         }
 
         Path image = dir.resolve("monthly-report");
-        ExternalPrograms.run(List.of("pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile",
+        ExternalPrograms.run(List.of("pdftoppm", "-png", "-r", "100", "-f", "1", "-l", "1", "-singlefile",
                 pdf.toString(), image.toString()));
         Path png = dir.resolve("monthly-report.png");
         byte[] head = Arrays.copyOf(Files.readAllBytes(png), 4);
@@ -219,6 +219,8 @@ class ReportExportsTest {
         HttpResponse<byte[]> page = get("/manager/reports/monthly?month=" + month, manager);
         assertEquals(200, page.statusCode());
         assertEquals("text/html; charset=utf-8", page.headers().firstValue("content-type").orElseThrow());
+        assertTrue(page.headers().firstValue("content-security-policy").orElseThrow().startsWith("default-src 'none'"),
+                "the page runs no script and loads nothing from elsewhere");
         String html = new String(page.body(), StandardCharsets.UTF_8);
         for (String s : List.of("@page { size: A4 landscape", "THỦ TRƯỞNG ĐƠN VỊ", "Hộ tịch",
                 "<td>Tổng cộng</td>" + MonthlyReport.cells(expected.total()).stream()
@@ -240,6 +242,10 @@ class ReportExportsTest {
                 assertEquals("Cần đăng nhập tài khoản quản lý", e.get("message_vi").asText());
             }
             assertEquals(200, get(path, manager).statusCode(), path + " with no parameter: this month");
+            HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Cookie", manager).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(405, posted.statusCode(), path + " takes GET only");
         }
         String[][] bad = {
                 {"/manager/reports/export.xlsx?period=fortnight", "period"},
