@@ -7,6 +7,8 @@ import sys
 
 import openpyxl
 
+# Not read_only: that mode trusts each sheet's <dimension>, which a streaming writer such as fastexcel leaves at
+# "A1" (it cannot know the size before the rows are written); Excel and LibreOffice ignore it.
 wb = openpyxl.load_workbook(sys.argv[1])
 out = {}
 for ws in wb.worksheets:

@@ -75,7 +75,8 @@ public final class ExportHandler extends Handler.Abstract {
                         .write(p, cells, before, LocalDateTime.now(clock), out);
                 ReportDownload.send(x, XLSX_TYPE, name + ".xlsx", out.toByteArray());
             } else {
-                Report r = Report.of(p, asked.grouping(), history);
+                // The CSV has no previous-period column: only the period's own days are read.
+                Report r = Report.of(p, asked.grouping(), history.cells(p.from(), p.to()), List.of());
                 new CsvExport(labels.get()).write(r, out);
                 ReportDownload.send(x, "text/csv; charset=utf-8", name + "-" + asked.grouping().name()
                         .toLowerCase(java.util.Locale.ROOT) + ".csv", out.toByteArray());

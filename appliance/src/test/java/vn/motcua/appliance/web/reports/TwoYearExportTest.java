@@ -91,6 +91,7 @@ class TwoYearExportTest {
             }
             System.out.printf("two-year export: store read of %d cells %d ms, six groupings summed %d ms%n", all.size(),
                     (summed - read) / 1_000_000, (System.nanoTime() - summed) / 1_000_000);
+            long baseline = rssKb();
             for (String path : List.of("/manager/reports/export.xlsx?period=custom&from=" + from + "&to=" + today,
                     "/manager/reports/export.csv?period=custom&from=" + from + "&to=" + today + "&group=day")) {
                 long start = System.nanoTime();
@@ -103,7 +104,23 @@ class TwoYearExportTest {
                         r.body().length, took.toMillis());
                 assertTrue(took.compareTo(BOUND) < 0, path + " took " + took);
             }
+            System.out.printf("two-year export: RSS of the appliance's JVM %d MB before the exports, %d MB after%n",
+                    baseline / 1024, rssKb() / 1024);
         }
+    }
+
+    /** This JVM's resident set (the appliance runs in it), from /proc; 0 where there is none. */
+    private static long rssKb() throws java.io.IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.exists(status)) {
+            return 0;
+        }
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return 0;
     }
 
     /** About 600 tickets over the day's cells, each clerk at one counter with two or three services. */
