@@ -89,8 +89,12 @@ class TwoYearExportTest {
             for (Grouping g : Grouping.values()) {
                 Report.of(Period.custom(from, today), g, all, List.of());
             }
-            System.out.printf("two-year export: store read of %d cells %d ms, six groupings summed %d ms%n", all.size(),
-                    (summed - read) / 1_000_000, (System.nanoTime() - summed) / 1_000_000);
+            long written = System.nanoTime();
+            new XlsxExport("", "", new ReportLabels(appliance.queue().layout())).write(Period.custom(from, today), all,
+                    List.of(), java.time.LocalDateTime.now(), new java.io.ByteArrayOutputStream());
+            System.out.printf("two-year export: store read of %d cells %d ms, six groupings summed %d ms, the workbook"
+                    + " (summing included) %d ms%n", all.size(), (summed - read) / 1_000_000,
+                    (written - summed) / 1_000_000, (System.nanoTime() - written) / 1_000_000);
             long baseline = rssKb();
             for (String path : List.of("/manager/reports/export.xlsx?period=custom&from=" + from + "&to=" + today,
                     "/manager/reports/export.csv?period=custom&from=" + from + "&to=" + today + "&group=day")) {
