@@ -17,6 +17,7 @@ import org.eclipse.jetty.util.Callback;
 import vn.motcua.appliance.config.ApplianceConfig;
 import vn.motcua.appliance.history.Cell;
 import vn.motcua.appliance.history.FigureSource;
+import vn.motcua.appliance.history.Figures;
 import vn.motcua.appliance.history.Period;
 import vn.motcua.appliance.history.Report;
 import vn.motcua.appliance.web.ErrorCatalogue;
@@ -27,12 +28,18 @@ import vn.motcua.appliance.web.auth.StaffGate;
 /**
  * {@code GET /manager/reports/export.xlsx} ({@link XlsxExport}: every grouping, one sheet each) and
  * {@code GET /manager/reports/export.csv} ({@link CsvExport}: the {@code group} asked for), for a logged-in
- * manager, with the query of every report address ({@link ReportRequest}). A bad parameter is a 400 naming it and
- * nothing is read.
+ * manager, with the query of every report address ({@link ReportRequest}), over at most three years. A bad
+ * parameter is a 400 naming it and nothing is read.
  */
 public final class ExportHandler extends Handler.Abstract {
     public static final String XLSX_PATH = "/manager/reports/export.xlsx";
     public static final String CSV_PATH = "/manager/reports/export.csv";
+    /**
+     * The longest range an export covers: three years. An export holds the range's cells on the heap (about 450
+     * bytes a cell, 81 MB for two years of a busy office, BENCHMARKS.md), and the Pi's heap is 256 MB; a report's
+     * ten years ({@link Period#MAX_DAYS}) would not fit beside the queue.
+     */
+    static final long MAX_DAYS = 3 * 365 + 1;
     static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final FigureSource history;
@@ -66,11 +73,16 @@ public final class ExportHandler extends Handler.Abstract {
         try {
             ReportRequest asked = ReportRequest.of(request, today.get());
             Period p = asked.period();
+            if (p.days() > MAX_DAYS) {
+                throw ErrorCatalogue.BAD_FIELD.errorWithDetail("an export covers at most " + MAX_DAYS + " days (three"
+                        + " years), not " + p.days() + ": export the range in parts", "from/to");
+            }
             String name = "motcua-" + office.office() + "-" + p.from() + "-" + p.to();
             ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
             if (x.path.equals(XLSX_PATH)) {
+                Period previous = p.previous();
+                Figures before = XlsxExport.total(previous, history.cells(previous.from(), previous.to()));
                 List<Cell> cells = history.cells(p.from(), p.to());
-                List<Cell> before = history.cells(p.previous().from(), p.previous().to());
                 new XlsxExport(office.officeNameVi(), office.officeNameEn(), labels.get())
                         .write(p, cells, before, LocalDateTime.now(clock), out);
                 ReportDownload.send(x, XLSX_TYPE, name + ".xlsx", out.toByteArray());

@@ -45,19 +45,34 @@ public final class XlsxExport {
     }
 
     /**
-     * Writes the workbook of {@code period}, from its cells and those of the period before it (as
-     * {@link vn.motcua.appliance.history.FigureSource#cells} gives them), read once for every sheet.
+     * Writes the workbook of {@code period} from its cells (as {@link vn.motcua.appliance.history.FigureSource#cells}
+     * gives them, read once for every sheet) and the previous period's total ({@link #total}).
      */
-    public void write(Period period, List<Cell> cells, List<Cell> previousCells, LocalDateTime generated,
+    public void write(Period period, List<Cell> cells, Figures previousTotal, LocalDateTime generated,
                       OutputStream out) throws IOException {
         Workbook wb = new Workbook(out, "motcua", "1.0");
-        Report first = Report.of(period, Grouping.values()[0], cells, previousCells);
-        summary(wb.newWorksheet("Tổng hợp – Summary"), period, first.total(), first.previousTotal(), generated);
+        Report first = Report.of(period, Grouping.values()[0], cells, List.of());
+        summary(wb.newWorksheet("Tổng hợp – Summary"), period, first.total(), previousTotal, generated);
         for (Grouping g : Grouping.values()) {
-            Report r = g.ordinal() == 0 ? first : Report.of(period, g, cells, previousCells);
+            Report r = g.ordinal() == 0 ? first : Report.of(period, g, cells, List.of());
             grouping(wb.newWorksheet(g.vi + " – " + g.en), r);
         }
         wb.finish();
+    }
+
+    /**
+     * The total of the cells inside {@code period}, as {@link Report#total()} sums them. The handler sums the
+     * previous period's cells with it before reading the period's own, so the two years of a two-year export are
+     * never on the heap at once (a Pi's heap is 256 MB; {@code systemd/README.md}).
+     */
+    public static Figures total(Period period, List<Cell> cells) {
+        Figures sum = Figures.NONE;
+        for (Cell c : cells) {
+            if (period.contains(c.key().day())) {
+                sum = sum.plus(c.figures());
+            }
+        }
+        return sum;
     }
 
     private void summary(Worksheet ws, Period period, Figures total, Figures previous, LocalDateTime generated) {

@@ -253,6 +253,7 @@ class ReportExportsTest {
                 {"/manager/reports/export.xlsx?period=custom&from=2026-03-01", "to"},
                 {"/manager/reports/export.csv?group=resident", "group"},
                 {"/manager/reports/export.csv?period=custom&from=2026-03-02&to=2026-03-01", "from/to"},
+                {"/manager/reports/export.xlsx?period=custom&from=2020-01-01&to=2026-01-01", "from/to"},
                 {"/manager/reports/monthly?month=2026-13", "month"},
                 {"/manager/reports/monthly.pdf?month=1999-12", "month"},
                 {"/manager/reports/monthly.pdf?month=thang-mot", "month"}};
