@@ -119,6 +119,14 @@ class ReportExportsTest {
         for (Grouping g : Grouping.values()) {
             checkGroupingSheet(book.get(g.vi + " – " + g.en), Report.of(period, g, history));
         }
+        for (JsonNode sheet : book) {
+            for (JsonNode line : sheet) {
+                for (JsonNode c : line) {
+                    assertFalse(c != null && !c.isNull() && c.get("v").asText().matches(".*\\b[A-Z]\\d{3}\\b.*"),
+                            "no ticket number in an export (privacy): " + c);
+                }
+            }
+        }
         JsonNode services = book.get("Dịch vụ – Service");
         assertTrue(column(services, 1).contains("Hộ tịch"), "the service's Vietnamese name: " + column(services, 1));
         assertTrue(column(services, 2).contains("Civil status"));
