@@ -192,8 +192,8 @@ class ReportExportsTest {
         String text = ExternalPrograms.run(List.of("pdftotext", "-layout", "-enc", "UTF-8", pdf.toString(), "-"));
 
         for (String s : List.of("UBND Phường Bến Thành", "BÁO CÁO KẾT QUẢ TIẾP NHẬN VÀ PHỤC VỤ CÔNG DÂN",
-                "THÁNG " + month.getMonthValue() + " NĂM " + month.getYear(), "Hộ tịch", "Thủ trưởng đơn vị".toUpperCase(),
-                "Người lập biểu".toUpperCase(), "(Ký, ghi rõ họ tên, đóng dấu)", "ngày " + String.format("%02d",
+                "THÁNG " + month.getMonthValue() + " NĂM " + month.getYear(), "Hộ tịch", "Thủ trưởng đơn vị".toUpperCase(java.util.Locale.ROOT),
+                "Người lập biểu".toUpperCase(java.util.Locale.ROOT), "(Ký, ghi rõ họ tên, đóng dấu)", "ngày " + String.format("%02d",
                         today.getDayOfMonth()) + " tháng", "Vắng mặt", "Mã cán bộ", "Lĩnh vực")) {
             assertTrue(text.contains(s), "the PDF's text has \"" + s + "\":\n" + text);
         }
