@@ -27,7 +27,8 @@ import vn.motcua.appliance.history.Report;
  *
  * <p>Written with fastexcel ({@code org.dhatim:fastexcel}) rather than Apache POI: it writes the sheets' XML as it
  * goes (no in-memory cell model, so a two-year export stays within a Pi's heap), and it is 116 kB plus a 27 kB zip
- * helper against POI's jars (poi, poi-ooxml, its XML beans and commons-compress: over 10 MB). We only write workbooks, which is all fastexcel does.
+ * helper against POI's jars (poi, poi-ooxml, its XML beans and commons-compress: over 10 MB). We only write
+ * workbooks, which is all fastexcel does.
  */
 public final class XlsxExport {
     static final String DATE_FORMAT = "yyyy-mm-dd";
