@@ -27,7 +27,6 @@ import vn.motcua.appliance.service.Health;
 import vn.motcua.appliance.service.QueueService;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
-import vn.motcua.appliance.history.FigureSource;
 import vn.motcua.appliance.store.StoreAttention;
 import vn.motcua.appliance.web.ApiHandler;
 import vn.motcua.appliance.web.CounterGate;
@@ -61,6 +60,13 @@ import vn.motcua.appliance.web.voice.CallLanguages;
 import vn.motcua.appliance.web.voice.ClipMaker;
 import vn.motcua.appliance.web.voice.VoiceClips;
 import vn.motcua.appliance.web.voice.VoiceHandler;
+import vn.motcua.appliance.web.reports.ExportHandler;
+import vn.motcua.appliance.web.reports.MonthlyReportHandler;
+import vn.motcua.appliance.web.reports.ReportLabels;
+import vn.motcua.appliance.history.FigureSource;
+import vn.motcua.appliance.domain.QueueEngine;
+import java.time.LocalDate;
+import java.util.function.Supplier;
 
 /**
  * The screens, wired: live feed, pages, voice, staff login, dossier status, and {@link #routes the route table}
@@ -85,6 +91,7 @@ public final class Screens {
     private final PrintJobs printJobs;
     private final StaffChanges staffChanges;
     private final DeviceStatuses deviceStatuses;
+    private final FigureSource history;
     private final LiveFeed live;
     private final VoiceClips voice;
     private final CallLanguages languages;
@@ -96,7 +103,6 @@ public final class Screens {
     private final LoginCounts logins;
     private final PrometheusRegistry metrics;
     private final ClipMaker clipMaker;
-    private final FigureSource history;
     private volatile ScheduledExecutorService scheduler; // set by start(): device status changes before it wait for its first push
     private Routes routes;
 
@@ -108,7 +114,7 @@ public final class Screens {
      * @param printJobs   each recent ticket's print job, for the kiosk to say whether paper came out
      * @param staffChanges where the staff screen's {@code staff.changed} events go (the outbox)
      * @param deviceStatuses the devices' latest statuses, for the staff pages' device faults
-     * @param history     the office's history, for the manager's reports
+     * @param history     the office's history, for the reports, their exports and the monthly report
      */
     public Screens(ApplianceConfig config, QueueService queue, Health health, Clock clock, DossierStatusSource dossiers,
                    java.util.function.LongSupplier outboxDepth, DeviceCounters devices, TicketQr ticketQr, TicketTemplate ticketTemplate,
@@ -162,10 +168,15 @@ public final class Screens {
         StaffGate staff = new StaffGate(sessions);
         StatusPage status = new StatusPage(dossiers, clock, queue.layout().rules().zone());
         StaffHandler login = new StaffHandler(accounts::current, sessions, throttle, checks, logins, queue);
-        ReportsHandler reports = new ReportsHandler(history, staff, () -> new ReportLabels(queue.layout(),
-                id -> accounts.current().find(id).map(StaffAccounts.Account::fullName).orElse("")),
-                () -> queue.read(e -> e.day()));
+        // clerks by full name and staff id, read from the accounts file as it is now
+        Supplier<ReportLabels> labels = () -> new ReportLabels(queue.layout(),
+                id -> accounts.current().find(id).map(StaffAccounts.Account::fullName).orElse(""));
+        Supplier<LocalDate> today = () -> queue.read(QueueEngine::day);
+        ReportsHandler reports = new ReportsHandler(history, staff, labels, today);
         StaffAdminHandler staffAdmin = new StaffAdminHandler(accounts, staff, checks, queue.layout().counters(), staffChanges);
+        ExportHandler exports = new ExportHandler(history, staff, config.identity(), labels, today,
+                clock.withZone(queue.layout().rules().zone()));
+        MonthlyReportHandler monthly = new MonthlyReportHandler(history, staff, config.identity(), labels, today);
         routes = new Routes(List.of(
                 page("/display", "display.html", LOCAL_ONLY),
                 page("/kiosk", "kiosk.html", LOCAL_ONLY),
@@ -203,6 +214,10 @@ public final class Screens {
                 Route.exact(ReportsHandler.DATA, LAN, reports),
                 Route.exact(ReportsHandler.CHART, LAN, reports),
                 Route.exact("/manager/staff", LAN, staffAdmin),
+                Route.exact(ExportHandler.XLSX_PATH, LAN, exports),
+                Route.exact(ExportHandler.CSV_PATH, LAN, exports),
+                Route.exact(MonthlyReportHandler.PAGE_PATH, LAN, monthly),
+                Route.exact(MonthlyReportHandler.PDF_PATH, LAN, monthly),
                 Route.shape(StaffAdminHandler.CHANGE, "/manager/staff/lan/disable", LAN, staffAdmin),
                 Route.exact("/api/notice", LAN, new NoticeHandler(live, staff)),
                 Route.exact("/metrics", LAN, new MetricsHandler(metrics)),
