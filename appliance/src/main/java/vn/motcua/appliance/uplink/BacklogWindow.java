@@ -1,0 +1,216 @@
+package vn.motcua.appliance.uplink;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * How many backlog publishes may be unacknowledged at once, decided from the PUBACKs as TCP Vegas decides its
+ * congestion window from round-trip times. I/O-free and single-threaded (owned by {@link OutboxPump}); time comes
+ * from the injected clock so the tests drive it.
+ *
+ * <p>Why delays and not a fixed rate: a fixed rate is either slower than the district could take (500/s: a
+ * week of backlog in minutes) or, unpaced, fills the queues between us and the district, and a ticket called now
+ * waits in them behind thousands of replayed events. The smallest PUBACK delay seen is what the path costs with
+ * nothing queued ({@code base}); whatever a round takes above it is messages queued somewhere on the path (Paho's
+ * send queue, the socket, the broker). {@code window * (rtt - base) / rtt} estimates how many (Vegas' "diff").
+ *
+ * <ul>
+ *   <li>queued below {@link #ALPHA}: the path has room: the window doubles per round while it never queued
+ *       (slow start), then grows by one per round (additive increase);</li>
+ *   <li>queued above {@link #BETA}, or the round's delay above twice the base (plus {@link #RISE_SLACK_NANOS}) even
+ *       with few of ours in flight (the broker got slower: other offices' load; being polite means backing off
+ *       too), or a <b>live</b> event's PUBACK came back late (its delay well above the live
+ *       lane's own minimum: a ticket called now waited behind backlog): the window is cut by half
+ *       (multiplicative decrease), at most once per round, never below the floor;</li>
+ *   <li>in between: held.</li>
+ *   <li>a backlog PUBACK outstanding for longer than {@link #STALL_NANOS} (or 8 rounds of the base delay, if
+ *       longer): the broker is not answering; the window falls to the floor and nothing more is sent until acks
+ *       come back (the keep-alive decides whether the link is dead, not this class).</li>
+ * </ul>
+ * The base is the minimum over the current and the previous {@link #BASE_EPOCH_NANOS} period, so a path that got
+ * slower for good (another office's load on the broker) is learned again within seconds instead of looking
+ * congested forever.
+ */
+public final class BacklogWindow {
+    /** Messages that may sit queued on the path before the window stops growing; small so a live event waits little. */
+    static final double ALPHA = 3;
+    /** Above this many queued the window is halved. */
+    static final double BETA = 8;
+    static final int INITIAL = 8;
+    static final long STALL_NANOS = 2_000_000_000L;
+    static final long BASE_EPOCH_NANOS = 10_000_000_000L;
+    /** A round's delay above twice the base and this much more is a rise, whatever our share of the queue. */
+    static final long RISE_SLACK_NANOS = 2_000_000L;
+    /** A live PUBACK this much above the live minimum (and at least twice it) counts as late. */
+    static final long LIVE_SLACK_NANOS = 5_000_000L;
+
+    private final Clock clock;
+    private final int floor;
+    private final int ceiling;
+    /** Backlog seqs sent and not yet acked, in send order (the first is the oldest), with their send time. */
+    private final LinkedHashMap<Long, Long> backlog = new LinkedHashMap<>();
+    private final Map<Long, Long> live = new HashMap<>();
+
+    private double window;
+    private boolean slowStart;
+    private long base;
+    private long previousBase;
+    private long epochStart;
+    private long liveBase;
+    private long previousLiveBase;
+    private boolean liveLate;
+    private long roundMin;
+    private int roundAcks;
+    private long cuts;
+
+    /**
+     * @param floor   the window never goes below this (1: one message at a time still drains)
+     * @param ceiling the window never goes above this ({@code uplink.backlog_window})
+     */
+    public BacklogWindow(Clock clock, int floor, int ceiling) {
+        if (floor < 1 || ceiling < floor) {
+            throw new IllegalArgumentException("need 1 <= floor <= ceiling, got " + floor + ", " + ceiling);
+        }
+        this.clock = clock;
+        this.floor = floor;
+        this.ceiling = ceiling;
+        reset();
+    }
+
+    /** A new session: a new path, nothing outstanding, everything learned again. */
+    public void reset() {
+        backlog.clear();
+        live.clear();
+        window = Math.max(floor, Math.min(ceiling, INITIAL));
+        slowStart = true;
+        base = previousBase = liveBase = previousLiveBase = Long.MAX_VALUE;
+        epochStart = now();
+        liveLate = false;
+        roundMin = Long.MAX_VALUE;
+        roundAcks = 0;
+    }
+
+    /** How many more backlog events may be published now (0 while the window is full or the acks stalled). */
+    public int room() {
+        if (stalled()) {
+            return 0;
+        }
+        return Math.max(0, (int) window - backlog.size());
+    }
+
+    public void sentBacklog(long seq) {
+        backlog.put(seq, now());
+    }
+
+    public void sentLive(long seq) {
+        live.put(seq, now());
+    }
+
+    /**
+     * A PUBACK arrived for {@code seq} at {@code at} (either lane; unknown seqs, e.g. from an earlier session, are
+     * ignored). The time is taken on the MQTT thread when the ack arrives, not when the pump gets to it, so a busy
+     * scheduler does not read as a congested path.
+     */
+    public void acked(long seq, Instant at) {
+        long t = nanos(at);
+        Long sentLive = live.remove(seq);
+        if (sentLive != null) {
+            liveSample(t - sentLive);
+            return;
+        }
+        Long sent = backlog.remove(seq);
+        if (sent != null) {
+            backlogSample(t, t - sent);
+        }
+    }
+
+    /** The current window (for status and logs). */
+    public int window() {
+        return (int) window;
+    }
+
+    /** Smallest backlog PUBACK delay in the current base period, in microseconds, or -1 before the first ack. */
+    public long baseMicros() {
+        long b = Math.min(base, previousBase);
+        return b == Long.MAX_VALUE ? -1 : b / 1000;
+    }
+
+    /** How many times the window was cut (rising delay, a late live event or a stall). */
+    public long cuts() {
+        return cuts;
+    }
+
+    private boolean stalled() {
+        if (backlog.isEmpty()) {
+            return false;
+        }
+        long oldest = backlog.values().iterator().next();
+        long b = Math.min(base, previousBase);
+        long limit = b == Long.MAX_VALUE ? STALL_NANOS : Math.max(STALL_NANOS, 8 * b);
+        if (now() - oldest <= limit) {
+            return false;
+        }
+        if (window > floor) {
+            window = floor;
+            slowStart = false;
+            cuts++;
+        }
+        return true;
+    }
+
+    private void liveSample(long rtt) {
+        rotateEpoch();
+        long lb = Math.min(liveBase, previousLiveBase);
+        liveBase = Math.min(liveBase, rtt);
+        if (lb != Long.MAX_VALUE && rtt > Math.max(2 * lb, lb + LIVE_SLACK_NANOS)) {
+            liveLate = true; // acted on at the end of the current backlog round
+        }
+    }
+
+    private void backlogSample(long t, long rtt) {
+        rotateEpoch();
+        base = Math.min(base, rtt);
+        roundMin = Math.min(roundMin, rtt);
+        if (++roundAcks < Math.max(1, (int) window)) {
+            return;
+        }
+        // One round (a window's worth of acks): its smallest delay filters out a single slow ack (a GC, a busy core).
+        long b = Math.min(base, previousBase);
+        double queued = roundMin <= b ? 0 : window * (roundMin - b) / (double) roundMin;
+        boolean rose = roundMin > 2 * b + RISE_SLACK_NANOS;
+        if (liveLate || rose || queued > BETA) {
+            window = Math.max(floor, window / 2);
+            slowStart = false;
+            cuts++;
+        } else if (queued < ALPHA) {
+            window = Math.min(ceiling, slowStart ? window * 2 : window + 1);
+        } else {
+            slowStart = false;
+        }
+        liveLate = false;
+        roundMin = Long.MAX_VALUE;
+        roundAcks = 0;
+    }
+
+    private void rotateEpoch() {
+        long t = now();
+        if (t - epochStart >= BASE_EPOCH_NANOS) {
+            previousBase = base;
+            base = Long.MAX_VALUE;
+            previousLiveBase = liveBase;
+            liveBase = Long.MAX_VALUE;
+            epochStart = t;
+        }
+    }
+
+    private long now() {
+        return nanos(clock.instant());
+    }
+
+    private static long nanos(Instant i) {
+        return i.getEpochSecond() * 1_000_000_000L + i.getNano();
+    }
+}
