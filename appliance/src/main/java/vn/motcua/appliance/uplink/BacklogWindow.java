@@ -11,6 +11,8 @@ import java.util.Map;
  * congestion window from round-trip times. I/O-free and single-threaded (owned by {@link OutboxPump}); time comes
  * from the injected clock so the tests drive it.
  *
+ * <p>A round is a window's worth of acks, at least {@link #MIN_ROUND_ACKS}; every decision is taken once per round.
+ *
  * <p>Why delays and not a fixed rate: a fixed rate is either slower than the district could take (500/s: a
  * week of backlog in minutes) or, unpaced, fills the queues between us and the district, and a ticket called now
  * waits in them behind thousands of replayed events. The smallest PUBACK delay seen is what the path costs with
@@ -43,9 +45,15 @@ public final class BacklogWindow {
     static final long STALL_NANOS = 2_000_000_000L;
     static final long BASE_EPOCH_NANOS = 10_000_000_000L;
     /** A round's delay above twice the base and this much more is a rise, whatever our share of the queue. */
-    static final long RISE_SLACK_NANOS = 2_000_000L;
+    static final long RISE_SLACK_NANOS = 5_000_000L;
+    /**
+     * A round is a window's worth of acks but at least this many: its smallest delay is the round's figure, and on a
+     * busy two-core board one ack in a few is late for reasons of its own (a GC, the other core's build); the
+     * minimum of 16 is not. Measured: with one-ack rounds at a small window nearly every ack cut the window.
+     */
+    static final int MIN_ROUND_ACKS = 16;
     /** A live PUBACK this much above the live minimum (and at least twice it) counts as late. */
-    static final long LIVE_SLACK_NANOS = 5_000_000L;
+    static final long LIVE_SLACK_NANOS = 10_000_000L;
 
     private final Clock clock;
     private final int floor;
@@ -174,7 +182,7 @@ public final class BacklogWindow {
         rotateEpoch();
         base = Math.min(base, rtt);
         roundMin = Math.min(roundMin, rtt);
-        if (++roundAcks < Math.max(1, (int) window)) {
+        if (++roundAcks < Math.max(MIN_ROUND_ACKS, (int) window)) {
             return;
         }
         // One round (a window's worth of acks): its smallest delay filters out a single slow ack (a GC, a busy core).

@@ -33,6 +33,8 @@ class BacklogWindowTest {
         BacklogWindow w = new BacklogWindow(clock, 1, 64);
         assertEquals(8, w.window(), "starts at a small window");
         assertEquals(8, round(w, Duration.ofMillis(2)));
+        assertEquals(8, w.window(), "a round is at least 16 acks: one ack in a few is late for its own reasons");
+        assertEquals(8, round(w, Duration.ofMillis(2)));
         assertEquals(16, w.window(), "slow start: doubles per round while nothing queues");
         round(w, Duration.ofMillis(2));
         assertEquals(32, w.window());
@@ -68,6 +70,7 @@ class BacklogWindowTest {
         BacklogWindow w = new BacklogWindow(clock, 1, 64);
         round(w, Duration.ofMillis(2));
         round(w, Duration.ofMillis(2));
+        round(w, Duration.ofMillis(2));
         assertEquals(32, w.window());
         // 32 * (2.5 - 2) / 2.5 = 6.4 queued: between ALPHA and BETA, held.
         round(w, Duration.ofNanos(2_500_000));
@@ -90,10 +93,12 @@ class BacklogWindowTest {
     void neverBelowTheFloor() {
         BacklogWindow w = new BacklogWindow(clock, 2, 16);
         round(w, Duration.ofMillis(1));
-        Duration rtt = Duration.ofMillis(1);
-        for (int i = 0; i < 12; i++) {
-            rtt = rtt.multipliedBy(3);
+        round(w, Duration.ofMillis(1));
+        assertEquals(16, w.window());
+        Duration rtt = Duration.ofMillis(50); // far above twice the 1 ms base: every round is a rise
+        for (int i = 0; i < 40; i++) {
             round(w, rtt);
+            assertTrue(w.window() >= 2, "never below the floor");
         }
         assertEquals(2, w.window(), "rising delays push it down to the floor and no further");
         assertTrue(round(w, rtt) > 0, "at the floor the backlog still moves");
@@ -124,6 +129,7 @@ class BacklogWindowTest {
     @Test
     void aStalledAckStopsTheBacklogAndDropsTheWindowToTheFloor() {
         BacklogWindow w = new BacklogWindow(clock, 1, 64);
+        round(w, Duration.ofMillis(2));
         round(w, Duration.ofMillis(2));
         round(w, Duration.ofMillis(2));
         assertEquals(32, w.window());
