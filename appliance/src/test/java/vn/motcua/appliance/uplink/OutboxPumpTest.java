@@ -146,7 +146,7 @@ class OutboxPumpTest {
         commit(2000);
         OutboxPump p = pump(4, 100, 0);
         p.connected(sender);
-        for (int i = 0; i < 7; i++) { // the window grows 8, 16, 32, 64, 100, 100, 100: 420 sent and acknowledged
+        for (int i = 0; i < 7; i++) { // the window grows 8, 8, 16, 32, 64, 100, 100: 328 sent and acknowledged
             p.pump();
             sender.ackAll();
         }
@@ -162,7 +162,7 @@ class OutboxPumpTest {
         java.util.Set<Long> distinct = new java.util.HashSet<>(sender.seqs());
         assertEquals(2000, distinct.size(), "every seq sent");
         long resent = sender.seqs().size() - 2000L;
-        assertTrue(acked > 400, "the window grew on prompt acks: " + acked);
+        assertTrue(acked > 300, "the window grew on prompt acks: " + acked);
         assertTrue(resent >= acked - 4 && resent <= sentBefore,
                 "5.." + acked + "(+in flight) sent again for the resync: " + resent);
     }
