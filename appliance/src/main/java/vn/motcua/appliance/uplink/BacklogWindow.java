@@ -38,9 +38,12 @@ import java.util.Map;
  */
 public final class BacklogWindow {
     /** Messages that may sit queued on the path before the window stops growing; small so a live event waits little. */
-    static final double ALPHA = 3;
-    /** Above this many queued the window is halved. */
-    static final double BETA = 8;
+    static final double ALPHA = 4;
+    /**
+     * Above this many queued the window is halved. 16 events are a few milliseconds of the broker's work, which is
+     * what a live event may wait behind; fewer made the window collapse on a busy machine's jitter.
+     */
+    static final double BETA = 16;
     static final int INITIAL = 8;
     static final long STALL_NANOS = 2_000_000_000L;
     static final long BASE_EPOCH_NANOS = 10_000_000_000L;
@@ -52,8 +55,8 @@ public final class BacklogWindow {
      * minimum of 16 is not. Measured: with one-ack rounds at a small window nearly every ack cut the window.
      */
     static final int MIN_ROUND_ACKS = 16;
-    /** A live PUBACK this much above the live minimum (and at least twice it) counts as late. */
-    static final long LIVE_SLACK_NANOS = 10_000_000L;
+    /** A live PUBACK this much above the live minimum (and at least three times it) counts as late. */
+    static final long LIVE_SLACK_NANOS = 20_000_000L;
 
     private final Clock clock;
     private final int floor;
@@ -73,6 +76,7 @@ public final class BacklogWindow {
     private long roundMin;
     private int roundAcks;
     private long cuts;
+    private long liveCuts;
 
     /**
      * @param floor   the window never goes below this (1: one message at a time still drains)
@@ -151,6 +155,11 @@ public final class BacklogWindow {
         return cuts;
     }
 
+    /** Of {@link #cuts()}, those only a late live event caused (the backlog's own delay had not risen). */
+    public long liveCuts() {
+        return liveCuts;
+    }
+
     private boolean stalled() {
         if (backlog.isEmpty()) {
             return false;
@@ -173,7 +182,7 @@ public final class BacklogWindow {
         rotateEpoch();
         long lb = Math.min(liveBase, previousLiveBase);
         liveBase = Math.min(liveBase, rtt);
-        if (lb != Long.MAX_VALUE && rtt > Math.max(2 * lb, lb + LIVE_SLACK_NANOS)) {
+        if (lb != Long.MAX_VALUE && rtt > Math.max(3 * lb, lb + LIVE_SLACK_NANOS)) {
             liveLate = true; // acted on at the end of the current backlog round
         }
     }
@@ -193,6 +202,9 @@ public final class BacklogWindow {
             window = Math.max(floor, window / 2);
             slowStart = false;
             cuts++;
+            if (liveLate && !rose && queued <= BETA) {
+                liveCuts++;
+            }
         } else if (queued < ALPHA) {
             window = Math.min(ceiling, slowStart ? window * 2 : window + 1);
         } else {

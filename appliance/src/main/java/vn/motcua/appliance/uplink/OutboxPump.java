@@ -70,6 +70,7 @@ public final class OutboxPump {
     /** Read by stats() from other threads without the pump's lock: a figure for status lines only. */
     private volatile int backlogWindowNow;
     private volatile long backlogCuts;
+    private volatile long liveCuts;
     private boolean prefetchedForResync;
 
     private EventSender sender;
@@ -152,11 +153,12 @@ public final class OutboxPump {
         long wait = fillBacklog();
         backlogWindowNow = backlogWindow.window();
         backlogCuts = backlogWindow.cuts();
+        liveCuts = backlogWindow.liveCuts();
         return wait;
     }
 
     public PumpStats stats() {
-        return new PumpStats(sent.get(), delivered.get(), replayedSent.get(), backlogWindowNow, backlogCuts);
+        return new PumpStats(sent.get(), delivered.get(), replayedSent.get(), backlogWindowNow, backlogCuts, liveCuts);
     }
 
     private void fillLive() {
@@ -286,7 +288,9 @@ public final class OutboxPump {
 
     /**
      * Counters since start: events published, confirmed by PUBACK and marked, and sent as replayed; the backlog
-     * window as the last pump left it and how often it was cut since start.
+     * window as the last pump left it, how often it was cut since start and how many of those only for a late
+     * live event.
      */
-    public record PumpStats(long sent, long delivered, long replayed, int backlogWindow, long backlogCuts) {}
+    public record PumpStats(long sent, long delivered, long replayed, int backlogWindow, long backlogCuts,
+                            long liveCuts) {}
 }

@@ -20,6 +20,7 @@ final class DrainRun {
     volatile long maxOutstanding;
     volatile int maxWindow;
     volatile long cuts;
+    volatile long liveCuts;
     volatile long lastSeq;
 
     DrainRun(int backlog) {
@@ -74,8 +75,8 @@ final class DrainRun {
                     name, liveMillis(0.50), liveMillis(0.99), liveLatencyNanos.size());
         }
         return String.format("%-34s fill %6.1f s | drain %6.2f s | %8.0f events/s | live p50 %8.1f ms p99 %8.1f ms (n=%d)"
-                        + " | broker held <= %d | window max %d, cut %d",
+                        + " | broker held <= %d | window max %d, cut %d (%d for live)",
                 name, fillNanos / 1e9, drainSeconds(), eventsPerSecond(), liveMillis(0.50), liveMillis(0.99),
-                liveLatencyNanos.size(), maxOutstanding, maxWindow, cuts);
+                liveLatencyNanos.size(), maxOutstanding, maxWindow, cuts, liveCuts);
     }
 }

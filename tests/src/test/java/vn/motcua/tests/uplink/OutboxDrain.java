@@ -96,6 +96,7 @@ final class OutboxDrain {
             Await.until(Duration.ofSeconds(30), () -> uplink.pumpStats().delivered() >= store.lastSeq()
                     && run.arrived.size() >= store.lastSeq(), () -> run.arrived.size() + " of " + store.lastSeq() + " arrived");
             run.cuts = uplink.pumpStats().backlogCuts();
+            run.liveCuts = uplink.pumpStats().liveCuts();
             run.lastSeq = store.lastSeq();
             uplink.close();
         } finally {
