@@ -56,8 +56,16 @@ class UplinkDrainTest {
         }
     }
 
+    /**
+     * A district that takes at most 1,000 events/s (less on a loaded machine). Asserted: the backlog still reaches it
+     * exactly once and in order through the window. Printed, not asserted: its drain rate, how many events the
+     * broker held for it and the live lane's ratio. Mosquitto PUBACKs a publish as soon as it has it, so a slow
+     * subscriber does not show in the PUBACK delays: measured, the broker held most of the backlog for the slow
+     * district and live events waited behind it (seconds). Bounding that queue needs a signal from the district
+     * itself (see BENCHMARKS.md, "Uplink"); the window cannot see it.
+     */
     @Test
-    void aSlowDistrictIsDrainedAtItsOwnRate() throws Exception {
+    void aSlowDistrictGetsTheBacklogOnceAndInOrder() throws Exception {
         int rate = 1_000;
         try (MosquittoBroker broker = MosquittoBroker.startTls(dir, TestPki.create(dir), "office", "office-pass");
              DistrictServer district = StandIns.district(broker)) {
@@ -84,8 +92,6 @@ class UplinkDrainTest {
                     + " live p99 ratio %.2fx%n", drain.eventsPerSecond(), rate, drain.maxOutstanding, ratio);
 
             deliveredOnceInOrder(district.events("bench/drain/kiosk-1"), drain);
-            assertTrue(drain.eventsPerSecond() >= 0.5 * rate,
-                    "the uplink keeps a slow district busy: it drains at about the district's rate, " + drain.summary("drain"));
         }
     }
 
