@@ -59,8 +59,10 @@ public final class BacklogWindow {
     static final long LIVE_SLACK_NANOS = 20_000_000L;
 
     private final Clock clock;
-    private final int floor;
-    private final int ceiling;
+    private final int configuredFloor;
+    private final int configuredCeiling;
+    private int floor;
+    private int ceiling;
     /** Backlog seqs sent and not yet acked, in send order (the first is the oldest), with their send time. */
     private final LinkedHashMap<Long, Long> backlog = new LinkedHashMap<>();
     private final Map<Long, Long> live = new HashMap<>();
@@ -87,13 +89,23 @@ public final class BacklogWindow {
             throw new IllegalArgumentException("need 1 <= floor <= ceiling, got " + floor + ", " + ceiling);
         }
         this.clock = clock;
-        this.floor = floor;
-        this.ceiling = ceiling;
+        this.configuredFloor = floor;
+        this.configuredCeiling = ceiling;
         reset();
     }
 
     /** A new session: a new path, nothing outstanding, everything learned again. */
     public void reset() {
+        reset(configuredCeiling);
+    }
+
+    /**
+     * A new session whose broker takes at most {@code sessionCeiling} backlog publishes unacknowledged (its receive
+     * maximum less the live lane's share): the ceiling (and the floor, if it must) is lowered to it for the session.
+     */
+    public void reset(int sessionCeiling) {
+        ceiling = Math.max(1, Math.min(configuredCeiling, sessionCeiling));
+        floor = Math.min(configuredFloor, ceiling);
         backlog.clear();
         live.clear();
         window = Math.max(floor, Math.min(ceiling, INITIAL));

@@ -115,9 +115,10 @@ public final class OutboxPump {
         prefetched.clear();
         fetchedUpTo = 0;
         liveInflight.clear();
-        backlogWindow.reset();
-        log.info("uplink session {} started: {} events pending, backlog up to seq {}",
-                session, outbox.pendingCount(), ceiling);
+        // The broker's receive maximum bounds both lanes together: the live lane's share stays free of backlog.
+        backlogWindow.reset(newSender.receiveMaximum() - liveWindow);
+        log.info("uplink session {} started: {} events pending, backlog up to seq {}, broker receive maximum {}",
+                session, outbox.pendingCount(), ceiling, newSender.receiveMaximum());
     }
 
     /** The session ended: in-flight events will be resent in the next one. */

@@ -164,4 +164,18 @@ class BacklogWindowTest {
         w.acked(nextSeq - 1, clock.instant()); // a late ack of the old session: ignored
         assertEquals(8, w.room());
     }
+
+    @Test
+    void aSessionsCeilingIsLoweredToWhatTheBrokerTakes() {
+        BacklogWindow w = new BacklogWindow(clock, 4, 64);
+        w.reset(12); // receive maximum 20, live lane 8
+        for (int i = 0; i < 6; i++) {
+            round(w, Duration.ofMillis(2));
+        }
+        assertEquals(12, w.window(), "never above the session's ceiling");
+        w.reset(2);
+        assertEquals(2, w.room(), "a broker that takes only a few lowers the floor too");
+        w.reset();
+        assertEquals(8, w.window(), "the next session starts from the configured ceiling again");
+    }
 }

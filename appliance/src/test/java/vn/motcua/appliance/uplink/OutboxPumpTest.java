@@ -50,6 +50,26 @@ class OutboxPumpTest {
     }
 
     @Test
+    void theBacklogLeavesTheLiveLanesShareOfTheBrokersReceiveMaximumFree() {
+        commit(1000);
+        sender.receiveMaximum = 12; // a broker that takes 12 unacknowledged QoS 1 publishes
+        OutboxPump p = pump(8, 64, 0);
+        p.connected(sender);
+        for (int i = 0; i < 10; i++) {
+            p.pump();
+            sender.ackAll();
+        }
+        p.pump();
+        assertEquals(4, sender.open.size(), "the backlog's window is capped at 12 - 8");
+        for (int i = 0; i < 8; i++) {
+            outbox.commit("ticket.called", "{}");
+        }
+        p.pump();
+        assertEquals(12, sender.open.size(), "eight live events go out at once beside the backlog");
+        assertTrue(sender.sent.subList(sender.sent.size() - 8, sender.sent.size()).stream().noneMatch(FakeSender.Sent::replayed));
+    }
+
+    @Test
     void aRowIsMarkedDeliveredOnlyAfterItsPubackAndInOneBatch() {
         commit(5);
         OutboxPump p = pump(4, 16, 0);
