@@ -125,12 +125,18 @@ public final class BacklogWindow {
         return Math.max(0, (int) window - backlog.size());
     }
 
-    public void sentBacklog(long seq) {
-        backlog.put(seq, now());
+    /**
+     * A backlog event was handed to the link at {@code at}. The caller takes the time before the publish: on a fast
+     * path the PUBACK can come back before the publish call returns, and a send time taken after it would make a
+     * negative delay the path's "minimum".
+     */
+    public void sentBacklog(long seq, Instant at) {
+        backlog.put(seq, nanos(at));
     }
 
-    public void sentLive(long seq) {
-        live.put(seq, now());
+    /** A live event was handed to the link at {@code at} (taken before the publish, as for the backlog). */
+    public void sentLive(long seq, Instant at) {
+        live.put(seq, nanos(at));
     }
 
     /**
@@ -140,14 +146,15 @@ public final class BacklogWindow {
      */
     public void acked(long seq, Instant at) {
         long t = nanos(at);
+        // Never below zero: the clock is the wall clock, and a step back (NTP) must not become the path's minimum.
         Long sentLive = live.remove(seq);
         if (sentLive != null) {
-            liveSample(t - sentLive);
+            liveSample(Math.max(0, t - sentLive));
             return;
         }
         Long sent = backlog.remove(seq);
         if (sent != null) {
-            backlogSample(t, t - sent);
+            backlogSample(t, Math.max(0, t - sent));
         }
     }
 

@@ -223,6 +223,7 @@ public final class OutboxPump {
     private boolean send(OutboxEvent e, boolean replayed) {
         long mySession = session;
         long seq = e.seq();
+        java.time.Instant handedOver = clock.instant(); // before the publish: its PUBACK may beat the call's return
         boolean taken = sender.send(e, replayed, new EventSender.Completion() {
             @Override public void acked() {
                 acks.add(new Ack(seq, mySession, clock.instant())); // the PUBACK's time, not the pump's
@@ -235,10 +236,10 @@ public final class OutboxPump {
         });
         if (taken) {
             if (replayed) {
-                backlogWindow.sentBacklog(seq);
+                backlogWindow.sentBacklog(seq, handedOver);
             } else {
                 liveInflight.add(seq);
-                backlogWindow.sentLive(seq);
+                backlogWindow.sentLive(seq, handedOver);
             }
             sent.incrementAndGet();
             if (replayed) {

@@ -19,7 +19,7 @@ class BacklogWindowTest {
         int n = w.room();
         long first = nextSeq;
         for (int i = 0; i < n; i++) {
-            w.sentBacklog(nextSeq++);
+            w.sentBacklog(nextSeq++, clock.instant());
         }
         clock.advance(rtt);
         for (long s = first; s < nextSeq; s++) {
@@ -77,7 +77,7 @@ class BacklogWindowTest {
         assertEquals(32, w.window(), "held between alpha and beta");
         // One round where only the last ack is slow: the round's minimum is still the base.
         for (int i = 0; i < 32; i++) {
-            w.sentBacklog(nextSeq + i);
+            w.sentBacklog(nextSeq + i, clock.instant());
         }
         clock.advance(Duration.ofMillis(2));
         for (int i = 0; i < 31; i++) {
@@ -110,14 +110,14 @@ class BacklogWindowTest {
     void aLateLiveAckCutsTheBacklogWindow() {
         BacklogWindow w = new BacklogWindow(clock, 1, 64);
         for (int i = 0; i < 4; i++) {
-            w.sentLive(1000 + i); // the live lane's own minimum: 3 ms
+            w.sentLive(1000 + i, clock.instant()); // the live lane's own minimum: 3 ms
             clock.advance(Duration.ofMillis(3));
             w.acked(1000 + i, clock.instant());
             round(w, Duration.ofMillis(2));
         }
         assertEquals(64, w.window());
         // A ticket called now took 30 ms to its PUBACK: it waited behind backlog. The backlog's own delay did not rise.
-        w.sentLive(2000);
+        w.sentLive(2000, clock.instant());
         clock.advance(Duration.ofMillis(30));
         w.acked(2000, clock.instant());
         round(w, Duration.ofMillis(2));
@@ -134,7 +134,7 @@ class BacklogWindowTest {
         round(w, Duration.ofMillis(2));
         assertEquals(32, w.window());
         for (int i = 0; i < 32; i++) {
-            w.sentBacklog(nextSeq++);
+            w.sentBacklog(nextSeq++, clock.instant());
         }
         clock.advance(Duration.ofMillis(1900));
         assertEquals(0, w.room(), "window full, not yet stalled");
@@ -155,7 +155,7 @@ class BacklogWindowTest {
         round(w, Duration.ofMillis(2));
         round(w, Duration.ofMillis(2));
         for (int i = 0; i < 10; i++) {
-            w.sentBacklog(nextSeq++);
+            w.sentBacklog(nextSeq++, clock.instant());
         }
         w.reset();
         assertEquals(8, w.window());
@@ -177,5 +177,14 @@ class BacklogWindowTest {
         assertEquals(2, w.room(), "a broker that takes only a few lowers the floor too");
         w.reset();
         assertEquals(8, w.window(), "the next session starts from the configured ceiling again");
+    }
+
+    @Test
+    void aWallClockSteppingBackIsNotANegativeDelay() {
+        BacklogWindow w = new BacklogWindow(clock, 1, 64);
+        java.time.Instant sent = clock.instant();
+        w.sentBacklog(1, sent);
+        w.acked(1, sent.minusMillis(3)); // NTP stepped the clock back between the publish and its PUBACK
+        assertEquals(0, w.baseMicros(), "clamped at zero, never below");
     }
 }
