@@ -54,13 +54,15 @@ public final class OutboxPump {
     /*
      * The store is one H2 connection behind one monitor, shared with the queue's commands (QueueStore is
      * synchronized). The pump's reads and delivery marks therefore take that monitor, and a command waits while
-     * they run: both are kept short and bounded rather than moved to a second connection. A read-ahead of 128 rows
-     * and a mark of at most 64 seqs per store call each hold the monitor for about a millisecond, and the monitor is
-     * released between calls, so a command waits at most one of them, never a whole batch of thousands of acks.
+     * they run: both are kept short and bounded rather than moved to a second connection. A read-ahead is at most 128
+     * rows (was 512) and a mark at most 64 seqs per store call (was every ack since the last pump, up to the whole
+     * window), and the monitor is released between calls, so a command waits behind one bounded piece of the
+     * pump's work, never a whole batch. (Not timed on its own; the live lane's p99 in UplinkDrainTest and the
+     * benchmark, committed through this store during the drain, is the figure that covers it.)
      * A second connection was not taken: the store's failure handling (a write failure marks the database failed,
      * the outbox waits for QueueStore.reopen, which swaps the one connection) and the checkpoint that reads the
-     * outbox's delivered flags all assume one connection; and H2's MVStore serialises commits of both connections on
-     * its own lock anyway, so the durable command write would still queue behind a mark. Marks stay "durable
+     * outbox's delivered flags all assume one connection; and both connections would commit into the one MVStore
+     * file, so a durable command's write would still share its write path with the marks. Marks stay "durable
      * before markDelivered returns" and an event is still marked only after its PUBACK: nothing about delivery
      * (at least once, deduplicated by id at the district) changes.
      */
