@@ -20,4 +20,13 @@ public interface EventSender {
      * (not connected, client window full); then {@code done} is never called.
      */
     boolean send(OutboxEvent event, boolean replayed, Completion done);
+
+    /**
+     * How many QoS 1 publishes the broker takes unacknowledged in this session (MQTT 5 Receive Maximum of its
+     * CONNACK; 65,535 when it says nothing). The pump keeps the live lane's share of it free, so a live event is
+     * never refused because the backlog holds every slot.
+     */
+    default int receiveMaximum() {
+        return 65_535;
+    }
 }

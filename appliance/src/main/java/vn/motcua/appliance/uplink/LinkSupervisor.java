@@ -89,6 +89,7 @@ final class LinkSupervisor {
         try {
             link.client().connect(options, null, new MqttActionListener() {
                 @Override public void onSuccess(IMqttToken token) {
+                    link.connectAccepted(token); // before the pump asks it for the broker's receive maximum
                     Handoff.toScheduler(scheduler, "connected", LinkSupervisor.this::connected);
                 }
 

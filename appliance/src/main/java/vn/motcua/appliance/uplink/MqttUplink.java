@@ -137,6 +137,11 @@ public final class MqttUplink implements AutoCloseable {
                 s.sent(), s.delivered(), s.replayed(), refusedInbound());
     }
 
+    /** The pump's counters and backlog window, without asking the store (status() counts the outbox). */
+    public OutboxPump.PumpStats pumpStats() {
+        return pump.stats();
+    }
+
     /** Publishes {@code offline} (the broker would otherwise wait for the keep-alive), then disconnects. */
     @Override
     public void close() {

@@ -18,12 +18,14 @@ import vn.motcua.appliance.store.OutboxEvent;
  * a ticket being called now.
  *
  * <p>When a session starts, the highest committed seq is noted as the <em>ceiling</em>. Events at
- * or below it are the <b>backlog lane</b>: sent flagged {@code replayed}, ascending, at most
- * {@code backlogWindow} unacknowledged and at most {@code backlogRate}/s (token bucket), so a
- * district broker that sees hundreds of offices return at once is not flooded. Events above it
- * are the <b>live lane</b>: sent at once, with their own small window. The server therefore sees
- * seqs out of order while a backlog drains and orders by seq itself (the contract says so);
- * each message carries its id and seq for that.
+ * or below it are the <b>backlog lane</b>: sent flagged {@code replayed}, ascending, as many
+ * unacknowledged as the {@link BacklogWindow} allows: it grows while PUBACKs come back as fast as the
+ * path allows and halves when their delay rises or a live event's PUBACK comes back late, so the backlog drains
+ * as fast as the broker takes it without queueing in front of live events. An optional {@code backlogRate}
+ * (token bucket, 0 = none) caps it further for a district that asks for a fixed ceiling. Events above the
+ * ceiling are the <b>live lane</b>: sent first on every pump, with their own small window, never counted
+ * against the backlog window. The server therefore sees seqs out of order while a backlog drains and orders
+ * by seq itself (the contract says so); each message carries its id and seq for that.
  *
  * <p>A row is marked delivered only after its PUBACK, in batches. A failed publish in the current
  * session is reported as a link failure: the supervisor drops the connection and backs off, and
@@ -35,21 +37,42 @@ public final class OutboxPump {
 
     private final Outbox outbox;
     private final int liveWindow;
-    private final int backlogWindow;
+    private final Clock clock;
+    private final BacklogWindow backlogWindow;
+    /** Optional fixed ceiling on the backlog pace; null when {@code backlogRate} is 0 (the window alone paces). */
     private final TokenBucket backlogPace;
     private final Runnable onLinkFailure;
     private final Runnable wake;
-    private final ConcurrentLinkedQueue<Long> acks = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Ack> acks = new ConcurrentLinkedQueue<>();
     private final List<Long> unmarked = new ArrayList<>();
     private final Set<Long> liveInflight = new HashSet<>();
-    private final Set<Long> backlogInflight = new HashSet<>();
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong replayedSent = new AtomicLong();
     /** Backlog rows read ahead, so the store is queried once per {@link #PREFETCH} rows, not once per ack. */
     private final ArrayDeque<OutboxEvent> prefetched = new ArrayDeque<>();
-    private static final int PREFETCH = 512;
+    /*
+     * The store is one H2 connection behind one monitor, shared with the queue's commands (QueueStore is
+     * synchronized). The pump's reads and delivery marks therefore take that monitor, and a command waits while
+     * they run: both are kept short and bounded rather than moved to a second connection. A read-ahead is at most 128
+     * rows (was 512) and a mark at most 64 seqs per store call (was every ack since the last pump, up to the whole
+     * window), and the monitor is released between calls, so a command waits behind one bounded piece of the
+     * pump's work, never a whole batch. (Not timed on its own; the live lane's p99 in UplinkDrainTest and the
+     * benchmark, committed through this store during the drain, is the figure that covers it.)
+     * A second connection was not taken: the store's failure handling (a write failure marks the database failed,
+     * the outbox waits for QueueStore.reopen, which swaps the one connection) and the checkpoint that reads the
+     * outbox's delivered flags all assume one connection; and both connections would commit into the one MVStore
+     * file, so a durable command's write would still share its write path with the marks. Marks stay "durable
+     * before markDelivered returns" and an event is still marked only after its PUBACK: nothing about delivery
+     * (at least once, deduplicated by id at the district) changes.
+     */
+    private static final int PREFETCH = 128;
+    private static final int MARK_CHUNK = 64;
     private long fetchedUpTo;
+    /** Read by stats() from other threads without the pump's lock: a figure for status lines only. */
+    private volatile int backlogWindowNow;
+    private volatile long backlogCuts;
+    private volatile long liveCuts;
     private boolean prefetchedForResync;
 
     private EventSender sender;
@@ -61,6 +84,8 @@ public final class OutboxPump {
     private long resyncCeiling;
 
     /**
+     * @param backlogWindow the most backlog events unacknowledged at once: the ceiling of the {@link BacklogWindow}
+     * @param backlogRate   an optional fixed ceiling on the backlog pace, events/s; 0 = none (the window paces)
      * @param onLinkFailure called (at most once per session) when a publish fails
      * @param wake          asks the scheduler to run {@link #pump()} soon (an ack freed window space)
      */
@@ -70,9 +95,12 @@ public final class OutboxPump {
             throw new IllegalArgumentException("windows must be >= 1");
         }
         this.outbox = outbox;
+        this.clock = clock;
         this.liveWindow = liveWindow;
-        this.backlogWindow = backlogWindow;
-        this.backlogPace = new TokenBucket(clock, backlogRate, backlogWindow);
+        // Floor 4, not 1: at a window of 1 or 2 each event costs a store mark and a scheduler turn of its own
+        // (measured: under 800 events/s in UplinkDrainTest); a stalled path gets nothing more either way.
+        this.backlogWindow = new BacklogWindow(clock, Math.min(4, backlogWindow), backlogWindow);
+        this.backlogPace = backlogRate == 0 ? null : new TokenBucket(clock, backlogRate, backlogWindow);
         this.onLinkFailure = onLinkFailure;
         this.wake = wake;
     }
@@ -89,17 +117,20 @@ public final class OutboxPump {
         prefetched.clear();
         fetchedUpTo = 0;
         liveInflight.clear();
-        backlogInflight.clear();
-        log.info("uplink session {} started: {} events pending, backlog up to seq {}",
-                session, outbox.pendingCount(), ceiling);
+        // The broker's receive maximum bounds both lanes together: the live lane's share stays free of backlog.
+        backlogWindow.reset(newSender.receiveMaximum() - liveWindow);
+        log.info("uplink session {} started: {} events pending, backlog up to seq {}, broker receive maximum {}",
+                session, outbox.pendingCount(), ceiling, newSender.receiveMaximum());
     }
 
     /** The session ended: in-flight events will be resent in the next one. */
     public synchronized void disconnected() {
+        log.info("uplink session {} ended: backlog window {}, cut {} times, base PUBACK delay {} us", session,
+                backlogWindow.window(), backlogWindow.cuts(), backlogWindow.baseMicros());
         session++;
         sender = null;
         liveInflight.clear();
-        backlogInflight.clear();
+        backlogWindow.reset();
     }
 
     /** Server asked for events again from {@code fromSeq} (delivered or not), e.g. after losing data. */
@@ -112,8 +143,9 @@ public final class OutboxPump {
     }
 
     /**
-     * Records acks, then fills both windows. Returns how many ms until the backlog pace allows the
-     * next send when it is what holds the pump back, else -1.
+     * Records acks, then fills the live lane and after it the backlog window. Returns how many ms until the
+     * optional rate ceiling allows the next backlog send when it is what holds the pump back, else -1 (the next
+     * ack, or the periodic tick for a stalled window, runs the pump again).
      */
     public synchronized long pump() {
         flushAcks();
@@ -121,11 +153,15 @@ public final class OutboxPump {
             return -1;
         }
         fillLive();
-        return fillBacklog();
+        long wait = fillBacklog();
+        backlogWindowNow = backlogWindow.window();
+        backlogCuts = backlogWindow.cuts();
+        liveCuts = backlogWindow.liveCuts();
+        return wait;
     }
 
     public PumpStats stats() {
-        return new PumpStats(sent.get(), delivered.get(), replayedSent.get());
+        return new PumpStats(sent.get(), delivered.get(), replayedSent.get(), backlogWindowNow, backlogCuts, liveCuts);
     }
 
     private void fillLive() {
@@ -134,7 +170,7 @@ public final class OutboxPump {
             return; // nothing new committed: no query
         }
         for (OutboxEvent e : outbox.pendingAfter(liveCursor, free)) {
-            if (!send(e, false, liveInflight)) {
+            if (!send(e, false)) {
                 return;
             }
             liveCursor = e.seq();
@@ -144,11 +180,11 @@ public final class OutboxPump {
     private long fillBacklog() {
         boolean resyncing = resyncCursor >= 0 && resyncCursor < resyncCeiling;
         long top = resyncing ? resyncCeiling : ceiling;
-        int free = backlogWindow - backlogInflight.size();
+        int free = backlogWindow.room();
         if ((resyncing ? resyncCursor : backlogCursor) >= top || free <= 0) {
             return -1;
         }
-        int granted = backlogPace.take(free);
+        int granted = backlogPace == null ? free : backlogPace.take(free);
         if (granted == 0) {
             return Math.max(1, backlogPace.millisUntilToken());
         }
@@ -168,7 +204,7 @@ public final class OutboxPump {
                 fetchedUpTo = prefetched.getLast().seq();
             }
             OutboxEvent e = prefetched.peekFirst();
-            if (!send(e, true, backlogInflight)) {
+            if (!send(e, true)) {
                 return -1; // client window full: retried on the next ack
             }
             prefetched.removeFirst();
@@ -186,12 +222,13 @@ public final class OutboxPump {
         }
     }
 
-    private boolean send(OutboxEvent e, boolean replayed, Set<Long> lane) {
+    private boolean send(OutboxEvent e, boolean replayed) {
         long mySession = session;
         long seq = e.seq();
+        java.time.Instant handedOver = clock.instant(); // before the publish: its PUBACK may beat the call's return
         boolean taken = sender.send(e, replayed, new EventSender.Completion() {
             @Override public void acked() {
-                acks.add(seq);
+                acks.add(new Ack(seq, mySession, clock.instant())); // the PUBACK's time, not the pump's
                 wake.run();
             }
 
@@ -200,7 +237,12 @@ public final class OutboxPump {
             }
         });
         if (taken) {
-            lane.add(seq);
+            if (replayed) {
+                backlogWindow.sentBacklog(seq, handedOver);
+            } else {
+                liveInflight.add(seq);
+                backlogWindow.sentLive(seq, handedOver);
+            }
             sent.incrementAndGet();
             if (replayed) {
                 replayedSent.incrementAndGet();
@@ -224,24 +266,35 @@ public final class OutboxPump {
     }
 
     private void flushAcks() {
-        for (Long seq; (seq = acks.poll()) != null; ) {
-            unmarked.add(seq);
-            liveInflight.remove(seq);
-            backlogInflight.remove(seq);
+        for (Ack a; (a = acks.poll()) != null; ) {
+            unmarked.add(a.seq());
+            if (a.session() == session) { // an ack of an earlier session says nothing about this path
+                liveInflight.remove(a.seq());
+                backlogWindow.acked(a.seq(), a.at());
+            }
         }
-        if (unmarked.isEmpty()) {
-            return;
-        }
-        try {
-            outbox.markDelivered(unmarked);
-            delivered.addAndGet(unmarked.size());
-            unmarked.clear();
-        } catch (RuntimeException ex) {
-            // Kept and retried on the next pump; never resent in this session, so no flood of duplicates.
-            log.warn("could not mark {} events delivered; will retry", unmarked.size(), ex);
+        while (!unmarked.isEmpty()) {
+            List<Long> chunk = unmarked.subList(0, Math.min(MARK_CHUNK, unmarked.size()));
+            try {
+                outbox.markDelivered(List.copyOf(chunk)); // one short hold of the store's lock per chunk
+            } catch (RuntimeException ex) {
+                // Kept and retried on the next pump; never resent in this session, so no flood of duplicates.
+                log.warn("could not mark {} events delivered; will retry", unmarked.size(), ex);
+                return;
+            }
+            delivered.addAndGet(chunk.size());
+            chunk.clear();
         }
     }
 
-    /** Counters since start: events published, confirmed by PUBACK and marked, and sent as replayed. */
-    public record PumpStats(long sent, long delivered, long replayed) {}
+
+    private record Ack(long seq, long session, java.time.Instant at) {}
+
+    /**
+     * Counters since start: events published, confirmed by PUBACK and marked, and sent as replayed; the backlog
+     * window as the last pump left it, how often it was cut since start and how many of those only for a late
+     * live event.
+     */
+    public record PumpStats(long sent, long delivered, long replayed, int backlogWindow, long backlogCuts,
+                            long liveCuts) {}
 }

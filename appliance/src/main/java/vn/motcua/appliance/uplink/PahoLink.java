@@ -66,7 +66,21 @@ public final class PahoLink implements EventSender {
         });
     }
 
+    private volatile int receiveMaximum = 65_535;
+
     public MqttAsyncClient client() { return client; }
+
+    /** The CONNACK of a new session arrived: keeps what the broker said about its receive maximum. */
+    void connectAccepted(IMqttToken token) {
+        MqttProperties p = token == null ? null : token.getResponseProperties();
+        Integer rm = p == null ? null : p.getReceiveMaximum();
+        receiveMaximum = rm == null || rm < 1 ? 65_535 : rm;
+    }
+
+    @Override
+    public int receiveMaximum() {
+        return receiveMaximum;
+    }
 
     public boolean isConnected() { return client.isConnected(); }
 

@@ -15,8 +15,8 @@ import vn.motcua.retry.Backoff;
  * @param clientKeystore     optional PKCS#12 file with the client certificate and key
  * @param secretsFile        properties file, mode 0600: {@code mqtt.password}, {@code tls.keystore.password}
  * @param liveWindow         unacknowledged live events at most
- * @param backlogWindow      unacknowledged backlog events at most
- * @param backlogRatePerSecond backlog pace, 0 = unpaced
+ * @param backlogWindow      unacknowledged backlog events at most: the ceiling of the PUBACK-paced {@link BacklogWindow}
+ * @param backlogRatePerSecond optional fixed ceiling on the backlog pace, events/s; 0 = none (the window paces)
  * @param retention          delivered rows are pruned after this
  * @param storagePath        directory of the store; its free space is watched
  * @param minFreeBytes       below this free space the uplink reports storage pressure and sheds
@@ -60,12 +60,14 @@ public record UplinkConfig(URI brokerUri, String district, String office, String
     /**
      * Defaults a real office uses; override with the {@code with...} copies. The reconnect cap is 30 s, not minutes:
      * after the district broker comes back an office is online again within half a minute, and the equal jitter
-     * (15 to 30 s at the cap) spreads hundreds of offices reconnecting at once.
+     * (15 to 30 s at the cap) spreads hundreds of offices reconnecting at once. The backlog is paced by its PUBACKs
+     * ({@link BacklogWindow}, at most 64 unacknowledged) with no fixed rate: 64 backlog PUBACKs outstanding reach
+     * thousands of events/s on a LAN-like path, and the window rarely gets that big with a live lane to keep short.
      */
     public static UplinkConfig defaults(URI brokerUri, String district, String office, String device, Path caFile, Path storagePath) {
         return new UplinkConfig(brokerUri, district, office, device, null, caFile, null, null,
                 Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofSeconds(30),
-                8, 32, 500, Duration.ofDays(30), Duration.ofSeconds(60), Duration.ofSeconds(5),
+                8, 64, 0, Duration.ofDays(30), Duration.ofSeconds(60), Duration.ofSeconds(5),
                 storagePath, 200L * 1024 * 1024, 2_000_000);
     }
 

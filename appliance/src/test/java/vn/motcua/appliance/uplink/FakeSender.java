@@ -13,6 +13,11 @@ final class FakeSender implements EventSender {
     final List<Sent> sent = new ArrayList<>();
     final Map<Long, Completion> open = new LinkedHashMap<>();
     int capacity = Integer.MAX_VALUE;
+    int receiveMaximum = 65_535;
+
+    @Override public int receiveMaximum() {
+        return receiveMaximum;
+    }
 
     @Override public boolean send(OutboxEvent event, boolean replayed, Completion done) {
         if (open.size() >= capacity) {

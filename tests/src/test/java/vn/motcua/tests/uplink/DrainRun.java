@@ -16,6 +16,12 @@ final class DrainRun {
     volatile long startNanos;
     volatile long backlogDoneNanos;
     volatile long fillNanos;
+    /** Most events the broker held for the district at once (PUBACKed to us, not yet arrived), sampled every 50 ms. */
+    volatile long maxOutstanding;
+    volatile int maxWindow;
+    volatile long cuts;
+    volatile long liveCuts;
+    volatile long lastSeq;
 
     DrainRun(int backlog) {
         this.backlog = backlog;
@@ -34,6 +40,12 @@ final class DrainRun {
         if (e.seq() <= backlog && backlogArrived.incrementAndGet() == backlog) {
             backlogDoneNanos = now;
         }
+    }
+
+    /** A sample: {@code delivered} events PUBACKed and marked so far, the backlog window now. */
+    synchronized void sampled(long delivered, int window) {
+        maxOutstanding = Math.max(maxOutstanding, delivered - arrived.size());
+        maxWindow = Math.max(maxWindow, window);
     }
 
     long backlogArrived() {
@@ -58,8 +70,13 @@ final class DrainRun {
     }
 
     String summary(String name) {
-        return String.format("%-34s fill %6.1f s | drain %6.2f s | %8.0f events/s | live p50 %8.1f ms p99 %8.1f ms (n=%d)",
+        if (backlog == 0) {
+            return String.format("%-34s no backlog                                  | live p50 %8.1f ms p99 %8.1f ms (n=%d)",
+                    name, liveMillis(0.50), liveMillis(0.99), liveLatencyNanos.size());
+        }
+        return String.format("%-34s fill %6.1f s | drain %6.2f s | %8.0f events/s | live p50 %8.1f ms p99 %8.1f ms (n=%d)"
+                        + " | broker held <= %d | window max %d, cut %d (%d for live)",
                 name, fillNanos / 1e9, drainSeconds(), eventsPerSecond(), liveMillis(0.50), liveMillis(0.99),
-                liveLatencyNanos.size());
+                liveLatencyNanos.size(), maxOutstanding, maxWindow, cuts, liveCuts);
     }
 }

@@ -1,12 +1,8 @@
 package vn.motcua.tests.uplink;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,20 +17,9 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
-import vn.motcua.appliance.domain.CommandResult;
-import vn.motcua.appliance.domain.DayState;
-import vn.motcua.appliance.domain.QueueEvent;
-import vn.motcua.appliance.store.CommitJournal;
-import vn.motcua.appliance.store.Database;
-import vn.motcua.appliance.store.EventStamper;
 import vn.motcua.appliance.store.OutboxEvent;
-import vn.motcua.appliance.store.QueueStore;
-import vn.motcua.appliance.store.Watermarks;
 import vn.motcua.appliance.uplink.EventMessages;
-import vn.motcua.appliance.uplink.InMemoryDossierCache;
 import vn.motcua.appliance.uplink.MqttUplink;
-import vn.motcua.appliance.uplink.UplinkConfig;
-import vn.motcua.appliance.uplink.UplinkPorts;
 import vn.motcua.appliance.uplink.TlsContexts;
 import vn.motcua.tests.district.DistrictServer;
 import vn.motcua.bus.Await;
@@ -43,89 +28,60 @@ import vn.motcua.tests.mqtt.TestPki;
 
 /**
  * Benchmark, not a test (no timed assertion): drains 50,000 buffered events to a loopback Mosquitto
- * (TLS) while a live event is committed every 20 ms; once from the H2 outbox through
- * {@link MqttUplink}, once from Paho's own {@link MqttDefaultFilePersistence} disconnected buffer.
+ * (TLS) while a live event is committed every 100 ms, in one run on one broker: the live lane alone first (the
+ * no-backlog baseline), then the H2 outbox through {@link MqttUplink} paced at a fixed 500/s (the old default,
+ * {@code backlog_rate = 500}), then paced by its PUBACKs ({@code BacklogWindow}, no fixed rate, the default), and
+ * with {@code -Dmotcua.bench.paho=true} Paho's own {@link MqttDefaultFilePersistence} disconnected buffer
+ * (minutes: it reads every persisted message back before reconnecting). The short form is {@link UplinkDrainTest}.
  * Run: {@code ./mvnw -B -q -pl tests -am test -Dtest=UplinkDrainBenchmark -Dmotcua.bench=true -Dsurefire.failIfNoSpecifiedTests=false}
  */
 @EnabledIfSystemProperty(named = "motcua.bench", matches = "true")
 class UplinkDrainBenchmark {
     static final int BACKLOG = Integer.getInteger("motcua.bench.backlog", 50_000);
+    /** The fixed pace of the baseline run: the appliance's old default. */
+    static final int PACE = Integer.getInteger("motcua.bench.pace", 500);
     /** A busy office calls a ticket every few seconds; 100 ms is far busier, to load the live lane. */
-    /** The paced run's backlog rate (the appliance default is 500/s; 1000/s keeps the run short). */
-    static final int PACE = Integer.getInteger("motcua.bench.pace", 1000);
     static final int LIVE_MS = Integer.getInteger("motcua.bench.liveMs", 100);
+    static final boolean PAHO = Boolean.getBoolean("motcua.bench.paho");
     @TempDir Path dir;
 
     @Test
     void drainFiftyThousandBufferedEventsWhileLiveEventsFlow() throws Exception {
         try (MosquittoBroker broker = MosquittoBroker.startTls(dir, TestPki.create(dir), "office", "office-pass");
              DistrictServer district = StandIns.district(broker)) {
-            DrainRun ours = new DrainRun(BACKLOG);
+            DrainRun base = new DrainRun(0);
             DrainRun paced = new DrainRun(BACKLOG);
+            DrainRun window = new DrainRun(BACKLOG);
             DrainRun paho = new DrainRun(BACKLOG);
-            Map<String, DrainRun> byOffice = Map.of("bench/h2/kiosk-1", ours, "bench/h2paced/kiosk-1", paced, "bench/paho/kiosk-1", paho);
+            Map<String, DrainRun> byOffice = Map.of("bench/base/kiosk-1", base, "bench/h2paced/kiosk-1", paced,
+                    "bench/h2window/kiosk-1", window, "bench/paho/kiosk-1", paho);
             district.onEvent((device, e) -> byOffice.get(device).arrived(e));
-            runOutbox(broker, ours, "h2", 0);
-            System.out.println(ours.summary("H2 outbox + MqttUplink (unpaced)"));
-            runOutbox(broker, paced, "h2paced", PACE);
-            System.out.println(paced.summary("H2 outbox + MqttUplink (" + PACE + "/s)"));
-            runPahoFileBuffer(broker, paho);
-            String report = ours.summary("H2 outbox + MqttUplink (unpaced)") + "\n"
-                    + paced.summary("H2 outbox + MqttUplink (" + PACE + "/s)") + "\n" + paho.summary("Paho MqttDefaultFilePersistence")
-                    + String.format("%nratios (Paho / ours): drain time %.2fx, live p99 %.1fx%n",
-                    paho.drainSeconds() / ours.drainSeconds(), paho.liveMillis(0.99) / ours.liveMillis(0.99));
+            String load0 = load();
+            OutboxDrain.run(broker, dir, "base", base, new OutboxDrain.Pace(8, 64, 0, LIVE_MS, 100), Duration.ofMinutes(5));
+            System.out.println(base.summary("live lane alone (no backlog)"));
+            OutboxDrain.run(broker, dir, "h2paced", paced, new OutboxDrain.Pace(8, 64, PACE, LIVE_MS, 0), Duration.ofMinutes(15));
+            System.out.println(paced.summary("H2 outbox, fixed " + PACE + "/s"));
+            OutboxDrain.run(broker, dir, "h2window", window, new OutboxDrain.Pace(8, 64, 0, LIVE_MS, 0), Duration.ofMinutes(15));
+            System.out.println(window.summary("H2 outbox, PUBACK window"));
+            StringBuilder report = new StringBuilder()
+                    .append(base.summary("live lane alone (no backlog)")).append('\n')
+                    .append(paced.summary("H2 outbox, fixed " + PACE + "/s")).append('\n')
+                    .append(window.summary("H2 outbox, PUBACK window")).append('\n');
+            if (PAHO) {
+                runPahoFileBuffer(broker, paho);
+                report.append(paho.summary("Paho MqttDefaultFilePersistence")).append('\n');
+            }
+            report.append(String.format("ratios (same run): drain time fixed %d/s / window %.2fx; live p99 during the"
+                            + " window's drain / no backlog %.2fx (fixed pace: %.2fx)%nload average before: %s, after: %s%n",
+                    PACE, paced.drainSeconds() / window.drainSeconds(), window.liveMillis(0.99) / base.liveMillis(0.99),
+                    paced.liveMillis(0.99) / base.liveMillis(0.99), load0, load()));
             System.out.println(report);
-            Files.writeString(Path.of("target", "bench-uplink.txt"), report);
+            Files.writeString(Path.of("target", "bench-uplink.txt"), report.toString());
         }
     }
 
-    private void runOutbox(MosquittoBroker broker, DrainRun run, String office, int rate) throws Exception {
-        Clock clock = Clock.systemUTC();
-        Path data = Files.createDirectories(dir.resolve(office));
-        EventStamper stamper = new EventStamper("kiosk-1", clock, "bench-boot", () -> true);
-        long t = System.nanoTime();
-        try (QueueStore fill = new QueueStore(Database.open(data, clock).connection(), stamper, Watermarks.load(data), null)) {
-            // A week of tickets, written 500 per transaction so the fill takes seconds, not minutes.
-            DayState day = new DayState(java.time.LocalDate.now(clock), Map.of(), Map.of(), 0);
-            for (int done = 0; done < BACKLOG; done += 500) {
-                List<QueueEvent> events = new ArrayList<>();
-                for (int i = done; i < Math.min(BACKLOG, done + 500); i++) {
-                    events.add(new QueueEvent.TicketIssued(clock.instant(), "t" + i, "A" + (i % 1000), "ho-tich", "NORMAL",
-                            i % 20, 300, null));
-                }
-                fill.commit(new CommandResult(events, List.of(), List.of(), day, null));
-            }
-        }
-        run.fillNanos = System.nanoTime() - t;
-        Path secrets = dir.resolve("bench.secrets");
-        Files.writeString(secrets, "mqtt.password=office-pass\n");
-        Files.setPosixFilePermissions(secrets, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-        UplinkConfig cfg = UplinkConfig.defaults(URI.create(broker.uri()), "bench", office, "kiosk-1", broker.pki().caCert(), data)
-                .withCredentials("office", secrets, null).withDrain(8, 64, rate);
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-        ScheduledExecutorService residents = Executors.newSingleThreadScheduledExecutor();
-        try (QueueStore store = new QueueStore(Database.open(data, clock).connection(), stamper, Watermarks.load(data),
-                CommitJournal.open(data, 4L << 20))) { // durable live commits, as the appliance makes them
-            MqttUplink uplink = new MqttUplink(cfg, "bench", "bench-boot", store,
-                    new UplinkPorts(null, null, new InMemoryDossierCache(10)), scheduler, clock);
-            run.startNanos = System.nanoTime();
-            uplink.start();
-            // Live events are those committed once the session is up; earlier ones are backlog by definition.
-            Await.until(Duration.ofSeconds(30), () -> "connected".equals(uplink.status().link()), () -> "uplink up");
-            ScheduledFuture<?> live = residents.scheduleAtFixedRate(() -> {
-                long t0 = System.nanoTime();
-                OutboxEvent e = store.append("ticket.called", Map.of("ticket", "B001", "counter", 3));
-                run.liveCommittedNanos.put(e.seq(), t0);
-                uplink.eventsCommitted();
-            }, 0, LIVE_MS, TimeUnit.MILLISECONDS);
-            Await.until(Duration.ofMinutes(5), () -> run.backlogDoneNanos != 0, () -> run.backlogArrived() + " backlog events");
-            live.cancel(false);
-            Thread.sleep(500);
-            uplink.close();
-        } finally {
-            residents.shutdownNow();
-            scheduler.shutdownNow();
-        }
+    private static String load() throws java.io.IOException {
+        return Files.readString(Path.of("/proc/loadavg")).trim();
     }
 
     private void runPahoFileBuffer(MosquittoBroker broker, DrainRun run) throws Exception {
