@@ -58,6 +58,9 @@ public final class SimulatedOffice {
     public static final LocalDate FIRST_DAY = LocalDate.of(2026, 9, 7);
     public static final Duration ALERT_WAIT = Duration.ofMinutes(20);
     static final List<String> CLERKS = List.of("cb01", "cb02", "cb03", "cb04", "cb05", "cb06", "cb07", "cb08");
+    /** What arrives, all but normal granted by {@link QueueRules#defaults()}. */
+    static final List<Priority> PRIORITIES = List.of(Priority.NORMAL, Priority.ELDERLY, Priority.DISABLED,
+            Priority.PREGNANT);
     private static final long JOURNAL_BYTES = 2L * 1024 * 1024;
 
     /** What the run left: the open store and the office's history over it. Close it. */
@@ -106,7 +109,7 @@ public final class SimulatedOffice {
 
     /**
      * Runs {@code days} days from {@link #FIRST_DAY} and rolls the last one, so every day is in the store. The day
-     * a third of the way in is rolled with H2 losing the roll; the day two thirds in, the appliance is stopped
+     * a third of the way in (or the next working day) is rolled with H2 losing the roll; the one two thirds in, the appliance is stopped
      * before its roll.
      */
     public static Result run(Path dir, long seed, int days) throws Exception {
@@ -114,8 +117,8 @@ public final class SimulatedOffice {
         o.open();
         List<LocalDate> restarted = new ArrayList<>();
         LocalDate last = FIRST_DAY.plusDays(days - 1);
-        int lostRoll = days / 3;
-        int stoppedBeforeRoll = 2 * days / 3;
+        int lostRoll = weekdayFrom(days / 3);
+        int stoppedBeforeRoll = weekdayFrom(2 * days / 3);
         for (int d = 0; d < days; d++) {
             LocalDate day = FIRST_DAY.plusDays(d);
             if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
@@ -135,6 +138,15 @@ public final class SimulatedOffice {
         List<OutboxEvent> raw = o.store.rangeFrom(1, Integer.MAX_VALUE);
         return new Result(dir, o.layout, o.store, o.queue, new OfficeHistory(o.store, o.queue, ALERT_WAIT), raw,
                 IndependentFigures.of(raw, ZONE, ALERT_WAIT), FIRST_DAY, last, List.copyOf(restarted));
+    }
+
+    /** The index of the first working day at or after {@code index}: a restart on a day with tickets. */
+    private static int weekdayFrom(int index) {
+        int i = index;
+        while (FIRST_DAY.plusDays(i).getDayOfWeek().getValue() > DayOfWeek.FRIDAY.getValue()) {
+            i++;
+        }
+        return i;
     }
 
     private static Instant at(LocalDate day, LocalTime time) {
@@ -228,8 +240,7 @@ public final class SimulatedOffice {
         double r = rnd.nextDouble();
         String service = r < 0.4 ? "ho-tich" : r < 0.65 ? "dat-dai" : r < 0.85 ? "xay-dung" : "tu-phap";
         double p = rnd.nextDouble();
-        Priority priority = p < 0.85 ? Priority.NORMAL : p < 0.92 ? Priority.ELDERLY : p < 0.97 ? Priority.DISABLED
-                : Priority.PREGNANT;
+        Priority priority = PRIORITIES.get(p < 0.85 ? 0 : p < 0.92 ? 1 : p < 0.97 ? 2 : 3);
         attempt(e -> e.issueTicket(service, priority, null));
     }
 
