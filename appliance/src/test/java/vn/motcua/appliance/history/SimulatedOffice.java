@@ -61,7 +61,8 @@ public final class SimulatedOffice {
     /** What arrives, all but normal granted by {@link QueueRules#defaults()}. */
     static final List<Priority> PRIORITIES = List.of(Priority.NORMAL, Priority.ELDERLY, Priority.DISABLED,
             Priority.PREGNANT);
-    private static final long JOURNAL_BYTES = 2L * 1024 * 1024;
+    /** The appliance's own journal size, so a technician's tool can open the same folder as a start does. */
+    private static final long JOURNAL_BYTES = 8L * 1024 * 1024;
 
     /** What the run left: the open store and the office's history over it. Close it. */
     public record Result(Path dir, OfficeLayout layout, QueueStore store, QueueService queue, FigureSource figures,
@@ -84,12 +85,12 @@ public final class SimulatedOffice {
                 new ServiceDef("ho-tich", "Hộ tịch", "Civil status", 'A', 1, 999, 0, OpeningHours.always()),
                 new ServiceDef("dat-dai", "Đất đai", "Land", 'B', 1, 999, 0, OpeningHours.always()),
                 new ServiceDef("xay-dung", "Xây dựng", "Construction", 'C', 1, 999, 0, OpeningHours.always()),
-                new ServiceDef("tu-phap", "Tư pháp", "Justice", 'D', 1, 999, 0, OpeningHours.always())),
+                new ServiceDef("kinh-doanh", "Đăng ký kinh doanh", "Business registration", 'D', 1, 999, 0, OpeningHours.always())),
                 List.of(new CounterDef(1, "Quầy 1", List.of("ho-tich", "dat-dai")),
                         new CounterDef(2, "Quầy 2", List.of("dat-dai")),
-                        new CounterDef(3, "Quầy 3", List.of("xay-dung", "tu-phap")),
-                        new CounterDef(4, "Quầy 4", List.of("ho-tich", "xay-dung", "tu-phap")),
-                        new CounterDef(5, "Quầy 5", List.of("tu-phap", "ho-tich"))),
+                        new CounterDef(3, "Quầy 3", List.of("xay-dung", "kinh-doanh")),
+                        new CounterDef(4, "Quầy 4", List.of("ho-tich", "xay-dung", "kinh-doanh")),
+                        new CounterDef(5, "Quầy 5", List.of("kinh-doanh", "ho-tich"))),
                 QueueRules.defaults());
     }
 
@@ -238,7 +239,7 @@ public final class SimulatedOffice {
 
     private void issue() {
         double r = rnd.nextDouble();
-        String service = r < 0.4 ? "ho-tich" : r < 0.65 ? "dat-dai" : r < 0.85 ? "xay-dung" : "tu-phap";
+        String service = r < 0.4 ? "ho-tich" : r < 0.65 ? "dat-dai" : r < 0.85 ? "xay-dung" : "kinh-doanh";
         double p = rnd.nextDouble();
         Priority priority = PRIORITIES.get(p < 0.85 ? 0 : p < 0.92 ? 1 : p < 0.97 ? 2 : 3);
         attempt(e -> e.issueTicket(service, priority, null));
