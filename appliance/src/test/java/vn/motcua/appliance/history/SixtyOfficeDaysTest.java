@@ -40,6 +40,8 @@ class SixtyOfficeDaysTest {
             for (LocalDate d : r.restartedDays()) {
                 assertTrue(stored.contains(d), d + " rolled across a restart and kept its figures");
             }
+            assertEveryStoredCellIsTheIndependentOne(r.store().dayFigures(r.firstDay(), r.lastDay()), expected);
+            assertTheDistrictGetsTheStoredCells(r);
             int reports = 0;
             for (Period p : periods(r.firstDay(), r.lastDay())) {
                 for (Grouping g : Grouping.values()) {
@@ -52,6 +54,38 @@ class SixtyOfficeDaysTest {
                             + " checks %d ms%n", expected.total(Period.custom(r.firstDay(), r.lastDay())).issued(),
                     r.rawEvents().size(), reports, (simulated - started) / 1_000_000, (end - simulated) / 1_000_000);
         }
+    }
+
+    /** Cell by cell: the finest grain, so no error can cancel out in a sum. */
+    private static void assertEveryStoredCellIsTheIndependentOne(List<Cell> stored, IndependentFigures f) {
+        Map<IndependentFigures.Key, Figures> byKey = new java.util.TreeMap<>(java.util.Comparator
+                .comparing(IndependentFigures.Key::day).thenComparing(IndependentFigures.Key::service)
+                .thenComparingInt(IndependentFigures.Key::counter).thenComparing(IndependentFigures.Key::staffId)
+                .thenComparingInt(IndependentFigures.Key::hour));
+        for (Cell c : stored) {
+            CellKey k = c.key();
+            byKey.put(new IndependentFigures.Key(k.day(), k.service(), k.counter(), k.staffId(), k.hour()), c.figures());
+        }
+        assertEquals(List.copyOf(f.cells().keySet()), List.copyOf(byKey.keySet()), "the cells");
+        f.cells().forEach((k, t) -> assertSame("cell " + k, t, byKey.get(k)));
+    }
+
+    /** What the district receives in each day.summary is what the office stored for that day. */
+    private static void assertTheDistrictGetsTheStoredCells(SimulatedOffice.Result r) throws Exception {
+        int summaries = 0;
+        for (var e : r.rawEvents()) {
+            if (e.type().equals("day.summary")) {
+                var json = vn.motcua.appliance.store.EventJson.mapper().readTree(e.payloadJson());
+                LocalDate day = LocalDate.parse(json.path("day").asText());
+                List<Cell> sent = new ArrayList<>();
+                for (var n : json.path("cells")) {
+                    sent.add(vn.motcua.appliance.store.EventJson.mapper().treeToValue(n, CellWire.class).toCell(day));
+                }
+                assertEquals(r.store().dayFigures(day, day), sent, "day.summary of " + day);
+                summaries++;
+            }
+        }
+        assertEquals(DAYS, summaries, "one summary a day, weekends too");
     }
 
     /** The run is only a test of the definitions if each of them happened. */
