@@ -63,6 +63,9 @@ final class FigureRecompute {
         } catch (ConfigException e) {
             e.problems().forEach(p -> err.println("motcua: " + e.source() + ": " + p));
             return 2;
+        } catch (RuntimeException e) { // a bug in a check: one line, as --check-config says it
+            err.println("motcua: " + configFile + ": the config could not be checked (" + e + ")");
+            return 2;
         }
         QueueStore store;
         try {
