@@ -73,7 +73,8 @@ final class ApplianceStore implements Part {
         }
     }
 
-    private static QueueStore open(ApplianceConfig config, Clock clock, String bootId, Health health)
+    /** Opens the store as a start does (also the technician's recompute, {@link FigureRecompute}). */
+    static QueueStore open(ApplianceConfig config, Clock clock, String bootId, Health health)
             throws SQLException, IOException {
         ApplianceConfig.Identity id = config.identity();
         Path dir = id.dataDir();

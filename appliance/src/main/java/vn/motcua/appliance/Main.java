@@ -12,17 +12,23 @@ import vn.motcua.appliance.store.JournalRoom;
 /**
  * Entry point: reads the whole config before anything else, starts the appliance, stops it on SIGTERM / Ctrl-C.
  * Wiring only. {@code --check-config FILE} checks a file and starts nothing (for technicians, and for provisioning
- * before it installs a file and restarts a device).
+ * before it installs a file and restarts a device). {@code --recompute-figures FILE} checks the office's history
+ * against the raw events, with the appliance stopped ({@link FigureRecompute}).
  */
 public final class Main {
     private static final String USAGE = "usage: motcua-appliance [--config FILE] [--demo]\n"
-            + "       motcua-appliance --check-config FILE [--without-files]";
+            + "       motcua-appliance --check-config FILE [--without-files]\n"
+            + "       motcua-appliance --recompute-figures FILE [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--write]";
 
     private Main() {}
 
     public static void main(String[] args) throws Exception {
         Path configFile = ConfigLoader.DEFAULT_PATH;
         Path checkFile = null;
+        Path recomputeFile = null;
+        java.time.LocalDate from = FigureRecompute.EARLIEST;
+        java.time.LocalDate to = FigureRecompute.LATEST;
+        boolean write = false;
         boolean demo = false;
         boolean openFiles = true;
         for (int i = 0; i < args.length; i++) {
@@ -32,8 +38,19 @@ public final class Main {
                 // A file rendered for another device: its keystore and ticket layout are there, not here.
                 case "--without-files" -> openFiles = false;
                 case "--demo" -> demo = true;
+                case "--recompute-figures" -> recomputeFile = Path.of(argument(args, ++i));
+                case "--from" -> from = day("--from", argument(args, ++i));
+                case "--to" -> to = day("--to", argument(args, ++i));
+                case "--write" -> write = true;
                 default -> usage();
             }
+        }
+        if (recomputeFile == null && (write || !from.equals(FigureRecompute.EARLIEST) || !to.equals(FigureRecompute.LATEST))) {
+            usage(); // --from, --to and --write belong to --recompute-figures alone
+        }
+        if (recomputeFile != null) {
+            System.exit(new FigureRecompute(System.out, System.err).run(recomputeFile, from, to, write));
+            return;
         }
         if (checkFile != null) {
             System.exit(check(checkFile, new ConfigLoader.Options(demo, openFiles)));
@@ -95,6 +112,16 @@ public final class Main {
     private static void printProblems(ConfigException e) {
         for (String problem : e.problems()) {
             System.err.println("motcua: " + e.source() + ": " + problem);
+        }
+    }
+
+    private static java.time.LocalDate day(String option, String value) {
+        try {
+            return java.time.LocalDate.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            System.err.println("motcua: " + option + " " + value + ": not a day (YYYY-MM-DD)");
+            System.exit(2);
+            return null;
         }
     }
 

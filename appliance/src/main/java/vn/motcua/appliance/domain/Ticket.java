@@ -53,7 +53,8 @@ public record Ticket(String id, LocalDate day, String number, int numeric, Strin
     Ticket withStatus(TicketStatus next, Instant at) {
         return new Ticket(id, day, number, numeric, service, priority, ordinal, next, issuedAt, counter, targetCounter,
                 calledAt, next == TicketStatus.SERVING ? at : startedAt, next == TicketStatus.FINISHED ? at : finishedAt,
-                next == TicketStatus.NO_SHOW ? at : skippedAt, recalls, transfers, residentKey, servedBy, rating, parks);
+                next == TicketStatus.NO_SHOW ? at : skippedAt, recalls, transfers, residentKey, servedBy, rating,
+                next == TicketStatus.PARKED ? parks + 1 : parks);
     }
 
     Ticket finished(Instant at, String staffId) {

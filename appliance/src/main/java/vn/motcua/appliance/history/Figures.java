@@ -17,7 +17,8 @@ import vn.motcua.appliance.domain.Priority;
  *       service or counter at least once.</li>
  *   <li>Every other figure counts a ticket where it ended: the service it is in now, the counter and clerk that
  *       finished it (none when nobody finished it).</li>
- *   <li>{@code called}: called at least once; {@code waits}: issue to its latest call, called tickets only.</li>
+ *   <li>{@code called}: called since it entered the service it ended in (a transferred ticket counts once called
+ *       there, as the manager view's); {@code waits}: issue to its latest call, those tickets only.</li>
  *   <li>{@code served}: finished by a clerk; {@code serviceTimes}: start (or call) to done.</li>
  *   <li>{@code noShows}: skipped at least once, even if recalled and served after; {@code expired}: ended by the day
  *       roll, the recall window or the district closing the queue; {@code parked}: parked at least once.</li>

@@ -50,6 +50,18 @@ class ParkTest {
     }
 
     @Test
+    void eachParkIsCountedOnTheTicketAndSurvivesTheCallBack() {
+        assertEquals(0, engine.ticket("A001").orElseThrow().parks());
+        engine.park(1);
+        engine.callParked(2, "A001");
+        engine.startService(2);
+        CommandResult again = engine.park(2);
+        assertEquals(2, again.ticket().parks(), "the office history's parked needs it: the status alone forgets");
+        assertEquals(2, engine.callParked(1, "A001").ticket().parks());
+        assertEquals(2, engine.finish(1).ticket().parks());
+    }
+
+    @Test
     void aParkedTicketDoesNotExpireWithTime() {
         engine.park(1);
         clock.advanceMinutes(5 * 60);
