@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -15,9 +16,8 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 import vn.motcua.appliance.config.ApplianceConfig;
-import vn.motcua.appliance.history.Cell;
 import vn.motcua.appliance.history.FigureSource;
-import vn.motcua.appliance.history.Figures;
+import vn.motcua.appliance.history.Grouping;
 import vn.motcua.appliance.history.Period;
 import vn.motcua.appliance.history.Report;
 import vn.motcua.appliance.web.ErrorCatalogue;
@@ -35,9 +35,9 @@ public final class ExportHandler extends Handler.Abstract {
     public static final String XLSX_PATH = "/manager/reports/export.xlsx";
     public static final String CSV_PATH = "/manager/reports/export.csv";
     /**
-     * The longest range an export covers: three years. An export holds the range's cells on the heap (about 450
-     * bytes a cell, 81 MB for two years of a busy office, BENCHMARKS.md), and the Pi's heap is 256 MB; a report's
-     * ten years ({@link Period#MAX_DAYS}) would not fit beside the queue.
+     * The longest range an export covers: three years. The cells stream through (no list of them is kept), but
+     * reading them takes seconds a year of a busy office on this machine (BENCHMARKS.md), more on a Pi: a longer
+     * range is exported in parts rather than leave a manager's browser waiting.
      */
     static final long MAX_DAYS = 3 * 365 + 1;
     static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -80,15 +80,11 @@ public final class ExportHandler extends Handler.Abstract {
             String name = "motcua-" + office.office() + "-" + p.from() + "-" + p.to();
             ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
             if (x.path.equals(XLSX_PATH)) {
-                Period previous = p.previous();
-                Figures before = XlsxExport.total(previous, history.cells(previous.from(), previous.to()));
-                List<Cell> cells = history.cells(p.from(), p.to());
                 new XlsxExport(office.officeNameVi(), office.officeNameEn(), labels.get())
-                        .write(p, cells, before, LocalDateTime.now(clock), out);
+                        .write(Report.of(p, EnumSet.allOf(Grouping.class), history), LocalDateTime.now(clock), out);
                 ReportDownload.send(x, XLSX_TYPE, name + ".xlsx", out.toByteArray());
             } else {
-                // The CSV has no previous-period column: only the period's own days are read.
-                Report r = Report.of(p, asked.grouping(), history.cells(p.from(), p.to()), List.of());
+                Report r = Report.of(p, asked.grouping(), history);
                 new CsvExport(labels.get()).write(r, out);
                 ReportDownload.send(x, "text/csv; charset=utf-8", name + "-" + asked.grouping().name()
                         .toLowerCase(java.util.Locale.ROOT) + ".csv", out.toByteArray());

@@ -1,6 +1,7 @@
 package vn.motcua.appliance.web.reports;
 
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -10,7 +11,6 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
-import vn.motcua.appliance.history.Cell;
 import vn.motcua.appliance.history.FigureSource;
 import vn.motcua.appliance.history.Grouping;
 import vn.motcua.appliance.history.Period;
@@ -97,9 +97,7 @@ public final class ReportsHandler extends Handler.Abstract {
     private Reports reports(ReportRequest asked) {
         Period p = asked.period();
         Period before = p.previous();
-        List<Cell> cells = history.cells(p.from(), p.to());
-        List<Cell> previous = history.cells(before.from(), before.to());
-        return new Reports(Report.of(p, asked.grouping(), cells, previous),
-                Report.of(p, Grouping.DAY, cells, previous));
+        Map<Grouping, Report> both = Report.of(p, java.util.EnumSet.of(asked.grouping(), Grouping.DAY), history);
+        return new Reports(both.get(asked.grouping()), both.get(Grouping.DAY));
     }
 }

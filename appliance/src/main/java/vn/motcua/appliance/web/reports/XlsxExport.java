@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -46,34 +47,18 @@ public final class XlsxExport {
     }
 
     /**
-     * Writes the workbook of {@code period} from its cells (as {@link vn.motcua.appliance.history.FigureSource#cells}
-     * gives them, read once for every sheet) and the previous period's total ({@link #total}).
+     * Writes the workbook of a period from its report in every grouping ({@link Report#of(Period, java.util.Set,
+     * vn.motcua.appliance.history.FigureSource)}: one read of the cells, none of them kept), the summary from their
+     * shared total and previous total.
      */
-    public void write(Period period, List<Cell> cells, Figures previousTotal, LocalDateTime generated,
-                      OutputStream out) throws IOException {
+    public void write(Map<Grouping, Report> reports, LocalDateTime generated, OutputStream out) throws IOException {
         Workbook wb = new Workbook(out, "motcua", "1.0");
-        Report first = Report.of(period, Grouping.values()[0], cells, List.of());
-        summary(wb.newWorksheet("Tổng hợp – Summary"), period, first.total(), previousTotal, generated);
+        Report first = reports.get(Grouping.values()[0]);
+        summary(wb.newWorksheet("Tổng hợp – Summary"), first.period(), first.total(), first.previousTotal(), generated);
         for (Grouping g : Grouping.values()) {
-            Report r = g.ordinal() == 0 ? first : Report.of(period, g, cells, List.of());
-            grouping(wb.newWorksheet(g.vi + " – " + g.en), r);
+            grouping(wb.newWorksheet(g.vi + " – " + g.en), reports.get(g));
         }
         wb.finish();
-    }
-
-    /**
-     * The total of the cells inside {@code period}, as {@link Report#total()} sums them. The handler sums the
-     * previous period's cells with it before reading the period's own, so the two years of a two-year export are
-     * never on the heap at once (a Pi's heap is 256 MB; {@code systemd/README.md}).
-     */
-    public static Figures total(Period period, List<Cell> cells) {
-        Figures sum = Figures.NONE;
-        for (Cell c : cells) {
-            if (period.contains(c.key().day())) {
-                sum = sum.plus(c.figures());
-            }
-        }
-        return sum;
     }
 
     private void summary(Worksheet ws, Period period, Figures total, Figures previous, LocalDateTime generated) {

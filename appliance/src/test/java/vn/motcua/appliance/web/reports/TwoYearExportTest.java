@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -43,12 +44,11 @@ import vn.motcua.bus.MutableClock;
  * in the real store: 6 services, 6 counters with 8 clerks, 10 opening hours, about 600 tickets a day, which is
  * 200-odd cells a day once every ticket has found its service × counter × clerk × hour (148,000 cells). The XLSX
  * of the whole range (7 sheets) and the CSV by day are then asked over HTTP as a manager would, and timed from
- * request to last byte: reading the store, summing, writing. The bound is loose (a loaded CI machine); the times
- * are printed for BENCHMARKS.md.
+ * request to last byte: reading the store, summing, writing. Each must answer whole; the times are printed for
+ * BENCHMARKS.md, never asserted (a loaded machine is no place for a timed bound).
  */
 class TwoYearExportTest {
     private static final int DAYS = 730;
-    private static final Duration BOUND = Duration.ofSeconds(20);
 
     @TempDir
     Path dir;
@@ -81,27 +81,23 @@ class TwoYearExportTest {
             System.out.printf("two-year export: %d cells over %d days written in %d ms%n", cells, DAYS,
                     (System.nanoTime() - writing) / 1_000_000);
 
-            // Where the time goes: reading the store's rows, then summing them into the workbook's six groupings.
+            // Where the time goes: the store's rows streamed into the six groupings (no list of cells is kept), then
+            // the workbook from those reports.
             Runtime rt = Runtime.getRuntime();
             System.gc();
             long heapBefore = rt.totalMemory() - rt.freeMemory();
             long read = System.nanoTime();
-            List<Cell> all = new OfficeHistory(appliance.store(), appliance.queue(), Duration.ofMinutes(30))
-                    .cells(from, today);
+            Map<Grouping, Report> reports = Report.of(Period.custom(from, today), EnumSet.allOf(Grouping.class),
+                    new OfficeHistory(appliance.store(), appliance.queue(), Duration.ofMinutes(30)));
             long summed = System.nanoTime();
             System.gc();
-            System.out.printf("two-year export: the %d cells hold %d MB of heap%n", all.size(),
+            System.out.printf("two-year export: the six groupings hold %d MB of heap (the cells streamed through)%n",
                     (rt.totalMemory() - rt.freeMemory() - heapBefore) >> 20);
-            summed = System.nanoTime();
-            for (Grouping g : Grouping.values()) {
-                Report.of(Period.custom(from, today), g, all, List.of());
-            }
             long written = System.nanoTime();
-            new XlsxExport("", "", new ReportLabels(appliance.queue().layout())).write(Period.custom(from, today), all,
-                    Figures.NONE, java.time.LocalDateTime.now(), new java.io.ByteArrayOutputStream());
-            System.out.printf("two-year export: store read of %d cells %d ms, six groupings summed %d ms, the workbook"
-                    + " (summing included) %d ms%n", all.size(), (summed - read) / 1_000_000,
-                    (written - summed) / 1_000_000, (System.nanoTime() - written) / 1_000_000);
+            new XlsxExport("", "", new ReportLabels(appliance.queue().layout())).write(reports,
+                    java.time.LocalDateTime.now(), new java.io.ByteArrayOutputStream());
+            System.out.printf("two-year export: %d cells read and summed into six groupings %d ms, the workbook %d ms%n",
+                    cells, (summed - read) / 1_000_000, (System.nanoTime() - written) / 1_000_000);
             long baseline = rssKb();
             for (String path : List.of("/manager/reports/export.xlsx?period=custom&from=" + from + "&to=" + today,
                     "/manager/reports/export.csv?period=custom&from=" + from + "&to=" + today + "&group=day")) {
@@ -111,9 +107,10 @@ class TwoYearExportTest {
                         HttpResponse.BodyHandlers.ofByteArray());
                 Duration took = Duration.ofNanos(System.nanoTime() - start);
                 assertEquals(200, r.statusCode(), path);
+                assertTrue(r.body().length > 1000, path + ": a whole export");
+                // timed, not asserted: the figures go to BENCHMARKS.md (a loaded machine is no place for a bound)
                 System.out.printf("two-year export: %s: %d bytes in %d ms%n", path.substring(0, path.indexOf('?')),
                         r.body().length, took.toMillis());
-                assertTrue(took.compareTo(BOUND) < 0, path + " took " + took);
             }
             System.out.printf("two-year export: RSS of the appliance's JVM %d MB before the exports, %d MB after%n",
                     baseline / 1024, rssKb() / 1024);
