@@ -22,7 +22,8 @@ import vn.motcua.appliance.domain.Priority;
 /**
  * Issue 18's "done when": sixty office days through the real engine and store, then every figure of the reports
  * (each month, ISO week, quarter, some days, the whole range and random custom ranges; every grouping; the heat
- * map; the previous period's total) against {@link IndependentFigures}, computed from the outbox's raw events.
+ * map; the previous period's total) against {@link IndependentFigures}, computed from the outbox's raw events; and
+ * the XLSX and CSV exports, read back by independent readers, against the same.
  */
 class SixtyOfficeDaysTest {
     private static final int DAYS = 60;
@@ -49,10 +50,19 @@ class SixtyOfficeDaysTest {
                     reports++;
                 }
             }
+            // the files an office opens in Excel: each month's and the whole range's XLSX and CSV, read back by
+            // openpyxl and Python's csv module, every number against the raw events
+            List<Period> exported = new java.util.ArrayList<>();
+            for (LocalDate m = r.firstDay().withDayOfMonth(1); !m.isAfter(r.lastDay()); m = m.plusMonths(1)) {
+                exported.add(Period.of(Period.Kind.MONTH, m));
+            }
+            exported.add(Period.custom(r.firstDay(), r.lastDay()));
+            int exportRows = vn.motcua.appliance.web.reports.ExportsAgainstTheEvents.check(dir, r, exported);
             long end = System.nanoTime();
-            System.out.printf("SixtyOfficeDaysTest: %d tickets, %d events, %d reports checked; simulation %d ms,"
-                            + " checks %d ms%n", expected.total(Period.custom(r.firstDay(), r.lastDay())).issued(),
-                    r.rawEvents().size(), reports, (simulated - started) / 1_000_000, (end - simulated) / 1_000_000);
+            System.out.printf("SixtyOfficeDaysTest: %d tickets, %d events, %d reports and %d export rows checked;"
+                            + " simulation %d ms, checks %d ms%n",
+                    expected.total(Period.custom(r.firstDay(), r.lastDay())).issued(), r.rawEvents().size(), reports,
+                    exportRows, (simulated - started) / 1_000_000, (end - simulated) / 1_000_000);
         }
     }
 
