@@ -98,7 +98,8 @@ class AccessibilityTest {
                 new Page("manager login", "manager", 1280, 800, null,
                         d -> Browsers.waiting(d, 60).until(ExpectedConditions.visibilityOfElementLocated(By.id("login-button")))),
                 new Page("manager", "manager", 1280, 800, StaffFile.CHI,
-                        d -> Browsers.waiting(d, 60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("staff"), "lan"))));
+                        d -> Browsers.waiting(d, 60).until(ExpectedConditions.textToBePresentInElementLocated(
+                                By.cssSelector("#counters tr[data-counter='1']"), "lan"))));
     }
 
     @TempDir

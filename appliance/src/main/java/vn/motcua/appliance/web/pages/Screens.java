@@ -166,6 +166,7 @@ public final class Screens {
                 file("assets/display.js", LOCAL_ONLY),
                 file("assets/kiosk.css", LAN), // the staff pages share the kiosk's buttons and layout
                 file("assets/kiosk.js", LOCAL_ONLY),
+                file("assets/status.js", LOCAL_ONLY), // the status page's return to the kiosk
                 file("assets/live.js", LAN),
                 file("assets/staff.js", LAN),
                 file("assets/faults.js", LAN),
