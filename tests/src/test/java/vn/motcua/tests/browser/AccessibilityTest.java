@@ -78,6 +78,8 @@ class AccessibilityTest {
                     Browsers.click(d, By.cssSelector("[data-service=ho-tich]"));
                     Browsers.waiting(d, 60).until(ExpectedConditions.visibilityOfElementLocated(By.id("t-number")));
                     Browsers.waiting(d, 60).until(x -> !x.findElement(By.id("t-print")).getAttribute("class").equals("pending"));
+                    assertEquals(Boolean.TRUE, d.executeScript("return document.documentElement.scrollHeight <= window.innerHeight"),
+                            "the ticket in large text, its Done button included, on one portrait screen");
                 }),
                 new Page("kiosk dossier", "kiosk", 1080, 1920, null, d -> {
                     kioskReady(d);
