@@ -122,7 +122,7 @@ public final class Screens {
         this.deviceStatuses = deviceStatuses;
         live = new LiveFeed(queue, id.officeNameVi(), id.officeNameEn(), Notice.of(
                 "Kính chào quý khách. Vui lòng lấy số thứ tự và chờ đến lượt.",
-                "Welcome. Please take a number and wait for your turn."), clock);
+                "Welcome. Please take a number and wait for your turn."), clock, config.voice().repeat());
         queue.addListener(live);
         live.registerHealth(health);
         voice = new VoiceClips(id.dataDir().resolve("voice"), "espeak-ng");
