@@ -197,6 +197,12 @@ class AccessibilityTest {
             browser.get(base + p.path());
         }
         p.then().accept(browser);
+        // axe checks that a lang attribute is valid, not that the English beside the Vietnamese is marked as English
+        // (so a screen reader does not read it with a Vietnamese voice): every .en element must carry lang="en".
+        assertEquals("vi", browser.executeScript("return document.documentElement.lang"), p.name() + ": the page is Vietnamese");
+        assertEquals(List.of(), browser.executeScript(
+                "return Array.from(document.querySelectorAll('.en:not([lang=en])')).map(e => e.outerHTML.slice(0, 120))"),
+                p.name() + ": English text not marked lang=\"en\"");
         browser.executeScript(axe);
         Object raw = browser.executeAsyncScript("""
                 var done = arguments[arguments.length - 1];
