@@ -6,7 +6,7 @@
   var HOLD_MS = 5000, BLINK_MS = 6000, RECENT = 8, MAX_PENDING = 30;
   var el = window.motcuaEl, zone = 'Asia/Ho_Chi_Minh';
   var heroQueue = [], heroBusyUntil = 0, heroTimer = null, blinkTimer = null;
-  var sounds = [], playing = false;
+  var sounds = [], playing = false, repeat = 1; // repeat: [voice] repeat, from the snapshot (call_repeat)
   window.motcuaLatencies = [];   // call -> drawn, in ms, for the benchmark; a ring of the last 1000
   window.motcuaHero = [];        // {number, at} each time the big panel changes; ring of 100 (tests)
   window.motcuaSpoken = [];      // {src, start, end} per announcement; ring of 100 (tests)
@@ -79,8 +79,11 @@
       if (window.motcuaLatencies.length > 1000) { window.motcuaLatencies.shift(); }
     });
     if (c.clips) {
-      if (sounds.length >= MAX_PENDING) { sounds.shift(); }
-      sounds.push('/voice/call?number=' + encodeURIComponent(c.number) + '&counter=' + c.counter);
+      // The whole call, [voice] repeat times in a row (each time queued like a call of its own, never over another).
+      for (var i = 0; i < repeat; i++) {
+        if (sounds.length >= MAX_PENDING) { sounds.shift(); }
+        sounds.push('/voice/call?number=' + encodeURIComponent(c.number) + '&counter=' + c.counter);
+      }
       playNext();
     }
   }
@@ -102,6 +105,7 @@
 
   function snapshot(s) {
     zone = s.zone || zone;
+    repeat = Math.max(1, Math.min(5, s.call_repeat || 1));
     $('office-vi').textContent = s.office.name_vi;
     $('office-en').textContent = s.office.name_en;
     notice(s.notice);

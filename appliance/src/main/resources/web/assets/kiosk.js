@@ -14,7 +14,15 @@
   var KEYS = '1234567890.-/_ABCDEFGHIJKLMNOPQRSTUVWXYZ';
   function $(id) { return document.getElementById(id); }
 
-  function resetIdle(ms) { clearTimeout(idle); idle = setTimeout(start, typeof ms === 'number' ? ms : IDLE_MS); }
+  function resetIdle(ms) { clearTimeout(idle); idle = setTimeout(idleStart, typeof ms === 'number' ? ms : IDLE_MS); }
+  // Untouched for IDLE_MS (or a status's timeout): the next person at the kiosk gets the kiosk as it starts, large
+  // text off. Done and Back keep it: the same resident may take another ticket or look up a slip.
+  function idleStart() { largeText(false); start(); }
+  function largeText(on) {
+    document.body.classList.toggle('large-text', on);
+    $('large-text').setAttribute('aria-pressed', on ? 'true' : 'false');
+  }
+  $('large-text').onclick = function () { largeText($('large-text').getAttribute('aria-pressed') !== 'true'); };
   ['pointerdown', 'keydown'].forEach(function (t) { document.addEventListener(t, resetIdle); });
   // A status view goes back to the start at the first touch anywhere on it.
   document.addEventListener('pointerdown', function () { if (!$('dossier-view').hidden || !$('state').hidden) { start(); } }, true);

@@ -28,6 +28,8 @@ window.motcuaLive = function (handlers) {
 window.motcuaEl = function (tag, cls, text) {
   var e = document.createElement(tag);
   if (cls) { e.className = cls; }
+  // English beside the Vietnamese is marked as English, so a screen reader speaks it with an English voice.
+  if (cls === 'en') { e.lang = 'en'; }
   if (text !== undefined && text !== null) { e.textContent = String(text); }
   return e;
 };

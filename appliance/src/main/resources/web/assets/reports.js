@@ -9,6 +9,7 @@
   function el(tag, cls, text) {
     var e = document.createElement(tag);
     if (cls) { e.className = cls; }
+    if (cls === 'en') { e.lang = 'en'; } // the English beside the Vietnamese, read in its own language
     if (text !== undefined && text !== null) { e.textContent = text; }
     return e;
   }

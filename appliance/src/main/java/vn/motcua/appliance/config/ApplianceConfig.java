@@ -78,8 +78,13 @@ public record ApplianceConfig(Identity identity, OfficeLayout office, Web web, S
      */
     public record Kiosk(java.time.Duration statusTimeout) {}
 
-    /** {@code [voice]}: the spoken call in Vietnamese only, or in Vietnamese then English. */
-    public record Voice(boolean english) {}
+    /**
+     * {@code [voice]}: the spoken call in Vietnamese only, or in Vietnamese then English.
+     *
+     * @param repeat how many times the hall display plays each call, one after another (1: once); a resident who
+     *               did not hear or catch the first hears it again
+     */
+    public record Voice(boolean english, int repeat) {}
 
     /** {@code [manager]}: a service whose queue or estimated wait reaches a limit raises an alert in the manager view. */
     public record Manager(int alertWaiting, Duration alertWait) {}

@@ -54,11 +54,29 @@ class OfficeCalendarConfigTest {
     void withoutTheSectionsNothingIsClosedTheStatusStays20sAndTheCallIsBilingual() throws Exception {
         String toml = Files.readString(EXAMPLE);
         toml = toml.substring(0, toml.indexOf("[calendar]")) + toml.substring(toml.indexOf("[[services]]"));
-        toml = toml.replace("[kiosk]\nstatus_timeout_seconds = 20\n", "").replace("[voice]\nlanguages = \"vi,en\"\n", "");
+        toml = toml.replace("[kiosk]\nstatus_timeout_seconds = 20\n", "").replace("[voice]\nlanguages = \"vi,en\"\nrepeat    = 1\n", "");
         ApplianceConfig c = ConfigLoader.parse(toml, "test.conf");
         assertTrue(c.office().closedDays().days().isEmpty());
         assertEquals(Duration.ofSeconds(20), c.kiosk().statusTimeout());
         assertTrue(c.voice().english());
+        assertEquals(1, c.voice().repeat(), "each call played once unless the office says otherwise");
+    }
+
+    /** {@code [voice] repeat}: the display plays each call that many times; 1 to 5, a bad value one line naming it. */
+    @Test
+    void theCallIsRepeatedAsConfiguredFromOneToFiveTimes() throws Exception {
+        String toml = Files.readString(EXAMPLE);
+        assertEquals(1, ConfigLoader.parse(toml, "test.conf").voice().repeat());
+        assertEquals(3, ConfigLoader.parse(toml.replace("repeat    = 1", "repeat    = 3"), "test.conf").voice().repeat());
+        for (String bad : List.of("0", "6", "-1")) {
+            ConfigException e = assertThrows(ConfigException.class,
+                    () -> ConfigLoader.parse(toml.replace("repeat    = 1", "repeat    = " + bad), "test.conf"));
+            assertEquals(List.of("voice.repeat = '" + bad + "': expected a whole number from 1 to 5"), e.problems());
+        }
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> ConfigLoader.parse(toml.replace("repeat    = 1", "repeat    = \"twice\""), "test.conf"));
+        assertEquals(1, e.problems().size(), e.problems().toString());
+        assertTrue(e.problems().get(0).startsWith("voice.repeat = 'twice'"), e.problems().toString());
     }
 
     @Test

@@ -19,9 +19,11 @@ final class DisplayJson {
 
     private DisplayJson() {}
 
-    static Map<String, Object> snapshot(QueueEngine e, Map<String, Object> office, Notice notice, Instant now) {
+    /** @param callRepeat how many times the display plays each call ({@code [voice] repeat}) */
+    static Map<String, Object> snapshot(QueueEngine e, Map<String, Object> office, Notice notice, Instant now, int callRepeat) {
         Map<String, Object> m = new LinkedHashMap<>(QueueJson.queue(e));
         m.put("office", office);
+        m.put("call_repeat", callRepeat);
         m.put("notice", notice.json());
         m.put("server_time", now.toEpochMilli());
         m.put("zone", e.layout().rules().zone().getId());

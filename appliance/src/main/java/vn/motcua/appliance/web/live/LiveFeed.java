@@ -44,6 +44,8 @@ public final class LiveFeed implements QueueListener {
 
     private final QueueService queue;
     private final Map<String, Object> office;
+    /** How many times the display plays each call ({@code [voice] repeat}); in the snapshot as {@code call_repeat}. */
+    private final int callRepeat;
     private final Clock clock;
     private final Map<Long, SseClient> clients = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
@@ -55,6 +57,15 @@ public final class LiveFeed implements QueueListener {
     private volatile List<Map<String, String>> deviceFaults = List.of();
 
     public LiveFeed(QueueService queue, String officeNameVi, String officeNameEn, Notice notice, Clock clock) {
+        this(queue, officeNameVi, officeNameEn, notice, clock, 1);
+    }
+
+    /** @param callRepeat how many times the display plays each call, 1 to 5 ({@code [voice] repeat}) */
+    public LiveFeed(QueueService queue, String officeNameVi, String officeNameEn, Notice notice, Clock clock, int callRepeat) {
+        if (callRepeat < 1) {
+            throw new IllegalArgumentException("callRepeat " + callRepeat);
+        }
+        this.callRepeat = callRepeat;
         this.queue = queue;
         this.clock = clock;
         this.notice = notice;
@@ -85,7 +96,7 @@ public final class LiveFeed implements QueueListener {
         });
         queue.read(e -> {
             client.offer("retry: 2000\n\n");
-            client.offer(frame("snapshot", DisplayJson.snapshot(e, office, notice, clock.instant())));
+            client.offer(frame("snapshot", DisplayJson.snapshot(e, office, notice, clock.instant(), callRepeat)));
             client.offer(frame("devices", Map.of("faults", deviceFaults)));
             clients.put(id, client);
             return null;

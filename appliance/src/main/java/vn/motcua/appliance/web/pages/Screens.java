@@ -135,7 +135,7 @@ public final class Screens {
         this.history = history;
         live = new LiveFeed(queue, id.officeNameVi(), id.officeNameEn(), Notice.of(
                 "Kính chào quý khách. Vui lòng lấy số thứ tự và chờ đến lượt.",
-                "Welcome. Please take a number and wait for your turn."), clock);
+                "Welcome. Please take a number and wait for your turn."), clock, config.voice().repeat());
         queue.addListener(live);
         live.registerHealth(health);
         voice = new VoiceClips(id.dataDir().resolve("voice"), "espeak-ng");
@@ -188,6 +188,7 @@ public final class Screens {
                 file("assets/display.js", LOCAL_ONLY),
                 file("assets/kiosk.css", LAN), // the staff pages share the kiosk's buttons and layout
                 file("assets/kiosk.js", LOCAL_ONLY),
+                file("assets/status.js", LOCAL_ONLY), // the status page's return to the kiosk
                 file("assets/live.js", LAN),
                 file("assets/staff.js", LAN),
                 file("assets/faults.js", LAN),
