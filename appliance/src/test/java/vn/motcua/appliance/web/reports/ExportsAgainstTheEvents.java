@@ -108,7 +108,7 @@ public final class ExportsAgainstTheEvents {
     }
 
     /** A number cell holding {@code expected}, an integer cell for a count; an empty cell when nothing was measured. */
-    private static void assertCell(Number expected, JsonNode cell, String where) {
+    static void assertCell(Number expected, JsonNode cell, String where) {
         if (expected == null) {
             assertTrue(cell == null || cell.isNull(), where + ": nothing measured is an empty cell, got " + cell);
             return;

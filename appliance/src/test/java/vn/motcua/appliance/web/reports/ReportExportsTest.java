@@ -326,16 +326,7 @@ class ReportExportsTest {
     }
 
     private static void assertNumber(Number expected, JsonNode cell, String where) {
-        if (expected == null) {
-            assertTrue(cell == null || cell.isNull(), where + ": nothing measured is an empty cell, got " + cell);
-            return;
-        }
-        assertNotNull(cell, where);
-        assertEquals("n", cell.get("t").asText(), where + ": a number cell, got " + cell);
-        assertEquals(expected.doubleValue(), cell.get("v").asDouble(), 1e-9, where);
-        if (!(expected instanceof Double)) {
-            assertTrue(cell.get("v").isIntegralNumber(), where + ": an integer, got " + cell);
-        }
+        ExportsAgainstTheEvents.assertCell(expected, cell, where);
     }
 
     private static void assertDate(LocalDate expected, JsonNode cell) {
