@@ -7,13 +7,13 @@ cd "$(dirname "$0")/.."
 ./mvnw -B -q -ntp install -DskipTests -DskipITs -Dmotcua.jazzer=false -pl tests -am
 CP=$(cd tests && ../mvnw -B -q -ntp dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
 mkdir -p target
+# the benchmarks that start the real appliance process find its jar and the demo config from the repository root
+APP=(-Dmotcua.applianceJar=appliance/target/motcua-appliance.jar -Dmotcua.demoConf=appliance/src/main/dist/demo.conf)
 case "${1:-store}" in
   store) shift || true; exec java -Xmx256m -cp "tests/target/test-classes:$CP" vn.motcua.tests.bench.StoreBenchmark "$@" ;;
-  history) shift || true; exec java -Xmx256m -Dmotcua.applianceJar=appliance/target/motcua-appliance.jar \
-      -Dmotcua.demoConf=appliance/src/main/dist/demo.conf -cp "tests/target/test-classes:$CP" \
+  history) shift || true; exec java -Xmx256m "${APP[@]}" -cp "tests/target/test-classes:$CP" \
       vn.motcua.tests.bench.HistoryBenchmark "$@" ;;
-  day-scale) shift || true; exec java -Xmx256m -Dmotcua.applianceJar=appliance/target/motcua-appliance.jar \
-      -Dmotcua.demoConf=appliance/src/main/dist/demo.conf -cp "tests/target/test-classes:$CP" \
+  day-scale) shift || true; exec java -Xmx256m "${APP[@]}" -cp "tests/target/test-classes:$CP" \
       vn.motcua.tests.bench.DayScaleBenchmark "$@" ;;
   *) echo "unknown benchmark: $1 (known: store, history, day-scale)" >&2; exit 2 ;;
 esac

@@ -42,13 +42,16 @@ public final class OfficeHistory implements FigureSource {
     @Override
     public void forEachCell(LocalDate from, LocalDate to, Consumer<Cell> each) {
         record Today(LocalDate day, List<Ticket> tickets, DayCube cube) {}
-        Today today = queue.read(e -> new Today(e.day(), List.copyOf(e.tickets()), new DayCube(e.layout(), alertWait)));
+        // today's tickets are copied only when the range holds today (a previous period never does)
+        Today today = queue.read(e -> !e.day().isBefore(from) && !e.day().isAfter(to)
+                ? new Today(e.day(), List.copyOf(e.tickets()), new DayCube(e.layout(), alertWait))
+                : new Today(e.day(), List.of(), null));
         LocalDate storedTo = to.isBefore(today.day()) ? to : today.day().minusDays(1);
         for (LocalDate d = from; !d.isAfter(storedTo); d = d.plusDays(DAYS_PER_READ)) {
             LocalDate end = d.plusDays(DAYS_PER_READ - 1);
             store.dayFigures(d, end.isAfter(storedTo) ? storedTo : end).forEach(each);
         }
-        if (!today.day().isBefore(from) && !today.day().isAfter(to)) {
+        if (today.cube() != null) {
             today.cube().cells(today.tickets()).forEach(each); // computed off the queue's lock
         }
     }

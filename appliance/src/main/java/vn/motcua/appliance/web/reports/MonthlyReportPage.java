@@ -2,6 +2,8 @@ package vn.motcua.appliance.web.reports;
 
 import java.util.List;
 
+import vn.motcua.appliance.web.Markup;
+
 /**
  * The {@link MonthlyReport} as a print-ready A4 HTML page (landscape: the tables have thirteen columns): the appliance's own Noto font (served at
  * {@code /fonts/}, nothing from the internet), a print stylesheet with A4 margins, table headings repeated on each
@@ -40,17 +42,17 @@ public final class MonthlyReportPage {
     public static String html(MonthlyReport r) {
         StringBuilder sb = new StringBuilder(16_384);
         sb.append("<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Báo cáo ")
-                .append(esc(r.monthVi())).append(" – ").append(esc(r.officeVi())).append("</title><style>")
+                .append(Markup.escape(r.monthVi())).append(" – ").append(Markup.escape(r.officeVi())).append("</title><style>")
                 .append(STYLE).append("</style></head><body>\n");
-        sb.append("<div class=\"head\"><div><b>").append(esc(r.officeVi())).append("</b><br><span class=\"en\">")
-                .append(esc(r.officeEn())).append("</span></div><div><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b><br>")
+        sb.append("<div class=\"head\"><div><b>").append(Markup.escape(r.officeVi())).append("</b><br><span class=\"en\">")
+                .append(Markup.escape(r.officeEn())).append("</span></div><div><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b><br>")
                 .append("<b>Độc lập – Tự do – Hạnh phúc</b></div></div>\n");
-        sb.append("<h1>BÁO CÁO KẾT QUẢ TIẾP NHẬN VÀ PHỤC VỤ CÔNG DÂN ").append(esc(r.monthVi().toUpperCase(java.util.Locale.ROOT)))
+        sb.append("<h1>BÁO CÁO KẾT QUẢ TIẾP NHẬN VÀ PHỤC VỤ CÔNG DÂN ").append(Markup.escape(r.monthVi().toUpperCase(java.util.Locale.ROOT)))
                 .append("<br><span class=\"en\">Monthly report of the one-stop office's queue</span></h1>\n");
-        sb.append("<p class=\"sub\">Kỳ báo cáo ").append(esc(r.rangeVi())).append("</p>\n");
+        sb.append("<p class=\"sub\">Kỳ báo cáo ").append(Markup.escape(r.rangeVi())).append("</p>\n");
         table(sb, "I. Theo lĩnh vực, thủ tục", "By service", "Lĩnh vực", "Service", r.services(), r.total());
         table(sb, "II. Theo cán bộ tiếp nhận", "By clerk", "Mã cán bộ", "Staff id", r.clerks(), r.total());
-        sb.append("<p class=\"date\">").append(esc(r.dateLineVi())).append("</p>\n");
+        sb.append("<p class=\"date\">").append(Markup.escape(r.dateLineVi())).append("</p>\n");
         sb.append("<div class=\"sign\"><div><b>NGƯỜI LẬP BIỂU</b><br><span class=\"en\">Prepared by</span><br>")
                 .append("<i>(Ký, ghi rõ họ tên)</i><div class=\"space\"></div></div>")
                 .append("<div><b>THỦ TRƯỞNG ĐƠN VỊ</b><br><span class=\"en\">Head of office</span><br>")
@@ -66,7 +68,7 @@ public final class MonthlyReportPage {
         sb.append("<table><thead><tr><th>TT</th><th>").append(keyVi).append("<br><span class=\"en\">").append(keyEn)
                 .append("</span></th>");
         for (ReportLabels.Label c : MonthlyReport.COLUMNS) {
-            sb.append("<th>").append(esc(c.vi())).append("<br><span class=\"en\">").append(esc(c.en()))
+            sb.append("<th>").append(Markup.escape(c.vi())).append("<br><span class=\"en\">").append(Markup.escape(c.en()))
                     .append("</span></th>");
         }
         sb.append("</tr></thead><tbody>\n");
@@ -84,25 +86,10 @@ public final class MonthlyReportPage {
 
     private static void row(StringBuilder sb, String number, MonthlyReport.Line l, String attrs) {
         sb.append("<tr").append(attrs).append("><td class=\"n\">").append(number).append("</td><td>")
-                .append(esc(l.name())).append("</td>");
+                .append(Markup.escape(l.name())).append("</td>");
         for (String c : MonthlyReport.cells(l)) {
-            sb.append("<td class=\"n\">").append(esc(c)).append("</td>");
+            sb.append("<td class=\"n\">").append(Markup.escape(c)).append("</td>");
         }
         sb.append("</tr>\n");
-    }
-
-    static String esc(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
     }
 }

@@ -2,6 +2,8 @@ package vn.motcua.appliance.web.reports;
 
 import java.util.Locale;
 
+import vn.motcua.appliance.web.Markup;
+
 /**
  * A small SVG writer for the report charts: every text and attribute escaped here, one place, and every chart
  * named for assistive technology in both languages ({@code role="img"}, {@code aria-label}, {@code <title>}).
@@ -17,30 +19,13 @@ final class Svg {
         String title = titleVi + " / " + titleEn;
         out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"").append(height)
                 .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
-                .append("\" role=\"img\" aria-label=\"").append(escape(title)).append("\" font-family=\"").append(FONT)
-                .append("\" font-size=\"13\">\n<title>").append(escape(title)).append("</title>\n");
+                .append("\" role=\"img\" aria-label=\"").append(Markup.escape(title)).append("\" font-family=\"").append(FONT)
+                .append("\" font-size=\"13\">\n<title>").append(Markup.escape(title)).append("</title>\n");
         rect(0, 0, width, height, "#ffffff");
     }
 
-    /** Text and attribute values as XML: the five reserved characters, and no control character a parser refuses. */
-    static String escape(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 8);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c < 0x20 && c != '\t' && c != '\n' && c != '\r' ? '\uFFFD' : c);
-            }
-        }
-        return b.toString();
-    }
-
     Svg desc(String text) {
-        out.append("<desc>").append(escape(text)).append("</desc>\n");
+        out.append("<desc>").append(Markup.escape(text)).append("</desc>\n");
         return this;
     }
 
@@ -54,7 +39,7 @@ final class Svg {
     Svg rect(double x, double y, double w, double h, String fill, String tooltip) {
         out.append("<rect x=\"").append(n(x)).append("\" y=\"").append(n(y)).append("\" width=\"").append(n(w))
                 .append("\" height=\"").append(n(h)).append("\" fill=\"").append(fill).append("\"><title>")
-                .append(escape(tooltip)).append("</title></rect>\n");
+                .append(Markup.escape(tooltip)).append("</title></rect>\n");
         return this;
     }
 
@@ -73,7 +58,7 @@ final class Svg {
 
     Svg circle(double cx, double cy, double r, String fill, String tooltip) {
         out.append("<circle cx=\"").append(n(cx)).append("\" cy=\"").append(n(cy)).append("\" r=\"").append(n(r))
-                .append("\" fill=\"").append(fill).append("\"><title>").append(escape(tooltip)).append("</title></circle>\n");
+                .append("\" fill=\"").append(fill).append("\"><title>").append(Markup.escape(tooltip)).append("</title></circle>\n");
         return this;
     }
 
@@ -84,7 +69,7 @@ final class Svg {
         if (bold) {
             out.append(" font-weight=\"700\"");
         }
-        out.append('>').append(escape(text)).append("</text>\n");
+        out.append('>').append(Markup.escape(text)).append("</text>\n");
         return this;
     }
 

@@ -3,6 +3,8 @@ package vn.motcua.appliance.web.status;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 
+import vn.motcua.appliance.web.Markup;
+
 /** The status page's HTML, with every value escaped. */
 final class StatusHtml {
     private StatusHtml() {}
@@ -27,7 +29,7 @@ final class StatusHtml {
     }
 
     static String message(String vi, String en) {
-        return "<div class=\"warning\">" + esc(vi) + " <span class=\"en\" lang=\"en\">" + esc(en) + "</span></div>";
+        return "<div class=\"warning\">" + Markup.escape(vi) + " <span class=\"en\" lang=\"en\">" + Markup.escape(en) + "</span></div>";
     }
 
     static String answer(DossierAnswer a, LocalDate today, DateTimeFormatter dates) {
@@ -36,11 +38,11 @@ final class StatusHtml {
         }
         boolean late = a.late(today);
         StringBuilder sb = new StringBuilder("<div class=\"ticket dossier" + (late ? " late" : "") + "\" id=\"dossier\">");
-        sb.append("<div>Mã hồ sơ <span class=\"en\" lang=\"en\">/ Code</span>: <b>").append(esc(a.code())).append("</b></div>");
-        sb.append("<div class=\"service\" id=\"dossier-status\">").append(esc(a.status().vi))
-                .append(" <span class=\"en\" lang=\"en\">/ ").append(esc(a.status().en)).append("</span></div>");
+        sb.append("<div>Mã hồ sơ <span class=\"en\" lang=\"en\">/ Code</span>: <b>").append(Markup.escape(a.code())).append("</b></div>");
+        sb.append("<div class=\"service\" id=\"dossier-status\">").append(Markup.escape(a.status().vi))
+                .append(" <span class=\"en\" lang=\"en\">/ ").append(Markup.escape(a.status().en)).append("</span></div>");
         if (a.department() != null) {
-            sb.append("<div>Nơi xử lý <span class=\"en\" lang=\"en\">/ At</span>: ").append(esc(a.department())).append("</div>");
+            sb.append("<div>Nơi xử lý <span class=\"en\" lang=\"en\">/ At</span>: ").append(Markup.escape(a.department())).append("</div>");
         }
         if (a.promisedDate() != null) {
             sb.append("<div>Ngày hẹn trả <span class=\"en\" lang=\"en\">/ Promised</span>: <b>").append(dates.format(a.promisedDate()))
@@ -55,20 +57,5 @@ final class StatusHtml {
                     .append(" minutes old (server unreachable)</span></div>");
         }
         return sb.append("</div>").toString();
-    }
-
-    static String esc(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
     }
 }
