@@ -22,6 +22,7 @@ public final class DeviceCounters {
     private final Map<String, LongAdder> scans = new ConcurrentHashMap<>();
     private final LongAdder printed = new LongAdder();
     private final LongAdder printFaults = new LongAdder();
+    private final LongAdder printQueueFull = new LongAdder();
     private final Map<String, LongAdder> faults = new ConcurrentHashMap<>();
     private final LongAdder refusedPresses = new LongAdder();
 
@@ -62,6 +63,15 @@ public final class DeviceCounters {
     public long scans(String kind) {
         LongAdder a = scans.get(kind);
         return a == null ? 0 : a.sum();
+    }
+
+    /** One ticket was not sent to the printer because too many were already waiting for it. */
+    public void printJobQueueFull() {
+        printQueueFull.increment();
+    }
+
+    public long printJobsQueueFull() {
+        return printQueueFull.sum();
     }
 
     public long printJobs(boolean wasPrinted) {

@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -28,6 +29,14 @@ import org.slf4j.LoggerFactory;
 public final class EscPosPrinter implements TicketPrinter {
     private static final Logger log = LoggerFactory.getLogger(EscPosPrinter.class);
     private static final int MAX_STRAY_BYTES = 4;
+    /**
+     * Tickets that may wait for the printer behind the one printing. A kiosk serves one resident at a time and a
+     * ticket prints in about a second, so more than this waiting means the printer is far slower than the tickets
+     * (stalled, or a burst from the API): each waiting job holds a parked thread and its slip, so an unbounded queue
+     * filled the heap in the day-scale benchmark. Past this, a ticket is still issued and shown on the screen, but
+     * not printed minutes late to a resident who has gone.
+     */
+    public static final int MAX_WAITING = 8;
 
     private final PrinterLink link;
     private final TicketRenderer renderer;
@@ -41,6 +50,9 @@ public final class EscPosPrinter implements TicketPrinter {
     private final List<PrinterStatusListener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong printed = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong refusedQueueFull = new AtomicLong();
+    /** Jobs accepted and not finished: the one printing and those waiting for it. */
+    private final AtomicInteger inQueue = new AtomicInteger();
     private volatile PrinterStatus current;
     private volatile ScheduledFuture<?> polling;
 
@@ -63,7 +75,24 @@ public final class EscPosPrinter implements TicketPrinter {
 
     @Override
     public CompletableFuture<PrintOutcome> print(TicketSlip slip) {
-        return CompletableFuture.supplyAsync(() -> locked(() -> job(slip)), io);
+        if (inQueue.incrementAndGet() > MAX_WAITING + 1) {
+            inQueue.decrementAndGet();
+            refusedQueueFull.incrementAndGet();
+            log.warn("ticket {} not printed: {} tickets already waiting for the printer", slip.ticketNumber(), MAX_WAITING);
+            return CompletableFuture.completedFuture(PrintOutcome.queueFull(current));
+        }
+        try {
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    return locked(() -> job(slip));
+                } finally {
+                    inQueue.decrementAndGet();
+                }
+            }, io);
+        } catch (RuntimeException e) { // the executor refused the job (closing): it will never run
+            inQueue.decrementAndGet();
+            throw e;
+        }
     }
 
     @Override
@@ -117,6 +146,11 @@ public final class EscPosPrinter implements TicketPrinter {
 
     public long failedCount() {
         return failed.get();
+    }
+
+    /** Tickets not sent because {@link #MAX_WAITING} were already waiting for the printer, since start. */
+    public long refusedQueueFullCount() {
+        return refusedQueueFull.get();
     }
 
     @Override

@@ -136,7 +136,13 @@ public final class ResidentDevices implements Part {
             printing.addJobListener(printJobs);
             printing.addJobListener(new PrintJobListener() {
                 @Override public void started(String ticketNumber) { }
-                @Override public void finished(String ticketNumber, PrintOutcome outcome) { counters.printJob(outcome.printed()); }
+                @Override public void finished(String ticketNumber, PrintOutcome outcome) {
+                    if (outcome.queueFull()) {
+                        counters.printJobQueueFull();
+                    } else {
+                        counters.printJob(outcome.printed());
+                    }
+                }
             });
             queue.addListener(printing);
             printer.start();

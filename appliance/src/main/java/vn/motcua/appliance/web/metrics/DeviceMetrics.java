@@ -7,7 +7,7 @@ import vn.motcua.appliance.service.DeviceCounters;
 
 /**
  * The resident devices' counters on /metrics, read from {@link DeviceCounters} at scrape time like every other
- * metric here: {@code motcua_scans_total{kind}}, {@code motcua_print_jobs_total{outcome}} (printed / fault),
+ * metric here: {@code motcua_scans_total{kind}}, {@code motcua_print_jobs_total{outcome}} (printed / fault / queue_full),
  * {@code motcua_device_faults_total{device}}, {@code motcua_keypad_presses_refused_total}. Every known label value is always present (at 0 before its first
  * count), so a rate() over a fresh appliance is defined.
  */
@@ -22,6 +22,7 @@ final class DeviceMetrics {
                 .labelNames("outcome").callback(cb -> {
                     cb.call(devices.printJobs(true), "printed");
                     cb.call(devices.printJobs(false), "fault");
+                    cb.call(devices.printJobsQueueFull(), "queue_full");
                 }).register(r);
         CounterWithCallback.builder().name("motcua_device_faults").help("Device faults raised, by device")
                 .labelNames("device").callback(cb -> devices.faults().forEach((d, n) -> cb.call(n, d))).register(r);

@@ -15,7 +15,7 @@ import vn.motcua.appliance.devices.printer.PrinterStatus;
  * printer ("take your ticket below"); sent whole to a printer that cannot answer (one-way link: take it below, but
  * note the number if none comes out); no printer here (number on screen, no paper promised); a fault before anything
  * was sent ("no ticket was printed") or after some was ("your ticket may be incomplete"), naming the fault in both
- * languages; or not known in time. Every case but "printed" asks the resident to note the number or photograph the QR.
+ * languages; too many tickets already waiting for the printer (busy); or not known in time. Every case but "printed" asks the resident to note the number or photograph the QR.
  */
 final class PrintAnswer {
     private static final String KEEP_VI = "Vui lòng ghi nhớ số hoặc chụp ảnh mã QR trên màn hình.";
@@ -49,6 +49,10 @@ final class PrintAnswer {
     static Map<String, Object> of(PrintOutcome o) {
         if (o.printed()) {
             return o.status().health() == PrinterStatus.Health.UNKNOWN ? sent() : printed();
+        }
+        if (o.queueFull()) {
+            return answer("busy", "Máy in đang bận với các phiếu trước: phiếu của bạn chưa được in. " + KEEP_VI,
+                    "The printer is busy with earlier tickets: your ticket was not printed. " + KEEP_EN, Set.of());
         }
         Set<PrinterFault> f = o.status().faults();
         String vi;

@@ -29,6 +29,17 @@ class PrintAnswerTest {
     }
 
     @Test
+    void aTicketRefusedBecauseThePrinterIsBusyBlamesNoFaultAndAsksToKeepTheNumber() {
+        Map<String, Object> a = PrintAnswer.of(PrintOutcome.queueFull(PrinterStatus.observed(Set.of(), AT, "ok")));
+        assertEquals("busy", a.get("state"));
+        assertEquals(false, a.get("printed"));
+        assertEquals(List.of(), a.get("faults"));
+        assertTrue(((String) a.get("message_vi")).startsWith("Máy in đang bận"));
+        assertTrue(((String) a.get("message_vi")).contains("chụp ảnh mã QR"));
+        assertTrue(((String) a.get("message_en")).contains("your ticket was not printed"));
+    }
+
+    @Test
     void aOneWayPrinterCannotConfirmSoTheResidentIsToldWhatToDoIfNothingComesOut() {
         Map<String, Object> a = PrintAnswer.of(new PrintOutcome(true, true, PrinterStatus.unknown(AT, "one-way link")));
         assertEquals("sent", a.get("state"));
