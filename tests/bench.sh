@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs a benchmark harness from tests/ with the test classpath.
-# Usage: tests/bench.sh store [lifecycles] | history [days] | day-scale [tickets] [window]
+# Usage: tests/bench.sh store [lifecycles] | history [days] | day-scale [tickets] [window] | memory [days] [tickets]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . tools/java-home.sh
@@ -8,12 +8,15 @@ cd "$(dirname "$0")/.."
 CP=$(cd tests && ../mvnw -B -q -ntp dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)
 mkdir -p target
 # the benchmarks that start the real appliance process find its jar and the demo config from the repository root
-APP=(-Dmotcua.applianceJar=appliance/target/motcua-appliance.jar -Dmotcua.demoConf=appliance/src/main/dist/demo.conf)
+APP=(-Dmotcua.applianceJar=appliance/target/motcua-appliance.jar -Dmotcua.demoConf=appliance/src/main/dist/demo.conf
+     -Dmotcua.launcher=systemd/bin/motcua-appliance)
 case "${1:-store}" in
   store) shift || true; exec java -Xmx256m -cp "tests/target/test-classes:$CP" vn.motcua.tests.bench.StoreBenchmark "$@" ;;
   history) shift || true; exec java -Xmx256m "${APP[@]}" -cp "tests/target/test-classes:$CP" \
       vn.motcua.tests.bench.HistoryBenchmark "$@" ;;
   day-scale) shift || true; exec java -Xmx256m "${APP[@]}" -cp "tests/target/test-classes:$CP" \
       vn.motcua.tests.bench.DayScaleBenchmark "$@" ;;
-  *) echo "unknown benchmark: $1 (known: store, history, day-scale)" >&2; exit 2 ;;
+  memory) shift || true; exec java -Xmx256m "${APP[@]}" -cp "tests/target/test-classes:$CP" \
+      vn.motcua.tests.bench.MemoryBudgetBenchmark "$@" ;;
+  *) echo "unknown benchmark: $1 (known: store, history, day-scale, memory)" >&2; exit 2 ;;
 esac

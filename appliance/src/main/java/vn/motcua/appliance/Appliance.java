@@ -112,7 +112,8 @@ public final class Appliance implements AutoCloseable {
         DossierStatusSource dossiers = district.uplink().isEmpty() && demo
                 ? new FixtureDossierSource(LocalDate.now(shared.clock())) : district.dossiers();
         screens = parts.start(new WebScreens(config, service, events, devices,
-                SimulatorControls.inFrontOf(counterBus, devices, Routes.nothing()), dossiers,
+                SimulatorControls.inFrontOf(counterBus, devices,
+                        shared.clock() instanceof DemoClock c ? c::advance : null, Routes.nothing()), dossiers,
                 change -> recordInOutbox(StaffChanges.TYPE, change), deviceStatuses, shared));
         WebScreens web = screens;
         deviceEvents.subscribe(e -> {

@@ -69,7 +69,8 @@ public final class Main {
             System.exit(2);
             return;
         }
-        Appliance appliance = new Appliance(config, Clock.systemUTC());
+        // the demo's clock can be moved forward (/sim/clock/advance) to show a day roll or a month of days
+        Appliance appliance = new Appliance(config, demo ? new DemoClock(Clock.systemUTC()) : Clock.systemUTC());
         if (demo) {
             appliance.demo();
         }

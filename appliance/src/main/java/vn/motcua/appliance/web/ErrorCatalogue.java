@@ -98,6 +98,7 @@ public enum ErrorCatalogue {
     OUT_TRUE_OR_FALSE(400, "Giá trị “out” phải là true hoặc false.", "'out' must be true or false."),
     NOTHING_PRINTED(404, "Máy in mô phỏng chưa in phiếu nào.", "The simulated printer has printed nothing yet."),
     SCAN_TOO_LONG(413, "Mã quét quá dài.", "The scanned code is too long."),
+    CLOCK_MINUTES(400, "Số phút “minutes” phải là số nguyên từ 1 đến %s.", "'minutes' must be a whole number from 1 to %s."),
     NO_BOARD(404, "Không có bàn phím mô phỏng này.", "No such simulated keypad."),
     UNKNOWN_KEY(400, "Không có phím này.", "No such key."),
     TRANSFER_NEEDS_TO(400, "Chuyển số cần chọn nơi chuyển đến.", "A transfer needs a destination."),

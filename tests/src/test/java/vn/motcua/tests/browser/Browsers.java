@@ -21,7 +21,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Debian's Chromium, headless, driven through Debian's chromedriver: a fresh profile per browser, no network
  * features, sound allowed without a click (as the kiosk browser is set up), the window at the screen's size.
  */
-final class Browsers {
+public final class Browsers {
     static final Path SCREENSHOTS = Path.of("target/screens");
     /**
      * Bounds on starting chromedriver and loading a page. They, and the waits the tests give (60 s), only stop a hung
@@ -31,7 +31,7 @@ final class Browsers {
 
     private Browsers() {}
 
-    static ChromeDriver open(Path profile, int width, int height) throws IOException {
+    public static ChromeDriver open(Path profile, int width, int height) throws IOException {
         return open(profile, width, height, false);
     }
 

@@ -24,6 +24,9 @@ import vn.motcua.appliance.store.EventJson;
 public final class ApplianceProcess implements AutoCloseable {
     private static final Path JAR = Path.of(System.getProperty("motcua.applianceJar",
             "../appliance/target/motcua-appliance.jar"));
+    /** The package's launcher, for a run with the flags a Pi runs it with ({@link #withLauncher()}). */
+    private static final Path LAUNCHER = Path.of(System.getProperty("motcua.launcher",
+            "../systemd/bin/motcua-appliance"));
     private static final Path DEMO_CONF = Path.of(System.getProperty("motcua.demoConf",
             "../appliance/src/main/dist/demo.conf"));
 
@@ -38,6 +41,7 @@ public final class ApplianceProcess implements AutoCloseable {
     private Process process;
     private final java.util.Map<String, String> environment = new java.util.HashMap<>();
     private int starts;
+    private boolean launcher;
 
     /** Prepares a config from the demo one; {@code edit} may change more of it. */
     public ApplianceProcess(Path dir, UnaryOperator<String> edit) throws IOException {
@@ -83,13 +87,31 @@ public final class ApplianceProcess implements AutoCloseable {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException("the previous appliance process is still running");
         }
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED", "-jar", JAR.toString(), "--config", config.toString(), "--demo"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = launcher
+                ? new ArrayList<>(List.of("/bin/sh", LAUNCHER.toString(), "--config", config.toString(), "--demo"))
+                : new ArrayList<>(List.of(java, "-Xmx128m", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED",
+                        "-jar", JAR.toString(), "--config", config.toString(), "--demo"));
+        if (launcher) { // the package's script with its own JVM flags, this build's jar and JVM, no AOT cache
+            environment.put("MOTCUA_JAR", JAR.toAbsolutePath().toString());
+            environment.put("MOTCUA_JAVA", java);
+            environment.put("MOTCUA_AOT_DIR", "");
+        }
         starts++;
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().putAll(environment);
         process = pb.redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("appliance.log").toFile())).start();
+    }
+
+    /**
+     * Starts the appliance through the package's launcher ({@code systemd/bin/motcua-appliance}) with its JVM flags, as
+     * systemd does on a Pi, instead of the tests' own flags; the script {@code exec}s the JVM, so {@link #pid()} is
+     * the JVM's.
+     */
+    public ApplianceProcess withLauncher() {
+        launcher = true;
+        return this;
     }
 
     /** Environment for the next start, e.g. systemd's NOTIFY_SOCKET. */

@@ -1,5 +1,9 @@
 package vn.motcua.appliance.web.sim;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Function;
+
 import org.eclipse.jetty.server.Handler;
 
 import vn.motcua.appliance.devices.counterbus.CounterBusDevice;
@@ -8,13 +12,22 @@ import vn.motcua.appliance.devices.resident.ResidentDevices;
 /**
  * The simulated devices' web controls ({@code /sim/...}), in front of the rest of the web: the keypads of a simulated
  * counter bus, and the scan, button and paper controls of the simulated resident devices. Here, on the web side, so
- * the devices themselves know nothing of HTTP; nothing is added for a device that is real or off.
+ * the devices themselves know nothing of HTTP; nothing is added for a device that is real or off. With the demo's
+ * clock, also {@code POST /sim/clock/advance?minutes=N}.
  */
 public final class SimulatorControls {
     private SimulatorControls() {}
 
-    public static Handler inFrontOf(CounterBusDevice counterBus, ResidentDevices devices, Handler front) {
+    /**
+     * @param advanceClock moves the demo's clock forward ({@code /sim/clock/advance}), or null when the clock is the
+     *                     system's (every appliance but the demo)
+     */
+    public static Handler inFrontOf(CounterBusDevice counterBus, ResidentDevices devices,
+                                    Function<Duration, Instant> advanceClock, Handler front) {
         Handler h = front;
+        if (advanceClock != null) {
+            h = new Handler.Sequence(new SimulatedClockHandler(advanceClock), h);
+        }
         SimulatedDevicesHandler sim = SimulatedDevicesHandler.of(devices);
         if (sim != null) {
             h = new Handler.Sequence(sim, h);

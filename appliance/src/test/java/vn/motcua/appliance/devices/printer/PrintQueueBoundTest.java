@@ -69,7 +69,7 @@ class PrintQueueBoundTest {
             assertTrue(o.printed(), o.toString());
             assertFalse(o.queueFull());
         }
-        assertEquals(EscPosPrinter.MAX_WAITING + 1, sim.tickets().size());
+        assertEquals(EscPosPrinter.MAX_WAITING + 1, printer.printedCount());
         assertEquals(EscPosPrinter.MAX_WAITING + 1, link.writes.get());
 
         // with the queue drained, the next ticket is accepted and printed

@@ -25,7 +25,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class SimulatedPrinter implements EscPosSink {
     private static final Logger log = LoggerFactory.getLogger(SimulatedPrinter.class);
-    private static final int KEEP = 64;
+    /**
+     * Ticket images kept for {@code /sim/printer/last.png} and tests. Each is a grey page of about 0.7 MB: 64 of them
+     * were 44 MB of the demo's heap, more than the whole appliance's live data (BENCHMARKS.md, "Memory").
+     */
+    private static final int KEEP = 8;
 
     private final EscPosStreamParser parser = new EscPosStreamParser(this);
     private final PageBuilder page;
