@@ -40,7 +40,15 @@ public final class Exchange {
         this.maxBody = maxBody;
     }
 
+    /**
+     * A request from this machine's own screens: a loopback source on the local listener. Never on the LAN listener,
+     * whatever the source address: what reaches it is treated as another host's, so a clerk's session and CSRF token
+     * are asked for there even when a test (or a proxy on the Pi) connects from 127.x.
+     */
     public boolean fromLoopback() {
+        if (WebServer.LAN_CONNECTOR.equals(request.getConnectionMetaData().getConnector().getName())) {
+            return false;
+        }
         SocketAddress remote = request.getConnectionMetaData().getRemoteSocketAddress();
         if (remote instanceof InetSocketAddress isa) {
             InetAddress a = isa.getAddress();

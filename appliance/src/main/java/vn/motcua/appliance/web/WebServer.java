@@ -46,6 +46,8 @@ public final class WebServer implements AutoCloseable {
     static final int LAN_CONNECTIONS = 256;
     /** An idle kept-alive LAN connection is closed after this (a browser reopens one in a handshake). */
     static final long LAN_IDLE_MILLIS = 30_000;
+    /** The LAN listener's connector name: what reaches it is never trusted as this machine's ({@link Exchange#fromLoopback}). */
+    static final String LAN_CONNECTOR = "lan";
     private final Server server;
     private final ServerConnector local;
     private final ServerConnector lan;
@@ -108,7 +110,7 @@ public final class WebServer implements AutoCloseable {
         LanThreads threads = new LanThreads(LAN_THREADS);
         ServerConnector c = new ServerConnector(server, threads, null, null, 1, 1, new SslConnectionFactory(tls, "http/1.1"),
                 new HttpConnectionFactory(http));
-        c.setName("lan");
+        c.setName(LAN_CONNECTOR);
         c.setHost(lan.bind().getHostAddress());
         c.setPort(lan.port());
         c.setIdleTimeout(LAN_IDLE_MILLIS);

@@ -144,6 +144,22 @@ class LanListenerTest {
         assertEquals(404, lanGet("/events", "Cookie", session).statusCode(), "logged out: no feed on the LAN");
     }
 
+    /**
+     * The LAN listener here is bound to a 127.x address, so every request to it comes from a loopback source: it is
+     * still the LAN's, and trusted like the Pi's own screens only on the local listener (issue 17 item 6).
+     */
+    @Test
+    void aLoopbackSourceOnTheLanListenerIsNotTrustedLikeThisMachine() throws Exception {
+        send(http, local + "/api/tickets", "POST", "{\"service\":\"ho-tich\"}");
+        HttpResponse<String> open = send(https, lan + "/api/counters/1/open", "POST", "{\"staff\":\"lan\"}");
+        assertEquals(403, open.statusCode(), open.body());
+        assertTrue(open.body().contains("LOOPBACK_ONLY"), open.body());
+        HttpResponse<String> notice = send(https, lan + "/api/notice", "POST", "{\"text_vi\":\"x\",\"text_en\":\"x\"}");
+        assertTrue(notice.statusCode() >= 400, "a hall notice needs a manager on the LAN: " + notice.statusCode());
+        assertEquals(200, send(http, local + "/api/counters/1/open", "POST", "{\"staff\":\"lan\"}").statusCode(),
+                "the Pi's own screens, on the local listener, are trusted");
+    }
+
     @Test
     void theManagerViewWorksOverTheLanWithTheConfiguredLimits() throws Exception {
         HttpResponse<String> ok = send(https, lan + "/counter/login", "POST", "{\"user\":\"chi\",\"password\":\"quan-ly-9\"}");
