@@ -130,6 +130,7 @@ class DeviceConfigStrictTest {
         List<String> p = problems("""
                 [devices.printer]
                 rts_cts = "yes"
+                simulated_images = "no"
                 [devices.reader]
                 grab = 1
                 [devices.counter_bus]
@@ -137,6 +138,7 @@ class DeviceConfigStrictTest {
                 kernel_rs485 = "true"
                 """);
         assertTrue(p.contains("devices.printer.rts_cts = 'yes': expected true or false"), p.toString());
+        assertTrue(p.contains("devices.printer.simulated_images = 'no': expected true or false"), p.toString());
         assertTrue(p.contains("devices.reader.grab = '1': expected true or false"), p.toString());
         assertTrue(p.contains("devices.counter_bus.kernel_rs485 = 'true': expected true or false"), p.toString());
     }

@@ -25,16 +25,17 @@ import vn.motcua.appliance.config.section.DeviceSection;
  * status_timeout_ms = 500
  * job_timeout_ms = 15000
  * status_poll_s = 30
+ * simulated_images = true      # simulated only: each ticket drawn to data/tickets/*.png (the demo); false: kept in memory only
  * </pre>
  */
 public record PrinterSettings(Mode mode, String port, int baud, boolean rtsCts, Optional<Path> template,
-                              Duration statusTimeout, Duration jobTimeout, Duration statusPoll) {
+                              Duration statusTimeout, Duration jobTimeout, Duration statusPoll, boolean simulatedImages) {
 
     public enum Mode { SERIAL, USBLP, SIMULATED, OFF }
 
     /** Every key of the section: anything else is a config error, not silently ignored. */
     public static final Set<String> KEYS = Set.of("mode", "port", "baud", "rts_cts", "template", "status_timeout_ms",
-            "job_timeout_ms", "status_poll_s");
+            "job_timeout_ms", "status_poll_s", "simulated_images");
 
     public static PrinterSettings from(JsonNode devices, boolean demo) {
         List<String> problems = new ArrayList<>();
@@ -58,9 +59,12 @@ public record PrinterSettings(Mode mode, String port, int baud, boolean rtsCts, 
         Duration job = Duration.ofMillis(n.number("job_timeout_ms", 15000, 1000, 120000));
         Duration poll = Duration.ofSeconds(n.number("status_poll_s", 30, 1, 3600));
         boolean rtsCts = n.bool("rts_cts", false);
+        // Writing each simulated ticket as a PNG named by its QR (read back from the pixels) costs more CPU than the
+        // queue's own work on a ticket: benchmarks of the appliance turn it off, the demo keeps it.
+        boolean images = n.bool("simulated_images", true);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("\n", problems));
         }
-        return new PrinterSettings(mode, port, baud, rtsCts, template, status, job, poll);
+        return new PrinterSettings(mode, port, baud, rtsCts, template, status, job, poll, images);
     }
 }

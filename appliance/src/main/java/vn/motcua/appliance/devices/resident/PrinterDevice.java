@@ -43,7 +43,8 @@ public final class PrinterDevice implements AutoCloseable {
         PrinterLink link = switch (s.mode()) {
             case SERIAL -> new SerialPrinterLink(s.port(), s.baud(), s.rtsCts(), s.jobTimeout());
             case USBLP -> new UsblpPrinterLink(Path.of(s.port()), s.statusTimeout(), s.jobTimeout());
-            default -> new InMemoryPrinterLink(sim = new SimulatedPrinter(template.widthDots(), dataDir.resolve("tickets"),
+            default -> new InMemoryPrinterLink(sim = new SimulatedPrinter(template.widthDots(),
+                    s.simulatedImages() ? dataDir.resolve("tickets") : null,
                     clock.withZone(template.zone())));
         };
         EscPosPrinter p = new EscPosPrinter(link, template, io, scheduler, clock, s.statusTimeout(), s.jobTimeout());

@@ -50,4 +50,21 @@ class PrinterDeviceTest {
             scheduler.shutdownNow();
         }
     }
+
+    @Test
+    void withoutImagesTheSimulatedPrinterPrintsIntoMemoryOnly() throws Exception {
+        var scheduler = Executors.newScheduledThreadPool(2);
+        try {
+            var settings = PrinterSettings.from(new TomlMapper().readTree(
+                    "[devices.printer]\nmode = \"simulated\"\nsimulated_images = false\n").path("devices"), false);
+            PrinterDevice device = PrinterDevice.open(settings, data, scheduler, scheduler, Clock.systemUTC()).orElseThrow();
+            device.start();
+            assertTrue(device.printer().print(Tickets.slip("D001", false)).get(30, TimeUnit.SECONDS).printed());
+            assertEquals(1, device.simulator().orElseThrow().tickets().size(), "the ticket is drawn in memory");
+            assertFalse(Files.exists(data.resolve("tickets")), "and no PNG is written");
+            device.close();
+        } finally {
+            scheduler.shutdownNow();
+        }
+    }
 }
