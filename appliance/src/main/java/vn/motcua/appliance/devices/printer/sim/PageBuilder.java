@@ -3,6 +3,7 @@ package vn.motcua.appliance.devices.printer.sim;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.util.ArrayList;
 import java.util.List;
 import vn.motcua.appliance.devices.printer.TicketFonts;
@@ -31,12 +32,16 @@ final class PageBuilder {
 
     void raster(int widthBytes, int h, byte[] data) {
         BufferedImage img = new BufferedImage(width, h, BufferedImage.TYPE_BYTE_GRAY);
-        blank(img).dispose();
+        // the grey bytes written directly (white, then black dots): setRGB's colour conversion per pixel was the
+        // simulated printer's largest cost, on the appliance's CPU
+        byte[] px = ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
+        java.util.Arrays.fill(px, (byte) 0xFF);
         int w = Math.min(width, widthBytes * 8);
         for (int y = 0; y < h; y++) {
+            int row = y * width;
             for (int x = 0; x < w; x++) {
                 if ((data[y * widthBytes + (x >> 3)] & (0x80 >> (x & 7))) != 0) {
-                    img.setRGB(x, y, 0);
+                    px[row + x] = 0;
                 }
             }
         }
