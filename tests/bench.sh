@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs a benchmark harness from tests/ with the test classpath.
-# Usage: tests/bench.sh store [lifecycles] | history [days] | day-scale [tickets] [window] | memory [days] [tickets]
+# Usage: tests/bench.sh store [lifecycles] | history [days] | day-scale [tickets] [window] | memory [days] [tickets] | pi-budget [cold-runs] [window]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . tools/java-home.sh
@@ -18,5 +18,7 @@ case "${1:-store}" in
       vn.motcua.tests.bench.DayScaleBenchmark "$@" ;;
   memory) shift || true; exec java -Xmx256m "${APP[@]}" -cp "tests/target/test-classes:$CP" \
       vn.motcua.tests.bench.MemoryBudgetBenchmark "$@" ;;
-  *) echo "unknown benchmark: $1 (known: store, history, day-scale, memory)" >&2; exit 2 ;;
+  pi-budget) shift || true; exec java -Xmx256m "${APP[@]}" -cp "tests/target/test-classes:$CP" \
+      vn.motcua.tests.bench.PiBudgetBenchmark "$@" ;;
+  *) echo "unknown benchmark: $1 (known: store, history, day-scale, memory, pi-budget)" >&2; exit 2 ;;
 esac
