@@ -85,11 +85,13 @@
       set('called-vi', s.state_vi);
       set('called-en', s.state_en);
       called.hidden = false;
+      document.getElementById('state-box').hidden = true; // the alert says it, once
       if (callId !== wasCall || alerts === 0) {
         alertCalled();
       }
     } else {
       called.hidden = true;
+      document.getElementById('state-box').hidden = false;
     }
     var u = document.getElementById('updated');
     if (u.classList.contains('stale')) {
@@ -174,6 +176,7 @@
       audio.resume();
     }
     soundButton.setAttribute('aria-pressed', 'true');
+    soundButton.innerHTML = 'Đã bật âm báo <span lang="en">/ Sound alert on</span>';
     box.setAttribute('data-sound', 'on');
     tone(audio.currentTime + 0.05, 880, 0.25); // so the resident hears what the alert will sound like
   });

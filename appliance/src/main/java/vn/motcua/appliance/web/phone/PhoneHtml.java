@@ -33,7 +33,7 @@ final class PhoneHtml {
                 + "<div id=\"called\" class=\"called\" role=\"alert\"" + (called ? "" : " hidden") + ">"
                 + "<p id=\"called-vi\">" + (called ? Markup.escape(s.stateVi()) : "") + "</p>"
                 + "<p class=\"en\" lang=\"en\" id=\"called-en\">" + (called ? Markup.escape(s.stateEn()) : "") + "</p></div>"
-                + "<div class=\"state\" role=\"status\" aria-live=\"polite\">"
+                + "<div class=\"state\" id=\"state-box\" role=\"status\" aria-live=\"polite\"" + (called ? " hidden" : "") + ">"
                 + "<p id=\"state\"><span id=\"state-vi\">" + Markup.escape(s.stateVi()) + "</span> <span class=\"en\" lang=\"en\""
                 + " id=\"state-en\">/ " + Markup.escape(s.stateEn()) + "</span></p>"
                 + "<dl id=\"wait\"" + (s.status().equals("waiting") ? "" : " hidden") + ">"
