@@ -76,6 +76,11 @@ public final class TicketQr {
         return Optional.ofNullable(phone).map(p -> TicketKeys.printed(p.keys().shortCode(day, number)));
     }
 
+    /** Where the short code is typed, {@code https://192.168.1.10:8443/t}; empty with the page off. */
+    public Optional<String> phoneEntry() {
+        return Optional.ofNullable(phone).map(p -> p.baseUrl() + "/t");
+    }
+
     /** Today in the code's zone: the day a scanned ticket must carry to be today's. */
     public LocalDate today(Instant now) {
         return now.atZone(zone).toLocalDate();

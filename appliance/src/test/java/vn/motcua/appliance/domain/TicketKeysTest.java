@@ -95,6 +95,7 @@ class TicketKeysTest {
         assertEquals("A023", m.group("ticket"));
         assertEquals(Optional.of(TicketKeys.printed(keys.shortCode(DAY, "A023"))),
                 qr.shortCode("A023", DAY.atTime(9, 0).atZone(ZONE).toInstant()));
+        assertEquals(Optional.of("https://192.168.1.10:8443/t"), qr.phoneEntry(), "where the paper says to type the code");
     }
 
     @Test
@@ -111,6 +112,7 @@ class TicketKeysTest {
         TicketQr qr = new TicketQr(QrUrlTemplate.parse(""), "phuong-7", ZONE);
         assertEquals("MOTCUA:VE:phuong-7:2026-12-07:A023", qr.text("A023", DAY));
         assertEquals(Optional.empty(), qr.shortCode("A023", DAY.atStartOfDay(ZONE).toInstant()));
+        assertEquals(Optional.empty(), qr.phoneEntry());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new TicketQr(
                 QrUrlTemplate.parse("https://portal.example/?so={ticket}&ngay={date}&ma={key}"), "phuong-7", ZONE));
         assertTrue(e.getMessage().contains("{key}"), e.getMessage());

@@ -27,7 +27,7 @@ import vn.motcua.tests.harness.PrintedTickets;
  * office's certificate accepted); the page shows the number and the people ahead, the count falls as the clerk calls
  * the others, and when its number is called it says so in both languages, with the alert (sound turned on by a touch,
  * as a phone needs). A guessed link gets nothing; once served, the link says the ticket is finished. Screenshots:
- * {@code phone-390x844.png} (waiting) and {@code phone-called-390x844.png}.
+ * {@code phone-390x844.png} (waiting) and {@code phone-called-390x844.png}; the paper, {@code phone-ticket-paper.png}.
  */
 class PhonePageBrowserTest {
     @TempDir
@@ -64,6 +64,9 @@ class PhonePageBrowserTest {
         }
         String qr = PrintedTickets.qr(app, "A003");
         assertTrue(PhoneLink.CODE.matcher(qr).matches() && qr.startsWith(https.base() + "t/"), qr);
+        // the paper itself, its QR and the short code under it (docs/screens/phone-ticket-paper.png)
+        java.nio.file.Files.createDirectories(Browsers.SCREENSHOTS);
+        java.nio.file.Files.write(Browsers.SCREENSHOTS.resolve("phone-ticket-paper.png"), PrintedTickets.lastPaper(app));
 
         phone = Browsers.open(dir.resolve("chrome-phone"), 390, 844, true);
         phone.executeCdpCommand("Emulation.setDeviceMetricsOverride",

@@ -46,6 +46,17 @@ public final class PrintedTickets {
         return text[0];
     }
 
+    /** The image of the last paper printed (PNG), as the simulated printer drew it. */
+    public static byte[] lastPaper(ApplianceProcess app) throws Exception {
+        HttpResponse<byte[]> png = HTTP.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + app.port() + "/sim/printer/last.png")).timeout(Duration.ofSeconds(10))
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (png.statusCode() != 200) {
+            throw new AssertionError("no paper printed: " + png.statusCode());
+        }
+        return png.body();
+    }
+
     static String decode(BufferedImage img) throws Exception {
         int[] px = img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
         return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(

@@ -73,6 +73,6 @@ public final class TicketPrinting implements QueueListener {
         String url = qr.text(t.number(), t.at());
         return new TicketSlip(officeNameVi, s.nameVi(), s.nameEn(), t.number(), "NORMAL".equals(t.priority()) ? "" : t.priority(),
                 t.peopleAhead(), Duration.ofSeconds(Math.max(0, t.estimatedWaitSeconds())), t.at(), url,
-                qr.shortCode(t.number(), t.at()).orElse(""));
+                qr.shortCode(t.number(), t.at()).orElse(""), qr.phoneEntry().orElse(""));
     }
 }
