@@ -69,7 +69,7 @@ final class WebScreens implements Part {
     @Override
     public void start() throws Exception {
         screens = new Screens(config, queue, shared.health(), shared.clock(), dossiers, this::outboxDepth,
-                shared.deviceCounters(), devices.ticketQr(), devices.ticketTemplate(), devices.printJobs(),
+                shared.deviceCounters(), devices.ticketQr(), devices.phoneLink(), devices.ticketTemplate(), devices.printJobs(),
                 staffChanges, deviceStatuses, new OfficeHistory(store, queue, config.manager().alertWait()));
         ApiHandler api = new ApiHandler(queue, shared.health(), config.web().maxBodyBytes(), store::countsByType,
                 screens.gate());

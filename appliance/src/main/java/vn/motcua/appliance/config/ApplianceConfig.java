@@ -56,8 +56,10 @@ public record ApplianceConfig(Identity identity, OfficeLayout office, Web web, S
      * @param lan            the HTTPS listener for the counter PCs (staff and manager pages only)
      * @param exposeReason   {@code [web] expose_local_on_lan}: why the local listener is bound off loopback, or
      *                       null (it is on loopback, the only other choice the config accepts)
+     * @param phone          {@code [web.phone]}: the residents' page following a ticket, on the LAN listener
      */
-    public record Web(InetAddress bind, int port, int maxBodyBytes, Path staffAccounts, Lan lan, String exposeReason) {
+    public record Web(InetAddress bind, int port, int maxBodyBytes, Path staffAccounts, Lan lan, String exposeReason,
+                      Phone phone) {
         /** The reason given for putting the local listener on the LAN; empty when it is on loopback. */
         public java.util.Optional<String> exposedBecause() {
             return java.util.Optional.ofNullable(exposeReason);
@@ -69,6 +71,20 @@ public record ApplianceConfig(Identity identity, OfficeLayout office, Web web, S
      * checked at load: readable PKCS12 with a key and certificate, opened by the password file (mode 0600).
      */
     public record Lan(boolean enabled, InetAddress bind, int port, Path keystore, Path keystorePasswordFile) {}
+
+    /**
+     * {@code [web.phone]}: a resident follows their ticket on a phone over the office's guest Wi-Fi; the ticket's QR
+     * opens the page (web README, "The phone page"). When enabled the LAN listener is on and the base URL was checked.
+     *
+     * @param baseUrl what the QR carries before the page's path: the LAN listener as phones reach it,
+     *                {@code https://192.168.1.10:8443} (empty when off)
+     * @param refresh how often an open page asks again (a call shows within this)
+     */
+    public record Phone(boolean enabled, String baseUrl, Duration refresh) {
+        public static Phone off() {
+            return new Phone(false, "", Duration.ofSeconds(5));
+        }
+    }
 
     /**
      * {@code [kiosk]}.

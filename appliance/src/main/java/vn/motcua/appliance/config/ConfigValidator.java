@@ -46,7 +46,7 @@ final class ConfigValidator {
         List<ServiceDef> services = services(raw.services(), defaultHours);
         List<CounterDef> counters = counters(raw.counters(), raw.services());
         ApplianceConfig.Web web = new WebValidator(v, options.openFiles()).web(
-                raw.web() == null ? new RawConfig.Web(null, null, null, null, null, null) : raw.web(),
+                raw.web() == null ? new RawConfig.Web(null, null, null, null, null, null, null) : raw.web(),
                 id == null ? Path.of("/var/lib/motcua") : id.dataDir());
         RawConfig.Manager mg = raw.manager() == null ? new RawConfig.Manager(null, null) : raw.manager();
         ApplianceConfig.Manager manager = new ApplianceConfig.Manager(

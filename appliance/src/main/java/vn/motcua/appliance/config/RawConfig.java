@@ -27,7 +27,10 @@ record RawConfig(Appliance appliance, Queue queue, Hours hours, List<Service> se
 
     record Counter(Integer number, String name, List<String> services, Hours hours) {}
 
-    record Web(String bind, Integer port, Integer maxBodyBytes, String staffAccounts, Lan lan, String exposeLocalOnLan) {}
+    record Web(String bind, Integer port, Integer maxBodyBytes, String staffAccounts, Lan lan, String exposeLocalOnLan,
+               Phone phone) {}
+
+    record Phone(Boolean enabled, String baseUrl, Integer refreshSeconds) {}
 
     record Lan(Boolean enabled, String bind, Integer port, String keystore, String keystorePasswordFile) {}
 

@@ -5,9 +5,15 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 
-/** The {@code [web]} and {@code [web.lan]} sections: the two listeners, the staff accounts file, the LAN keystore. */
+/**
+ * The {@code [web]}, {@code [web.lan]} and {@code [web.phone]} sections: the two listeners, the staff accounts file,
+ * the LAN keystore, the residents' phone page.
+ */
 final class WebValidator {
     private static final Pattern PATH = Pattern.compile("[^\\p{Cntrl}]{1,255}");
+    /** The LAN listener as phones reach it: https, a literal address or a DNS name, a port; no path, no query. */
+    private static final Pattern BASE_URL = Pattern.compile(
+            "https://([A-Za-z0-9][A-Za-z0-9.-]{0,252}|\\[[0-9a-fA-F:]{2,39}])(:[0-9]{1,5})?");
     private static final Pattern REASON = Pattern.compile("(?=.*\\p{L}.*\\p{L})[^\\p{Cntrl}]{10,200}");
     private final Values v;
     private final boolean openFiles;
@@ -24,8 +30,30 @@ final class WebValidator {
         String accounts = v.text("web.staff_accounts", w.staffAccounts(), PATH, "a file path",
                 dataDir.resolve("staff.accounts").toString());
         ApplianceConfig.Lan lan = lan(w.lan() == null ? new RawConfig.Lan(null, null, null, null, null) : w.lan(), port);
+        ApplianceConfig.Phone phone = phone(w.phone() == null ? new RawConfig.Phone(null, null, null) : w.phone(), lan);
         return new ApplianceConfig.Web(bind, port, v.integer("web.max_body_bytes", w.maxBodyBytes(), 256, 1 << 20, 16 * 1024),
-                Path.of(accounts), lan, exposure(bind, w.exposeLocalOnLan()));
+                Path.of(accounts), lan, exposure(bind, w.exposeLocalOnLan()), phone);
+    }
+
+    /** The phone page is served on the LAN listener (phones on the guest Wi-Fi), so it needs that listener on. */
+    private ApplianceConfig.Phone phone(RawConfig.Phone p, ApplianceConfig.Lan lan) {
+        boolean enabled = Boolean.TRUE.equals(p.enabled());
+        int refresh = v.integer("web.phone.refresh_seconds", p.refreshSeconds(), 2, 60, 5);
+        String base = p.baseUrl() == null ? "" : p.baseUrl();
+        if (!base.isEmpty() && !BASE_URL.matcher(base).matches()) {
+            v.problem("web.phone.base_url", base, "the LAN listener's address as phones reach it, https://host:port"
+                    + " with no path, e.g. https://192.168.1.10:8443");
+            base = "";
+        } else if (enabled && base.isEmpty()) {
+            v.problem("web.phone.base_url", null, "the LAN listener's address as phones reach it, e.g."
+                    + " https://192.168.1.10:8443 (the ticket's QR carries it)");
+        }
+        if (enabled && !lan.enabled()) {
+            v.problem("web.phone.enabled", true, "false, or [web.lan] enabled = true: the phone page is served on the"
+                    + " LAN listener");
+        }
+        return enabled ? new ApplianceConfig.Phone(true, base, java.time.Duration.ofSeconds(refresh))
+                : new ApplianceConfig.Phone(false, "", java.time.Duration.ofSeconds(refresh));
     }
 
     /**

@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
  * The QR code's URL, e.g. the district portal's queue page for this office and ticket:
  * {@code https://portal/hang-doi?don-vi={office}&so={ticket}&ngay={date}}. Placeholders are
  * URL-encoded when filled, so an office id or ticket number cannot break the URL. {@code {ticket}} and
- * {@code {date}} are required; {@code {office}} too when several offices share the portal's address.
+ * {@code {date}} are required; {@code {office}} too when several offices share the portal's address. {@code {key}} is
+ * the ticket's phone page key ({@link TicketKeys}), for a district portal that shows the same ticket from outside the
+ * office: with it, and the phone page on, the QR carries this URL (see {@link TicketQr}).
  */
 public record QrUrlTemplate(String pattern) {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z]+)}");
@@ -26,7 +28,7 @@ public record QrUrlTemplate(String pattern) {
         Matcher m = PLACEHOLDER.matcher(p);
         while (m.find()) {
             String name = m.group(1);
-            if (!name.equals("office") && !name.equals("ticket") && !name.equals("date")) {
+            if (!name.equals("office") && !name.equals("ticket") && !name.equals("date") && !name.equals("key")) {
                 throw new IllegalArgumentException("ticket template: qr.url: unknown placeholder {" + name + "}");
             }
         }
@@ -41,8 +43,18 @@ public record QrUrlTemplate(String pattern) {
         return new QrUrlTemplate(p);
     }
 
+    /** Whether the URL carries the ticket's phone page key ({@code {key}}). */
+    public boolean hasKey() {
+        return pattern.contains("{key}");
+    }
+
     /** The URL for one ticket; empty if the office configured no QR URL. */
     public String expand(String officeId, String ticketNumber, LocalDate date) {
+        return expand(officeId, ticketNumber, date, "");
+    }
+
+    /** The URL for one ticket, {@code {key}} filled with {@code key}; empty if the office configured no QR URL. */
+    public String expand(String officeId, String ticketNumber, LocalDate date, String key) {
         if (pattern.isEmpty()) {
             return "";
         }
@@ -52,6 +64,7 @@ public record QrUrlTemplate(String pattern) {
             String v = switch (m.group(1)) {
                 case "office" -> officeId;
                 case "ticket" -> ticketNumber;
+                case "key" -> key;
                 default -> date.toString();
             };
             m.appendReplacement(out, Matcher.quoteReplacement(URLEncoder.encode(v, StandardCharsets.UTF_8)));

@@ -93,6 +93,16 @@ public enum ErrorCatalogue {
     DISTRICT_UNREACHABLE(503, "Chưa tra cứu được (mất kết nối máy chủ). Vui lòng thử lại hoặc hỏi cán bộ.",
             "Cannot look it up now (server unreachable). Please try again or ask the staff."),
 
+    // The phone page a resident follows a ticket on (web.phone): the page and its state say the same
+    PHONE_PAGE_OFF(404, "Văn phòng này chưa bật trang theo dõi số trên điện thoại.",
+            "This office has not turned on following a ticket on a phone."),
+    UNKNOWN_TICKET_LINK(404, "Không tìm thấy phiếu này. Vui lòng kiểm tra số thứ tự và mã in trên phiếu.",
+            "No such ticket. Please check the number and the code printed on your ticket."),
+    TOO_MANY_GUESSES(429, "Nhập sai quá nhiều lần từ máy này, vui lòng đợi một phút rồi thử lại.",
+            "Too many wrong tries from this phone, please wait a minute and try again."),
+    TICKET_FINISHED(410, "Phiếu này đã kết thúc (đã phục vụ xong, vắng mặt quá hạn hoặc của ngày khác). Nếu cần, vui lòng lấy số mới.",
+            "This ticket is finished (served, absent too long, or of another day). Please take a new number if you need one."),
+
     // The simulated devices (demo and tests only, web/sim)
     NO_BUTTON(404, "Không có nút bấm này trên thiết bị mô phỏng.", "No such button on the simulated devices."),
     OUT_TRUE_OR_FALSE(400, "Giá trị “out” phải là true hoặc false.", "'out' must be true or false."),

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the LAN listener may reach, read from the route table: a {@link Exposure#LAN} route passes, a
+ * {@link Exposure#LAN_GUEST} one to a GET or HEAD only (residents' phones read, they never change anything), a
  * {@link Exposure#LAN_STAFF} one only with a live staff session, and a {@link Exposure#LOCAL_ONLY} route or a path
  * no route answers gets 404 (counted and logged), so nobody at a counter PC can take tickets or drive the hall
  * display. Requests on the local listener pass through untouched.
@@ -50,6 +51,7 @@ public final class LanGate extends Handler.Wrapper {
         return switch (exposure) {
             case LOCAL_ONLY -> false;
             case LAN -> true;
+            case LAN_GUEST -> "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
             case LAN_STAFF -> staffSession.test(request);
         };
     }

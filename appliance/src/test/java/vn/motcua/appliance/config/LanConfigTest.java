@@ -117,4 +117,44 @@ class LanConfigTest {
         assertTrue(e.problems().contains("manager.alert_waiting = '0': expected a whole number from 1 to 9999"), e.getMessage());
         assertTrue(e.problems().stream().anyMatch(p -> p.startsWith("manager.alert_wait = 'soon'")), e.getMessage());
     }
+
+    /** The [web.phone] block of the example, turned on. */
+    private static String phoneOn(String toml) {
+        return toml.replace("[web.phone]\nenabled         = false", "[web.phone]\nenabled         = true");
+    }
+
+    @Test
+    void thePhonePageIsReadWithItsBaseUrlAndRefresh() throws Exception {
+        ApplianceConfig off = ConfigLoader.parse(conf, "test.conf");
+        assertFalse(off.web().phone().enabled(), "off unless the office turns it on");
+        ApplianceConfig c = ConfigLoader.parse(phoneOn(conf), "test.conf");
+        assertTrue(c.web().phone().enabled());
+        assertEquals("https://192.168.1.10:8443", c.web().phone().baseUrl());
+        assertEquals(Duration.ofSeconds(5), c.web().phone().refresh());
+        ApplianceConfig named = ConfigLoader.parse(phoneOn(conf).replace("\"https://192.168.1.10:8443\"",
+                "\"https://motcua.phuong7.local\""), "test.conf");
+        assertEquals("https://motcua.phuong7.local", named.web().phone().baseUrl());
+    }
+
+    @Test
+    void thePhonePageNeedsTheLanListener() throws Exception {
+        String lanOff = conf.replace("enabled  = true\nbind     = \"0.0.0.0\"", "enabled  = false\nbind     = \"0.0.0.0\"");
+        ConfigException e = refused(phoneOn(lanOff));
+        assertEquals(1, e.problems().size(), e.getMessage());
+        assertTrue(e.problems().getFirst().startsWith("web.phone.enabled = 'true': expected false, or [web.lan] enabled"),
+                e.getMessage());
+    }
+
+    @Test
+    void eachBadPhonePageValueIsNamedOnALineOfItsOwn() {
+        ConfigException e = refused(phoneOn(conf)
+                .replace("\"https://192.168.1.10:8443\"", "\"http://192.168.1.10:8443/t\"")
+                .replace("refresh_seconds = 5", "refresh_seconds = 1"));
+        assertEquals(2, e.problems().size(), e.getMessage());
+        assertTrue(e.problems().stream().anyMatch(p -> p.startsWith("web.phone.base_url = 'http://192.168.1.10:8443/t'")
+                && p.contains("https://host:port")), e.getMessage());
+        assertTrue(e.problems().stream().anyMatch(p -> p.startsWith("web.phone.refresh_seconds")), e.getMessage());
+        ConfigException missing = refused(phoneOn(conf).replace("base_url        = \"https://192.168.1.10:8443\"", ""));
+        assertTrue(missing.problems().getFirst().startsWith("web.phone.base_url"), missing.getMessage());
+    }
 }

@@ -28,6 +28,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import vn.motcua.bus.Await;
 import vn.motcua.tests.harness.ApplianceProcess;
+import vn.motcua.tests.harness.LanHttps;
+import vn.motcua.tests.harness.PrintedTickets;
 import vn.motcua.tests.harness.StaffFile;
 
 /**
@@ -35,7 +37,8 @@ import vn.motcua.tests.harness.StaffFile;
  * axe-core (the npm package at the version of {@code tests/a11y/package-lock.json}, installed by the tests module's
  * build) against WCAG 2.0, 2.1 and 2.2 A and AA. Prints a table of violations per page and impact; fails on any
  * serious or critical one (colour contrast is serious). Each page is checked in the state a person sees it in: the
- * display with a call on it, the staff pages logged in (and their login form), the kiosk's views.
+ * display with a call on it, the staff pages logged in (and their login form), the kiosk's views, the phone page
+ * (a ticket waiting, a ticket called, the code form).
  */
 class AccessibilityTest {
     /** The rule sets: WCAG 2.0, 2.1 and 2.2, levels A and AA (2.2 added AA rules only: target size). */
@@ -103,7 +106,18 @@ class AccessibilityTest {
                         d -> Browsers.waiting(d, 60).until(ExpectedConditions.textToBePresentInElementLocated(
                                 By.cssSelector("#counters tr[data-counter='1']"), "lan"))),
                 new Page("reports", "manager/reports", 1280, 800, StaffFile.CHI,
-                        d -> Browsers.waiting(d, 60).until(x -> x.findElements(By.cssSelector("#totals tr")).size() > 1)));
+                        d -> Browsers.waiting(d, 60).until(x -> x.findElements(By.cssSelector("#totals tr")).size() > 1)),
+                // the phone page (a resident's phone, opened from the ticket's QR): waiting, called, the code form
+                new Page("phone waiting", phoneWaiting, 390, 844, null,
+                        d -> Browsers.waiting(d, 60).until(ExpectedConditions.visibilityOfElementLocated(By.id("ahead")))),
+                new Page("phone called", phoneCalled, 390, 844, null, d -> {
+                    Browsers.waiting(d, 60).until(ExpectedConditions.visibilityOfElementLocated(By.id("called")));
+                    // the check of the calm state, as the display's: the alert flashes for 6 s, then stays
+                    Browsers.waiting(d, 60).until(x -> Boolean.TRUE.equals(((ChromeDriver) x).executeScript(
+                            "return document.getAnimations().length === 0")));
+                }),
+                new Page("phone code form", "t", 390, 844, null,
+                        d -> Browsers.waiting(d, 60).until(ExpectedConditions.visibilityOfElementLocated(By.id("ma")))));
     }
 
     @TempDir
@@ -112,22 +126,35 @@ class AccessibilityTest {
     private static ChromeDriver browser;
     private static String axe;
     private static String base;
+    /** The phone pages of the two tickets of the day (their QR's path, opened on the local listener). */
+    private static String phoneCalled;
+    private static String phoneWaiting;
 
     @BeforeAll
     static void start() throws Exception {
         axe = axeSource();
-        app = new ApplianceProcess(dir, toml -> toml);
+        LanHttps https = LanHttps.make(dir, "127.0.0.2"); // the phone page is on: it needs the LAN listener
+        app = new ApplianceProcess(dir, toml -> https.enableWithPhonePage(toml, 5));
         StaffFile.write(app.dataDir(), StaffFile.LAN, StaffFile.CHI);
         app.start();
         base = app.get("/healthz").uri().resolve("/").toString();
         // A day under way, so the pages show data, not only their empty frames: a call on the display, a clerk
         // open at counter 1 (the manager page lists her), tickets waiting.
         app.post("/api/counters/1/open", "{\"staff\":\"lan\"}");
-        app.post("/api/tickets", "{\"service\":\"ho-tich\"}");
-        app.post("/api/tickets", "{\"service\":\"dat-dai\",\"priority\":\"ELDERLY\"}");
+        phoneCalled = phonePath(https, app.post("/api/tickets", "{\"service\":\"ho-tich\"}").body());
+        phoneWaiting = phonePath(https, app.post("/api/tickets", "{\"service\":\"dat-dai\",\"priority\":\"ELDERLY\"}").body());
         app.post("/api/counters/1/call-next", null);
         Await.until(java.time.Duration.ofSeconds(60), () -> app.counterOpen(1), () -> "counter 1 open");
         browser = Browsers.open(dir.resolve("chrome"), 1920, 1080);
+    }
+
+    /** The path of the phone page the paper of the ticket just issued ({@code reply}) leads to, without the "/". */
+    private static String phonePath(LanHttps https, String reply) {
+        Matcher m = Pattern.compile("\"number\":\"([A-Z]\\d+)\"").matcher(reply);
+        assertTrue(m.find(), reply);
+        String qr = PrintedTickets.qr(app, m.group(1));
+        assertTrue(qr.startsWith(https.base()), qr);
+        return qr.substring(https.base().length());
     }
 
     @AfterAll

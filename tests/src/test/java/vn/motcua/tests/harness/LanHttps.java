@@ -39,6 +39,17 @@ public final class LanHttps {
                 .replace("/etc/motcua/web-tls.secret", dir.resolve("web-tls.secret").toString());
     }
 
+    /**
+     * The demo config with {@code [web.lan]} on ({@link #enable}) and the phone page on, its QR carrying this
+     * listener's address, an open page asking again every {@code refreshSeconds}.
+     */
+    public String enableWithPhonePage(String toml, int refreshSeconds) {
+        return enable(toml)
+                .replace("[web.phone]\nenabled         = false", "[web.phone]\nenabled         = true")
+                .replace("\"https://192.168.1.10:8443\"", "\"https://" + address + ":" + port + "\"")
+                .replace("refresh_seconds = 5", "refresh_seconds = " + refreshSeconds);
+    }
+
     public int port() {
         return port;
     }

@@ -72,6 +72,7 @@ public final class TicketPrinting implements QueueListener {
         ServiceDef s = layout.service(t.service()).orElseThrow(() -> new IllegalStateException("unknown service " + t.service()));
         String url = qr.text(t.number(), t.at());
         return new TicketSlip(officeNameVi, s.nameVi(), s.nameEn(), t.number(), "NORMAL".equals(t.priority()) ? "" : t.priority(),
-                t.peopleAhead(), Duration.ofSeconds(Math.max(0, t.estimatedWaitSeconds())), t.at(), url);
+                t.peopleAhead(), Duration.ofSeconds(Math.max(0, t.estimatedWaitSeconds())), t.at(), url,
+                qr.shortCode(t.number(), t.at()).orElse(""), qr.phoneEntry().orElse(""));
     }
 }

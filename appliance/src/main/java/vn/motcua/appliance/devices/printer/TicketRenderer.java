@@ -74,6 +74,11 @@ public final class TicketRenderer {
             parts.add(new TicketPart.NativeQr(s.qrUrl(), Math.max(3, Math.round(6 * scale))));
             c = new Canvas();
         }
+        if (!s.phoneCode().isEmpty()) { // typed on the phone page by a resident whose phone cannot scan
+            c.text(t.labelPhoneCode(), TicketFonts.REGULAR, 22, 0);
+            c.text(s.phoneCode(), TicketFonts.BOLD, 40, 2);
+            c.text(s.phoneEntry(), TicketFonts.REGULAR, 20, 6); // where to type it
+        }
         for (String line : t.footer()) {
             c.text(line, TicketFonts.REGULAR, 20, 0);
         }

@@ -20,10 +20,13 @@ import vn.motcua.appliance.domain.TicketQr;
  * @param issuedAt      issue instant; printed in the template's time zone
  * @param qrUrl         what the QR code holds ({@link TicketQr}: the office's URL or the own ticket code); the
  *                      template's {@code qr.mode=none} leaves the QR out
+ * @param phoneCode     the short code to type on the phone page ({@code 7KQ-M4P}, {@link TicketQr#shortCode}), or
+ *                      empty when the office has no phone page
+ * @param phoneEntry    where the short code is typed ({@code https://192.168.1.10:8443/t}), or empty
  */
 public record TicketSlip(String officeName, String serviceVi, String serviceEn, String ticketNumber,
                          String priority, int peopleAhead, Duration estimatedWait, Instant issuedAt,
-                         String qrUrl) {
+                         String qrUrl, String phoneCode, String phoneEntry) {
 
     static final int MAX_TEXT = 120;
     static final int MAX_NUMBER = 8;
@@ -35,6 +38,8 @@ public record TicketSlip(String officeName, String serviceVi, String serviceEn, 
         serviceEn = bounded("serviceEn", serviceEn, MAX_TEXT);
         ticketNumber = bounded("ticketNumber", ticketNumber, MAX_NUMBER);
         qrUrl = bounded("qrUrl", qrUrl, MAX_URL);
+        phoneCode = bounded("phoneCode", phoneCode, MAX_NUMBER);
+        phoneEntry = bounded("phoneEntry", phoneEntry, MAX_URL);
         if (!priority.matches("[A-Z_]{0,24}")) {
             throw new IllegalArgumentException("priority: expected a kind such as ELDERLY, or empty");
         }
@@ -49,6 +54,12 @@ public record TicketSlip(String officeName, String serviceVi, String serviceEn, 
             throw new IllegalArgumentException("estimatedWait is negative");
         }
         Objects.requireNonNull(issuedAt, "issuedAt");
+    }
+
+    /** A ticket without a phone page code. */
+    public TicketSlip(String officeName, String serviceVi, String serviceEn, String ticketNumber, String priority,
+                      int peopleAhead, Duration estimatedWait, Instant issuedAt, String qrUrl) {
+        this(officeName, serviceVi, serviceEn, ticketNumber, priority, peopleAhead, estimatedWait, issuedAt, qrUrl, "", "");
     }
 
     public boolean isPriority() {

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Properties;
 import vn.motcua.appliance.domain.TicketQr;
 import vn.motcua.appliance.domain.QrUrlTemplate;
+import vn.motcua.appliance.domain.PhoneLink;
 
 /**
  * The ticket layout an office can change without a rebuild: a UTF-8 properties file (see the
@@ -37,12 +38,13 @@ import vn.motcua.appliance.domain.QrUrlTemplate;
  * @param numberPt       font size of the big number, in dots
  * @param fullCut        full cut instead of partial
  * @param qrUrl          how the QR URL is built from office, ticket and date
+ * @param labelPhoneCode label before the short code to type on the phone page (printed only with the page on)
  */
 public record TicketTemplate(int paperMm, Optional<Path> logo, String labelPriority,
                              java.util.Map<String, String> priorityKinds, String labelAhead,
                              String labelWait, String labelMinutes, String labelNow, List<String> footer,
                              DateTimeFormatter dateTime, ZoneId zone, QrMode qrMode, int qrDots,
-                             int numberPt, boolean fullCut, QrUrlTemplate qrUrl) {
+                             int numberPt, boolean fullCut, QrUrlTemplate qrUrl, String labelPhoneCode) {
 
     /** Raster draws the QR into the ticket image (every clone prints it); native sends GS ( k. */
     public enum QrMode { RASTER, NATIVE, NONE }
@@ -57,6 +59,15 @@ public record TicketTemplate(int paperMm, Optional<Path> logo, String labelPrior
     /** What the QR of tickets printed with this template in {@code office} holds. */
     public TicketQr qr(String office) {
         return new TicketQr(qrUrl, office, zone);
+    }
+
+    /**
+     * The same, leading to the ticket's phone page when the office has one.
+     *
+     * @throws IllegalArgumentException the template's qr.url asks for {@code {key}} with the phone page off
+     */
+    public TicketQr qr(String office, Optional<PhoneLink> phone) {
+        return new TicketQr(qrUrl, office, zone, phone);
     }
 
     /** The label of a priority kind such as {@code ELDERLY}; empty when the template has none for it. */
@@ -122,7 +133,7 @@ public record TicketTemplate(int paperMm, Optional<Path> logo, String labelPrior
                 text(p, "label.wait"), text(p, "label.minutes"), text(p, "label.now"), footer, fmt, zone, qr,
                 intIn(p, "qr.dots", 96, 360), intIn(p, "number.dots", 48, 200),
                 Boolean.parseBoolean(p.getProperty("cut.full", "false").strip()),
-                QrUrlTemplate.parse(p.getProperty("qr.url", "")));
+                QrUrlTemplate.parse(p.getProperty("qr.url", "")), text(p, "label.phone_code"));
     }
 
     private static Properties defaults() {

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.Optional;
 import java.util.regex.Matcher;
 
+import vn.motcua.appliance.domain.PhoneLink;
 import vn.motcua.appliance.domain.TicketQr;
 
 /**
@@ -45,6 +46,10 @@ public final class CodeClassifier {
         Matcher own = TicketQr.OWN_CODE.matcher(s); // an office with no QR URL prints this, whatever its pattern
         if (own.matches()) {
             return new ScanResult.Ticket(own.group("ticket"), s);
+        }
+        Matcher phone = PhoneLink.CODE.matcher(s); // the phone page's link: the office's own, whatever its pattern
+        if (phone.matches()) {
+            return new ScanResult.Ticket(phone.group("ticket"), s);
         }
         if (settings.dossierPattern().matcher(s).matches()) {
             return new ScanResult.Dossier(s);

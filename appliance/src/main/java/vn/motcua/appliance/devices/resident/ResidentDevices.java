@@ -30,7 +30,10 @@ import vn.motcua.appliance.devices.printer.PrintOutcome;
 import vn.motcua.appliance.devices.printer.PrinterFaultEvents;
 import vn.motcua.appliance.devices.printer.PrinterSettings;
 import vn.motcua.appliance.devices.printer.TicketPrinting;
+import vn.motcua.appliance.domain.PhoneLink;
+import vn.motcua.appliance.domain.TicketKeys;
 import vn.motcua.appliance.domain.TicketQr;
+import vn.motcua.appliance.devices.SecretFile;
 import vn.motcua.appliance.devices.printer.TicketTemplate;
 import vn.motcua.appliance.devices.reader.CodeReader;
 import vn.motcua.appliance.devices.reader.ReaderDevice;
@@ -49,6 +52,8 @@ import vn.motcua.appliance.service.QueueService;
 public final class ResidentDevices implements Part {
     /** The printer's part name, on /healthz and in its device events. */
     private static final String PRINTER = "printer";
+    /** The phone page's secret, in the data folder (made on the first start with the page on). */
+    static final String PHONE_SECRET = "phone.key";
     private static final Logger log = LoggerFactory.getLogger(ResidentDevices.class);
 
     private final ExecutorService io = Executors.newVirtualThreadPerTaskExecutor();
@@ -63,6 +68,7 @@ public final class ResidentDevices implements Part {
     /** Where print jobs are counted (scans and faults are counted as their events are recorded). */
     private final DeviceCounters counters;
     private TicketQr ticketQr;
+    private Optional<PhoneLink> phoneLink = Optional.empty();
     private TicketTemplate ticketTemplate;
     private PrintJobs printJobs = new PrintJobs(false);
 
@@ -81,6 +87,11 @@ public final class ResidentDevices implements Part {
     /** What ticket QR codes hold, printed or on the kiosk's screen; set by {@link #start}. */
     public TicketQr ticketQr() {
         return ticketQr;
+    }
+
+    /** The phone page's links and keys when {@code [web.phone]} is on; set by {@link #start}. */
+    public Optional<PhoneLink> phoneLink() {
+        return phoneLink;
     }
 
     /** The paper ticket's layout and wording; the kiosk's on-screen ticket names a priority in the same words. */
@@ -117,6 +128,11 @@ public final class ResidentDevices implements Part {
         ReaderSetup rs = config.devices().reader();
         ButtonSetup bs = config.devices().buttons();
         TicketPrinting printing = null;
+        ApplianceConfig.Phone phone = config.web().phone();
+        if (phone.enabled()) { // a secret of its own, so replacing it ends today's phone links and nothing else
+            phoneLink = Optional.of(new PhoneLink(phone.baseUrl(),
+                    new TicketKeys(SecretFile.loadOrCreate(id.dataDir().resolve(PHONE_SECRET)), id.office())));
+        }
         Optional<PrinterDevice> p;
         try {
             p = PrinterDevice.open(ps, id.dataDir(), io, scheduler, clock);
@@ -130,7 +146,7 @@ public final class ResidentDevices implements Part {
             printer.printer().addStatusListener(faultEvents);
             faultEvents.started(printer.printer().status());
             ticketTemplate = printer.template();
-            ticketQr = ticketTemplate.qr(id.office());
+            ticketQr = qr(ticketTemplate, id.office());
             printJobs = new PrintJobs(true);
             printing = new TicketPrinting(printer.printer(), queue.layout(), id.officeNameVi(), ticketQr);
             printing.addJobListener(printJobs);
@@ -148,7 +164,7 @@ public final class ResidentDevices implements Part {
             printer.start();
         } else { // no paper, but the kiosk still shows the ticket's QR, as the office's template would print it
             ticketTemplate = offTemplate(ps);
-            ticketQr = ticketTemplate.qr(id.office());
+            ticketQr = qr(ticketTemplate, id.office());
             events.publish(new DeviceEvent.StatusChanged(new DeviceStatus(PRINTER, DeviceStatus.State.OFF,
                     DeviceStatus.Reason.NONE, "no printer configured", clock.instant())));
         }
@@ -238,6 +254,15 @@ public final class ResidentDevices implements Part {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The template's {@code {key}} with the phone page off is the template's problem, named as its others are. */
+    private TicketQr qr(TicketTemplate template, String office) throws ConfigException {
+        try {
+            return template.qr(office, phoneLink);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("[devices.printer] template", List.of(e.getMessage()));
         }
     }
 

@@ -14,11 +14,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import static vn.motcua.appliance.web.Exposure.LAN;
+import static vn.motcua.appliance.web.Exposure.LAN_GUEST;
 import static vn.motcua.appliance.web.Exposure.LAN_STAFF;
 import static vn.motcua.appliance.web.Exposure.LOCAL_ONLY;
 
 import vn.motcua.appliance.config.ApplianceConfig;
 import vn.motcua.appliance.devices.printer.PrintJobs;
+import vn.motcua.appliance.domain.PhoneLink;
 import vn.motcua.appliance.domain.TicketQr;
 import vn.motcua.appliance.devices.printer.TicketTemplate;
 import vn.motcua.appliance.service.DeviceCounters;
@@ -52,6 +54,8 @@ import vn.motcua.appliance.web.live.Notice;
 import vn.motcua.appliance.web.metrics.MetricsHandler;
 import vn.motcua.appliance.web.metrics.QueueMetrics;
 import vn.motcua.appliance.web.metrics.WebMetrics;
+import vn.motcua.appliance.web.phone.PhoneCounts;
+import vn.motcua.appliance.web.phone.PhoneHandler;
 import vn.motcua.appliance.web.reports.ReportLabels;
 import vn.motcua.appliance.web.reports.ReportsHandler;
 import vn.motcua.appliance.web.status.DossierStatusSource;
@@ -87,6 +91,8 @@ public final class Screens {
     private final Clock clock;
     private final DossierStatusSource dossiers;
     private final TicketQr ticketQr;
+    private final java.util.Optional<PhoneLink> phoneLink;
+    private final PhoneCounts phoneCounts = new PhoneCounts();
     private final TicketTemplate ticketTemplate;
     private final PrintJobs printJobs;
     private final StaffChanges staffChanges;
@@ -110,6 +116,7 @@ public final class Screens {
      * @param outboxDepth events not yet delivered, for /metrics
      * @param devices     scans, print jobs and device faults so far, for /metrics
      * @param ticketQr    what a ticket's QR holds: the kiosk shows the same code the paper carries
+     * @param phoneLink   the phone page's links and keys, when {@code [web.phone]} is on
      * @param ticketTemplate the paper ticket's wording: the kiosk names a ticket's priority as the paper does
      * @param printJobs   each recent ticket's print job, for the kiosk to say whether paper came out
      * @param staffChanges where the staff screen's {@code staff.changed} events go (the outbox)
@@ -117,7 +124,8 @@ public final class Screens {
      * @param history     the office's history, for the reports, their exports and the monthly report
      */
     public Screens(ApplianceConfig config, QueueService queue, Health health, Clock clock, DossierStatusSource dossiers,
-                   java.util.function.LongSupplier outboxDepth, DeviceCounters devices, TicketQr ticketQr, TicketTemplate ticketTemplate,
+                   java.util.function.LongSupplier outboxDepth, DeviceCounters devices, TicketQr ticketQr,
+                   java.util.Optional<PhoneLink> phoneLink, TicketTemplate ticketTemplate,
                    PrintJobs printJobs, StaffChanges staffChanges,
                    DeviceStatuses deviceStatuses, FigureSource history)
             throws IOException {
@@ -128,6 +136,7 @@ public final class Screens {
         this.clock = clock;
         this.dossiers = dossiers;
         this.ticketQr = ticketQr;
+        this.phoneLink = phoneLink;
         this.ticketTemplate = ticketTemplate;
         this.printJobs = printJobs;
         this.staffChanges = staffChanges;
@@ -149,7 +158,7 @@ public final class Screens {
         checks = PasswordChecks.forThisMachine();
         logins = new LoginCounts();
         metrics = QueueMetrics.registry(queue, health, outboxDepth, live, devices);
-        WebMetrics.register(metrics, logins, checks, webCounters, live);
+        WebMetrics.register(metrics, logins, checks, webCounters, live, phoneCounts);
         log.info("Password checks: {} at once", checks.permits());
     }
 
@@ -177,6 +186,8 @@ public final class Screens {
         ExportHandler exports = new ExportHandler(history, staff, config.identity(), labels, today,
                 clock.withZone(queue.layout().rules().zone()));
         MonthlyReportHandler monthly = new MonthlyReportHandler(history, staff, config.identity(), labels, today);
+        PhoneHandler phone = new PhoneHandler(queue, ticketQr, phoneLink, config.identity().officeNameVi(),
+                config.web().phone().refresh().toSeconds(), clock, phoneCounts);
         routes = new Routes(List.of(
                 page("/display", "display.html", LOCAL_ONLY),
                 page("/kiosk", "kiosk.html", LOCAL_ONLY),
@@ -199,6 +210,8 @@ public final class Screens {
                 file("assets/manager-staff.css", LAN),
                 file("assets/reports.js", LAN),
                 file("assets/reports.css", LAN),
+                file("assets/phone.css", LAN_GUEST),
+                file("assets/phone.js", LAN_GUEST),
                 file("fonts/NotoSans-Regular.ttf", LAN),
                 file("fonts/NotoSans-Bold.ttf", LAN),
                 file("fonts/OFL.txt", LAN),
@@ -221,6 +234,9 @@ public final class Screens {
                 Route.exact(MonthlyReportHandler.PDF_PATH, LAN, monthly),
                 Route.shape(StaffAdminHandler.CHANGE, "/manager/staff/lan/disable", LAN, staffAdmin),
                 Route.exact("/api/notice", LAN, new NoticeHandler(live, staff)),
+                Route.exact(PhoneHandler.FORM, LAN_GUEST, phone),
+                Route.shape(PhoneHandler.PAGE, "/t/2026-12-07/A023/Yx3kq0Jt9cVbN2mWz8LpQa", LAN_GUEST, phone),
+                Route.shape(PhoneHandler.STATE, "/t/2026-12-07/A023/Yx3kq0Jt9cVbN2mWz8LpQa/state", LAN_GUEST, phone),
                 Route.exact("/metrics", LAN, new MetricsHandler(metrics)),
                 Route.exact("/healthz", LAN, api),
                 Route.shape(ApiHandler.COUNTER_ACTION, "/api/counters/1/call-next", LAN, api),

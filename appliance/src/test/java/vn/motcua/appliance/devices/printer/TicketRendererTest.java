@@ -39,6 +39,26 @@ class TicketRendererTest {
     }
 
     @Test
+    void withThePhonePageTheShortCodeAndWhereToTypeItArePrintedUnderTheQr() throws Exception {
+        String link = "https://192.168.1.10:8443/t/2026-11-22/A023/Yx3kq0Jt9cVbN2mWz8LpQa";
+        TicketSlip plain = Tickets.slip("A023", false);
+        TicketSlip phone = new TicketSlip(plain.officeName(), plain.serviceVi(), plain.serviceEn(), "A023", "",
+                plain.peopleAhead(), plain.estimatedWait(), plain.issuedAt(), link, "7KQ-M4P", "https://192.168.1.10:8443/t");
+        TicketRenderer r = new TicketRenderer(TicketTemplate.bundled());
+        BufferedImage without = ((TicketPart.Raster) r.render(new TicketSlip(plain.officeName(), plain.serviceVi(),
+                plain.serviceEn(), "A023", "", plain.peopleAhead(), plain.estimatedWait(), plain.issuedAt(), link)).getFirst()).image();
+        BufferedImage with = ((TicketPart.Raster) r.render(phone).getFirst()).image();
+        assertEquals(link, Tickets.decodeQr(with), "the QR opens the phone page");
+        // the label, the code in large type and the address: three more lines, between the QR and the footer
+        int extra = with.getHeight() - without.getHeight();
+        assertTrue(extra >= 80, "the label, the code and the address take their lines: " + extra + " dots");
+        ImageIO.write(with, "png", Path.of("target", "ticket-80mm-phone.png").toFile());
+        assertThrows(IllegalArgumentException.class, () -> new TicketSlip(plain.officeName(), plain.serviceVi(),
+                plain.serviceEn(), "A023", "", 0, plain.estimatedWait(), plain.issuedAt(), link, "7KQ-M4P-XYZ", ""),
+                "a phone code is bounded like a number");
+    }
+
+    @Test
     void nativeModeSendsTheQrAsGsParenK() throws Exception {
         Path tpl = dir.resolve("t.properties");
         Files.writeString(tpl, "qr.mode=native\nfooter=Cảm ơn\n");

@@ -50,6 +50,10 @@ class CodeClassifierTest {
                 Arguments.of("  " + Scans.DOSSIER + " ", "Dossier"),
                 Arguments.of("000.00.15.H29-241122-001", "NOT_RECOGNISED"),
                 Arguments.of(Scans.TICKET_URL, "Ticket"),
+                // the phone page's link (issue 19): a ticket, whatever the office's ticket pattern
+                Arguments.of("https://192.168.1.10:8443/t/2026-12-07/A023/Yx3kq0Jt9cVbN2mWz8LpQa", "Ticket"),
+                Arguments.of("https://192.168.1.10:8443/t/2026-12-07/A023/short", "NOT_RECOGNISED"),
+                Arguments.of("https://192.168.1.10:8443/t/2026-12-07/A023/Yx3kq0Jt9cVbN2mWz8LpQa/../x", "NOT_RECOGNISED"),
                 Arguments.of("https://evil.example/?so=A023 <script>", "NOT_RECOGNISED"),
                 Arguments.of("", "EMPTY"),
                 Arguments.of("hello world", "NOT_RECOGNISED"),

@@ -1,0 +1,48 @@
+package vn.motcua.appliance.web.phone;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import org.junit.jupiter.api.Test;
+
+/** The per-source limit on wrong phone links: per minute, per address, bounded in memory. */
+class PhoneGuessesTest {
+    private Instant now = Instant.parse("2026-12-07T02:00:10Z");
+    private final PhoneGuesses guesses = new PhoneGuesses(new Clock() {
+        @Override public ZoneOffset getZone() { return ZoneOffset.UTC; }
+        @Override public Clock withZone(java.time.ZoneId zone) { return this; }
+        @Override public Instant instant() { return now; }
+    });
+
+    @Test
+    void aSourceIsHeldAtItsLimitUntilTheMinuteEndsAndOthersAreNot() {
+        for (int i = 0; i < PhoneGuesses.LIMIT - 1; i++) {
+            guesses.missed("192.168.50.7");
+        }
+        assertFalse(guesses.tooMany("192.168.50.7"), "one miss left");
+        guesses.missed("192.168.50.7");
+        assertTrue(guesses.tooMany("192.168.50.7"));
+        assertFalse(guesses.tooMany("192.168.50.8"), "another phone");
+        now = now.plus(Duration.ofSeconds(49));
+        assertTrue(guesses.tooMany("192.168.50.7"), "still this minute");
+        now = now.plus(Duration.ofSeconds(2));
+        assertFalse(guesses.tooMany("192.168.50.7"), "a new minute, a new count");
+    }
+
+    @Test
+    void beyondTheTrackedSourcesNewAddressesShareOneCount() {
+        for (int i = 0; i < PhoneGuesses.MAX_SOURCES; i++) {
+            guesses.missed("10.0." + (i / 256) + "." + (i % 256));
+        }
+        for (int i = 0; i < PhoneGuesses.LIMIT; i++) {
+            guesses.missed("172.16.0." + i); // each a new address: all counted together
+        }
+        assertTrue(guesses.tooMany("172.16.9.9"), "a flood from many addresses throttles itself");
+        assertFalse(guesses.tooMany("10.0.0.1"), "a tracked source keeps its own count");
+    }
+}
