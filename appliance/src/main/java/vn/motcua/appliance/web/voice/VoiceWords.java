@@ -43,6 +43,8 @@ public final class VoiceWords {
         }
         EN.put("en-number", "number");
         EN.put("en-please-go-to-counter", "please go to counter");
+        // The kiosk's guidance sentences, after the call's words: a first start makes what calls need first.
+        KioskGuidance.sentenceClips().forEach((clip, words) -> (clip.startsWith("vi-") ? VI : EN).put(clip, words));
     }
 
     private VoiceWords() {}
@@ -61,8 +63,16 @@ public final class VoiceWords {
         return clip.startsWith("vi-") ? "vi" : "en";
     }
 
+    /**
+     * espeak-ng's speed in words per minute: the call's words at 140, the guidance's sentences slower, for residents
+     * who listen to a whole sentence at once, many of them elderly.
+     */
+    public static int speed(String clip) {
+        return clip.contains("-guide-") ? 125 : 140;
+    }
+
     public static boolean known(String clip) {
-        return VI.containsKey(clip) || EN.containsKey(clip) || VoiceClips.CHIME.equals(clip);
+        return VI.containsKey(clip) || EN.containsKey(clip) || VoiceClips.CHIME.equals(clip) || VoiceClips.PAUSE.equals(clip);
     }
 
     /** Every clip espeak-ng generates. */
