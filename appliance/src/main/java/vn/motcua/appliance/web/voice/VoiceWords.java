@@ -10,6 +10,8 @@ import java.util.Map;
 public final class VoiceWords {
     private static final Map<String, String> VI = new LinkedHashMap<>();
     private static final Map<String, String> EN = new LinkedHashMap<>();
+    /** The kiosk's guidance sentences, both languages. */
+    private static final Map<String, String> GUIDE = KioskGuidance.sentenceClips();
 
     static {
         String[] digits = {"không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"};
@@ -43,15 +45,13 @@ public final class VoiceWords {
         }
         EN.put("en-number", "number");
         EN.put("en-please-go-to-counter", "please go to counter");
-        // The kiosk's guidance sentences, after the call's words: a first start makes what calls need first.
-        KioskGuidance.sentenceClips().forEach((clip, words) -> (clip.startsWith("vi-") ? VI : EN).put(clip, words));
     }
 
     private VoiceWords() {}
 
     /** The words spoken for a clip name; throws for a name that is not a known clip. */
     public static String text(String clip) {
-        String t = VI.containsKey(clip) ? VI.get(clip) : EN.get(clip);
+        String t = VI.containsKey(clip) ? VI.get(clip) : EN.containsKey(clip) ? EN.get(clip) : GUIDE.get(clip);
         if (t == null) {
             throw new IllegalArgumentException("no such voice clip: " + clip);
         }
@@ -72,13 +72,15 @@ public final class VoiceWords {
     }
 
     public static boolean known(String clip) {
-        return VI.containsKey(clip) || EN.containsKey(clip) || VoiceClips.CHIME.equals(clip) || VoiceClips.PAUSE.equals(clip);
+        return VI.containsKey(clip) || EN.containsKey(clip) || GUIDE.containsKey(clip)
+                || VoiceClips.CHIME.equals(clip) || VoiceClips.PAUSE.equals(clip);
     }
 
-    /** Every clip espeak-ng generates. */
+    /** Every clip espeak-ng generates: the call's words first, so a first start can speak calls soonest. */
     public static Iterable<String> all() {
         Map<String, String> m = new LinkedHashMap<>(VI);
         m.putAll(EN);
+        m.putAll(GUIDE);
         return m.keySet();
     }
 }
