@@ -9,6 +9,7 @@
   var VIEWS = ['start', 'ticket', 'state', 'typing', 'dossier-view'];
   var NOT_READY_MS = 8000;
   var button = document.getElementById('voice-guide'), audio = null, url = null, asked = 0, speaking = null, back = null;
+  var currentLog = null, awake = null;
   window.motcuaGuided = []; // {src, state, status, bytes, start, played, end, ok} per guidance asked; ring of 50 (tests)
   function $(id) { return document.getElementById(id); }
 
@@ -37,8 +38,14 @@
   function idle() { words('Hướng dẫn bằng giọng nói', 'Voice guidance', false); }
   function announce(text) { $('voice-status').textContent = text; }
 
+  // A resident listening is a resident at the kiosk: while the guidance speaks, and from its end, the kiosk waits its
+  // idle time before going back to its start (kiosk.js counts this event as a touch).
+  function present() { document.dispatchEvent(new Event('motcua-guidance')); }
+
   function stop() {
     asked++; speaking = null;
+    if (currentLog && currentLog.end === null) { currentLog.end = Date.now(); }
+    currentLog = null; clearInterval(awake);
     if (audio) { audio.onended = audio.onerror = audio.onplaying = null; audio.pause(); audio = null; }
     if (url) { URL.revokeObjectURL(url); url = null; }
     clearTimeout(back); idle();
@@ -47,7 +54,7 @@
   // Not made yet, or the browser would not play it: said on the button for a few seconds, then the button is back.
   function unavailable() {
     stop();
-    words('Chưa có giọng nói, xin thử lại sau', 'Voice not ready yet, please try later', false);
+    words('Chưa có giọng nói', 'Voice not ready yet', false);
     announce('Chưa có giọng nói, xin thử lại sau. Voice not ready yet, please try later.');
     back = setTimeout(idle, NOT_READY_MS);
   }
@@ -56,10 +63,10 @@
     stop();
     var mine = ++asked, src = '/voice/guide?state=' + g.state + (g.number ? '&number=' + encodeURIComponent(g.number) : '');
     var log = { src: src, state: g.state, status: null, bytes: null, start: Date.now(), played: null, end: null, ok: false };
-    window.motcuaGuided.push(log);
+    window.motcuaGuided.push(log); currentLog = log;
     if (window.motcuaGuided.length > 50) { window.motcuaGuided.shift(); }
-    speaking = view();
-    words('Đang đọc hướng dẫn, bấm để dừng', 'Speaking, press to stop', true);
+    speaking = view(); present(); awake = setInterval(present, 10000);
+    words('Đang đọc, bấm để dừng', 'Speaking, press to stop', true);
     announce('Đang đọc hướng dẫn. Speaking the guidance.');
     fetch(src, { cache: 'no-store' }).then(function (r) {
       log.status = r.status;
@@ -69,7 +76,7 @@
       if (mine !== asked) { return; } // stopped, or another screen's guidance asked, meanwhile
       log.bytes = b.size; url = URL.createObjectURL(b); audio = new Audio(url);
       audio.onplaying = function () { if (log.played === null) { log.played = Date.now(); } };
-      audio.onended = function () { log.end = Date.now(); log.ok = true; if (mine === asked) { stop(); announce(''); } };
+      audio.onended = function () { log.end = Date.now(); log.ok = true; if (mine === asked) { stop(); announce(''); present(); } };
       audio.onerror = function () { log.end = Date.now(); if (mine === asked) { unavailable(); } };
       var p = audio.play();
       if (p && p.catch) { p.catch(function () { log.end = Date.now(); if (mine === asked) { unavailable(); } }); }

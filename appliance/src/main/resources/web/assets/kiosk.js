@@ -23,7 +23,8 @@
     $('large-text').setAttribute('aria-pressed', on ? 'true' : 'false');
   }
   $('large-text').onclick = function () { largeText($('large-text').getAttribute('aria-pressed') !== 'true'); };
-  ['pointerdown', 'keydown'].forEach(function (t) { document.addEventListener(t, resetIdle); });
+  // motcua-guidance: the voice guidance is speaking (kiosk-voice.js), so someone is listening at the kiosk.
+  ['pointerdown', 'keydown', 'motcua-guidance'].forEach(function (t) { document.addEventListener(t, resetIdle); });
   // A status view goes back to the start at the first touch anywhere on it, but for the voice guidance button, which
   // speaks that view.
   document.addEventListener('pointerdown', function (e) {
