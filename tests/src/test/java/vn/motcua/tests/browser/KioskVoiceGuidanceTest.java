@@ -105,6 +105,23 @@ class KioskVoiceGuidanceTest {
                 "the number read from the call's clips between the ticket's sentences, Vietnamese then English");
         assertTrue(java.util.Arrays.equals(wav, joined(KioskGuidance.TICKET.clips("A001", true))));
         Browsers.waiting(kiosk, 10).until(ExpectedConditions.attributeToBe(By.id("voice-guide"), "aria-pressed", "false"));
+
+        // The keyboard, then a dossier's status (a view any touch leaves, but for this button): each its own guidance.
+        kiosk.findElement(By.id("done")).click();
+        Browsers.click(kiosk, By.id("code"));
+        Browsers.waiting(kiosk, 60).until(ExpectedConditions.visibilityOfElementLocated(By.id("keys")));
+        kiosk.findElement(By.id("voice-guide")).click();
+        assertEquals("/voice/guide?state=typing", awaitGuided(2, "played").get("src"));
+        for (char c : "000.00.15.H29-261115-0101".toCharArray()) {
+            kiosk.findElement(By.cssSelector("[data-key='" + c + "']")).click();
+        }
+        kiosk.findElement(By.id("key-submit")).click();
+        Browsers.waiting(kiosk, 60).until(ExpectedConditions.textToBe(By.id("d-code"), "000.00.15.H29-261115-0101"));
+        assertEquals(Boolean.FALSE, guided(2).get("ok"), "the keyboard's guidance stopped when the view changed");
+        assertTrue(guided(2).get("end") != null);
+        kiosk.findElement(By.id("voice-guide")).click();
+        assertEquals("/voice/guide?state=dossier", awaitGuided(3, "played").get("src"));
+        assertTrue(kiosk.findElement(By.id("dossier-view")).isDisplayed(), "pressing the button did not leave the dossier");
     }
 
     @Test
