@@ -23,9 +23,14 @@
     $('large-text').setAttribute('aria-pressed', on ? 'true' : 'false');
   }
   $('large-text').onclick = function () { largeText($('large-text').getAttribute('aria-pressed') !== 'true'); };
-  ['pointerdown', 'keydown'].forEach(function (t) { document.addEventListener(t, resetIdle); });
-  // A status view goes back to the start at the first touch anywhere on it.
-  document.addEventListener('pointerdown', function () { if (!$('dossier-view').hidden || !$('state').hidden) { start(); } }, true);
+  // motcua-guidance: the voice guidance is speaking (kiosk-voice.js), so someone is listening at the kiosk.
+  ['pointerdown', 'keydown', 'motcua-guidance'].forEach(function (t) { document.addEventListener(t, resetIdle); });
+  // A status view goes back to the start at the first touch anywhere on it, but for the voice guidance button, which
+  // speaks that view.
+  document.addEventListener('pointerdown', function (e) {
+    if (e.target.closest && e.target.closest('#voice-guide')) { return; }
+    if (!$('dossier-view').hidden || !$('state').hidden) { start(); }
+  }, true);
 
   function only(view) { VIEWS.forEach(function (v) { $(v).hidden = v !== view; }); window.scrollTo(0, 0); }
 
@@ -197,6 +202,17 @@
     snapshot: function (s) { $('office-vi').textContent = s.office.name_vi; $('office-en').textContent = s.office.name_en; },
     // Waiting counts follow the queue live; the full info (printer, priorities) is fetched per screen.
     queue: function (q) { if (info && !$('start').hidden) { info.services = q.services; draw(); } },
+    // A ticket taken with a service button: shown as one taken here, so a resident who cannot use the touch screen
+    // sees it, and spoken when the office wants ([voice] guidance_on_buttons) once the printer said whether it printed.
+    button: function (b) {
+      fetch('/kiosk/ticket/' + encodeURIComponent(b.number), { cache: 'no-store' })
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (r) {
+          if (!r) { return; }
+          show(r.ticket);
+          if (b.speak && window.motcuaGuidance) { window.motcuaGuidance.speakTicketWhenPrinted(b.number); }
+        }).catch(function () { /* the paper ticket and the busy LED still tell the resident */ });
+    },
     // The code reader beside the kiosk: a slip opens its dossier status; an elderly resident's ID card
     // pre-selects priority; today's ticket shows where it stands; anything else is explained.
     scan: function (s) {

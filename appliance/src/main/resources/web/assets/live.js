@@ -9,7 +9,7 @@ window.motcuaLive = function (handlers) {
     if (es) { es.close(); }
     es = new EventSource('/events');
     seen();
-    ['snapshot', 'call', 'queue', 'notice', 'ping', 'scan', 'devices'].forEach(function (type) {
+    ['snapshot', 'call', 'queue', 'notice', 'ping', 'scan', 'devices', 'button'].forEach(function (type) {
       es.addEventListener(type, function (ev) {
         seen();
         if (handlers[type]) { handlers[type](JSON.parse(ev.data)); }

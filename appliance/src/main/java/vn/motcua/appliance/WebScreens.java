@@ -80,6 +80,8 @@ final class WebScreens implements Part {
         web.registerHealth(shared.health());
         screens.start(shared.scheduler());
         devices.showScansOn(screens.live()::scanned);
+        boolean speak = config.voice().guidanceOnButtons();
+        devices.showButtonTicketsOn(number -> screens.live().buttonTicket(number, speak));
         shared.hallMessages().addListener(m -> screens.live().setNotice(
                 m.map(x -> Notice.lenient(x.textVi(), x.textEn())).orElse(Notice.of("", ""))));
         ApplianceConfig.Identity id = config.identity();

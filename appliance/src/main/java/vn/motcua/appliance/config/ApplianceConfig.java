@@ -99,8 +99,11 @@ public record ApplianceConfig(Identity identity, OfficeLayout office, Web web, S
      *
      * @param repeat how many times the hall display plays each call, one after another (1: once); a resident who
      *               did not hear or catch the first hears it again
+     * @param guidanceOnButtons whether the kiosk speaks its guidance for a ticket taken with a service button (the
+     *               number, where the paper is, to wait for the call), for a resident who cannot use or read the
+     *               touch screen; off by default, as a kiosk that speaks unasked surprises an office
      */
-    public record Voice(boolean english, int repeat) {}
+    public record Voice(boolean english, int repeat, boolean guidanceOnButtons) {}
 
     /** {@code [manager]}: a service whose queue or estimated wait reaches a limit raises an alert in the manager view. */
     public record Manager(int alertWaiting, Duration alertWait) {}

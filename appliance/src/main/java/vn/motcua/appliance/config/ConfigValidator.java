@@ -64,7 +64,8 @@ final class ConfigValidator {
         ApplianceConfig.Voice voice = new ApplianceConfig.Voice("vi,en".equals(v.text("voice.languages",
                 raw.voice() == null ? null : raw.voice().languages(), VOICE_LANGUAGES,
                 "\"vi\" (Vietnamese only) or \"vi,en\" (Vietnamese, then English)", "vi,en")),
-                v.integer("voice.repeat", raw.voice() == null ? null : raw.voice().repeat(), 1, 5, 1));
+                v.integer("voice.repeat", raw.voice() == null ? null : raw.voice().repeat(), 1, 5, 1),
+                raw.voice() != null && Boolean.TRUE.equals(raw.voice().guidanceOnButtons()));
         ClosedDays closed = closedDays(raw.calendar());
         EdgeSections edges = new EdgeSections(problems);
         ApplianceConfig.Devices devices = edges.devices(raw.devices(), services, counters, options);

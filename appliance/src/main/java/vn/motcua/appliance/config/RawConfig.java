@@ -38,7 +38,7 @@ record RawConfig(Appliance appliance, Queue queue, Hours hours, List<Service> se
 
     record Kiosk(Integer statusTimeoutSeconds) {}
 
-    record Voice(String languages, Integer repeat) {}
+    record Voice(String languages, Integer repeat, Boolean guidanceOnButtons) {}
 
     record Calendar(List<String> closedDays) {}
 

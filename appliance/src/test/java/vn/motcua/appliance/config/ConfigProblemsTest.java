@@ -54,6 +54,8 @@ class ConfigProblemsTest {
         ApplianceConfig c = ConfigLoader.parse(EXAMPLE, "example");
         assertTrue(c.uplink().isEmpty(), "the example's uplink is switched off");
         assertEquals(vn.motcua.appliance.devices.printer.PrinterSettings.Mode.SERIAL, c.devices().printer().mode());
+        assertEquals(false, c.voice().guidanceOnButtons(), "the kiosk speaks a button's ticket only if the office says so");
+        assertEquals(true, ConfigLoader.parse(with("[voice]", "guidance_on_buttons", "true"), "test.conf").voice().guidanceOnButtons());
     }
 
     @ParameterizedTest(name = "[{0}] {1} = {2}")
@@ -75,6 +77,7 @@ class ConfigProblemsTest {
             "[web.lan]|enabled|'yes'|web.lan.enabled = 'yes': expected true or false",
             "[kiosk]|status_timeout_seconds|1|kiosk.status_timeout_seconds = '1': expected a whole number from 5 to 600",
             "[voice]|languages|'en'|voice.languages = 'en': expected \"vi\"",
+            "[voice]|guidance_on_buttons|'yes'|voice.guidance_on_buttons = 'yes': expected true or false",
             "[manager]|alert_waiting|0|manager.alert_waiting = '0': expected a whole number from 1 to 9999",
             "[manager]|alert_wait|'half an hour'|manager.alert_wait = 'half an hour': expected a duration",
             "[store]|outbox_retention|'forever'|store.outbox_retention = 'forever': expected a duration",

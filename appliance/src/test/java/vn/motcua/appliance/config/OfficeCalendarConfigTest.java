@@ -54,12 +54,13 @@ class OfficeCalendarConfigTest {
     void withoutTheSectionsNothingIsClosedTheStatusStays20sAndTheCallIsBilingual() throws Exception {
         String toml = Files.readString(EXAMPLE);
         toml = toml.substring(0, toml.indexOf("[calendar]")) + toml.substring(toml.indexOf("[[services]]"));
-        toml = toml.replace("[kiosk]\nstatus_timeout_seconds = 20\n", "").replace("[voice]\nlanguages = \"vi,en\"\nrepeat    = 1\n", "");
+        toml = toml.replace("[kiosk]\nstatus_timeout_seconds = 20\n", "").replace("[voice]\nlanguages = \"vi,en\"\nrepeat    = 1\nguidance_on_buttons = false\n", "");
         ApplianceConfig c = ConfigLoader.parse(toml, "test.conf");
         assertTrue(c.office().closedDays().days().isEmpty());
         assertEquals(Duration.ofSeconds(20), c.kiosk().statusTimeout());
         assertTrue(c.voice().english());
         assertEquals(1, c.voice().repeat(), "each call played once unless the office says otherwise");
+        assertFalse(c.voice().guidanceOnButtons(), "a button's ticket is shown on the kiosk, spoken only if the office says so");
     }
 
     /** {@code [voice] repeat}: the display plays each call that many times; 1 to 5, a bad value one line naming it. */

@@ -65,6 +65,13 @@ class AccessibilityTest {
                 new Page("display", "display", 1920, 1080, null, AccessibilityTest::calmDisplay),
                 new Page("kiosk", "kiosk", 1080, 1920, null, AccessibilityTest::kioskReady),
                 new Page("kiosk large text", "kiosk", 1080, 1920, null, AccessibilityTest::kioskLargeText),
+                new Page("kiosk voice guidance", "kiosk", 1080, 1920, null, d -> { // speaking: the button says how to stop it
+                    kioskReady(d);
+                    d.findElement(By.id("voice-guide")).click();
+                    Browsers.waiting(d, 60).until(x -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) x).executeScript(
+                            "var g = window.motcuaGuided[0]; return !!g && g.played !== null;")));
+                    assertEquals("true", d.findElement(By.id("voice-guide")).getAttribute("aria-pressed"));
+                }),
                 new Page("kiosk keyboard", "kiosk", 1080, 1920, null, d -> {
                     kioskReady(d);
                     d.findElement(By.id("code")).click();
@@ -136,6 +143,7 @@ class AccessibilityTest {
         LanHttps https = LanHttps.make(dir, "127.0.0.2"); // the phone page is on: it needs the LAN listener
         app = new ApplianceProcess(dir, toml -> https.enableWithPhonePage(toml, 5));
         StaffFile.write(app.dataDir(), StaffFile.LAN, StaffFile.CHI);
+        VoiceCache.copyInto(app.dataDir()); // the kiosk's voice guidance speaks at once
         app.start();
         base = app.get("/healthz").uri().resolve("/").toString();
         // A day under way, so the pages show data, not only their empty frames: a call on the display, a clerk

@@ -2,6 +2,7 @@ package vn.motcua.appliance.devices.resident;
 
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +21,9 @@ import vn.motcua.appliance.service.ResidentCards;
  * from the press until the ticket is committed and, when a printer is wired, until every ticket being printed
  * has come out (the printer is shared with the kiosk, so a kiosk ticket printing lights it too: press and wait);
  * a press the queue refuses (office closed, service paused or unknown) is signalled by the panel's buzzer or
- * blinking LED instead of silence. Presses are handled on {@code io}, never on the GPIO event thread.
+ * blinking LED instead of silence. Presses are handled on {@code io}, never on the GPIO event thread. Each ticket
+ * issued is also told to {@code issued} (the kiosk's screen shows it, and may speak it, for a resident who cannot use
+ * the touch screen).
  */
 public final class ButtonTickets implements ServiceButtonListener, PrintJobListener {
     private static final Logger log = LoggerFactory.getLogger(ButtonTickets.class);
@@ -28,12 +31,15 @@ public final class ButtonTickets implements ServiceButtonListener, PrintJobListe
     private final QueueService queue;
     private final ButtonPanel panel;
     private final Executor io;
+    private final Consumer<String> issued;
     private int busy; // presses being issued + tickets printing; guarded by this
 
-    public ButtonTickets(QueueService queue, ButtonPanel panel, Executor io) {
+    /** @param issued told the number of each ticket a press issued, once committed (on {@code io}) */
+    public ButtonTickets(QueueService queue, ButtonPanel panel, Executor io, Consumer<String> issued) {
         this.queue = queue;
         this.panel = panel;
         this.io = io;
+        this.issued = issued;
     }
 
     @Override
@@ -66,17 +72,27 @@ public final class ButtonTickets implements ServiceButtonListener, PrintJobListe
         Optional<ResidentCards.Pending> card = queue.residentCards().takeForButton();
         Priority priority = card.filter(ResidentCards.Pending::priority).isPresent() ? Priority.ELDERLY : Priority.NORMAL;
         String residentKey = card.map(ResidentCards.Pending::residentKey).orElse(null);
+        String number;
         try {
-            queue.execute(e -> e.issueTicket(service, priority, residentKey));
-            return true;
+            number = queue.execute(e -> e.issueTicket(service, priority, residentKey)).ticket().number();
         } catch (QueueRefusedException e) {
             log.info("Service button {}: refused ({})", service, e.reason());
+            number = null;
         } catch (RuntimeException e) { // not stored (the service's StoreException): no ticket, so the resident
             // must not stand waiting for one
             log.error("Service button {}: could not be stored", service, e);
+            number = null;
         }
-        card.ifPresent(queue.residentCards()::giveBack); // no ticket came of the press: the card still waits for one
-        return false;
+        if (number == null) {
+            card.ifPresent(queue.residentCards()::giveBack); // no ticket came of the press: the card still waits for one
+            return false;
+        }
+        try {
+            issued.accept(number);
+        } catch (RuntimeException e) { // the ticket exists and prints: a screen that cannot show it changes nothing
+            log.warn("Service button ticket {} not shown on the kiosk", number, e);
+        }
+        return true;
     }
 
     @Override

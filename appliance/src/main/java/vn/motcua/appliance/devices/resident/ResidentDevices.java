@@ -62,6 +62,7 @@ public final class ResidentDevices implements Part {
     private ButtonPanel buttons;
     private CodeReader reader;
     private volatile Consumer<Map<String, Object>> scanSink;
+    private volatile Consumer<String> buttonTicketSink;
     private final ApplianceConfig config;
     private final QueueService queue;
     private final Shared shared;
@@ -193,7 +194,12 @@ public final class ResidentDevices implements Part {
             ButtonPanel b = panel.get();
             this.buttons = b;
             opened.add(b);
-            ButtonTickets tickets = new ButtonTickets(queue, b, io);
+            ButtonTickets tickets = new ButtonTickets(queue, b, io, number -> {
+                Consumer<String> screens = buttonTicketSink;
+                if (screens != null) {
+                    screens.accept(number);
+                }
+            });
             b.addPressListener(tickets);
             if (printing != null) {
                 printing.addJobListener(tickets);
@@ -219,6 +225,14 @@ public final class ResidentDevices implements Part {
     /** Where scans are shown (the kiosk, through the live feed); set once the screens exist. */
     public void showScansOn(Consumer<Map<String, Object>> sink) {
         this.scanSink = sink;
+    }
+
+    /**
+     * Where a ticket taken with a service button is shown (the kiosk, through the live feed): a resident who cannot use
+     * the touch screen sees, and may hear, the ticket the button gave. Set once the screens exist.
+     */
+    public void showButtonTicketsOn(Consumer<String> sink) {
+        this.buttonTicketSink = sink;
     }
 
     /** @param card the {@link vn.motcua.appliance.service.ResidentCards} token of a citizen ID card, else null */

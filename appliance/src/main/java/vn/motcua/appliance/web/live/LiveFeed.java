@@ -153,6 +153,14 @@ public final class LiveFeed implements QueueListener {
     }
 
     /**
+     * A service button issued a ticket: the kiosk shows it as a ticket taken on screen, and speaks its guidance when
+     * {@code speak} ({@code [voice] guidance_on_buttons}).
+     */
+    public void buttonTicket(String number, boolean speak) {
+        broadcast(frame("button", Map.of("number", number, "speak", speak)));
+    }
+
+    /**
      * The resident devices' current faults ({@link DeviceFaults}); pushed as a {@code devices} frame to every screen
      * when they differ from the last ones (and to each screen as it connects), so the staff pages show a fault
      * within a poll of its happening and drop it when the device recovers. Called from the scheduler.

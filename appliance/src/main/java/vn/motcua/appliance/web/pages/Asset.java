@@ -80,9 +80,11 @@ public final class Asset extends Handler.Abstract {
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, immutableFont ? "public, max-age=86400" : "no-cache");
         response.getHeaders().put("X-Content-Type-Options", "nosniff");
         if (type.startsWith("text/html")) {
-            // Pages load only their own scripts, styles, fonts and images: no CDN, nothing injected.
+            // Pages load only their own scripts, styles, fonts and images: no CDN, nothing injected. Sound may also
+            // play from a blob: only the page's own scripts make one (the kiosk's guidance, fetched first so that a
+            // guidance not yet made is said on screen rather than failing in silence).
             response.getHeaders().put("Content-Security-Policy",
-                    "default-src 'self'; img-src 'self' data:; media-src 'self'; frame-ancestors 'none'");
+                    "default-src 'self'; img-src 'self' data:; media-src 'self' blob:; frame-ancestors 'none'");
             response.getHeaders().put("Referrer-Policy", "no-referrer");
         }
         if (etag.equals(request.getHeaders().get(HttpHeader.IF_NONE_MATCH))) {

@@ -64,6 +64,8 @@ import vn.motcua.appliance.web.voice.CallLanguages;
 import vn.motcua.appliance.web.voice.ClipMaker;
 import vn.motcua.appliance.web.voice.VoiceClips;
 import vn.motcua.appliance.web.voice.VoiceHandler;
+import vn.motcua.appliance.web.voice.GuidanceHandler;
+import vn.motcua.appliance.devices.buttons.ButtonSetup;
 import vn.motcua.appliance.web.reports.ExportHandler;
 import vn.motcua.appliance.web.reports.MonthlyReportHandler;
 import vn.motcua.appliance.web.reports.ReportLabels;
@@ -199,6 +201,7 @@ public final class Screens {
                 file("assets/display.js", LOCAL_ONLY),
                 file("assets/kiosk.css", LAN), // the staff pages share the kiosk's buttons and layout
                 file("assets/kiosk.js", LOCAL_ONLY),
+                file("assets/kiosk-voice.js", LOCAL_ONLY), // the kiosk's voice guidance button
                 file("assets/status.js", LOCAL_ONLY), // the status page's return to the kiosk
                 file("assets/live.js", LAN),
                 file("assets/staff.js", LAN),
@@ -217,6 +220,8 @@ public final class Screens {
                 file("fonts/OFL.txt", LAN),
                 Route.exact("/events", LAN_STAFF, new EventsHandler(live)),
                 Route.exact("/voice/call", LOCAL_ONLY, new VoiceHandler(voice, languages)),
+                Route.exact("/voice/guide", LOCAL_ONLY, new GuidanceHandler(voice,
+                        config.devices().buttons().mode() != ButtonSetup.Mode.OFF)),
                 Route.prefix("/kiosk/", "/kiosk/info", LOCAL_ONLY,
                         new KioskHandler(queue, health, ticketQr, printJobs, ticketTemplate, config.kiosk(), clock)),
                 Route.exact("/status", LOCAL_ONLY, status),

@@ -25,22 +25,36 @@ public final class CallAnnouncement {
         List<String> out = new ArrayList<>();
         out.add(VoiceClips.CHIME);
         out.add("vi-moi-so");
-        out.add("vi-letter-" + Character.toLowerCase(number.charAt(0)));
-        for (int i = 1; i < number.length(); i++) {
-            out.add(VietnameseNumbers.digit(number.charAt(i) - '0'));
-        }
+        out.addAll(numberVi(number));
         out.add("vi-den-quay-so");
         out.addAll(VietnameseNumbers.counter(counter));
         if (languages == CallLanguages.VIETNAMESE) {
             return out;
         }
         out.add("en-number");
+        out.addAll(numberEn(number));
+        out.add("en-please-go-to-counter");
+        out.addAll(englishNumber(counter));
+        return out;
+    }
+
+    /** A ticket number as the Vietnamese clips read it: its letter, then digit by digit ("A023": a, không, hai, ba). */
+    static List<String> numberVi(String number) {
+        List<String> out = new ArrayList<>();
+        out.add("vi-letter-" + Character.toLowerCase(number.charAt(0)));
+        for (int i = 1; i < number.length(); i++) {
+            out.add(VietnameseNumbers.digit(number.charAt(i) - '0'));
+        }
+        return out;
+    }
+
+    /** The same in English: "A023" is ay, zero, two, three. */
+    static List<String> numberEn(String number) {
+        List<String> out = new ArrayList<>();
         out.add("en-letter-" + Character.toLowerCase(number.charAt(0)));
         for (int i = 1; i < number.length(); i++) {
             out.add("en-" + (number.charAt(i) - '0'));
         }
-        out.add("en-please-go-to-counter");
-        out.addAll(englishNumber(counter));
         return out;
     }
 

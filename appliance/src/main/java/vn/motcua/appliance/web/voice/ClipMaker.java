@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes the missing voice clips once, on its own (virtual) thread: espeak-ng takes seconds for the hundred clips (more
- * on a Pi), and on the appliance's one scheduler that would hold up the uplink pump and the watchdog pings. The
+ * Makes the missing voice clips once, on its own (virtual) thread: espeak-ng takes seconds for the call's hundred word
+ * clips and the kiosk guidance's sentences after them (more on a Pi), and on the appliance's one scheduler that would hold up the uplink pump and the watchdog pings. The
  * scheduler only says when to begin. Until a clip is made the call is shown but not spoken: {@link VoiceHandler}
  * answers 503, which the hall display takes as "no voice" (clips appear whole, moved into place when written).
  * {@link #close} stops a generation under way, espeak-ng included.

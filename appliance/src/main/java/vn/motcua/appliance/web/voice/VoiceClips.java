@@ -31,6 +31,8 @@ import org.slf4j.LoggerFactory;
 public final class VoiceClips {
     private static final Logger log = LoggerFactory.getLogger(VoiceClips.class);
     public static final String CHIME = "chime";
+    /** Half a second of silence: between the Vietnamese and the English of the kiosk's guidance. */
+    public static final String PAUSE = "pause";
     /** 22 050 Hz, 16-bit signed little-endian mono: espeak-ng's output. */
     public static final AudioFormat FORMAT = new AudioFormat(22050f, 16, 1, true, false);
 
@@ -54,6 +56,10 @@ public final class VoiceClips {
         if (!Files.exists(chime)) {
             writeWav(Chime.pcm(FORMAT), chime);
         }
+        Path pause = generated.resolve(PAUSE + ".wav");
+        if (!Files.exists(pause)) {
+            writeWav(new byte[(int) (FORMAT.getSampleRate() / 2) * FORMAT.getFrameSize()], pause);
+        }
         int missing = 0;
         for (String clip : VoiceWords.all()) {
             Path out = generated.resolve(clip + ".wav");
@@ -61,7 +67,7 @@ public final class VoiceClips {
                 continue;
             }
             Path tmp = generated.resolve(clip + ".tmp.wav");
-            Process p = new ProcessBuilder(espeak, "-v", VoiceWords.voice(clip), "-s", "140", "-w", tmp.toString(),
+            Process p = new ProcessBuilder(espeak, "-v", VoiceWords.voice(clip), "-s", String.valueOf(VoiceWords.speed(clip)), "-w", tmp.toString(),
                     VoiceWords.text(clip)).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             boolean finished;
             try {

@@ -63,7 +63,7 @@ public final class VoiceHandler extends Handler.Abstract {
         return refused.get();
     }
 
-    private static boolean plain(Response response, Callback callback, int status, String text) {
+    static boolean plain(Response response, Callback callback, int status, String text) {
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
         response.write(true, java.nio.charset.StandardCharsets.UTF_8.encode(text), callback);

@@ -10,6 +10,8 @@ import java.util.Map;
 public final class VoiceWords {
     private static final Map<String, String> VI = new LinkedHashMap<>();
     private static final Map<String, String> EN = new LinkedHashMap<>();
+    /** The kiosk's guidance sentences, both languages. */
+    private static final Map<String, String> GUIDE = KioskGuidance.sentenceClips();
 
     static {
         String[] digits = {"không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"};
@@ -49,7 +51,7 @@ public final class VoiceWords {
 
     /** The words spoken for a clip name; throws for a name that is not a known clip. */
     public static String text(String clip) {
-        String t = VI.containsKey(clip) ? VI.get(clip) : EN.get(clip);
+        String t = VI.containsKey(clip) ? VI.get(clip) : EN.containsKey(clip) ? EN.get(clip) : GUIDE.get(clip);
         if (t == null) {
             throw new IllegalArgumentException("no such voice clip: " + clip);
         }
@@ -61,14 +63,24 @@ public final class VoiceWords {
         return clip.startsWith("vi-") ? "vi" : "en";
     }
 
-    public static boolean known(String clip) {
-        return VI.containsKey(clip) || EN.containsKey(clip) || VoiceClips.CHIME.equals(clip);
+    /**
+     * espeak-ng's speed in words per minute: the call's words at 140, the guidance's sentences slower, for residents
+     * who listen to a whole sentence at once, many of them elderly.
+     */
+    public static int speed(String clip) {
+        return clip.contains("-guide-") ? 125 : 140;
     }
 
-    /** Every clip espeak-ng generates. */
+    public static boolean known(String clip) {
+        return VI.containsKey(clip) || EN.containsKey(clip) || GUIDE.containsKey(clip)
+                || VoiceClips.CHIME.equals(clip) || VoiceClips.PAUSE.equals(clip);
+    }
+
+    /** Every clip espeak-ng generates: the call's words first, so a first start can speak calls soonest. */
     public static Iterable<String> all() {
         Map<String, String> m = new LinkedHashMap<>(VI);
         m.putAll(EN);
+        m.putAll(GUIDE);
         return m.keySet();
     }
 }

@@ -46,7 +46,7 @@ import vn.motcua.appliance.store.Watermarks;
  * seam, {@link FakeGpio}), the real queue and store, and the real printer adapter on the simulated printer: the busy
  * LED is lit from the press until the ticket has come out of the printer (or the printer gave up), and a press the
  * queue refuses (here: the day's numbers of a service are used up) is three beeps, or three blinks of the LED when
- * no buzzer is wired.
+ * no buzzer is wired. The ticket a press issued, and only it, is told to the kiosk's screen (which shows it).
  */
 class ButtonFeedbackTest {
     static final long MS = 1_000_000L;
@@ -61,6 +61,8 @@ class ButtonFeedbackTest {
     final AtomicLong now = new AtomicLong(1_000 * MS);
     PrinterDevice printer;
     QueueStore store;
+    /** The tickets the presses issued, as told to the kiosk's screen. */
+    final List<String> issued = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** Land ({@code dat-dai}) gives one ticket a day, so a second press is refused. */
     static OfficeLayout office() {
@@ -87,7 +89,7 @@ class ButtonFeedbackTest {
                 ButtonConfig.Pull.UP, Duration.ofMillis(30), Duration.ofMillis(800), OptionalInt.of(LED),
                 buzzer ? OptionalInt.of(BUZZER) : OptionalInt.empty());
         Pi4jButtonPanel panel = new Pi4jButtonPanel(pi4j, config, scheduler, now::get);
-        ButtonTickets tickets = new ButtonTickets(queue, panel, io);
+        ButtonTickets tickets = new ButtonTickets(queue, panel, io, issued::add);
         panel.addPressListener(tickets);
         printing.addJobListener(tickets);
         panel.start();
@@ -146,6 +148,7 @@ class ButtonFeedbackTest {
         await(() -> only(LED).size() == 2, "the LED dark again");
         assertEquals(List.of(LED + "=HIGH", LED + "=LOW"), only(LED), "lit while the refused press was decided, no print job");
         assertTrue(gpio.timeline.stream().noneMatch(s -> s.startsWith("printing")), "no ticket for the refused press");
+        assertEquals(List.of("B001"), issued, "the kiosk was told of the one ticket issued, not of the refused press");
     }
 
     @Test
