@@ -42,6 +42,7 @@ class DeviceMetricsTest {
                 # TYPE motcua_print_jobs_total counter
                 motcua_print_jobs_total{outcome="fault"} 0.0
                 motcua_print_jobs_total{outcome="printed"} 0.0
+                motcua_print_jobs_total{outcome="queue_full"} 0.0
                 # HELP motcua_scans_total Codes read at the reader, by kind
                 # TYPE motcua_scans_total counter
                 motcua_scans_total{kind="citizen_id"} 0.0
