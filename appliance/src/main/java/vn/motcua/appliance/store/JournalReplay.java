@@ -101,6 +101,7 @@ final class JournalReplay {
         List<OutboxEvent> fresh = r.events().stream().filter(e -> e.seq() > heldSeq).toList();
         OutboxRows.insert(c, fresh);
         DayFigureRows.fromEvents(c, fresh);
+        BookingRows.fromEvents(c, fresh);
         KeypadCursorRows.upsert(c, r.keypads());
         c.commit();
     }
