@@ -79,6 +79,7 @@ final class WebScreens implements Part {
         web.logExposure();
         web.registerHealth(shared.health());
         screens.start(shared.scheduler());
+        devices.checkInBookingsWith(screens.bookings()::forScan);
         devices.showScansOn(screens.live()::scanned);
         shared.hallMessages().addListener(m -> screens.live().setNotice(
                 m.map(x -> Notice.lenient(x.textVi(), x.textEn())).orElse(Notice.of("", ""))));

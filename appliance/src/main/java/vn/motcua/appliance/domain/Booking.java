@@ -16,6 +16,13 @@ import java.util.regex.Pattern;
 public record Booking(String code, LocalDate day, String service, Instant slotStart, Instant slotEnd, Priority priority) {
     /** A booking code: upper-case letters and digits, '-' inside; what the kiosk's keyboard can type. */
     public static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9-]{2,22}[A-Z0-9]");
+    /**
+     * The booking's QR, as the district prints it on the confirmation (paper or phone):
+     * {@code MCBK1:{office}:{yyyy-mm-dd}:{code}}. The office and day tell another office's or another day's booking
+     * without a look-up; under the QR the code alone is printed, for typing.
+     */
+    public static final Pattern QR = Pattern.compile(
+            "MCBK1:(?<office>[A-Za-z0-9._-]{1,64}):(?<day>\\d{4}-\\d{2}-\\d{2}):(?<code>[A-Z0-9][A-Z0-9-]{2,22}[A-Z0-9])");
 
     public Booking {
         Objects.requireNonNull(code, "code");

@@ -3,7 +3,6 @@ package vn.motcua.appliance.service;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import vn.motcua.appliance.domain.Booking;
 import vn.motcua.appliance.domain.CommandResult;
@@ -20,9 +19,6 @@ import vn.motcua.appliance.store.StoredBooking;
  * another office's or another day's booking without a look-up. A typed code is the code alone.
  */
 public final class BookingDesk {
-    /** The booking QR; the office is a topic segment, the code {@link Booking#CODE}. */
-    public static final Pattern QR = Pattern.compile("MCBK1:(?<office>[A-Za-z0-9._-]{1,64}):(?<day>\\d{4}-\\d{2}-\\d{2}):(?<code>[A-Z0-9-]{4,24})");
-
     private final QueueService queue;
     private final String office;
 
@@ -34,7 +30,7 @@ public final class BookingDesk {
     /** What a resident scanned or typed, as a booking code with what its QR says; empty if it is neither. */
     public static Optional<Shown> read(String text) {
         String s = text.strip();
-        Matcher m = QR.matcher(s);
+        Matcher m = Booking.QR.matcher(s);
         if (m.matches()) {
             try {
                 return Optional.of(new Shown(m.group("code"), m.group("office"), LocalDate.parse(m.group("day"))));

@@ -46,6 +46,9 @@ public final class CodeClassifier {
         if (own.matches()) {
             return new ScanResult.Ticket(own.group("ticket"), s);
         }
+        if (vn.motcua.appliance.domain.Booking.QR.matcher(s).matches()) {
+            return new ScanResult.Booking(s);
+        }
         if (settings.dossierPattern().matcher(s).matches()) {
             return new ScanResult.Dossier(s);
         }
