@@ -11,6 +11,6 @@ import vn.motcua.appliance.domain.Booking;
  */
 public record StoredBooking(Booking booking, String status, String ticketId, String outcome) {
     public boolean checkedIn() {
-        return "CHECKED_IN".equals(status);
+        return BookingRows.Status.CHECKED_IN.name().equals(status);
     }
 }

@@ -17,6 +17,7 @@ import vn.motcua.appliance.service.QueueService;
 import vn.motcua.appliance.store.StorePausedException;
 import vn.motcua.appliance.store.StoreException;
 import vn.motcua.appliance.web.ErrorCatalogue;
+import vn.motcua.appliance.web.HttpError;
 import vn.motcua.appliance.web.QueueJson;
 
 /**
@@ -72,25 +73,24 @@ public final class BookingAnswer {
             m.put("ok", true);
             m.putAll(checkIn(scanned));
         } catch (QueueRefusedException e) {
-            refusal(m, ErrorCatalogue.of(e.reason()));
+            refusal(m, ErrorCatalogue.refused(e.reason(), null));
         } catch (StorePausedException e) {
-            ErrorCatalogue c = ErrorCatalogue.valueOf(e.code());
-            if (c.parts() == 1) {
-                refusal(m, c, ErrorCatalogue.NEW_TICKETS_PAUSED);
-            } else {
-                refusal(m, c);
-            }
+            refusal(m, paused(e));
         } catch (StoreException e) {
-            refusal(m, ErrorCatalogue.STORE_UNAVAILABLE);
+            refusal(m, ErrorCatalogue.STORE_UNAVAILABLE.error());
         }
         return m;
     }
 
-    private static void refusal(Map<String, Object> m, ErrorCatalogue e, Object... parts) {
+    /** A full or failing store refused the ticket: the catalogue's answer, as {@code POST /api/tickets} gives it. */
+    static HttpError paused(StorePausedException e) {
+        ErrorCatalogue c = ErrorCatalogue.valueOf(e.code());
+        return c.parts() == 1 ? c.error(ErrorCatalogue.NEW_TICKETS_PAUSED) : c.error();
+    }
+
+    private static void refusal(Map<String, Object> m, HttpError e) {
         m.put("ok", false);
-        m.put("error", e.name());
-        m.put("message_vi", e.vi(parts));
-        m.put("message_en", e.en(parts));
+        m.putAll(e.body()); // the code and the catalogue's words, Vietnamese first
     }
 
     private static String local(Instant t, ZoneId zone) {

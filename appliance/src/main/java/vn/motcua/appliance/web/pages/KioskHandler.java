@@ -125,8 +125,7 @@ public final class KioskHandler extends Handler.Abstract {
         } catch (QueueRefusedException e) {
             ErrorCatalogue.refused(e.reason(), null).send(x);
         } catch (vn.motcua.appliance.store.StorePausedException e) {
-            ErrorCatalogue c = ErrorCatalogue.valueOf(e.code());
-            (c.parts() == 1 ? c.error(ErrorCatalogue.NEW_TICKETS_PAUSED) : c.error()).send(x);
+            BookingAnswer.paused(e).send(x);
         } catch (vn.motcua.appliance.store.StoreException e) {
             ErrorCatalogue.STORE_UNAVAILABLE.send(x);
         }
