@@ -63,7 +63,7 @@ final class BookingCheckIns {
         for (Booking b : List.copyOf(state.lane().openBookings())) {
             if (!state.lane().reportedNoShow(b.code()) && now.isAfter(b.slotStart().plus(layout.rules().bookings().grace()))) {
                 state.lane().noShow(b.code());
-                state.event(new BookingNoShow(now, b.code(), b.service(), b.day(), b.slotStart()));
+                state.event(new BookingNoShow(now, b.code(), b.service(), b.day(), b.slotStart(), b.slotEnd()));
             }
             if (b.day().isBefore(state.day()) && state.lane().reportedNoShow(b.code())) {
                 state.lane().drop(b.code());

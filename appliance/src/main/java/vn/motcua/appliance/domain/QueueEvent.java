@@ -88,7 +88,8 @@ public sealed interface QueueEvent {
     }
 
     /** A booking not checked in by its slot start plus the grace ({@code [queue] booking_grace}). */
-    record BookingNoShow(Instant at, String code, String service, LocalDate day, Instant slotStart) implements QueueEvent {
+    record BookingNoShow(Instant at, String code, String service, LocalDate day, Instant slotStart, Instant slotEnd)
+            implements QueueEvent {
         public String type() { return "booking.no_show"; }
     }
 

@@ -37,21 +37,30 @@ final class BookingRows {
 
     private BookingRows() {}
 
+    /**
+     * The check-ins and no-shows among {@code events}, into the booking rows. A row the database does not hold (it was
+     * rebuilt from a journal whose base record did not carry it) is written from the event itself: the event holds
+     * the booking whole but for its priority, so a check-in is never lost to a lost database.
+     */
     static void fromEvents(Connection c, List<OutboxEvent> events) throws SQLException {
         for (OutboxEvent e : events) {
             if (CHECKED_IN_TYPE.equals(e.type())) {
                 JsonNode p = payload(e);
+                Instant at = Instant.parse(p.path("at").asText());
+                String ticketId = p.path("ticketId").asText();
+                ensure(c, p, LocalDate.parse(ticketId.substring(0, ticketId.indexOf('/'))));
                 try (PreparedStatement ps = c.prepareStatement("UPDATE booking SET status = ?, ticket_id = ?, outcome = ?, "
                         + "checked_in_at = ? WHERE code = ?")) {
                     ps.setString(1, Status.CHECKED_IN.name());
-                    ps.setString(2, p.path("ticketId").asText());
+                    ps.setString(2, ticketId);
                     ps.setString(3, p.path("outcome").asText());
-                    ps.setObject(4, Instant.parse(p.path("at").asText()).atOffset(java.time.ZoneOffset.UTC));
+                    ps.setObject(4, at.atOffset(java.time.ZoneOffset.UTC));
                     ps.setString(5, p.path("code").asText());
                     ps.executeUpdate();
                 }
             } else if (NO_SHOW_TYPE.equals(e.type())) {
                 JsonNode p = payload(e);
+                ensure(c, p, LocalDate.parse(p.path("day").asText()));
                 try (PreparedStatement ps = c.prepareStatement(
                         "UPDATE booking SET status = ?, no_show_at = ? WHERE code = ? AND status = ?")) {
                     ps.setString(1, Status.NO_SHOW.name());
@@ -61,6 +70,23 @@ final class BookingRows {
                     ps.executeUpdate();
                 }
             }
+        }
+    }
+
+    /** The event's booking as a BOOKED row, unless the database holds it. */
+    private static void ensure(Connection c, JsonNode p, LocalDate day) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("MERGE INTO booking KEY (code) SELECT ?, ?, ?, ?, ?, ?, ?, "
+                + "NULL, NULL, NULL, NULL FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM booking WHERE code = ?)")) {
+            String code = p.path("code").asText();
+            ps.setString(1, code);
+            ps.setObject(2, day);
+            ps.setString(3, p.path("service").asText());
+            ps.setObject(4, Instant.parse(p.path("slotStart").asText()).atOffset(java.time.ZoneOffset.UTC));
+            ps.setObject(5, Instant.parse(p.path("slotEnd").asText()).atOffset(java.time.ZoneOffset.UTC));
+            ps.setString(6, Priority.NORMAL.name());
+            ps.setString(7, Status.BOOKED.name());
+            ps.setString(8, code);
+            ps.executeUpdate();
         }
     }
 
@@ -194,6 +220,45 @@ final class BookingRows {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return new BookingCounts(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4));
+            }
+        }
+    }
+
+    /** Every stored booking of {@code from} and later, whole: for the journal's base record. */
+    static List<BookingRow> rows(Connection c, LocalDate from) throws SQLException {
+        List<BookingRow> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT code, business_day, service, slot_start, slot_end, priority, "
+                + "status, ticket_id, outcome, checked_in_at, no_show_at FROM booking WHERE business_day >= ? ORDER BY code")) {
+            ps.setObject(1, from);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new BookingRow(booking(rs), rs.getString(7), rs.getString(8), rs.getString(9),
+                            StateRows.instant(rs, 10), StateRows.instant(rs, 11)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Writes base-record rows back (a replay into a database that lost them); a row held stays as it is. */
+    static void restore(Connection c, List<BookingRow> rows) throws SQLException {
+        for (BookingRow r : rows) {
+            Booking b = r.booking();
+            try (PreparedStatement ps = c.prepareStatement("MERGE INTO booking KEY (code) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? "
+                    + "FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM booking WHERE code = ?)")) {
+                ps.setString(1, b.code());
+                ps.setObject(2, b.day());
+                ps.setString(3, b.service());
+                ps.setObject(4, b.slotStart().atOffset(java.time.ZoneOffset.UTC));
+                ps.setObject(5, b.slotEnd().atOffset(java.time.ZoneOffset.UTC));
+                ps.setString(6, b.priority().name());
+                ps.setString(7, r.status());
+                ps.setString(8, r.ticketId());
+                ps.setString(9, r.outcome());
+                ps.setObject(10, r.checkedInAt() == null ? null : r.checkedInAt().atOffset(java.time.ZoneOffset.UTC));
+                ps.setObject(11, r.noShowAt() == null ? null : r.noShowAt().atOffset(java.time.ZoneOffset.UTC));
+                ps.setString(12, b.code());
+                ps.executeUpdate();
             }
         }
     }

@@ -597,7 +597,8 @@ public final class QueueStore implements Outbox, KeypadCursors, AutoCloseable {
         if (day != null) {
             List<Ticket> live = StateRows.loadTickets(c, day.day()).stream().filter(t -> !t.status().isTerminal()).toList();
             CommitRecord base = new CommitRecord(day, new ArrayList<>(day.lastNumber().keySet()), live,
-                    StateRows.loadCounters(c), List.of(), lastSeq, KeypadCursorRows.load(c));
+                    StateRows.loadCounters(c), List.of(), lastSeq, KeypadCursorRows.load(c),
+                    BookingRows.rows(c, day.day().minusDays(1)));
             try {
                 bytes = EventJson.mapper().writeValueAsBytes(base);
             } catch (IOException e) {

@@ -102,6 +102,34 @@ class BookingDeskTest {
         }
     }
 
+    /**
+     * H2 lost after a crash (h2database #4383): rebuilt from the journal, whose base record carries the bookings and
+     * whose check-in event carries the booking it checked in.
+     */
+    @Test
+    void aCheckInOutlivesTheLossOfTheDatabaseFile() throws Exception {
+        try (QueueStore store = open()) {
+            QueueService queue = new QueueService(TestOffices.small(), clock, store);
+            queue.execute(e -> e.issueTicket("ho-tich", Priority.NORMAL, null)); // the office is at work: its day is stored
+            queue.replaceBookings(DAY, List.of(booking("BK-0900", DAY, 9, 0), booking("BK-0915", DAY, 9, 15)));
+            new BookingDesk(queue, "benthanh").checkIn("BK-0900");
+        }
+        try (var files = java.nio.file.Files.list(dir)) {
+            for (Path p : files.filter(p -> p.getFileName().toString().endsWith(".mv.db")).toList()) {
+                java.nio.file.Files.delete(p);
+            }
+        }
+        try (QueueStore store = open()) {
+            QueueService queue = new QueueService(TestOffices.small(), clock, store);
+            BookingDesk desk = new BookingDesk(queue, "benthanh");
+            assertEquals(Refusal.BOOKING_USED, refusal(desk, "BK-0900"), "the check-in came back from the journal");
+            assertEquals("early", queue.storedBooking("BK-0900").orElseThrow().outcome()); // 08:50 for 09:00
+            assertEquals(List.of("ticket.issued", "booking.checked_in"),
+                    desk.checkIn("BK-0915").events().stream().map(e -> e.type()).toList(),
+                    "the booking nobody used came back from the base record too, and checks in");
+        }
+    }
+
     @Test
     void aCancelledBookingLeavesButACheckedInOneStays() throws Exception {
         try (QueueStore store = open()) {

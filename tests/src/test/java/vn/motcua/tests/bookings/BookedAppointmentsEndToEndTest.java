@@ -64,13 +64,31 @@ class BookedAppointmentsEndToEndTest {
         ZoneId zone = noonZone();
         Path brokerDir = Files.createDirectories(dir.resolve("broker"));
         try (MosquittoBroker broker = MosquittoBroker.startTls(brokerDir, TestPki.create(brokerDir), "office", "office-pass");
-             DistrictServer district = StandIns.district(broker);
-             ApplianceProcess app = new ApplianceProcess(dir, toml -> toml
+             DistrictServer district = StandIns.district(broker)) {
+            String uplink = uplink(broker);
+            run(zone, district, new ApplianceProcess(dir, toml -> toml
                      .replaceFirst("(?m)^zone(\\s*)=\\s*\"[^\"]+\"", "zone$1= \"" + zone.getId() + "\"")
                      .replaceFirst("(?m)^day_starts_at(\\s*)=\\s*\"[0-9:]+\"", "day_starts_at$1= \"04:00\"")
                      .replaceFirst("(?m)^booking_grace(\\s*)=\\s*\"[^\"]+\"", "booking_grace$1= \"10m\"")
                      .replaceFirst("(?m)^booking_early_arrivals_wait(\\s*)=\\s*\\w+", "booking_early_arrivals_wait$1= true")
-                     + uplink(broker))) {
+                     + uplink));
+        }
+    }
+
+    private void run(ZoneId zone, DistrictServer district, ApplianceProcess started) throws Exception {
+        try (ApplianceProcess app = started) {
+            runIn(zone, district, app);
+        } finally { // the temporary folder goes with the test: its log stays for whoever reads a failure
+            Path log = dir.resolve("appliance.log");
+            if (Files.exists(log)) {
+                Files.copy(log, Files.createDirectories(Path.of("target")).resolve("booked-appointments-appliance.log"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    private void runIn(ZoneId zone, DistrictServer district, ApplianceProcess app) throws Exception {
+        {
             app.start();
             ReceivedEvents got = district.events(DEVICE);
             String day = EventJson.mapper().readTree(app.get("/api/queue").body()).path("day").asText();
