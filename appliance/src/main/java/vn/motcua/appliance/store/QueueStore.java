@@ -517,10 +517,10 @@ public final class QueueStore implements Outbox, KeypadCursors, AutoCloseable {
             Set<String> services = new LinkedHashSet<>(numbering.keySet());
             services.addAll(day.issued().keySet());
             StateRows.upsertDay(c, day, seq, new ArrayList<>(services));
-            List<OutboxEvent> fresh = notHeld(history); // asked once: after the insert below every one is held
-            OutboxRows.insert(c, fresh, true);
-            DayFigureRows.fromEvents(c, fresh); // the district's copy of past days' summaries
-            BookingRows.fromEvents(c, fresh); // and of today's check-ins and no-shows
+            List<OutboxEvent> fresh = notHeld(history); // asked before the insert: after it every one is held
+            OutboxRows.insert(c, notHeld(history), true);
+            DayFigureRows.fromEvents(c, notHeld(history)); // the district's copy of past days' summaries
+            BookingRows.fromEvents(c, fresh); // the district's copy of today's check-ins and no-shows
             OutboxRows.insert(c, List.of(event));
             c.commit();
             lastSeq = seq;
