@@ -8,7 +8,7 @@
 'use strict';
 (function () {
   var IDLE_MS = 30000, el = window.motcuaEl, priority = 'NORMAL', card = null, idle = null, info = null, zone = 'Asia/Ho_Chi_Minh';
-  var statusMs = 20000, lookups = 0;
+  var statusMs = 20000, lookups = 0, typingFor = 'dossier';
   var VIEWS = ['start', 'ticket', 'state', 'typing', 'dossier-view'];
   // The characters of a dossier code (StatusPage.CODE), digits first: codes are mostly digits and dots.
   var KEYS = '1234567890.-/_ABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -84,6 +84,7 @@
 
   function show(t) {
     only('ticket');
+    $('t-booking').hidden = true;
     $('t-number').textContent = t.number;
     $('t-service').textContent = t.service_name_vi + ' / ' + t.service_name_en;
     // The priority as the paper ticket prints it (the office's ticket template): mark, then which priority.
@@ -111,6 +112,23 @@
         'Printing status unknown. Please note your number or take a photo of the QR code.');
     });
     resetIdle();
+  }
+
+  // A booked resident's check-in: the booking's slot and what it means (early, on time, or a walk-in when late).
+  function showBooking(b) {
+    $('tb-slot').textContent = b.slot_start + '–' + b.slot_end;
+    $('tb-service').textContent = b.service_name_vi + ' / ' + b.service_name_en;
+    say($('tb-message'), b.walk_in ? 'warning' : 'ok', b.message_vi, b.message_en);
+    $('t-booking').hidden = false;
+  }
+
+  function checkIn(code) {
+    fetch('/kiosk/booking', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code: code }) })
+      .then(function (r) { return r.json().then(function (b) { return { ok: r.ok, body: b }; }); })
+      .then(function (r) {
+        if (!r.ok) { start(); return fail(r.body.message_vi + ' / ' + r.body.message_en); }
+        show(r.body.ticket); showBooking(r.body.booking);
+      }).catch(function () { fail('Không kết nối được, vui lòng thử lại / Cannot connect, please try again'); });
   }
 
   function say(box, cls, vi, en) {
@@ -184,10 +202,19 @@
     $('key-clear').onclick = function () { $('typed').value = ''; };
     // Cleared once sent: an ID card number typed by mistake does not stay on the public screen.
     $('key-submit').onclick = function () { var c = $('typed').value; $('typed').value = ''; if (c) { dossier(c); } };
+    $('key-check-in').onclick = function () { var c = $('typed').value; $('typed').value = ''; if (c) { checkIn(c); } };
     $('key-cancel').onclick = start;
   }
 
-  function typing() { $('typed').value = $('code').value.toUpperCase(); only('typing'); resetIdle(); }
+  // One keyboard for both codes: a dossier's (look it up) or a booking's (check in).
+  function typing(forWhat) {
+    typingFor = forWhat === 'booking' ? 'booking' : 'dossier';
+    var booking = typingFor === 'booking';
+    $('typing-dossier').hidden = booking; $('typing-booking').hidden = !booking;
+    $('key-submit').hidden = booking; $('key-check-in').hidden = !booking;
+    $('typed').value = booking ? '' : $('code').value.toUpperCase(); only('typing'); resetIdle();
+  }
+  $('booking-button').onclick = function () { typing('booking'); };
 
   $('code').addEventListener('focus', function () { $('code').blur(); typing(); });
   $('lookup').onsubmit = function (e) {
@@ -217,6 +244,12 @@
     // pre-selects priority; today's ticket shows where it stands; anything else is explained.
     scan: function (s) {
       if (s.kind === 'dossier') { dossier(s.code); return; }
+      // a booking's QR: the server checked it in already (or refused it); shown here
+      if (s.kind === 'booking') {
+        start();
+        if (s.ok) { show(s.ticket); showBooking(s.booking); } else { fail(s.message_vi + ' / ' + s.message_en); }
+        return;
+      }
       start();
       if (s.kind === 'citizen_id') { card = s.card; $('card-read').hidden = false; }
       if (s.kind === 'citizen_id' && s.priority) { priority = 'ELDERLY'; if (info) { draw(); } }

@@ -75,6 +75,10 @@
       a.appendChild(el('div', 'warning late', 'Cảnh báo: ' + x.name_vi + ' — ' + x.waiting + ' người chờ, dự kiến '
         + Math.round(x.estimated_wait_seconds / 60) + ' phút / Alert: ' + x.name_en));
     });
+    var b = s.bookings;
+    $('bookings').textContent = b ? 'Lịch hẹn hôm nay: ' + b.booked + ' đặt, ' + b.checked_in + ' đã đến, ' + b.on_time
+      + ' đúng giờ, ' + b.no_shows + ' vắng / Appointments today: ' + b.booked + ' booked, ' + b.checked_in + ' checked in, '
+      + b.on_time + ' on time, ' + b.no_shows + ' no-shows' : '';
     scale = s.rating_scale; legend();
     table('services', 'Dịch vụ / Service', s.services.map(function (x) { return [x.name_vi + ' (' + x.waiting + ' chờ)', x, x.code]; }));
     table('staff', 'Cán bộ / Staff', Object.keys(s.staff).map(function (k) { return [k, s.staff[k], k]; }));

@@ -79,6 +79,7 @@ final class WebScreens implements Part {
         web.logExposure();
         web.registerHealth(shared.health());
         screens.start(shared.scheduler());
+        devices.checkInBookingsWith(screens.bookings()::forScan);
         devices.showScansOn(screens.live()::scanned);
         boolean speak = config.voice().guidanceOnButtons();
         devices.showButtonTicketsOn(number -> screens.live().buttonTicket(number, speak));

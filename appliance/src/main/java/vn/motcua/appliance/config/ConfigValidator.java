@@ -17,6 +17,7 @@ import vn.motcua.appliance.domain.CounterDef;
 import vn.motcua.appliance.domain.OfficeLayout;
 import vn.motcua.appliance.domain.OpeningHours;
 import vn.motcua.appliance.domain.Priority;
+import vn.motcua.appliance.domain.BookingRules;
 import vn.motcua.appliance.domain.QueueRules;
 import vn.motcua.appliance.domain.ServiceDef;
 
@@ -41,7 +42,7 @@ final class ConfigValidator {
     ApplianceConfig validate(RawConfig raw, String source, ConfigLoader.Options options) throws ConfigException {
         RawConfig.Appliance a = v.required("appliance", raw.appliance(), "an [appliance] section");
         ApplianceConfig.Identity id = a == null ? null : identity(a);
-        QueueRules rules = rules(raw.queue() == null ? new RawConfig.Queue(null, null, null, null, null, null, null, null) : raw.queue());
+        QueueRules rules = rules(raw.queue() == null ? new RawConfig.Queue(null, null, null, null, null, null, null, null, null, null) : raw.queue());
         OpeningHours defaultHours = hours("hours", raw.hours(), null);
         List<ServiceDef> services = services(raw.services(), defaultHours);
         List<CounterDef> counters = counters(raw.counters(), raw.services());
@@ -120,7 +121,20 @@ final class ConfigValidator {
                 priorities,
                 QueueRules.UnstartedCall.valueOf(v.text("queue.unstarted_call_on_next", q.unstartedCallOnNext(),
                         Pattern.compile("no_show|served"), "\"no_show\" or \"served\"",
-                        d.unstartedCallOnNext().name().toLowerCase(Locale.ROOT)).toUpperCase(Locale.ROOT)));
+                        d.unstartedCallOnNext().name().toLowerCase(Locale.ROOT)).toUpperCase(Locale.ROOT)),
+                bookings(q));
+    }
+
+    /** {@code booking_grace} 0..2h (0: a booking is late at its slot start); whether early arrivals wait for the slot. */
+    private BookingRules bookings(RawConfig.Queue q) {
+        BookingRules d = BookingRules.defaults();
+        Duration grace = v.duration("queue.booking_grace", q.bookingGrace(), d.grace());
+        if (grace.compareTo(Duration.ofHours(2)) > 0) {
+            v.problem("queue.booking_grace", q.bookingGrace(), "a duration from 0s to 2h");
+            grace = d.grace();
+        }
+        return new BookingRules(grace, q.bookingEarlyArrivalsWait() == null ? d.earlyArrivalsWait()
+                : q.bookingEarlyArrivalsWait());
     }
 
     private Duration positive(String key, String value, Duration fallback) {

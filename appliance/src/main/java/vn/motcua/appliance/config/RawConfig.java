@@ -18,7 +18,7 @@ record RawConfig(Appliance appliance, Queue queue, Hours hours, List<Service> se
 
     record Queue(String zone, String dayStartsAt, String noShowRecallWindow, String ratingWindow,
                  String defaultServiceTime, Integer estimateSample, List<String> priorities,
-                 String unstartedCallOnNext) {}
+                 String unstartedCallOnNext, String bookingGrace, Boolean bookingEarlyArrivalsWait) {}
 
     record Hours(List<String> days, String opens, String closes, String lunchStarts, String lunchEnds) {}
 

@@ -52,7 +52,8 @@ public final class DistrictLink implements Part {
         // the same jar as the appliance: its version is the appliance's
         String version = Optional.ofNullable(DistrictLink.class.getPackage().getImplementationVersion()).orElse("dev");
         uplink = new MqttUplink(uc.get(), version, shared.bootId(), store, new UplinkPorts(districtConfig,
-                new DistrictCommands(queue, shared.hallMessages()), new H2DossierCache(store)), shared.scheduler(),
+                new DistrictCommands(queue, shared.hallMessages()), new H2DossierCache(store), new DistrictBookings(queue)),
+                shared.scheduler(),
                 shared.clock());
         queue.addListener(new UplinkQueueListener(uplink, queue, shared.clock()));
         health.register("uplink", new UplinkHealth(uplink));

@@ -34,9 +34,10 @@ final class CounterCalls {
 
     CommandResult callNext(int counterNumber) {
         Counter c = checks.openCounter(counterNumber);
-        Ticket next = QueueOrder.nextFor(layout.counter(counterNumber).orElseThrow(), state.activeTickets())
-                .orElseThrow(() -> new QueueRefusedException(Refusal.NOBODY_WAITING, "counter " + counterNumber));
         Instant now = clock.instant();
+        Ticket next = QueueOrder.nextFor(layout.counter(counterNumber).orElseThrow(), state.activeTickets(), state.lane(),
+                        layout.rules().bookings(), now)
+                .orElseThrow(() -> new QueueRefusedException(Refusal.NOBODY_WAITING, "counter " + counterNumber));
         state.begin();
         if (c.currentTicket() != null) {
             Ticket current = state.ticket(c.currentTicket());

@@ -12,7 +12,8 @@ import vn.motcua.appliance.domain.QueueEvent.TicketExpired;
 
 /**
  * What ends tickets without a clerk: a new business day (numbering restarts, unfinished tickets expire, counters
- * close), a no-show whose recall window passed, and the district closing the queue early.
+ * close), a no-show whose recall window passed, and the district closing the queue early; and what ends a booking
+ * nobody checked in ({@link BookingCheckIns#expire}).
  */
 final class DayRoll {
     private final QueueState state;
@@ -21,8 +22,11 @@ final class DayRoll {
     private final Duration noShowRecallWindow;
     private final UntrustedClock untrusted;
     private final WaitEstimates estimates;
+    private final BookingCheckIns bookings;
 
-    DayRoll(QueueState state, Clock clock, OfficeLayout layout, UntrustedClock untrusted, WaitEstimates estimates) {
+    DayRoll(QueueState state, Clock clock, OfficeLayout layout, UntrustedClock untrusted, WaitEstimates estimates,
+            BookingCheckIns bookings) {
+        this.bookings = bookings;
         this.state = state;
         this.clock = clock;
         this.calendar = new BusinessCalendar(layout.rules());
@@ -47,6 +51,7 @@ final class DayRoll {
                 expire(t, now, "no_show_window_passed");
             }
         }
+        bookings.expire(now);
         return state.end(null);
     }
 

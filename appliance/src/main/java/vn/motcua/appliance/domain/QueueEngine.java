@@ -19,17 +19,20 @@ import java.util.function.BooleanSupplier;
  * {@link QueueState}: {@link TicketIssuing} (a resident takes a number), {@link CounterCalls} (the resident at a
  * counter), {@link CounterShifts} (a clerk opens, pauses, closes), {@link DayRoll} (what ends tickets without a
  * clerk), {@link OfficeHours} and {@link UntrustedClock} (what the wall clock may decide, and when it may not),
- * {@link WaitEstimates} (what a resident is told about the wait) and {@link CommandChecks} (the refusals).
+ * {@link WaitEstimates} (what a resident is told about the wait), {@link BookingCheckIns} (booked residents, with
+ * {@link BookedLane}) and {@link CommandChecks} (the refusals).
  */
 public final class QueueEngine {
     private final OfficeLayout layout;
     private final QueueState state;
+    private final Clock clock;
     private final UntrustedClock untrusted;
     private final WaitEstimates estimates;
     private final TicketIssuing issuing;
     private final CounterCalls calls;
     private final CounterShifts shifts;
     private final DayRoll dayRoll;
+    private final BookingCheckIns bookingCheckIns;
 
     /** An engine whose wall clock is always trusted (a host with a real-time clock, the tests). */
     public QueueEngine(OfficeLayout layout, Clock clock, QueueSnapshot snapshot) {
@@ -42,6 +45,7 @@ public final class QueueEngine {
      */
     public QueueEngine(OfficeLayout layout, Clock clock, BooleanSupplier wallClockTrusted, QueueSnapshot snapshot) {
         this.layout = layout;
+        this.clock = clock;
         this.state = new QueueState(layout, snapshot);
         this.untrusted = new UntrustedClock(wallClockTrusted, state.lastOrdinal());
         this.estimates = new WaitEstimates(state, layout);
@@ -50,7 +54,8 @@ public final class QueueEngine {
         this.issuing = new TicketIssuing(layout, clock, hours, untrusted, state, checks, estimates);
         this.calls = new CounterCalls(layout, clock, state, checks, estimates);
         this.shifts = new CounterShifts(clock, hours, untrusted, state, checks);
-        this.dayRoll = new DayRoll(state, clock, layout, untrusted, estimates);
+        this.bookingCheckIns = new BookingCheckIns(layout, clock, untrusted, state, issuing);
+        this.dayRoll = new DayRoll(state, clock, layout, untrusted, estimates, bookingCheckIns);
     }
 
     /** Carries what this engine knows about tickets issued under an untrusted clock into its replacement. */
@@ -68,6 +73,37 @@ public final class QueueEngine {
 
     public CommandResult issueTicket(String serviceCode, Priority priority, String residentKey) {
         return issuing.issue(serviceCode, priority, residentKey);
+    }
+
+    /**
+     * A booked resident checks in: the check-in and the ticket are one command. Early and on-time check-ins wait in
+     * the booked lane, one past the grace is a walk-in ({@link BookingRules}).
+     */
+    public CommandResult checkInBooking(String code) {
+        return bookingCheckIns.checkIn(code);
+    }
+
+    /**
+     * The bookings the district sent, as the store holds them (not a command: they change no ticket and no event
+     * is due; the store has them already). Booked tickets no longer waiting are left out.
+     */
+    public void loadBookings(BookingSnapshot bookings) {
+        state.lane().load(bookings, state);
+    }
+
+    /** What the engine holds about bookings, to carry into a replacement engine. */
+    public BookingSnapshot bookings() {
+        return state.lane().snapshot();
+    }
+
+    /** The open (not yet checked in) booking under this code, if any. */
+    public Optional<Booking> openBooking(String code) {
+        return Optional.ofNullable(state.lane().open(code));
+    }
+
+    /** The slot start of a booked ticket still waiting for its call in the booked lane; empty for a walk-in. */
+    public Optional<java.time.Instant> bookedSlotOf(Ticket t) {
+        return Optional.ofNullable(state.lane().slotOf(t));
     }
 
     // ---- counters: calling ----
@@ -192,7 +228,8 @@ public final class QueueEngine {
 
     /** The ticket call-next at this counter would call now, if any (whether the counter is open or not). */
     public Optional<Ticket> nextFor(int counterNumber) {
-        return layout.counter(counterNumber).flatMap(def -> QueueOrder.nextFor(def, state.activeTickets()));
+        return layout.counter(counterNumber).flatMap(def -> QueueOrder.nextFor(def, state.activeTickets(), state.lane(),
+                layout.rules().bookings(), clock.instant()));
     }
 
     public Optional<Ticket> ticket(String number) {

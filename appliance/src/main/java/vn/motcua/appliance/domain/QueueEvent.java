@@ -72,6 +72,27 @@ public sealed interface QueueEvent {
         public String type() { return "ticket.rated"; }
     }
 
+    /**
+     * A booked resident checked in at the kiosk and was issued {@code number}.
+     *
+     * @param outcome {@link #EARLY} (before the slot start), {@link #ON_TIME} (within the grace after it; both in the
+     *                booked lane) or {@link #LATE} (past the grace: issued as a walk-in)
+     */
+    record BookingCheckedIn(Instant at, String code, String ticketId, String number, String service, Instant slotStart,
+                            Instant slotEnd, String outcome) implements QueueEvent {
+        public static final String EARLY = "early";
+        public static final String ON_TIME = "on_time";
+        public static final String LATE = "late";
+
+        public String type() { return "booking.checked_in"; }
+    }
+
+    /** A booking not checked in by its slot start plus the grace ({@code [queue] booking_grace}). */
+    record BookingNoShow(Instant at, String code, String service, LocalDate day, Instant slotStart, Instant slotEnd)
+            implements QueueEvent {
+        public String type() { return "booking.no_show"; }
+    }
+
     record DayStarted(Instant at, LocalDate day, LocalDate previousDay) implements QueueEvent {
         public String type() { return "queue.day_started"; }
     }

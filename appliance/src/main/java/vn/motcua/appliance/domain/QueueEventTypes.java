@@ -17,6 +17,8 @@ public final class QueueEventTypes {
             Map.entry("ticket.expired", QueueEvent.TicketExpired.class),
             Map.entry("counter.changed", QueueEvent.CounterChanged.class),
             Map.entry("ticket.rated", QueueEvent.ServiceRated.class),
+            Map.entry("booking.checked_in", QueueEvent.BookingCheckedIn.class),
+            Map.entry("booking.no_show", QueueEvent.BookingNoShow.class),
             Map.entry("queue.day_started", QueueEvent.DayStarted.class));
 
     private QueueEventTypes() {}

@@ -1,23 +1,41 @@
 package vn.motcua.appliance.domain;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Optional;
 
 /**
- * Who a counter calls next: among tickets waiting for it, priority tickets first, then tickets sent to this
- * counter by name, then its services in order of preference, then the oldest (by issue order, which a
- * transferred ticket keeps).
+ * Who a counter calls next: among tickets waiting for it, booked tickets whose slot has started first (by slot
+ * start), then priority tickets, then tickets sent to this counter by name, then its services in order of
+ * preference, then the oldest (by issue order, which a transferred ticket keeps). A booked ticket whose slot has
+ * not started is not called at all while early arrivals wait for their slot ({@link BookingRules}); otherwise it
+ * is called as a walk-in until then.
  */
 final class QueueOrder {
     private QueueOrder() {}
 
-    static Optional<Ticket> nextFor(CounterDef counter, Collection<Ticket> tickets) {
+    static Optional<Ticket> nextFor(CounterDef counter, Collection<Ticket> tickets, BookedLane lane, BookingRules rules,
+                                    Instant now) {
         Comparator<Ticket> order = Comparator
-                .comparingInt((Ticket t) -> t.priority().isPriority() ? 0 : 1)
+                .comparing((Ticket t) -> dueSlot(lane, t, now), Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparingInt(t -> t.priority().isPriority() ? 0 : 1)
                 .thenComparingInt(t -> rank(counter, t))
                 .thenComparingLong(Ticket::ordinal);
-        return tickets.stream().filter(t -> t.isWaiting() && rank(counter, t) >= 0).min(order);
+        return tickets.stream()
+                .filter(t -> t.isWaiting() && rank(counter, t) >= 0 && !waitsForSlot(lane, rules, t, now))
+                .min(order);
+    }
+
+    /** The slot start of a booked ticket whose slot has started; null for a walk-in or a slot still ahead. */
+    private static Instant dueSlot(BookedLane lane, Ticket t, Instant now) {
+        Instant slot = lane.slotOf(t);
+        return slot != null && !now.isBefore(slot) ? slot : null;
+    }
+
+    private static boolean waitsForSlot(BookedLane lane, BookingRules rules, Ticket t, Instant now) {
+        Instant slot = lane.slotOf(t);
+        return slot != null && rules.earlyArrivalsWait() && now.isBefore(slot);
     }
 
     /** 0 for a ticket sent to this counter, 1 + preference index for its services, -1 if not for this counter. */

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import vn.motcua.appliance.domain.QueueEvent.BookingCheckedIn;
+import vn.motcua.appliance.domain.QueueEvent.BookingNoShow;
 import vn.motcua.appliance.domain.QueueEvent.CounterChanged;
 import vn.motcua.appliance.domain.QueueEvent.DayStarted;
 import vn.motcua.appliance.domain.QueueEvent.ServiceRated;
@@ -109,6 +111,10 @@ public final class QueueRebuild {
                 counters.put(e.counter(), counter(e.counter()).ratingUsed());
             }
             case CounterChanged e -> counters.put(e.counter(), counter(e.counter()).withStatus(status(e.status()), e.staffId()));
+            // a booking's state is the store's booking rows (written from these events), not the queue's: its ticket
+            // is the ticket.issued event of the same command
+            case BookingCheckedIn e -> { }
+            case BookingNoShow e -> { }
         }
     }
 

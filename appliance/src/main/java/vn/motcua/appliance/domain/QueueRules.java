@@ -17,10 +17,11 @@ import java.util.Set;
  * @param estimateSample     how many recent service times the estimate averages
  * @param priorities         priority classes this office grants (NORMAL is always allowed)
  * @param unstartedCallOnNext what call-next does to the counter's ticket that was called and never started
+ * @param bookings           how booked residents are called ({@link BookingRules})
  */
 public record QueueRules(ZoneId zone, LocalTime dayStartsAt, Duration noShowRecallWindow, Duration ratingWindow,
                          Duration defaultServiceTime, int estimateSample, Set<Priority> priorities,
-                         UnstartedCall unstartedCallOnNext) {
+                         UnstartedCall unstartedCallOnNext, BookingRules bookings) {
 
     /**
      * The fate of a ticket still CALLED (the clerk never pressed start) when its clerk calls the next one.
@@ -39,6 +40,7 @@ public record QueueRules(ZoneId zone, LocalTime dayStartsAt, Duration noShowReca
         Objects.requireNonNull(ratingWindow, "ratingWindow");
         Objects.requireNonNull(defaultServiceTime, "defaultServiceTime");
         Objects.requireNonNull(unstartedCallOnNext, "unstartedCallOnNext");
+        Objects.requireNonNull(bookings, "bookings");
         priorities = Set.copyOf(priorities);
         if (noShowRecallWindow.isNegative() || ratingWindow.isNegative() || defaultServiceTime.isNegative()
                 || defaultServiceTime.isZero()) {
@@ -47,6 +49,14 @@ public record QueueRules(ZoneId zone, LocalTime dayStartsAt, Duration noShowReca
         if (estimateSample < 1 || estimateSample > 1000) {
             throw new IllegalArgumentException("estimate sample must be 1..1000, was " + estimateSample);
         }
+    }
+
+    /** With the default booking rules ({@link BookingRules#defaults()}). */
+    public QueueRules(ZoneId zone, LocalTime dayStartsAt, Duration noShowRecallWindow, Duration ratingWindow,
+                      Duration defaultServiceTime, int estimateSample, Set<Priority> priorities,
+                      UnstartedCall unstartedCallOnNext) {
+        this(zone, dayStartsAt, noShowRecallWindow, ratingWindow, defaultServiceTime, estimateSample, priorities,
+                unstartedCallOnNext, BookingRules.defaults());
     }
 
     /** With the default rule for an unstarted call ({@link UnstartedCall#NO_SHOW}). */

@@ -36,6 +36,8 @@ final class QueueState {
     /** Ids of the latest calls, latest first: the display's list and each service's last call. */
     private final ArrayDeque<String> recentCalls = new ArrayDeque<>();
     private final Map<Integer, Counter> counters = new TreeMap<>();
+    /** Bookings not yet checked in and booked tickets waiting for their slot; follows every ticket change. */
+    private final BookedLane lane = new BookedLane();
 
     private Changes changes;
     /** What the last command changed, to tell what the queue was before it ({@link #beforeLast()}). */
@@ -59,6 +61,10 @@ final class QueueState {
 
     LocalDate day() {
         return day;
+    }
+
+    BookedLane lane() {
+        return lane;
     }
 
     long lastOrdinal() {
@@ -134,6 +140,7 @@ final class QueueState {
         tickets = new LinkedHashMap<>();
         active.clear();
         recentCalls.clear();
+        lane.dayStarted();
     }
 
     DayState dayState() {
@@ -169,6 +176,7 @@ final class QueueState {
     /** Files {@code t} under its id and in or out of the active tickets; returns what it replaced. */
     private Ticket index(Ticket t) {
         Ticket old = tickets.put(t.id(), t);
+        lane.moved(t);
         if (t.status().isTerminal()) {
             active.remove(t.id());
         } else {

@@ -27,6 +27,14 @@ final class TicketIssuing {
     }
 
     CommandResult issue(String serviceCode, Priority priority, String residentKey) {
+        return issue(serviceCode, priority, residentKey, t -> { });
+    }
+
+    /**
+     * Issues a ticket; {@code alsoInCommand} adds what else the same command changes (a booking's check-in), after
+     * every check has passed, so the command still changes all or nothing.
+     */
+    CommandResult issue(String serviceCode, Priority priority, String residentKey, java.util.function.Consumer<Ticket> alsoInCommand) {
         Instant now = clock.instant();
         ServiceDef svc = checks.service(serviceCode);
         if (priority.isPriority() && !layout.rules().priorities().contains(priority)) {
@@ -51,6 +59,7 @@ final class TicketIssuing {
         untrusted.issued(ordinal, trusted);
         Ticket t = state.put(Ticket.issued(state.day(), svc.format(next), next, svc.code(), priority, ordinal, now, residentKey));
         state.event(new TicketIssued(now, t.id(), t.number(), t.service(), priority.name(), ahead, wait, residentKey));
+        alsoInCommand.accept(t);
         return state.end(t);
     }
 }

@@ -11,6 +11,8 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import vn.motcua.appliance.domain.Booking;
+import vn.motcua.appliance.domain.BookingSnapshot;
 import vn.motcua.appliance.domain.CommandResult;
 import vn.motcua.appliance.domain.OfficeLayout;
 import vn.motcua.appliance.domain.QueueEngine;
@@ -18,7 +20,9 @@ import vn.motcua.appliance.domain.QueueEvent;
 import vn.motcua.appliance.domain.QueueRefusedException;
 import vn.motcua.appliance.domain.QueueSnapshot;
 import vn.motcua.appliance.devices.KeypadCursor;
+import vn.motcua.appliance.store.BookingCounts;
 import vn.motcua.appliance.store.OutboxEvent;
+import vn.motcua.appliance.store.StoredBooking;
 import vn.motcua.appliance.store.QueueStore;
 import vn.motcua.appliance.store.StoreCondition;
 import vn.motcua.appliance.store.StoreException;
@@ -43,6 +47,8 @@ public final class QueueService {
     private final DaySummary daySummary;
     private final ResidentCards residentCards;
     private QueueEngine engine;
+    /** The engine's bookings before the command under way: what it goes back to when the commit fails. */
+    private BookingSnapshot bookingsBefore = BookingSnapshot.none();
 
     public QueueService(OfficeLayout layout, Clock clock, QueueStore store) throws SQLException {
         this(layout, clock, () -> true, store);
@@ -72,7 +78,10 @@ public final class QueueService {
 
     private QueueEngine rebuild() throws SQLException {
         QueueEngine fresh = QueueEngine.fresh(layout, clock);
-        return new QueueEngine(layout, clock, wallClockTrusted, store.loadSnapshot(fresh.day()));
+        QueueEngine e = new QueueEngine(layout, clock, wallClockTrusted, store.loadSnapshot(fresh.day()));
+        // from the day before: its bookings nobody checked in still become no-shows at the first tick
+        e.loadBookings(store.loadBookings(e.day().minusDays(1)));
+        return e;
     }
 
     public void addListener(QueueListener l) {
@@ -95,6 +104,7 @@ public final class QueueService {
     public synchronized CommandResult execute(Function<QueueEngine, CommandResult> command, KeypadCursor press) {
         tickLocked();
         CommandResult r;
+        bookingsBefore = engine.bookings();
         try {
             r = command.apply(engine);
         } catch (QueueRefusedException e) {
@@ -116,6 +126,7 @@ public final class QueueService {
     }
 
     private void tickLocked() {
+        bookingsBefore = engine.bookings();
         CommandResult t = engine.tick();
         if (!t.isEmpty()) {
             commitLocked(t, null, engine::beforeLastCommand);
@@ -171,7 +182,31 @@ public final class QueueService {
     }
 
     private QueueEngine fromSnapshot(QueueSnapshot s) {
-        return new QueueEngine(layout, clock, wallClockTrusted, s);
+        QueueEngine e = new QueueEngine(layout, clock, wallClockTrusted, s);
+        e.loadBookings(bookingsBefore);
+        return e;
+    }
+
+    /**
+     * The district's bookings of {@code day}: stored durably, then held by the engine. Under the queue's lock, between
+     * two commands. Returns whether anything changed (the retained list comes again on every reconnect).
+     */
+    public synchronized boolean replaceBookings(java.time.LocalDate day, List<Booking> bookings) throws SQLException {
+        boolean changed = store.replaceBookings(day, bookings);
+        if (changed) {
+            engine.loadBookings(store.loadBookings(engine.day().minusDays(1)));
+        }
+        return changed;
+    }
+
+    /** One booking as stored, whatever its state. */
+    public synchronized java.util.Optional<StoredBooking> storedBooking(String code) {
+        return store.findBooking(code);
+    }
+
+    /** Today's booking counts, for the manager. */
+    public synchronized BookingCounts bookingCounts() {
+        return store.bookingCounts(engine.day());
     }
 
     /**
@@ -267,6 +302,7 @@ public final class QueueService {
             }
         }
         QueueEngine replacement = new QueueEngine(next, clock, wallClockTrusted, current.snapshot());
+        replacement.loadBookings(current.bookings());
         current.handOverClockStateTo(replacement);
         engine = replacement;
         layout = next;

@@ -15,6 +15,16 @@ import vn.motcua.appliance.devices.KeypadCursor;
  * @param lastSeq  seq of the last event in {@code events}
  * @param keypads  the keypad press the command came from, or every board's last one in a base record; null in
  *                 records written before keypad cursors existed
+ * @param bookings the district's bookings as stored, in a base record only (null in a command's record and in
+ *                 records written before bookings existed): a database rebuilt from the journal alone still knows
+ *                 which bookings were checked in, so none is checked in twice
  */
 record CommitRecord(DayState day, List<String> services, List<Ticket> tickets, List<Counter> counters,
-                    List<OutboxEvent> events, long lastSeq, List<KeypadCursor> keypads) {}
+                    List<OutboxEvent> events, long lastSeq, List<KeypadCursor> keypads, List<BookingRow> bookings) {
+
+    /** A command's record: no bookings (its check-in or no-show is among its events). */
+    CommitRecord(DayState day, List<String> services, List<Ticket> tickets, List<Counter> counters,
+                 List<OutboxEvent> events, long lastSeq, List<KeypadCursor> keypads) {
+        this(day, services, tickets, counters, events, lastSeq, keypads, null);
+    }
+}

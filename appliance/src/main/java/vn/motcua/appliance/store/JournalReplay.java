@@ -44,6 +44,10 @@ final class JournalReplay {
                 for (CommitJournal.Entry e : g.entries()) {
                     CommitRecord r = EventJson.mapper().readValue(e.payload(), CommitRecord.class);
                     if (r.lastSeq() <= dbSeq) {
+                        if (r.bookings() != null) { // a base H2 is not behind: its bookings only where H2 lacks them
+                            BookingRows.restore(c, r.bookings());
+                            c.commit();
+                        }
                         continue; // H2 wrote this one itself before the crash
                     }
                     long first = r.events().isEmpty() ? r.lastSeq() + 1 : r.events().getFirst().seq();
@@ -84,6 +88,9 @@ final class JournalReplay {
     }
 
     private static void apply(Connection c, CommitRecord r, long heldSeq) throws SQLException {
+        if (r.bookings() != null) {
+            BookingRows.restore(c, r.bookings()); // before the events: a check-in after the base updates its row
+        }
         for (Ticket t : r.tickets()) {
             StateRows.upsertTicket(c, t);
         }
@@ -101,6 +108,7 @@ final class JournalReplay {
         List<OutboxEvent> fresh = r.events().stream().filter(e -> e.seq() > heldSeq).toList();
         OutboxRows.insert(c, fresh);
         DayFigureRows.fromEvents(c, fresh);
+        BookingRows.fromEvents(c, fresh);
         KeypadCursorRows.upsert(c, r.keypads());
         c.commit();
     }

@@ -254,6 +254,57 @@ public final class QueueStore implements Outbox, KeypadCursors, AutoCloseable {
         }
     }
 
+    /**
+     * The district's bookings of {@code day} ({@link BookingRows#replaceDay}), committed and, when anything changed,
+     * made durable at once (a proven checkpoint): the office may be offline for days after, and the bookings are not
+     * in the journal. Returns whether anything changed.
+     */
+    public synchronized boolean replaceBookings(LocalDate day, List<vn.motcua.appliance.domain.Booking> bookings)
+            throws StoreException {
+        if (condition.databaseFailed()) {
+            throw new StoreException("database failed to write; bookings are taken again once it is reopened", null);
+        }
+        boolean changed;
+        try {
+            changed = BookingRows.replaceDay(c, day, bookings);
+            c.commit();
+        } catch (SQLException e) {
+            rollbackQuietly();
+            throw new StoreException("could not store the bookings of " + day, e);
+        }
+        if (changed) {
+            try {
+                checkpoint();
+            } catch (SQLException e) {
+                throw new StoreException("bookings of " + day + " stored but not yet synced", e);
+            }
+        }
+        return changed;
+    }
+
+    /** The bookings the engine holds, from {@code from} on ({@link BookingRows#load}). */
+    public synchronized vn.motcua.appliance.domain.BookingSnapshot loadBookings(LocalDate from) throws SQLException {
+        return BookingRows.load(c, from);
+    }
+
+    /** One booking as stored, whatever its state: tells a used code from an unknown one. */
+    public synchronized Optional<StoredBooking> findBooking(String code) throws StoreException {
+        try {
+            return BookingRows.find(c, code);
+        } catch (SQLException e) {
+            throw new StoreException("could not read a booking", e);
+        }
+    }
+
+    /** The day's booking counts for the manager. */
+    public synchronized BookingCounts bookingCounts(LocalDate day) throws StoreException {
+        try {
+            return BookingRows.counts(c, day);
+        } catch (SQLException e) {
+            throw new StoreException("could not count the bookings of " + day, e);
+        }
+    }
+
     /** Tells the store which services exist, so a fresh database can resume numbering from the watermarks. */
     public synchronized void knowServices(Collection<String> codes) {
         knownServices = new LinkedHashSet<>(codes);
@@ -396,6 +447,7 @@ public final class QueueStore implements Outbox, KeypadCursors, AutoCloseable {
             }
             OutboxRows.insert(c, stamped);
             DayFigureRows.fromEvents(c, stamped);
+            BookingRows.fromEvents(c, stamped);
             KeypadCursorRows.upsert(c, keypads);
             return true;
         } catch (SQLException e) {
@@ -465,8 +517,10 @@ public final class QueueStore implements Outbox, KeypadCursors, AutoCloseable {
             Set<String> services = new LinkedHashSet<>(numbering.keySet());
             services.addAll(day.issued().keySet());
             StateRows.upsertDay(c, day, seq, new ArrayList<>(services));
+            List<OutboxEvent> fresh = notHeld(history); // asked before the insert: after it every one is held
             OutboxRows.insert(c, notHeld(history), true);
             DayFigureRows.fromEvents(c, notHeld(history)); // the district's copy of past days' summaries
+            BookingRows.fromEvents(c, fresh); // the district's copy of today's check-ins and no-shows
             OutboxRows.insert(c, List.of(event));
             c.commit();
             lastSeq = seq;
@@ -543,7 +597,8 @@ public final class QueueStore implements Outbox, KeypadCursors, AutoCloseable {
         if (day != null) {
             List<Ticket> live = StateRows.loadTickets(c, day.day()).stream().filter(t -> !t.status().isTerminal()).toList();
             CommitRecord base = new CommitRecord(day, new ArrayList<>(day.lastNumber().keySet()), live,
-                    StateRows.loadCounters(c), List.of(), lastSeq, KeypadCursorRows.load(c));
+                    StateRows.loadCounters(c), List.of(), lastSeq, KeypadCursorRows.load(c),
+                    BookingRows.rows(c, day.day().minusDays(1)));
             try {
                 bytes = EventJson.mapper().writeValueAsBytes(base);
             } catch (IOException e) {

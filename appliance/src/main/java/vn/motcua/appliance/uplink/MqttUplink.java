@@ -51,6 +51,8 @@ public final class MqttUplink implements AutoCloseable {
     private final ConfigInbox configInbox;
     private final CommandInbox commandInbox;
     private final DossierLookup lookup;
+    /** Null when the appliance takes no bookings. */
+    private final BookingInbox bookingInbox;
     private final StorageGuard storage;
     private final AtomicBoolean pumpQueued = new AtomicBoolean();
     private final AtomicReference<LiveQueueMessage> snapshot = new AtomicReference<>();
@@ -83,6 +85,7 @@ public final class MqttUplink implements AutoCloseable {
                 () -> supervisor.forceReconnect("a publish failed"), this::requestPump);
         this.configInbox = new ConfigInbox(ports.config(), clock);
         this.commandInbox = new CommandInbox(ports.commands(), pump::resyncFrom, clock);
+        this.bookingInbox = ports.bookings() == null ? null : new BookingInbox(ports.bookings(), cfg.office());
         this.lookup = new DossierLookup((body, props, expiry) -> link.publish(topics.dossierRequest(), body, 1, false,
                 expiry, props, IGNORE), topics.dossierResponse(), ports.dossiers(), scheduler, clock, cfg.lookupTimeout());
         this.storage = new StorageGuard(outbox, () -> {
@@ -171,8 +174,13 @@ public final class MqttUplink implements AutoCloseable {
         guarded("link up", () -> pump.connected(link));
         requestPump();
         try {
-            link.client().subscribe(new String[] {topics.config(), topics.commandFilter(), topics.dossierResponse()},
-                    new int[] {1, 1, 1});
+            if (bookingInbox == null) {
+                link.client().subscribe(new String[] {topics.config(), topics.commandFilter(), topics.dossierResponse()},
+                        new int[] {1, 1, 1});
+            } else {
+                link.client().subscribe(new String[] {topics.config(), topics.commandFilter(), topics.dossierResponse(),
+                        topics.bookingsFilter()}, new int[] {1, 1, 1, 1});
+            }
             link.publish(topics.availability(), Json.bytes(StatusMessages.Availability.online(version, bootId, startedAt)),
                     1, true, null, null, IGNORE);
             snapshotDirty.set(snapshot.get() != null);
@@ -196,6 +204,8 @@ public final class MqttUplink implements AutoCloseable {
                 }
             } else if (topic.equals(topics.dossierResponse())) {
                 lookup.answerArrived(m);
+            } else if (bookingInbox != null && topic.startsWith(topics.bookingsPrefix())) {
+                bookingInbox.receive(topic.substring(topics.bookingsPrefix().length()), m.getPayload());
             } else {
                 log.warn("message on unexpected topic {}", Sanitize.forLog(topic, 120));
             }
@@ -239,7 +249,8 @@ public final class MqttUplink implements AutoCloseable {
     }
 
     private long refusedInbound() {
-        return configInbox.refusedCount() + commandInbox.refusedCount() + lookup.refusedCount();
+        return configInbox.refusedCount() + commandInbox.refusedCount() + lookup.refusedCount()
+                + (bookingInbox == null ? 0 : bookingInbox.refusedCount());
     }
 
     private MqttConnectionOptions options(UplinkSecrets secrets) throws IOException, GeneralSecurityException {

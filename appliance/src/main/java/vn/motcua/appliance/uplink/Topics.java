@@ -47,6 +47,11 @@ public final class Topics {
 
     public String dossierResponse() { return base + "/dossier/response"; }
 
+    /** The district's bookings at this office, one retained topic per day: {@code .../bookings/2026-11-21}. */
+    public String bookingsFilter() { return base + "/bookings/+"; }
+
+    public String bookingsPrefix() { return base + "/bookings/"; }
+
     /** A device asking the district for its own events back (restore after its store was lost). */
     public String restoreRequest() { return base + "/restore/request"; }
 

@@ -140,7 +140,15 @@ public enum ErrorCatalogue {
     STAFF_AT_ANOTHER_COUNTER(409, "Cán bộ này đang mở một quầy khác: hãy đóng quầy đó trước",
             "This clerk already has another counter open: close it first"),
     NOTHING_TO_RATE(409, "Không có lượt phục vụ nào để đánh giá", "Nothing to rate"),
-    INVALID_RATING(409, "Đánh giá không hợp lệ", "Invalid rating");
+    INVALID_RATING(409, "Đánh giá không hợp lệ", "Invalid rating"),
+    BOOKING_UNKNOWN(409, "Không tìm thấy lịch hẹn với mã này tại bộ phận một cửa này. Vui lòng kiểm tra lại mã hoặc lấy số thường.",
+            "No appointment with this code at this office. Please check the code or take a regular number."),
+    BOOKING_OTHER_DAY(409, "Lịch hẹn này không phải của hôm nay. Vui lòng đến đúng ngày hẹn hoặc lấy số thường.",
+            "This appointment is not for today. Please come on the booked day or take a regular number."),
+    BOOKING_OTHER_OFFICE(409, "Lịch hẹn này là của bộ phận một cửa khác. Vui lòng đến đúng nơi đã đặt hoặc lấy số thường.",
+            "This appointment is for another office. Please go to the office you booked or take a regular number."),
+    BOOKING_USED(409, "Mã lịch hẹn này đã được dùng để lấy số. Vui lòng hỏi nhân viên nếu bạn bị mất phiếu.",
+            "This appointment code was already used for a ticket. Please ask the staff if you lost your ticket.");
 
     /** A variable part worded in each language (a number or a name is the same in both and needs none). */
     public record Both(String vi, String en) {}

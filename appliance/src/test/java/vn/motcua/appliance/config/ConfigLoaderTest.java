@@ -71,6 +71,27 @@ class ConfigLoaderTest {
                 e.getMessage());
     }
 
+    /** Issue 19: the booked lane's grace and whether early arrivals wait, with their defaults and their problems. */
+    @Test
+    void theBookingRuleIsReadFromTheQueueSectionAndCheckedLikeEveryKey() throws Exception {
+        assertEquals(vn.motcua.appliance.domain.BookingRules.defaults(), ConfigLoader.load(DEMO).office().rules().bookings());
+        String example = Files.readString(EXAMPLE);
+        String set = example.replace("booking_grace               = \"10m\"", "booking_grace               = \"5m\"")
+                .replace("booking_early_arrivals_wait = true", "booking_early_arrivals_wait = false");
+        assertEquals(new vn.motcua.appliance.domain.BookingRules(Duration.ofMinutes(5), false),
+                ConfigLoader.parse(set, "test.conf").office().rules().bookings());
+        String unset = example.replaceAll("(?m)^booking_.*\n", "");
+        assertEquals(vn.motcua.appliance.domain.BookingRules.defaults(), ConfigLoader.parse(unset, "test.conf").office().rules().bookings());
+        String bad = example.replace("booking_grace               = \"10m\"", "booking_grace               = \"3h\"")
+                .replace("booking_early_arrivals_wait = true", "booking_early_arrivals_wait = \"yes\"");
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.parse(bad, "test.conf"));
+        assertTrue(e.problems().contains("queue.booking_grace = '3h': expected a duration from 0s to 2h"), e.getMessage());
+        assertTrue(e.problems().stream().anyMatch(p -> p.startsWith("queue.booking_early_arrivals_wait = 'yes'")), e.getMessage());
+        String notADuration = example.replace("booking_grace               = \"10m\"", "booking_grace               = \"soon\"");
+        ConfigException e2 = assertThrows(ConfigException.class, () -> ConfigLoader.parse(notADuration, "test.conf"));
+        assertEquals(List.of("queue.booking_grace = 'soon': expected a duration such as 90s, 15m, 2h or 30d"), e2.problems());
+    }
+
     @Test
     void aBadValueIsNamedWithItsKeyTheValueAndWhatWasExpected() throws Exception {
         String toml = Files.readString(EXAMPLE)

@@ -41,10 +41,14 @@ class EventContractTest {
                 new TicketExpired(T, "d/A001", "A001", "WAITING", "day_ended"),
                 new CounterChanged(T, 1, "OPEN", "s"),
                 new ServiceRated(T, "d/A001", "A001", 1, "s", 1),
-                new DayStarted(T, LocalDate.of(2026, 11, 23), LocalDate.of(2026, 11, 22)));
+                new DayStarted(T, LocalDate.of(2026, 11, 23), LocalDate.of(2026, 11, 22)),
+                new QueueEvent.BookingCheckedIn(T, "BK-0900", "d/A001", "A001", "hotich", T, T.plusSeconds(900),
+                        QueueEvent.BookingCheckedIn.ON_TIME),
+                new QueueEvent.BookingNoShow(T, "BK-0915", "hotich", LocalDate.of(2026, 11, 23), T, T.plusSeconds(900)));
         assertEquals(List.of("ticket.issued", "ticket.called", "ticket.recalled", "ticket.no_show",
                 "ticket.service_started", "ticket.finished", "ticket.transferred", "ticket.parked", "ticket.expired",
-                "counter.changed", "ticket.rated", "queue.day_started"), all.stream().map(QueueEvent::type).toList());
+                "counter.changed", "ticket.rated", "queue.day_started", "booking.checked_in", "booking.no_show"),
+                all.stream().map(QueueEvent::type).toList());
         all.forEach(e -> assertEquals(T, e.at()));
         assertEquals(QueueEvent.class.getPermittedSubclasses().length, all.size(), "a new event needs a wire name here");
     }

@@ -119,7 +119,8 @@ class QueueRebuildTest {
         }
         assertEquals(QueueEvent.class.getPermittedSubclasses().length, List.of("ticket.issued", "ticket.called",
                 "ticket.recalled", "ticket.no_show", "ticket.service_started", "ticket.finished", "ticket.transferred",
-                "ticket.parked", "ticket.expired", "counter.changed", "ticket.rated", "queue.day_started").stream()
+                "ticket.parked", "ticket.expired", "counter.changed", "ticket.rated", "queue.day_started",
+                "booking.checked_in", "booking.no_show").stream()
                 .filter(t -> QueueEventTypes.classOf(t).isPresent()).count());
         assertTrue(QueueEventTypes.classOf("scan.dossier").isEmpty());
     }

@@ -187,6 +187,8 @@ public final class IndependentFigures {
             case QueueEvent.TicketRecalled e -> { }
             case QueueEvent.CounterChanged e -> { }
             case QueueEvent.DayStarted e -> { }
+            case QueueEvent.BookingCheckedIn e -> { } // its ticket is the ticket.issued of the same command
+            case QueueEvent.BookingNoShow e -> { }
         }
     }
 

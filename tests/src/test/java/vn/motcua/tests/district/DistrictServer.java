@@ -220,6 +220,14 @@ public final class DistrictServer implements AutoCloseable {
         client.publish("motcua/v1/" + device + "/config", m).waitForCompletion(LIMIT_MS);
     }
 
+    /** The office's bookings of one day, retained on {@code bookings/{day}} as the district's booking service publishes them. */
+    public void publishBookings(String device, String day, String json) throws MqttException {
+        MqttMessage m = new MqttMessage(json.getBytes(StandardCharsets.UTF_8));
+        m.setQos(1);
+        m.setRetained(true);
+        client.publish("motcua/v1/" + device + "/bookings/" + day, m).waitForCompletion(LIMIT_MS);
+    }
+
     /** A command with an MQTT 5 message expiry. */
     public void sendCommand(String device, String name, String json, long expirySeconds) throws MqttException {
         MqttMessage m = new MqttMessage(json.getBytes(StandardCharsets.UTF_8));

@@ -51,6 +51,9 @@ public final class CodeClassifier {
         if (phone.matches()) {
             return new ScanResult.Ticket(phone.group("ticket"), s);
         }
+        if (vn.motcua.appliance.domain.Booking.QR.matcher(s).matches()) {
+            return new ScanResult.Booking(s);
+        }
         if (settings.dossierPattern().matcher(s).matches()) {
             return new ScanResult.Dossier(s);
         }

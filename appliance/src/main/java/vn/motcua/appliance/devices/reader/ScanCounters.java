@@ -9,6 +9,7 @@ public final class ScanCounters {
     private final AtomicLong dossier = new AtomicLong();
     private final AtomicLong citizenId = new AtomicLong();
     private final AtomicLong ticket = new AtomicLong();
+    private final AtomicLong booking = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final Map<ScanResult.Reason, AtomicLong> rejected = new EnumMap<>(ScanResult.Reason.class);
 
@@ -23,6 +24,7 @@ public final class ScanCounters {
             case ScanResult.Dossier d -> dossier.incrementAndGet();
             case ScanResult.CitizenId c -> citizenId.incrementAndGet();
             case ScanResult.Ticket t -> ticket.incrementAndGet();
+            case ScanResult.Booking b -> booking.incrementAndGet();
             case ScanResult.Rejected x -> rejected.get(x.reason()).incrementAndGet();
         }
     }
@@ -34,6 +36,7 @@ public final class ScanCounters {
     public long dossiers() { return dossier.get(); }
     public long citizenIds() { return citizenId.get(); }
     public long tickets() { return ticket.get(); }
+    public long bookings() { return booking.get(); }
     public long duplicates() { return duplicates.get(); }
     public long rejected(ScanResult.Reason reason) { return rejected.get(reason).get(); }
 

@@ -100,6 +100,7 @@ public final class ScanPipeline {
             case ScanResult.Dossier d -> "dossier code";
             case ScanResult.CitizenId c -> "citizen ID (reduced)";
             case ScanResult.Ticket t -> "ticket " + t.ticketNumber();
+            case ScanResult.Booking b -> "booking";
             case ScanResult.Rejected x -> "rejected";
         };
     }

@@ -30,6 +30,13 @@ public sealed interface ScanResult {
     record Ticket(String ticketNumber, String code) implements ScanResult {}
 
     /**
+     * A booking's QR ({@code domain.Booking#QR}): the resident checks in with it.
+     *
+     * @param code the whole scanned text (office, day, booking code; no personal data)
+     */
+    record Booking(String code) implements ScanResult {}
+
+    /**
      * Not a code we know, or a broken one: the kiosk says "code not recognised".
      *
      * @param reason  why

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +64,7 @@ public final class ResidentDevices implements Part {
     private CodeReader reader;
     private volatile Consumer<Map<String, Object>> scanSink;
     private volatile Consumer<String> buttonTicketSink;
+    private volatile Function<String, Map<String, Object>> bookingDesk;
     private final ApplianceConfig config;
     private final QueueService queue;
     private final Shared shared;
@@ -179,8 +181,15 @@ public final class ResidentDevices implements Part {
             r.addStatusListener(readerEvents);
             readerEvents.accept(r.status());
             r.addScanListener(result -> {
-                events.publish(scanned(result));
                 Consumer<Map<String, Object>> screens = scanSink;
+                if (result instanceof ScanResult.Booking b) { // its check-in (or refusal) is what gets recorded
+                    Function<String, Map<String, Object>> desk = bookingDesk;
+                    if (screens != null && desk != null) {
+                        screens.accept(desk.apply(b.code()));
+                    }
+                    return;
+                }
+                events.publish(scanned(result));
                 // a card read now links the resident's next ticket at the kiosk (the token, never the key, goes out)
                 String card = result instanceof ScanResult.CitizenId c ? queue.residentCards().offer(c.residentKey(), c.priority()) : null;
                 if (screens != null) {
@@ -218,8 +227,17 @@ public final class ResidentDevices implements Part {
             case ScanResult.Dossier d -> new DeviceEvent.DossierScanned(d.code());
             case ScanResult.CitizenId c -> new DeviceEvent.CitizenIdScanned(c.priority());
             case ScanResult.Ticket t -> new DeviceEvent.TicketScanned(t.ticketNumber());
+            case ScanResult.Booking b -> throw new IllegalArgumentException("a booking scan is recorded by its check-in");
             case ScanResult.Rejected r -> new DeviceEvent.ScanRejected(r.reason().name());
         };
+    }
+
+    /**
+     * Checks a scanned booking in and says what to show on the kiosk (the ticket, or the refusal); set once the
+     * screens exist. Until then a booking scan is dropped (the kiosk could not show its answer).
+     */
+    public void checkInBookingsWith(Function<String, Map<String, Object>> desk) {
+        this.bookingDesk = desk;
     }
 
     /** Where scans are shown (the kiosk, through the live feed); set once the screens exist. */
@@ -241,6 +259,7 @@ public final class ResidentDevices implements Part {
             case ScanResult.Dossier d -> Map.of("kind", "dossier", "code", d.code());
             case ScanResult.CitizenId c -> Map.of("kind", "citizen_id", "priority", c.priority(), "card", card);
             // only the exact code a ticket of today carries: an old ticket, or another office's, is not looked up
+            case ScanResult.Booking b -> throw new IllegalArgumentException("a booking scan is shown by its check-in");
             case ScanResult.Ticket t -> Map.of("kind", "ticket", "number", t.ticketNumber(),
                     "today", ticketQr.text(t.ticketNumber(), ticketQr.today(clock.instant())).equals(t.code()));
             case ScanResult.Rejected r -> {

@@ -26,7 +26,9 @@ import vn.motcua.appliance.domain.Ticket;
 import vn.motcua.appliance.service.Health;
 import vn.motcua.appliance.service.QueueService;
 import vn.motcua.appliance.web.Deadline;
+import vn.motcua.appliance.domain.QueueRefusedException;
 import vn.motcua.appliance.web.ErrorCatalogue;
+import vn.motcua.appliance.web.HttpError;
 import vn.motcua.appliance.web.Exchange;
 import vn.motcua.appliance.web.QueueJson;
 
@@ -39,7 +41,9 @@ import vn.motcua.appliance.web.QueueJson;
  * <li>{@code GET /kiosk/qr/A023.svg}: the ticket's QR code, the same text the paper ticket carries ({@link TicketQr});</li>
  * <li>{@code GET /kiosk/print/A023}: whether the paper ticket was printed, answered when the print job ends or after
  * {@link #PRINT_WAIT_SECONDS} ("unknown"), without holding a Jetty thread meanwhile ({@link PrintAnswer});</li>
- * <li>{@code GET /kiosk/ticket/A023}: where one of today's tickets is, for a resident who scanned it ({@link TicketState}).</li>
+ * <li>{@code GET /kiosk/ticket/A023}: where one of today's tickets is, for a resident who scanned it ({@link TicketState});</li>
+ * <li>{@code POST /kiosk/booking} {@code {"code":"BK7Q2M"}}: a booked resident typed their booking's code: the check-in
+ * and its ticket ({@link BookingAnswer}), or the refusal (unknown, another day, another office, already used).</li>
  * </ul>
  */
 public final class KioskHandler extends Handler.Abstract {
@@ -48,6 +52,8 @@ public final class KioskHandler extends Handler.Abstract {
     private static final Pattern TICKET = Pattern.compile("/kiosk/ticket/([A-Z][0-9]{3,4})");
     /** Long enough for a job on a real printer (status, write, status), short enough for a resident to wait. */
     static final long PRINT_WAIT_SECONDS = 6;
+    /** What the kiosk's keyboard can type (letters, digits, '-', and a scanned QR's ':' and '.', '_' of an office id). */
+    private static final Pattern BOOKING_TYPED = Pattern.compile("[A-Za-z0-9:._-]{1,120}");
 
     private final QueueService queue;
     private final Health health;
@@ -56,13 +62,15 @@ public final class KioskHandler extends Handler.Abstract {
     private final TicketTemplate paper;
     private final ApplianceConfig.Kiosk kiosk;
     private final Clock clock;
+    private final BookingAnswer bookings;
 
     /**
      * @param paper the paper ticket's wording, so the on-screen ticket names a priority as the paper does
      * @param kiosk how long a status stays on screen untouched
      */
     public KioskHandler(QueueService queue, Health health, TicketQr qr, PrintJobs jobs, TicketTemplate paper,
-                        ApplianceConfig.Kiosk kiosk, Clock clock) {
+                        ApplianceConfig.Kiosk kiosk, Clock clock, BookingAnswer bookings) {
+        this.bookings = bookings;
         this.queue = queue;
         this.health = health;
         this.qr = qr;
@@ -75,12 +83,14 @@ public final class KioskHandler extends Handler.Abstract {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         String p = Request.getPathInContext(request); // under /kiosk/: the route table sends nothing else
-        Exchange x = new Exchange(request, response, callback, 0);
+        Exchange x = new Exchange(request, response, callback, 1024); // only /kiosk/booking reads a body
         Matcher qrPath = QR.matcher(p);
         Matcher printPath = PRINT.matcher(p);
         Matcher ticketPath = TICKET.matcher(p);
         if (p.equals("/kiosk/info")) {
             x.json(200, info());
+        } else if (p.equals("/kiosk/booking")) {
+            checkIn(x);
         } else if (qrPath.matches()) {
             Ticket t = today(qrPath.group(1));
             if (t == null) {
@@ -101,6 +111,24 @@ public final class KioskHandler extends Handler.Abstract {
             ErrorCatalogue.NOT_FOUND.send(x);
         }
         return true;
+    }
+
+    private void checkIn(Exchange x) {
+        try {
+            if (!x.method.equals("POST")) {
+                throw ErrorCatalogue.METHOD.errorWithDetail("use POST to check a booking in");
+            }
+            String code = vn.motcua.appliance.web.Fields.text(x.body(), "code", BOOKING_TYPED, true);
+            x.json(201, bookings.checkIn(code));
+        } catch (HttpError e) {
+            e.send(x);
+        } catch (QueueRefusedException e) {
+            ErrorCatalogue.refused(e.reason(), null).send(x);
+        } catch (vn.motcua.appliance.store.StorePausedException e) {
+            BookingAnswer.paused(e).send(x);
+        } catch (vn.motcua.appliance.store.StoreException e) {
+            ErrorCatalogue.STORE_UNAVAILABLE.send(x);
+        }
     }
 
     private Ticket today(String number) {

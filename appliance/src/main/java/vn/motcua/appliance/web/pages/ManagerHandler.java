@@ -1,5 +1,7 @@
 package vn.motcua.appliance.web.pages;
 
+import java.util.Map;
+
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -30,7 +32,9 @@ public final class ManagerHandler extends Handler.Abstract {
         if (!manager) {
             ErrorCatalogue.MANAGER_ONLY.send(x);
         } else {
-            x.json(200, queue.read(e -> ManagerSummary.of(e, limits)));
+            Map<String, Object> summary = queue.read(e -> ManagerSummary.of(e, limits));
+            summary.put("bookings", ManagerSummary.bookings(queue.bookingCounts()));
+            x.json(200, summary);
         }
         return true;
     }

@@ -60,4 +60,17 @@ public final class ManagerSummary {
         m.put("alert_limits", Map.of("waiting", limits.alertWaiting(), "estimated_wait_seconds", alertWaitSeconds));
         return m;
     }
+
+    /**
+     * Today's bookings (issue 19), from the store's booking rows: booked, checked in, on time (before the slot or
+     * within the grace), no-shows (not checked in by the end of the grace; a late check-in after that still counts).
+     */
+    public static Map<String, Object> bookings(vn.motcua.appliance.store.BookingCounts c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("booked", c.booked());
+        m.put("checked_in", c.checkedIn());
+        m.put("on_time", c.onTime());
+        m.put("no_shows", c.noShows());
+        return m;
+    }
 }

@@ -111,6 +111,8 @@ public final class Screens {
     private final LoginCounts logins;
     private final PrometheusRegistry metrics;
     private final ClipMaker clipMaker;
+    /** Booked residents checking in, typed at the kiosk or scanned at its reader. */
+    private final BookingAnswer bookings;
     private volatile ScheduledExecutorService scheduler; // set by start(): device status changes before it wait for its first push
     private Routes routes;
 
@@ -134,6 +136,7 @@ public final class Screens {
         ApplianceConfig.Identity id = config.identity();
         this.config = config;
         this.queue = queue;
+        this.bookings = new BookingAnswer(queue, new vn.motcua.appliance.service.BookingDesk(queue, config.identity().office()));
         this.health = health;
         this.clock = clock;
         this.dossiers = dossiers;
@@ -172,6 +175,11 @@ public final class Screens {
      * @param api        the JSON API: the paths below, and the 404 for any path no route answers
      * @param simulators the simulated devices' controls under {@code /sim/} (demo, tests), or {@link Routes#nothing()}
      */
+    /** A scanned booking's check-in as the kiosk shows it (the reader's scans go through the live feed). */
+    public BookingAnswer bookings() {
+        return bookings;
+    }
+
     public synchronized Routes routes(ApiHandler api, Handler simulators) {
         if (routes != null) {
             throw new IllegalStateException("the route table is built once");
@@ -223,7 +231,7 @@ public final class Screens {
                 Route.exact("/voice/guide", LOCAL_ONLY, new GuidanceHandler(voice,
                         config.devices().buttons().mode() != ButtonSetup.Mode.OFF)),
                 Route.prefix("/kiosk/", "/kiosk/info", LOCAL_ONLY,
-                        new KioskHandler(queue, health, ticketQr, printJobs, ticketTemplate, config.kiosk(), clock)),
+                        new KioskHandler(queue, health, ticketQr, printJobs, ticketTemplate, config.kiosk(), clock, bookings)),
                 Route.exact("/status", LOCAL_ONLY, status),
                 Route.exact(StatusPage.JSON_PATH, LOCAL_ONLY, status),
                 Route.exact("/counter/login", LAN, login),

@@ -15,6 +15,15 @@ import org.junit.jupiter.api.Test;
 class CodeClassifierTest {
     final CodeClassifier c = Scans.classifier();
 
+    /** Issue 19: a booking's QR is a check-in, never a dossier look-up, whatever the dossier pattern would take. */
+    @Test
+    void aBookingQrIsABookingAndABrokenOneIsNot() {
+        assertEquals(new ScanResult.Booking("MCBK1:benthanh:2026-11-23:BK-7Q2M9X"),
+                c.classify(" MCBK1:benthanh:2026-11-23:BK-7Q2M9X\r\n"));
+        assertFalse(c.classify("MCBK1:benthanh:2026-11-23:bk lower") instanceof ScanResult.Booking);
+        assertFalse(c.classify("MCBK2:benthanh:2026-11-23:BK-7Q2M9X") instanceof ScanResult.Booking);
+    }
+
     @Test
     void anElderlyResidentsCardBecomesAKeyAndAnAgeNeverTheId() {
         var r = assertInstanceOf(ScanResult.CitizenId.class, c.classify(Scans.CCCD7));
