@@ -518,8 +518,8 @@ public final class QueueStore implements Outbox, KeypadCursors, AutoCloseable {
             services.addAll(day.issued().keySet());
             StateRows.upsertDay(c, day, seq, new ArrayList<>(services));
             List<OutboxEvent> fresh = notHeld(history); // asked before the insert: after it every one is held
-            OutboxRows.insert(c, notHeld(history), true);
-            DayFigureRows.fromEvents(c, notHeld(history)); // the district's copy of past days' summaries
+            OutboxRows.insert(c, fresh, true);
+            DayFigureRows.fromEvents(c, fresh); // the district's copy of past days' summaries
             BookingRows.fromEvents(c, fresh); // the district's copy of today's check-ins and no-shows
             OutboxRows.insert(c, List.of(event));
             c.commit();

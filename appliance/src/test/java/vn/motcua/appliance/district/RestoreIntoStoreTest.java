@@ -1,6 +1,7 @@
 package vn.motcua.appliance.district;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -232,5 +233,28 @@ class RestoreIntoStoreTest {
 
     private static OutboxEvent event(long seq, String type, String payload) {
         return new OutboxEvent(seq, "id-" + seq, "test-device", Instant.parse("2026-11-23T01:00:00Z"), 1, "boot", true, type, payload);
+    }
+
+    /**
+     * A replacement restored from the district gets the office's past days back too: each day's figures come with its
+     * {@code day.summary} event, so the reports of the days before the restore are the same on the new device.
+     */
+    @Test
+    void pastDaysFiguresComeBackWithTheirDaySummaries() throws Exception {
+        try (vn.motcua.appliance.history.SimulatedOffice.Result office = vn.motcua.appliance.history.SimulatedOffice.run(
+                Files.createDirectories(dir.resolve("office")), 7, 3)) {
+            List<OutboxEvent> history = office.store().rangeFrom(1, Integer.MAX_VALUE);
+            LocalDate today = office.lastDay().plusDays(1);
+            var expected = office.store().dayFigures(office.firstDay(), office.lastDay());
+            assertFalse(expected.isEmpty(), "the office's days have figures");
+            MutableClock then = new MutableClock(today.atTime(9, 0).atZone(vn.motcua.appliance.history.SimulatedOffice.ZONE)
+                    .toInstant());
+            try (QueueStore store = StoreFixture.open(Files.createDirectories(dir.resolve("replacement")), then)) {
+                store.knowServices(office.layout().servicesByCode().keySet());
+                DistrictRestore.apply(store, WHOLE_DAY, history, today);
+                assertEquals(expected, store.dayFigures(office.firstDay(), office.lastDay()),
+                        "every past day's figures, as the office stored them");
+            }
+        }
     }
 }
