@@ -75,19 +75,34 @@ final class BookingRows {
 
     /** The event's booking as a BOOKED row, unless the database holds it. */
     private static void ensure(Connection c, JsonNode p, LocalDate day) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("MERGE INTO booking KEY (code) SELECT ?, ?, ?, ?, ?, ?, ?, "
-                + "NULL, NULL, NULL, NULL FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM booking WHERE code = ?)")) {
-            String code = p.path("code").asText();
-            ps.setString(1, code);
-            ps.setObject(2, day);
-            ps.setString(3, p.path("service").asText());
-            ps.setObject(4, Instant.parse(p.path("slotStart").asText()).atOffset(java.time.ZoneOffset.UTC));
-            ps.setObject(5, Instant.parse(p.path("slotEnd").asText()).atOffset(java.time.ZoneOffset.UTC));
-            ps.setString(6, Priority.NORMAL.name());
-            ps.setString(7, Status.BOOKED.name());
-            ps.setString(8, code);
-            ps.executeUpdate();
+        Booking b = new Booking(p.path("code").asText(), day, p.path("service").asText(),
+                Instant.parse(p.path("slotStart").asText()), Instant.parse(p.path("slotEnd").asText()), Priority.NORMAL);
+        insertIfAbsent(c, new BookingRow(b, Status.BOOKED.name(), null, null, null, null));
+    }
+
+    /** Writes {@code r} unless the database holds a row of its code; whether it wrote one. */
+    private static boolean insertIfAbsent(Connection c, BookingRow r) throws SQLException {
+        Booking b = r.booking();
+        try (PreparedStatement ps = c.prepareStatement("MERGE INTO booking KEY (code) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? "
+                + "FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM booking WHERE code = ?)")) {
+            ps.setString(1, b.code());
+            ps.setObject(2, b.day());
+            ps.setString(3, b.service());
+            ps.setObject(4, utc(b.slotStart()));
+            ps.setObject(5, utc(b.slotEnd()));
+            ps.setString(6, b.priority().name());
+            ps.setString(7, r.status());
+            ps.setString(8, r.ticketId());
+            ps.setString(9, r.outcome());
+            ps.setObject(10, utc(r.checkedInAt()));
+            ps.setObject(11, utc(r.noShowAt()));
+            ps.setString(12, b.code());
+            return ps.executeUpdate() > 0;
         }
+    }
+
+    private static java.time.OffsetDateTime utc(Instant t) {
+        return t == null ? null : t.atOffset(java.time.ZoneOffset.UTC);
     }
 
     private static JsonNode payload(OutboxEvent e) throws SQLException {
@@ -140,18 +155,7 @@ final class BookingRows {
                 }
                 continue;
             }
-            try (PreparedStatement ps = c.prepareStatement("MERGE INTO booking KEY (code) SELECT ?, ?, ?, ?, ?, ?, ?, "
-                    + "NULL, NULL, NULL, NULL FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM booking WHERE code = ?)")) {
-                ps.setString(1, b.code());
-                ps.setObject(2, b.day());
-                ps.setString(3, b.service());
-                ps.setObject(4, b.slotStart().atOffset(java.time.ZoneOffset.UTC));
-                ps.setObject(5, b.slotEnd().atOffset(java.time.ZoneOffset.UTC));
-                ps.setString(6, b.priority().name());
-                ps.setString(7, Status.BOOKED.name());
-                ps.setString(8, b.code());
-                changed |= ps.executeUpdate() > 0;
-            }
+            changed |= insertIfAbsent(c, new BookingRow(b, Status.BOOKED.name(), null, null, null, null));
         }
         for (Map.Entry<String, Status> h : status.entrySet()) {
             if (h.getValue() == Status.BOOKED && !listed.contains(h.getKey())) {
@@ -243,23 +247,7 @@ final class BookingRows {
     /** Writes base-record rows back (a replay into a database that lost them); a row held stays as it is. */
     static void restore(Connection c, List<BookingRow> rows) throws SQLException {
         for (BookingRow r : rows) {
-            Booking b = r.booking();
-            try (PreparedStatement ps = c.prepareStatement("MERGE INTO booking KEY (code) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? "
-                    + "FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM booking WHERE code = ?)")) {
-                ps.setString(1, b.code());
-                ps.setObject(2, b.day());
-                ps.setString(3, b.service());
-                ps.setObject(4, b.slotStart().atOffset(java.time.ZoneOffset.UTC));
-                ps.setObject(5, b.slotEnd().atOffset(java.time.ZoneOffset.UTC));
-                ps.setString(6, b.priority().name());
-                ps.setString(7, r.status());
-                ps.setString(8, r.ticketId());
-                ps.setString(9, r.outcome());
-                ps.setObject(10, r.checkedInAt() == null ? null : r.checkedInAt().atOffset(java.time.ZoneOffset.UTC));
-                ps.setObject(11, r.noShowAt() == null ? null : r.noShowAt().atOffset(java.time.ZoneOffset.UTC));
-                ps.setString(12, b.code());
-                ps.executeUpdate();
-            }
+            insertIfAbsent(c, r);
         }
     }
 

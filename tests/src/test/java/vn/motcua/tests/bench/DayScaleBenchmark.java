@@ -1,13 +1,7 @@
 package vn.motcua.tests.bench;
 
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -17,7 +11,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import vn.motcua.appliance.store.EventJson;
 import vn.motcua.bus.bench.Percentiles;
 import vn.motcua.tests.harness.ApplianceProcess;
 
@@ -39,9 +32,7 @@ public final class DayScaleBenchmark {
     /** A counter that serves each service above, first in its preference. */
     private static final int[] COUNTER_OF = {2, 4, 5, 6, 7, 8};
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
-    private String base;
+    private ApplianceHttp client;
     private int issued;
     /** Commands the last {@link #lifecycles} ran. */
     private int lastCommands;
@@ -66,11 +57,11 @@ public final class DayScaleBenchmark {
                 .replace("[devices.printer]\n", "[devices.printer]\nsimulated_images = false\n")
                 .replaceAll("(?m)^day_starts_at\\s*=.*$", "day_starts_at = \"" + rollAt + "\""))) {
             app.start();
-            base = "http://127.0.0.1:" + app.port();
+            client = new ApplianceHttp("http://127.0.0.1:" + app.port());
             List<Thread> screens = new ArrayList<>();
             AtomicLong frames = new AtomicLong();
             for (int i = 0; i < 4; i++) {
-                screens.add(Thread.ofVirtual().start(() -> read("/events", frames)));
+                screens.add(Thread.ofVirtual().start(() -> client.readToEnd("/events", frames)));
             }
             String firstDay = post("/api/queue", null).path("day").asText();
             openCounters();
@@ -150,35 +141,7 @@ public final class DayScaleBenchmark {
         return commands / ((System.nanoTime() - start) / 1e9);
     }
 
-    /** A POST with {@code json}, or a GET when it is null; a refusal stops the benchmark. */
     private JsonNode post(String path, String json) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
-        b = json == null ? b.GET() : b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
-        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() / 100 != 2) {
-            throw new IllegalStateException(path + " " + json + " answered " + r.statusCode() + ": " + r.body());
-        }
-        return EventJson.mapper().readTree(r.body());
-    }
-
-    /** A screen: reads the stream to its end, counting frames, as a display's browser would. */
-    private void read(String path, AtomicLong frames) {
-        try {
-            HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream in = r.body()) {
-                byte[] buf = new byte[65536];
-                int got;
-                while ((got = in.read(buf)) >= 0) {
-                    for (int i = 0; i < got - 1; i++) {
-                        if (buf[i] == '\n' && buf[i + 1] == '\n') {
-                            frames.incrementAndGet();
-                        }
-                    }
-                }
-            }
-        } catch (Exception stopped) {
-            // the benchmark ended or the appliance stopped: the screen goes away
-        }
+        return client.post(path, json);
     }
 }

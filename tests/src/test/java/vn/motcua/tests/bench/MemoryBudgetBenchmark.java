@@ -1,10 +1,5 @@
 package vn.motcua.tests.bench;
 
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +13,6 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.openqa.selenium.chrome.ChromeDriver;
 
-import vn.motcua.appliance.store.EventJson;
 import vn.motcua.bus.Await;
 import vn.motcua.tests.browser.Browsers;
 import vn.motcua.tests.harness.ApplianceProcess;
@@ -41,8 +35,7 @@ public final class MemoryBudgetBenchmark {
             "ldtbxh", "chung-thuc", "chung-thuc", "kinh-doanh"};
     private static final Pattern USED = Pattern.compile("used (\\d+)K");
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private ApplianceHttp client;
     private String base;
 
     public static void main(String[] args) throws Exception {
@@ -64,6 +57,7 @@ public final class MemoryBudgetBenchmark {
                 .replace("[devices.printer]\n", "[devices.printer]\nsimulated_images = false\n")).withLauncher()) {
             app.start();
             base = "http://127.0.0.1:" + app.port();
+            client = new ApplianceHttp(base);
             System.out.println("JVM flags: " + jvmFlags(app.pid()));
             display = Browsers.open(dir.resolve("chromium"), 1920, 1080);
             display.get(base + "/display");
@@ -71,7 +65,7 @@ public final class MemoryBudgetBenchmark {
             Await.until(Duration.ofSeconds(60), () -> d.executeScript("return document.body.dataset.synced") != null,
                     "the hall display shows the queue");
             for (int i = 0; i < 3; i++) {
-                screens.add(Thread.ofVirtual().start(() -> read("/events")));
+                screens.add(Thread.ofVirtual().start(() -> client.readToEnd("/events", new java.util.concurrent.atomic.AtomicLong())));
             }
             rows.add(sample(app.pid(), "start (display open, no ticket yet)"));
             long maxRss = 0;
@@ -162,30 +156,10 @@ public final class MemoryBudgetBenchmark {
     }
 
     private JsonNode get(String path) throws Exception {
-        return post(path, null);
+        return client.get(path);
     }
 
-    /** A POST with {@code json}, or a GET when it is null; a refusal stops the benchmark. */
     private JsonNode post(String path, String json) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
-        b = json == null ? b.GET() : b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
-        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() / 100 != 2) {
-            throw new IllegalStateException(path + " " + json + " answered " + r.statusCode() + ": " + r.body());
-        }
-        return EventJson.mapper().readTree(r.body());
-    }
-
-    /** A screen's live feed, read to its end as a browser would. */
-    private void read(String path) {
-        try {
-            HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream in = r.body()) {
-                in.transferTo(java.io.OutputStream.nullOutputStream());
-            }
-        } catch (Exception stopped) {
-            // the benchmark ended or the appliance stopped
-        }
+        return client.post(path, json);
     }
 }

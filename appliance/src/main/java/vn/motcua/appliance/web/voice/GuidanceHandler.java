@@ -1,10 +1,8 @@
 package vn.motcua.appliance.web.voice;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.Optional;
 
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -52,12 +50,6 @@ public final class GuidanceHandler extends Handler.Abstract {
             log.debug("Kiosk guidance not available yet: {}", e.getMessage());
             return VoiceHandler.plain(response, callback, 503, "voice clips not available");
         }
-        response.setStatus(200);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "audio/wav");
-        // As the calls: an office's own recording, put in place and restarted for, is heard at the next press.
-        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, wav.length);
-        response.write(true, ByteBuffer.wrap(wav), callback);
-        return true;
+        return VoiceHandler.wav(response, callback, wav);
     }
 }

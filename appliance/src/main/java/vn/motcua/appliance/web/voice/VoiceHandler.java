@@ -51,6 +51,14 @@ public final class VoiceHandler extends Handler.Abstract {
             log.warn("Cannot assemble the call announcement: {}", e.getMessage());
             return plain(response, callback, 503, "voice clips not available");
         }
+        return wav(response, callback, wav);
+    }
+
+    /**
+     * A joined clip as the answer, never cached: an office's own recording, put in place and restarted for, is heard
+     * at the next call or press. Shared by the calls and the kiosk's guidance ({@link GuidanceHandler}).
+     */
+    static boolean wav(Response response, Callback callback, byte[] wav) {
         response.setStatus(200);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "audio/wav");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");

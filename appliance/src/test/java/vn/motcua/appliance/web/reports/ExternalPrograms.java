@@ -17,14 +17,14 @@ import org.junit.jupiter.api.Assumptions;
  * developer's machine without one skips the test that needs it; under {@code CI=true} a missing program fails it,
  * so CI never passes by reading nothing (.ci/packages.txt installs them).
  */
-final class ExternalPrograms {
+public final class ExternalPrograms {
     /** Debian's Python, with python3-openpyxl: the {@code python3} on a developer's PATH may be another one. */
     static final String PYTHON = "/usr/bin/python3";
 
     private ExternalPrograms() {}
 
     /** Skips (or under CI fails) unless {@code command} runs and exits 0. */
-    static void require(String why, String... command) {
+    public static void require(String why, String... command) {
         boolean ok;
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true)

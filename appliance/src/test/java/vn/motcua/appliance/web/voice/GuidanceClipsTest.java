@@ -2,10 +2,8 @@ package vn.motcua.appliance.web.voice;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,9 +16,9 @@ import java.util.concurrent.TimeUnit;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.motcua.appliance.web.reports.ExternalPrograms;
 
 /**
  * The guidance's sentences are made offline by espeak-ng, with the call's words, by the {@link ClipMaker} on its own
@@ -91,23 +89,6 @@ class GuidanceClipsTest {
     }
 
     private static void requireEspeak() {
-        boolean ok;
-        try {
-            Process p = new ProcessBuilder("espeak-ng", "--version").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            ok = p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            ok = false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            ok = false;
-        }
-        if (!ok) {
-            String message = "espeak-ng does not run (Debian package espeak-ng, in .ci/packages.txt)";
-            if ("true".equals(System.getenv("CI"))) {
-                fail(message);
-            }
-            Assumptions.abort(message);
-        }
+        ExternalPrograms.require("espeak-ng makes the guidance clips", "espeak-ng", "--version");
     }
 }

@@ -3,22 +3,17 @@ package vn.motcua.appliance.web.voice;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import javax.sound.sampled.AudioFileFormat;
-import javax.sound.sampled.AudioInputStream;
-import javax.sound.sampled.AudioSystem;
 
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -54,15 +49,15 @@ class GuidanceHandlerTest {
             HttpResponse<byte[]> r = get(base + "/voice/guide?state=" + g.state() + (g.needsNumber() ? "&number=C042" : ""));
             assertEquals(200, r.statusCode(), g.state());
             assertEquals("audio/wav", r.headers().firstValue("content-type").orElseThrow());
-            assertArrayEquals(expected(g.clips("C042", true)), samples(r.body()), g.state());
+            assertArrayEquals(expected(g.clips("C042", true)), Wavs.samples(r.body()), g.state());
         }
-        byte[] start = samples(get(base + "/voice/guide?state=start").body());
+        byte[] start = Wavs.samples(get(base + "/voice/guide?state=start").body());
         assertArrayEquals(expected(KioskGuidance.START.clips(null, true)), start);
         server.stop();
         base = start(false);
-        assertArrayEquals(expected(KioskGuidance.START.clips(null, false)), samples(get(base + "/voice/guide?state=start").body()),
+        assertArrayEquals(expected(KioskGuidance.START.clips(null, false)), Wavs.samples(get(base + "/voice/guide?state=start").body()),
                 "no service buttons: the start screen's guidance does not name them");
-        assertEquals(start.length - 4, samples(get(base + "/voice/guide?state=start").body()).length, "one sentence less in each language");
+        assertEquals(start.length - 4, Wavs.samples(get(base + "/voice/guide?state=start").body()).length, "one sentence less in each language");
     }
 
     @Test
@@ -87,7 +82,7 @@ class GuidanceHandlerTest {
         int i = 0;
         for (String clip : clips) {
             ids.put(clip, i);
-            wav(dir.resolve("generated/" + clip + ".wav"), new byte[] {(byte) i, (byte) (i >> 8)});
+            Wavs.write(dir.resolve("generated/" + clip + ".wav"), new byte[] {(byte) i, (byte) (i >> 8)});
             i++;
         }
     }
@@ -114,19 +109,5 @@ class GuidanceHandlerTest {
 
     private HttpResponse<byte[]> get(String url) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    private static byte[] samples(byte[] wav) throws Exception {
-        try (AudioInputStream in = AudioSystem.getAudioInputStream(new ByteArrayInputStream(wav))) {
-            return in.readAllBytes();
-        }
-    }
-
-    private static void wav(Path file, byte[] samples) throws IOException {
-        Files.createDirectories(file.getParent());
-        try (AudioInputStream in = new AudioInputStream(new ByteArrayInputStream(samples), VoiceClips.FORMAT,
-                samples.length / VoiceClips.FORMAT.getFrameSize())) {
-            AudioSystem.write(in, AudioFileFormat.Type.WAVE, file.toFile());
-        }
     }
 }

@@ -3,19 +3,13 @@ package vn.motcua.appliance.web.voice;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import javax.sound.sampled.AudioFileFormat;
-import javax.sound.sampled.AudioInputStream;
-import javax.sound.sampled.AudioSystem;
 
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -34,12 +28,12 @@ class VoiceLanguagesHandlerTest {
     void theSpokenCallFollowsTheConfiguredLanguages() throws Exception {
         List<String> all = CallAnnouncement.clips("A023", 5, CallLanguages.VIETNAMESE_THEN_ENGLISH);
         for (int i = 0; i < all.size(); i++) {
-            wav(dir.resolve("generated/" + all.get(i) + ".wav"), new byte[] {(byte) i, 1});
+            Wavs.write(dir.resolve("generated/" + all.get(i) + ".wav"), new byte[] {(byte) i, 1});
         }
         VoiceClips clips = new VoiceClips(dir, "/nonexistent/espeak-ng");
-        assertArrayEquals(new byte[] {0, 1, 1, 1, 2, 1, 3, 1, 4, 1, 5, 1, 6, 1, 7, 1}, samples(call(clips, CallLanguages.VIETNAMESE)),
+        assertArrayEquals(new byte[] {0, 1, 1, 1, 2, 1, 3, 1, 4, 1, 5, 1, 6, 1, 7, 1}, Wavs.samples(call(clips, CallLanguages.VIETNAMESE)),
                 "chime and the eight Vietnamese words, nothing after");
-        assertEquals(all.size() * 2, samples(call(clips, CallLanguages.VIETNAMESE_THEN_ENGLISH)).length, "then the English words");
+        assertEquals(all.size() * 2, Wavs.samples(call(clips, CallLanguages.VIETNAMESE_THEN_ENGLISH)).length, "then the English words");
     }
 
     private static byte[] call(VoiceClips clips, CallLanguages languages) throws Exception {
@@ -56,20 +50,6 @@ class VoiceLanguagesHandlerTest {
             return r.body();
         } finally {
             server.stop();
-        }
-    }
-
-    private static byte[] samples(byte[] wav) throws Exception {
-        try (AudioInputStream in = AudioSystem.getAudioInputStream(new ByteArrayInputStream(wav))) {
-            return in.readAllBytes();
-        }
-    }
-
-    private static void wav(Path file, byte[] samples) throws IOException {
-        Files.createDirectories(file.getParent());
-        try (AudioInputStream in = new AudioInputStream(new ByteArrayInputStream(samples), VoiceClips.FORMAT,
-                samples.length / VoiceClips.FORMAT.getFrameSize())) {
-            AudioSystem.write(in, AudioFileFormat.Type.WAVE, file.toFile());
         }
     }
 }
