@@ -73,6 +73,8 @@ public final class OutboxPump {
     private volatile int backlogWindowNow;
     private volatile long backlogCuts;
     private volatile long liveCuts;
+    /** Sessions begun since start; read by stats(). */
+    private volatile long sessionsBegun;
     private boolean prefetchedForResync;
 
     private EventSender sender;
@@ -117,6 +119,7 @@ public final class OutboxPump {
         prefetched.clear();
         fetchedUpTo = 0;
         liveInflight.clear();
+        sessionsBegun++;
         // The broker's receive maximum bounds both lanes together: the live lane's share stays free of backlog.
         backlogWindow.reset(newSender.receiveMaximum() - liveWindow);
         log.info("uplink session {} started: {} events pending, backlog up to seq {}, broker receive maximum {}",
@@ -161,7 +164,8 @@ public final class OutboxPump {
     }
 
     public PumpStats stats() {
-        return new PumpStats(sent.get(), delivered.get(), replayedSent.get(), backlogWindowNow, backlogCuts, liveCuts);
+        return new PumpStats(sent.get(), delivered.get(), replayedSent.get(), backlogWindowNow, backlogCuts, liveCuts,
+                sessionsBegun);
     }
 
     private void fillLive() {
@@ -293,8 +297,9 @@ public final class OutboxPump {
     /**
      * Counters since start: events published, confirmed by PUBACK and marked, and sent as replayed; the backlog
      * window as the last pump left it, how often it was cut since start and how many of those only for a late
-     * live event.
+     * live event; and how many sessions it has begun. The link supervisor reports "connected" a moment before the
+     * pump begins its session and takes the backlog's ceiling: an event committed in that moment is backlog.
      */
     public record PumpStats(long sent, long delivered, long replayed, int backlogWindow, long backlogCuts,
-                            long liveCuts) {}
+                            long liveCuts, long sessions) {}
 }

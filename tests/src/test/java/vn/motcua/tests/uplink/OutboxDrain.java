@@ -74,8 +74,9 @@ final class OutboxDrain {
                     new UplinkPorts(null, null, new InMemoryDossierCache(10)), scheduler, clock);
             run.startNanos = System.nanoTime();
             uplink.start();
-            // Live events are those committed once the session is up; earlier ones are backlog by definition.
-            Await.until(Duration.ofSeconds(30), () -> "connected".equals(uplink.status().link()), () -> "uplink up");
+            // Live events are those committed once the pump's session has begun (it takes the backlog's ceiling then);
+            // earlier ones are backlog by definition. Not the link's "connected": that comes a moment before.
+            Await.until(Duration.ofSeconds(30), () -> uplink.pumpStats().sessions() >= 1, () -> "uplink session begun");
             ScheduledFuture<?> live = residents.scheduleAtFixedRate(() -> {
                 long t0 = System.nanoTime();
                 OutboxEvent e = store.append("ticket.called", Map.of("ticket", "B001", "counter", 3));
