@@ -40,6 +40,28 @@ class RenderedConfigTest {
     }
 
     /**
+     * The residents' phone page: off unless the inventory turns it on; on, it is rendered inside the LAN listener's
+     * block with the device's own address as the QR's base unless the inventory names one (a DNS name on the guest
+     * Wi-Fi, say).
+     */
+    @Test
+    void thePhonePageIsRenderedOnlyWhenAskedWithTheDevicesAddressAsItsBase(@TempDir Path tmp) throws Exception {
+        String lanOnly = Files.readString(renderConfig(tmp.resolve("lan"), "office.yml", "motcua_web_lan=true",
+                "ansible_host=192.168.1.10"));
+        org.junit.jupiter.api.Assertions.assertTrue(lanOnly.contains("[web.lan]") && !lanOnly.contains("[web.phone]"), lanOnly);
+        String phone = Files.readString(renderConfig(tmp.resolve("phone"), "office.yml", "motcua_web_lan=true",
+                "motcua_web_phone=true", "ansible_host=192.168.1.10"));
+        String section = "\n[web.phone]\nenabled         = true\nbase_url        = \"https://192.168.1.10:8443\"\n"
+                + "refresh_seconds = 5\n";
+        org.junit.jupiter.api.Assertions.assertTrue(phone.contains(section), phone);
+        assertEquals(lanOnly, phone.replace(section, "").replace("\n# Residents follow their ticket on a phone: the"
+                + " ticket's QR carries base_url (the guest Wi-Fi must reach it).", ""), "nothing else differs");
+        String named = Files.readString(renderConfig(tmp.resolve("named"), "office.yml", "motcua_web_lan=true",
+                "motcua_web_phone=true", "motcua_web_phone_base_url=https://motcua.phuong.lan:8443"));
+        org.junit.jupiter.api.Assertions.assertTrue(named.contains("base_url        = \"https://motcua.phuong.lan:8443\""), named);
+    }
+
+    /**
      * What the one kiosk unit shows, as the role writes it into /etc/default/motcua-kiosk: the hall display
      * by default (and for an old inventory's motcua_display: true), the portrait touch kiosk with a rotation,
      * and the touch calibration rule only for the kiosk.
