@@ -99,6 +99,14 @@
     $('t-time').textContent = new Date(t.issued_at).toLocaleTimeString('vi-VN', { timeZone: zone, hour: '2-digit', minute: '2-digit' });
     window.scrollTo(0, 0);
     $('t-qr').src = '/kiosk/qr/' + encodeURIComponent(t.number) + '.svg';
+    // The paper's short code, on screen too: the resident still has it when the paper did not come out.
+    $('t-phone').hidden = true;
+    fetch('/kiosk/phone/' + encodeURIComponent(t.number), { cache: 'no-store' }).then(function (r) { return r.json(); }).then(function (f) {
+      if ($('t-number').textContent !== t.number || !f.enabled) { return; }
+      $('t-phone-entry').textContent = f.entry;
+      $('t-phone-code').textContent = f.code;
+      $('t-phone').hidden = false;
+    }).catch(function () { /* the QR still carries the link */ });
     // What really happened to this ticket's paper: the server answers once the print job ends (or says it
     // does not know), so "take your ticket below" is said only for a ticket that came out.
     say($('t-print'), 'pending', 'Đang in phiếu…', 'Printing your ticket…');

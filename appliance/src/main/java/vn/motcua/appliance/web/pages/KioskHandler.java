@@ -39,6 +39,9 @@ import vn.motcua.appliance.web.QueueJson;
  * ticket words them, the printer's status as its device reports it to {@link Health} under "printer", how long a
  * status stays on screen, whether today is one of the office's closed days;</li>
  * <li>{@code GET /kiosk/qr/A023.svg}: the ticket's QR code, the same text the paper ticket carries ({@link TicketQr});</li>
+ * <li>{@code GET /kiosk/phone/A023}: how the resident follows the ticket on a phone when the QR cannot be scanned:
+ * the short code the paper prints and where to type it ({@code {"enabled":true,"code":"7KQ-M4P","entry":"https://…/t"}}),
+ * or {@code {"enabled":false}} with the phone page off;</li>
  * <li>{@code GET /kiosk/print/A023}: whether the paper ticket was printed, answered when the print job ends or after
  * {@link #PRINT_WAIT_SECONDS} ("unknown"), without holding a Jetty thread meanwhile ({@link PrintAnswer});</li>
  * <li>{@code GET /kiosk/ticket/A023}: where one of today's tickets is, for a resident who scanned it ({@link TicketState});</li>
@@ -48,6 +51,7 @@ import vn.motcua.appliance.web.QueueJson;
  */
 public final class KioskHandler extends Handler.Abstract {
     private static final Pattern QR = Pattern.compile("/kiosk/qr/([A-Z][0-9]{3,4})\\.svg");
+    private static final Pattern PHONE = Pattern.compile("/kiosk/phone/([A-Z][0-9]{3,4})");
     private static final Pattern PRINT = Pattern.compile("/kiosk/print/([A-Z][0-9]{3,4})");
     private static final Pattern TICKET = Pattern.compile("/kiosk/ticket/([A-Z][0-9]{3,4})");
     /** Long enough for a job on a real printer (status, write, status), short enough for a resident to wait. */
@@ -87,6 +91,7 @@ public final class KioskHandler extends Handler.Abstract {
         Matcher qrPath = QR.matcher(p);
         Matcher printPath = PRINT.matcher(p);
         Matcher ticketPath = TICKET.matcher(p);
+        Matcher phonePath = PHONE.matcher(p);
         if (p.equals("/kiosk/info")) {
             x.json(200, info());
         } else if (p.equals("/kiosk/booking")) {
@@ -97,6 +102,13 @@ public final class KioskHandler extends Handler.Abstract {
                 noSuchTicket(x);
             } else {
                 x.send(200, "image/svg+xml", QrSvg.svg(qr.text(t.number(), t.issuedAt())));
+            }
+        } else if (phonePath.matches()) {
+            Ticket t = today(phonePath.group(1));
+            if (t == null) {
+                noSuchTicket(x);
+            } else {
+                x.json(200, phone(t));
             }
         } else if (printPath.matches()) {
             print(x, today(printPath.group(1)));
@@ -129,6 +141,15 @@ public final class KioskHandler extends Handler.Abstract {
         } catch (vn.motcua.appliance.store.StoreException e) {
             ErrorCatalogue.STORE_UNAVAILABLE.send(x);
         }
+    }
+
+    private Map<String, Object> phone(Ticket t) {
+        var code = qr.shortCode(t.number(), t.issuedAt());
+        var entry = qr.phoneEntry();
+        if (code.isEmpty() || entry.isEmpty()) {
+            return Map.of("enabled", false);
+        }
+        return Map.of("enabled", true, "code", code.get(), "entry", entry.get());
     }
 
     private Ticket today(String number) {

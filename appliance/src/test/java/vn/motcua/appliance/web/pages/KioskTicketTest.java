@@ -65,6 +65,8 @@ class KioskTicketTest {
                 String paperQr = Tickets.decodeQr(printer.tickets().getFirst());
                 assertTrue(paperQr.contains("don-vi=benthanh&so=A001&ngay="), paperQr);
                 assertEquals(QrSvg.svg(paperQr), get("/kiosk/qr/A001.svg").body(), "the kiosk shows the paper's QR");
+                assertEquals("{\"enabled\":false}", get("/kiosk/phone/A001").body(), "no phone page: no code on screen");
+                assertEquals(404, get("/kiosk/phone/A998").statusCode());
 
                 printer.setPaperEnd(true);
                 await(() -> !a.health().snapshot().get("printer").ok(), "the paper end seen");

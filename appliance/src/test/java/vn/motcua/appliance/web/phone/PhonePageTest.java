@@ -190,6 +190,9 @@ class PhonePageTest {
         TicketKeys keys = new TicketKeys(Files.readAllBytes(dir.resolve("phone.key")), "benthanh");
         LocalDate day = LocalDate.parse(path.split("/")[2]);
         String printed = TicketKeys.printed(keys.shortCode(day, number));
+        JsonNode onScreen = EventJson.mapper().readTree(send(http, local + "/kiosk/phone/" + number, "GET", null).body());
+        assertEquals(printed, onScreen.get("code").asText(), "the kiosk's screen shows the paper's code: " + onScreen);
+        assertEquals(BASE + "/t", onScreen.get("entry").asText(), onScreen.toString());
 
         assertEquals(200, lanGet("/t").statusCode(), "the form");
         HttpResponse<String> go = lanGet("/t?so=" + number.toLowerCase() + "&ma=" + printed.toLowerCase());
