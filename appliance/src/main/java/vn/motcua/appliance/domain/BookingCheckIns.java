@@ -46,7 +46,7 @@ final class BookingCheckIns {
                 : trusted && now.isBefore(b.slotStart()) ? BookingCheckedIn.EARLY : BookingCheckedIn.ON_TIME;
         boolean booked = !BookingCheckedIn.LATE.equals(outcome);
         Priority priority = layout.rules().priorities().contains(b.priority()) ? b.priority() : Priority.NORMAL;
-        return issuing.issue(b.service(), priority, null, t -> {
+        return issuing.issue(b.service(), priority, null, booked ? b.slotStart() : null, t -> {
             state.lane().checkedIn(code, booked ? t.id() : null, b.slotStart());
             state.event(new BookingCheckedIn(now, code, t.id(), t.number(), t.service(), b.slotStart(), b.slotEnd(), outcome));
         });

@@ -48,7 +48,7 @@ public final class QueueEngine {
         this.clock = clock;
         this.state = new QueueState(layout, snapshot);
         this.untrusted = new UntrustedClock(wallClockTrusted, state.lastOrdinal());
-        this.estimates = new WaitEstimates(state, layout);
+        this.estimates = new WaitEstimates(state, layout, clock);
         CommandChecks checks = new CommandChecks(state, layout);
         OfficeHours hours = new OfficeHours(layout);
         this.issuing = new TicketIssuing(layout, clock, hours, untrusted, state, checks, estimates);

@@ -27,6 +27,32 @@ final class QueueOrder {
                 .min(order);
     }
 
+    /**
+     * Whether waiting ticket {@code o} is called before a ticket of the same line that has booked slot {@code slot}
+     * (null for a walk-in), is priority or not and has issue order {@code ordinal}, at time {@code at}: the keys of
+     * {@link #nextFor} in its order, but a counter's preference among its services, which only that counter's own
+     * call decides. The wait shown to a resident ({@link WaitEstimates}) counts with it, so it cannot drift from the
+     * call order.
+     */
+    static boolean before(Ticket o, Instant slot, boolean priority, long ordinal, BookedLane lane, BookingRules rules,
+                          Instant at) {
+        if (!o.isWaiting() || waitsForSlot(lane, rules, o, at)) {
+            return false; // not callable at that time
+        }
+        Instant oDue = dueSlot(lane, o, at);
+        Instant due = slot != null && !at.isBefore(slot) ? slot : null;
+        if ((oDue == null) != (due == null)) {
+            return oDue != null;
+        }
+        if (oDue != null && !oDue.equals(due)) {
+            return oDue.isBefore(due);
+        }
+        if (o.priority().isPriority() != priority) {
+            return o.priority().isPriority();
+        }
+        return o.ordinal() < ordinal;
+    }
+
     /** The slot start of a booked ticket whose slot has started; null for a walk-in or a slot still ahead. */
     private static Instant dueSlot(BookedLane lane, Ticket t, Instant now) {
         Instant slot = lane.slotOf(t);

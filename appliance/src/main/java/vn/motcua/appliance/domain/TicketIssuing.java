@@ -27,14 +27,16 @@ final class TicketIssuing {
     }
 
     CommandResult issue(String serviceCode, Priority priority, String residentKey) {
-        return issue(serviceCode, priority, residentKey, t -> { });
+        return issue(serviceCode, priority, residentKey, null, t -> { });
     }
 
     /**
      * Issues a ticket; {@code alsoInCommand} adds what else the same command changes (a booking's check-in), after
-     * every check has passed, so the command still changes all or nothing.
+     * every check has passed, so the command still changes all or nothing. {@code bookedSlot}: the slot of a ticket
+     * that joins the booked lane (its people ahead and wait are counted as the call order will treat it), else null.
      */
-    CommandResult issue(String serviceCode, Priority priority, String residentKey, java.util.function.Consumer<Ticket> alsoInCommand) {
+    CommandResult issue(String serviceCode, Priority priority, String residentKey, Instant bookedSlot,
+                        java.util.function.Consumer<Ticket> alsoInCommand) {
         Instant now = clock.instant();
         ServiceDef svc = checks.service(serviceCode);
         if (priority.isPriority() && !layout.rules().priorities().contains(priority)) {
@@ -52,8 +54,8 @@ final class TicketIssuing {
             throw new QueueRefusedException(Refusal.NUMBER_RANGE_EXHAUSTED, svc.code() + " last " + svc.lastNumber());
         }
         // what the resident is told is what stood before this ticket joined the queue
-        int ahead = estimates.aheadOfNewTicket(svc.code(), priority);
-        long wait = estimates.wait(svc.code(), ahead);
+        int ahead = estimates.aheadOfNewTicket(svc.code(), priority, bookedSlot);
+        long wait = estimates.forNewTicket(svc.code(), priority, bookedSlot);
         state.begin();
         long ordinal = state.bookIssue(svc.code(), next);
         untrusted.issued(ordinal, trusted);

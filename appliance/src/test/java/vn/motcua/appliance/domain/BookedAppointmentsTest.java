@@ -86,6 +86,41 @@ class BookedAppointmentsTest {
         assertEquals(List.of("A003", "A001", "A002"), callAll(e));
     }
 
+    /**
+     * What a resident is told (people ahead, the wait) follows the call order: a booked ticket due now has nobody
+     * but earlier due bookings ahead and is ahead of the walk-ins; an early arrival counts those ahead of it when
+     * its slot comes and waits at least until then; a walk-in does not count an early arrival still waiting.
+     */
+    @Test
+    void peopleAheadAndTheWaitFollowTheBookedLane() {
+        QueueEngine e = engine(true, booking("BK-0900", DAY, 9, 0), booking("BK-0930", DAY, 9, 30));
+        at(8, 55);
+        walkIn(e);
+        walkIn(e);
+        at(9, 2);
+        CommandResult due = e.checkInBooking("BK-0900");
+        TicketIssued dueTicket = Office.event(due, 0, TicketIssued.class);
+        assertEquals(0, dueTicket.peopleAhead(), "due now: called before the two walk-ins");
+        assertEquals(1, e.peopleAheadOf(e.ticket("A001").orElseThrow()), "the first walk-in has the booked one ahead");
+        assertEquals(2, e.peopleAheadOf(e.ticket("A002").orElseThrow()));
+        assertEquals(0, e.peopleAheadOf(e.ticket(dueTicket.number()).orElseThrow()));
+
+        TicketIssued early = Office.event(e.checkInBooking("BK-0930"), 0, TicketIssued.class);
+        assertEquals(1, early.peopleAhead(), "at 09:30 the 09:00 booking is still ahead of it, the walk-ins are not");
+        assertTrue(early.estimatedWaitSeconds() >= Duration.ofMinutes(28).toSeconds(),
+                "it waits for its slot at least: " + early.estimatedWaitSeconds());
+        Ticket earlyTicket = e.ticket(early.number()).orElseThrow();
+        assertEquals(early.estimatedWaitSeconds(), e.estimatedWaitSecondsOf(earlyTicket), "the same wait when asked again");
+
+        String walkIn = walkIn(e);
+        assertEquals(3, e.peopleAheadOf(e.ticket(walkIn).orElseThrow()), "two walk-ins and the due booking; not the early one");
+        at(9, 30);
+        assertEquals(1, e.peopleAheadOf(earlyTicket), "from its slot: behind the 09:00 booking only");
+        assertEquals(4, e.peopleAheadOf(e.ticket(walkIn).orElseThrow()), "from 09:30 the early one is ahead of the walk-in too");
+        assertEquals(List.of(dueTicket.number(), early.number(), "A001", "A002", walkIn), callAll(e),
+                "the order the counts foretold");
+    }
+
     @Test
     void anEarlyArrivalWaitsForTheSlotWhileWalkInsAreCalled() {
         QueueEngine e = engine(true, booking("BK-0930", DAY, 9, 30));
