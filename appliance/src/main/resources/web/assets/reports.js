@@ -24,7 +24,10 @@
     ['average_rating', 'Đánh giá TB', 'Avg rating', 'r'], ['rating_1', 'Rất hài lòng (1)', 'Very satisfied (1)', 'n'],
     ['rating_2', 'Hài lòng (2)', 'Satisfied (2)', 'n'], ['rating_3', 'Bình thường (3)', 'Neutral (3)', 'n'],
     ['rating_4', 'Không hài lòng (4)', 'Not satisfied (4)', 'n'],
-    ['breaches', 'Chờ quá giới hạn', 'Waits over the limit', 'n']];
+    ['breaches', 'Chờ quá giới hạn', 'Waits over the limit', 'n'],
+    ['booked', 'Lịch hẹn', 'Booked', 'n'], ['checked_in', 'Lịch hẹn đã đến', 'Checked in', 'n'],
+    ['booked_on_time', 'Lịch hẹn đúng giờ', 'Booked on time', 'n'],
+    ['booking_no_shows', 'Lịch hẹn vắng mặt', 'Booking no-shows', 'n']];
   var last = null;
 
   function value(f, key) { return key.indexOf('rating_') === 0 ? f.rating_counts[key.substring(7)] : f[key]; }

@@ -31,7 +31,7 @@ import vn.motcua.appliance.store.QueueStore;
 /**
  * {@code --recompute-figures FILE [--from DAY] [--to DAY] [--write]}: a technician's check of the office's history
  * (issue 18). With the appliance stopped, each rolled day of the range whose raw queue events are still in the outbox
- * is folded back into tickets ({@link EventDays}) and cut into cells ({@link DayCube}, as the roll does), then
+ * is folded back into tickets and bookings ({@link EventDays}) and cut into cells ({@link DayCube}, as the roll does), then
  * compared with the stored cells, one line a day; {@code --write} replaces the stored ones that differ or are missing.
  * The store is opened exactly as the appliance opens it, so a journal not yet in H2 is replayed first.
  *
@@ -106,7 +106,7 @@ final class FigureRecompute {
                 continue;
             }
             List<Cell> stored = store.dayFigures(day, day);
-            List<Cell> recomputed = cube.cells(tickets);
+            List<Cell> recomputed = cube.cells(tickets, days.bookings(day));
             String diff = CellDifference.of(stored, recomputed);
             if (diff.isEmpty()) {
                 out.println(day + " same");

@@ -15,9 +15,13 @@ import vn.motcua.appliance.domain.Ticket;
 import vn.motcua.appliance.domain.TicketStatus;
 
 /**
- * A day's tickets as the cells of the office's history ({@link Figures} for the definitions). Pure: the day roll
- * computes it from the ended day's ticket rows, the reports from today's live tickets, the technician's recompute
- * from the raw events' tickets.
+ * A day's tickets and bookings as the cells of the office's history ({@link Figures} for the definitions). Pure: the
+ * day roll computes it from the ended day's ticket and booking rows, the reports from today's live tickets and
+ * today's booking rows, the technician's recompute from the raw events' tickets and booking events.
+ *
+ * <p>A booking counts in the cell of its service, the local hour of its slot start, counter 0 and no clerk: the slot
+ * is when the office planned for it (a no-show has no other time), and no clerk finishes a booking. Its ticket, if it
+ * was checked in, counts apart among the tickets, where that ticket ended.
  */
 public final class DayCube {
     private final Map<Character, String> serviceOfLetter = new HashMap<>();
@@ -32,9 +36,18 @@ public final class DayCube {
         this.alertWaitSeconds = alertWait.toSeconds();
     }
 
-    /** The day's cells, sorted by key; only cells with something in them. */
+    /** The day's cells of tickets alone (a day without bookings), sorted by key. */
     public List<Cell> cells(List<Ticket> tickets) {
+        return cells(tickets, List.of());
+    }
+
+    /** The day's cells, sorted by key; only cells with something in them. */
+    public List<Cell> cells(List<Ticket> tickets, List<DayBooking> bookings) {
         Map<CellKey, Figures> out = new TreeMap<>();
+        for (DayBooking b : bookings) {
+            out.merge(new CellKey(b.day(), b.service(), 0, "", b.slotStart().atZone(zone).getHour()), b.figures(),
+                    Figures::plus);
+        }
         for (Ticket t : tickets) {
             boolean finished = t.status() == TicketStatus.FINISHED;
             int counter = finished && t.counter() > 0 ? t.counter() : 0;

@@ -18,11 +18,15 @@ import vn.motcua.appliance.domain.Ticket;
  * <p>A day is whole when its events run from its {@code queue.day_started} (or from the device's very first event) to
  * the next day's {@code queue.day_started}, which follows the roll's expiries. A day whose start was pruned from the
  * outbox is {@link #pruned()}: its tickets cannot all be known. The day still running has not rolled and is left out.
+ *
+ * <p>The booking events are folded by the day of their booking, not by where they fall: the roll's no-shows of the
+ * ended day come in the roll's own commit, after the next day's {@code queue.day_started} ({@link DayBookings}).
  */
 public final class EventDays {
     private final Map<LocalDate, List<Ticket>> whole = new TreeMap<>();
     private final Set<LocalDate> pruned = new TreeSet<>();
     private final Map<LocalDate, String> unreadable = new TreeMap<>();
+    private final DayBookings bookings = new DayBookings();
     private QueueRebuild current;
     private boolean startKnown;
     private String failure;
@@ -35,6 +39,7 @@ public final class EventDays {
 
     /** Feeds the next queue event in seq order. */
     public void accept(QueueEvent event) {
+        bookings.accept(event);
         if (event instanceof QueueEvent.DayStarted started) {
             endDay(started.previousDay());
             current = QueueRebuild.empty();
@@ -64,6 +69,11 @@ public final class EventDays {
     /** Each whole rolled day's tickets as they ended. */
     public Map<LocalDate, List<Ticket>> wholeDays() {
         return whole;
+    }
+
+    /** The bookings of {@code day} its booking events tell of (checked in or reported as no-shows). */
+    public List<DayBooking> bookings(LocalDate day) {
+        return bookings.of(day);
     }
 
     /** Rolled days whose first events are no longer in the outbox. */

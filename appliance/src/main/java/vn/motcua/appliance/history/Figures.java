@@ -26,11 +26,22 @@ import vn.motcua.appliance.domain.Priority;
  *   <li>{@code ratings}: how many of each score, index 0 = 1 (rất hài lòng / very satisfied) … 3 = 4 (không hài
  *       lòng / not satisfied).</li>
  * </ul>
+ * Booked appointments (issue 19), the manager view's ({@link vn.motcua.appliance.store.BookingCounts}) carried to
+ * history, each counted once per booking of the day ({@link DayBooking}) in the cell of the booking's service, the
+ * local hour of its slot start, counter 0 and no clerk (a booking is not finished by a clerk; its ticket, if any,
+ * counts in the ticket figures where it ended):
+ * <ul>
+ *   <li>{@code booked}: bookings the district sent for the day and did not cancel.</li>
+ *   <li>{@code checkedIn}: of those, checked in at the kiosk, late ones too.</li>
+ *   <li>{@code bookedOnTime}: checked in before the slot start or within the grace after it (not late).</li>
+ *   <li>{@code bookingNoShows}: not checked in by the end of the grace; one checked in late after that still counts
+ *       here (and in {@code checkedIn}). Distinct from {@code noShows}, which counts skipped tickets.</li>
+ * </ul>
  * Immutable.
  */
 public final class Figures {
     public static final Figures NONE = new Figures(new int[Priority.values().length], 0, 0, 0, 0, 0, 0, 0,
-            Histogram.EMPTY, Histogram.EMPTY, new int[4]);
+            Histogram.EMPTY, Histogram.EMPTY, new int[4], 0, 0, 0, 0);
 
     private final int[] issuedByPriority;
     private final int called;
@@ -43,18 +54,31 @@ public final class Figures {
     private final Histogram waits;
     private final Histogram serviceTimes;
     private final int[] ratings;
+    private final int booked;
+    private final int checkedIn;
+    private final int bookedOnTime;
+    private final int bookingNoShows;
+
+    /** Tickets' figures alone, no bookings. */
+    public Figures(int[] issuedByPriority, int called, int served, int noShows, int expired, int transferred,
+                   int parked, int breaches, Histogram waits, Histogram serviceTimes, int[] ratings) {
+        this(issuedByPriority, called, served, noShows, expired, transferred, parked, breaches, waits, serviceTimes,
+                ratings, 0, 0, 0, 0);
+    }
 
     /**
      * @param issuedByPriority tickets issued, by {@link Priority#ordinal()} (a shorter array: the rest are 0)
      * @param ratings          count of each score 1..4
      */
     public Figures(int[] issuedByPriority, int called, int served, int noShows, int expired, int transferred,
-                   int parked, int breaches, Histogram waits, Histogram serviceTimes, int[] ratings) {
+                   int parked, int breaches, Histogram waits, Histogram serviceTimes, int[] ratings, int booked,
+                   int checkedIn, int bookedOnTime, int bookingNoShows) {
         if (issuedByPriority.length > Priority.values().length || ratings.length != 4) {
             throw new IllegalArgumentException("issued by " + issuedByPriority.length + " priorities, "
                     + ratings.length + " rating scores");
         }
-        for (int v : new int[] {called, served, noShows, expired, transferred, parked, breaches}) {
+        for (int v : new int[] {called, served, noShows, expired, transferred, parked, breaches, booked, checkedIn,
+                bookedOnTime, bookingNoShows}) {
             if (v < 0) {
                 throw new IllegalArgumentException("negative count");
             }
@@ -70,6 +94,10 @@ public final class Figures {
         this.waits = waits;
         this.serviceTimes = serviceTimes;
         this.ratings = ratings.clone();
+        this.booked = booked;
+        this.checkedIn = checkedIn;
+        this.bookedOnTime = bookedOnTime;
+        this.bookingNoShows = bookingNoShows;
     }
 
     public Figures plus(Figures o) {
@@ -83,7 +111,8 @@ public final class Figures {
         }
         return new Figures(issued, called + o.called, served + o.served, noShows + o.noShows, expired + o.expired,
                 transferred + o.transferred, parked + o.parked, breaches + o.breaches, waits.plus(o.waits),
-                serviceTimes.plus(o.serviceTimes), r);
+                serviceTimes.plus(o.serviceTimes), r, booked + o.booked, checkedIn + o.checkedIn,
+                bookedOnTime + o.bookedOnTime, bookingNoShows + o.bookingNoShows);
     }
 
     /** All tickets issued, every priority. */
@@ -141,6 +170,22 @@ public final class Figures {
         return ratings.clone();
     }
 
+    public int booked() {
+        return booked;
+    }
+
+    public int checkedIn() {
+        return checkedIn;
+    }
+
+    public int bookedOnTime() {
+        return bookedOnTime;
+    }
+
+    public int bookingNoShows() {
+        return bookingNoShows;
+    }
+
     public int ratingCount() {
         return Arrays.stream(ratings).sum();
     }
@@ -186,6 +231,10 @@ public final class Figures {
             counts.put(i + 1, ratings[i]);
         }
         m.put("rating_counts", counts);
+        m.put("booked", booked);
+        m.put("checked_in", checkedIn);
+        m.put("booked_on_time", bookedOnTime);
+        m.put("booking_no_shows", bookingNoShows);
         return m;
     }
 
@@ -202,7 +251,8 @@ public final class Figures {
         return o instanceof Figures f && Arrays.equals(issuedByPriority, f.issuedByPriority) && called == f.called
                 && served == f.served && noShows == f.noShows && expired == f.expired && transferred == f.transferred
                 && parked == f.parked && breaches == f.breaches && waits.equals(f.waits)
-                && serviceTimes.equals(f.serviceTimes) && Arrays.equals(ratings, f.ratings);
+                && serviceTimes.equals(f.serviceTimes) && Arrays.equals(ratings, f.ratings) && booked == f.booked
+                && checkedIn == f.checkedIn && bookedOnTime == f.bookedOnTime && bookingNoShows == f.bookingNoShows;
     }
 
     @Override

@@ -20,6 +20,8 @@ import vn.motcua.appliance.domain.Ticket;
 import vn.motcua.appliance.history.Cell;
 import vn.motcua.appliance.history.CellKey;
 import vn.motcua.appliance.history.CellWire;
+import vn.motcua.appliance.history.DayBooking;
+import vn.motcua.appliance.history.DayBookings;
 import vn.motcua.appliance.history.DayCube;
 import vn.motcua.appliance.history.Figures;
 import vn.motcua.appliance.store.EventJson;
@@ -41,7 +43,10 @@ import vn.motcua.appliance.store.QueueStore;
  * them for a reader that wants those alone.
  *
  * <p>Computed from the store's rows of the ended day (with the roll's own changes, the tickets it expires, laid
- * over them), not from memory. No personal data: ticket counts and times, service codes, staff ids.
+ * over them), not from memory. The day's bookings likewise: its booking rows, the manager view's source, with the
+ * roll's own booking no-shows laid over them ({@link DayBookings}, as the store will write them into those rows in
+ * this commit), so the day's report counts what the manager view counted that day, and the technician's recompute
+ * from the same events counts the same. No personal data: ticket counts and times, service codes, staff ids.
  */
 public final class DaySummary {
     public static final String TYPE = "day.summary";
@@ -80,12 +85,20 @@ public final class DaySummary {
         Map<String, Ticket> byId = new LinkedHashMap<>();
         store.ticketsOf(ended).forEach(t -> byId.put(t.id(), t));
         roll.changedTickets().stream().filter(t -> t.day().equals(ended)).forEach(t -> byId.put(t.id(), t));
-        return List.of(new QueueStore.Appended(TYPE, payload(ended, started.get().at(), List.copyOf(byId.values()), layout, alertWait)));
+        DayBookings bookings = new DayBookings(store.dayBookings(ended));
+        roll.events().forEach(bookings::accept);
+        return List.of(new QueueStore.Appended(TYPE, payload(ended, started.get().at(), List.copyOf(byId.values()),
+                bookings.of(ended), layout, alertWait)));
     }
 
     static Payload payload(LocalDate day, Instant endedAt, List<Ticket> tickets, OfficeLayout layout, Duration alertWait) {
+        return payload(day, endedAt, tickets, List.of(), layout, alertWait);
+    }
+
+    static Payload payload(LocalDate day, Instant endedAt, List<Ticket> tickets, List<DayBooking> bookings,
+                           OfficeLayout layout, Duration alertWait) {
         Map<String, DayFigures> staff = DayFigures.byStaff(tickets);
-        List<Cell> cells = new DayCube(layout, alertWait).cells(tickets);
+        List<Cell> cells = new DayCube(layout, alertWait).cells(tickets, bookings);
         Payload p = new Payload(day, endedAt, layout.rules().zone().getId(), DayFigures.of(tickets, t -> true),
                 DayFigures.byService(tickets, layout.services()), DayFigures.byCounter(tickets), staff,
                 DayFigures.byHour(tickets, layout.rules().zone()), 0, cells.stream().map(CellWire::of).toList());

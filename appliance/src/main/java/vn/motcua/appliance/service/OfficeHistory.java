@@ -7,14 +7,15 @@ import java.util.function.Consumer;
 
 import vn.motcua.appliance.domain.Ticket;
 import vn.motcua.appliance.history.Cell;
+import vn.motcua.appliance.history.DayBooking;
 import vn.motcua.appliance.history.DayCube;
 import vn.motcua.appliance.history.FigureSource;
 import vn.motcua.appliance.store.QueueStore;
 
 /**
  * The office's history for the reports: past days from the store's {@code day_figures} (written by each day roll),
- * today from the queue's live tickets through the same {@link DayCube}, so today's row agrees with the day's summary
- * once it rolls.
+ * today from the queue's live tickets and today's booking rows (the manager view's) through the same
+ * {@link DayCube}, so today's row agrees with the manager view and with the day's summary once it rolls.
  *
  * <p>Stored days are read {@value #DAYS_PER_READ} at a time: the store's connection is the queue's, and a report
  * over two years (190,000 cells of a busy office) read in one go held it for seconds, so every command waited. In
@@ -52,7 +53,8 @@ public final class OfficeHistory implements FigureSource {
             store.dayFigures(d, end.isAfter(storedTo) ? storedTo : end).forEach(each);
         }
         if (today.cube() != null) {
-            today.cube().cells(today.tickets()).forEach(each); // computed off the queue's lock
+            List<DayBooking> bookings = store.dayBookings(today.day());
+            today.cube().cells(today.tickets(), bookings).forEach(each); // computed off the queue's lock
         }
     }
 }

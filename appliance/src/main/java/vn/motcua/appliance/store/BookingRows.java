@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import vn.motcua.appliance.domain.Booking;
 import vn.motcua.appliance.domain.BookingSnapshot;
 import vn.motcua.appliance.domain.Priority;
+import vn.motcua.appliance.history.DayBooking;
 
 /**
  * The district's bookings in H2 ({@code booking}, V5). The district's list of a day replaces the day's bookings
@@ -226,6 +227,27 @@ final class BookingRows {
                 return new BookingCounts(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4));
             }
         }
+    }
+
+    /**
+     * The day's bookings as the office's history counts them: the same rows and the same reading as {@link #counts}
+     * (checked in: status; on time: checked in, not late; no-show: ever reported as one).
+     */
+    static List<DayBooking> ofDay(Connection c, LocalDate day) throws SQLException {
+        List<DayBooking> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT code, business_day, service, slot_start, status, outcome, "
+                + "no_show_at FROM booking WHERE business_day = ? ORDER BY code")) {
+            ps.setObject(1, day);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    boolean in = Status.CHECKED_IN.name().equals(rs.getString(5));
+                    out.add(new DayBooking(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3),
+                            StateRows.instant(rs, 4), in, in && !"late".equals(rs.getString(6)),
+                            rs.getObject(7) != null));
+                }
+            }
+        }
+        return out;
     }
 
     /** Every stored booking of {@code from} and later, whole: for the journal's base record. */

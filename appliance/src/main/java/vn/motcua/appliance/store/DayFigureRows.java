@@ -19,7 +19,7 @@ import vn.motcua.appliance.history.Figures;
 import vn.motcua.appliance.history.Histogram;
 
 /**
- * The office's history in H2 ({@code day_figures}, V4). Rows are written from the {@code day.summary} event itself,
+ * The office's history in H2 ({@code day_figures}, V4; the booking figures V6). Rows are written from the {@code day.summary} event itself,
  * wherever that event is written to H2: the roll's own commit and a replay of the journal after H2 was lost. So the
  * figures of a day exist exactly when its summary does, in the same transaction, and a restored database has them
  * without a second source of truth.
@@ -65,8 +65,9 @@ final class DayFigureRows {
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO day_figures (business_day, service, counter_no,"
                 + " staff_id, hour_of_day, issued, issued_by_priority, called, served, no_shows, expired, transferred,"
-                + " parked, breaches, wait_sum, wait_max, wait_hist, service_sum, service_max, service_hist, ratings)"
-                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                + " parked, breaches, wait_sum, wait_max, wait_hist, service_sum, service_max, service_hist, ratings,"
+                + " booked, checked_in, booked_on_time, booking_no_shows)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             for (Cell cell : cells) {
                 CellKey k = cell.key();
                 Figures f = cell.figures();
@@ -91,6 +92,10 @@ final class DayFigureRows {
                 ps.setInt(19, f.serviceTimes().max());
                 ps.setString(20, f.serviceTimes().encoded());
                 ps.setString(21, ints(f.ratings()));
+                ps.setInt(22, f.booked());
+                ps.setInt(23, f.checkedIn());
+                ps.setInt(24, f.bookedOnTime());
+                ps.setInt(25, f.bookingNoShows());
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -102,7 +107,8 @@ final class DayFigureRows {
         List<Cell> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT business_day, service, counter_no, staff_id, hour_of_day,"
                 + " issued_by_priority, called, served, no_shows, expired, transferred, parked, breaches, wait_sum,"
-                + " wait_max, wait_hist, service_sum, service_max, service_hist, ratings FROM day_figures"
+                + " wait_max, wait_hist, service_sum, service_max, service_hist, ratings, booked, checked_in,"
+                + " booked_on_time, booking_no_shows FROM day_figures"
                 + " WHERE business_day BETWEEN ? AND ? ORDER BY business_day, service, counter_no, staff_id, hour_of_day")) {
             ps.setObject(1, from);
             ps.setObject(2, to);
@@ -114,7 +120,8 @@ final class DayFigureRows {
                                     rs.getInt(10), rs.getInt(11), rs.getInt(12), rs.getInt(13),
                                     Histogram.decode(rs.getString(16), rs.getLong(14), rs.getInt(15)),
                                     Histogram.decode(rs.getString(19), rs.getLong(17), rs.getInt(18)),
-                                    parseInts(rs.getString(20)))));
+                                    parseInts(rs.getString(20)), rs.getInt(21), rs.getInt(22), rs.getInt(23),
+                                    rs.getInt(24))));
                 }
             }
         }

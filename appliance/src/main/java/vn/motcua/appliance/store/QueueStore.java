@@ -305,6 +305,15 @@ public final class QueueStore implements Outbox, KeypadCursors, AutoCloseable {
         }
     }
 
+    /** The day's bookings as the office's history counts them (the same reading as {@link #bookingCounts}). */
+    public synchronized List<vn.motcua.appliance.history.DayBooking> dayBookings(LocalDate day) throws StoreException {
+        try {
+            return BookingRows.ofDay(c, day);
+        } catch (SQLException e) {
+            throw new StoreException("could not read the bookings of " + day, e);
+        }
+    }
+
     /** Tells the store which services exist, so a fresh database can resume numbering from the watermarks. */
     public synchronized void knowServices(Collection<String> codes) {
         knownServices = new LinkedHashSet<>(codes);

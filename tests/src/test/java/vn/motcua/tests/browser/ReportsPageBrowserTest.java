@@ -28,7 +28,7 @@ import vn.motcua.tests.harness.StaffFile;
  */
 class ReportsPageBrowserTest {
     private static final List<String> COUNTS = List.of("issued", "served", "no_shows", "expired", "transferred", "parked",
-            "ratings", "breaches");
+            "ratings", "breaches", "booked", "checked_in", "booked_on_time", "booking_no_shows");
     private static final List<String> TIMES = List.of("average_wait_seconds", "p50_wait_seconds", "p90_wait_seconds",
             "longest_wait_seconds", "average_service_seconds");
 

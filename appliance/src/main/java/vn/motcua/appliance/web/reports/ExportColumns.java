@@ -50,6 +50,10 @@ public final class ExportColumns {
                     f -> f.ratings()[score]));
         }
         c.add(new Column("Điểm đánh giá trung bình (1 tốt nhất)", "Average rating (1 is best)", Figures::averageRating));
+        c.add(new Column("Lịch hẹn", "Appointments booked", Figures::booked));
+        c.add(new Column("Lịch hẹn đã đến", "Appointments checked in", Figures::checkedIn));
+        c.add(new Column("Lịch hẹn đến đúng giờ", "Appointments on time", Figures::bookedOnTime));
+        c.add(new Column("Lịch hẹn vắng mặt", "Appointment no-shows", Figures::bookingNoShows));
         return List.copyOf(c);
     }
 

@@ -24,14 +24,16 @@ public record MonthlyReport(String officeVi, String officeEn, YearMonth month, L
     /**
      * A line's figures, as {@link Figures} defines them: issued, served, no-shows, the average and longest wait
      * (seconds, null when nobody was called), the ratings given by score (index 0 = score 1, very satisfied) and
-     * their mean (null when nobody rated).
+     * their mean (null when nobody rated); and the month's bookings: booked, checked in, on time, booking no-shows.
      */
     public record Line(String name, int issued, int served, int noShows, Long averageWait, Integer longestWait,
-                       int[] ratings, int ratingCount, Double averageRating) {
+                       int[] ratings, int ratingCount, Double averageRating, int booked, int checkedIn,
+                       int bookedOnTime, int bookingNoShows) {
         static Line of(String name, Figures f) {
             boolean waited = f.waits().count() > 0;
             return new Line(name, f.issued(), f.served(), f.noShows(), waited ? f.waits().average() : null,
-                    waited ? f.waits().max() : null, f.ratings(), f.ratingCount(), f.averageRating());
+                    waited ? f.waits().max() : null, f.ratings(), f.ratingCount(), f.averageRating(), f.booked(),
+                    f.checkedIn(), f.bookedOnTime(), f.bookingNoShows());
         }
     }
 
@@ -66,6 +68,30 @@ public record MonthlyReport(String officeVi, String officeEn, YearMonth month, L
             new ReportLabels.Label("Chưa hài lòng", "Not quite"),
             new ReportLabels.Label("Không hài lòng", "Not satisfied"),
             new ReportLabels.Label("Điểm trung bình (1 tốt nhất)", "Average rating (1 best)"));
+
+    /**
+     * The appointments table's columns (issue 19): a table of its own, by service only, because a booking has no
+     * clerk, and the ticket table's thirteen columns already fill an A4 landscape line.
+     */
+    public static final List<ReportLabels.Label> BOOKING_COLUMNS = List.of(
+            new ReportLabels.Label("Số lịch hẹn", "Booked"),
+            new ReportLabels.Label("Đã đến", "Checked in"),
+            new ReportLabels.Label("Đến đúng giờ", "On time"),
+            new ReportLabels.Label("Vắng mặt", "No-shows"));
+
+    /**
+     * The services with appointments booked in the month, for the appointments table; empty when the office had none
+     * (the table is then left out: an office that takes no bookings files no table of zeros).
+     */
+    public List<Line> bookedServices() {
+        return services.stream().filter(l -> l.booked() > 0).toList();
+    }
+
+    /** A line's cells under {@link #BOOKING_COLUMNS}, as both renderers print them. */
+    public static List<String> bookingCells(Line l) {
+        return List.of(Integer.toString(l.booked()), Integer.toString(l.checkedIn()),
+                Integer.toString(l.bookedOnTime()), Integer.toString(l.bookingNoShows()));
+    }
 
     /** A line's cells under {@link #COLUMNS}, as both renderers print them. */
     public static List<String> cells(Line l) {

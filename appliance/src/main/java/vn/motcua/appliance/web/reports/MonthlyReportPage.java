@@ -1,11 +1,12 @@
 package vn.motcua.appliance.web.reports;
 
 import java.util.List;
+import java.util.function.Function;
 
 import vn.motcua.appliance.web.Markup;
 
 /**
- * The {@link MonthlyReport} as a print-ready A4 HTML page (landscape: the tables have thirteen columns): the appliance's own Noto font (served at
+ * The {@link MonthlyReport} as a print-ready A4 HTML page (landscape: the tables have thirteen columns; the appointments table, when the month had any, six): the appliance's own Noto font (served at
  * {@code /fonts/}, nothing from the internet), a print stylesheet with A4 margins, table headings repeated on each
  * printed page, and the signature block kept on one page. Vietnamese, English headings in small type beside.
  */
@@ -50,8 +51,14 @@ public final class MonthlyReportPage {
         sb.append("<h1>BÁO CÁO KẾT QUẢ TIẾP NHẬN VÀ PHỤC VỤ CÔNG DÂN ").append(Markup.escape(r.monthVi().toUpperCase(java.util.Locale.ROOT)))
                 .append("<br><span class=\"en\">Monthly report of the one-stop office's queue</span></h1>\n");
         sb.append("<p class=\"sub\">Kỳ báo cáo ").append(Markup.escape(r.rangeVi())).append("</p>\n");
-        table(sb, "I. Theo lĩnh vực, thủ tục", "By service", "Lĩnh vực", "Service", r.services(), r.total());
-        table(sb, "II. Theo cán bộ tiếp nhận", "By clerk", "Mã cán bộ", "Staff id", r.clerks(), r.total());
+        table(sb, "I. Theo lĩnh vực, thủ tục", "By service", "Lĩnh vực", "Service", r.services(), r.total(),
+                MonthlyReport.COLUMNS, MonthlyReport::cells);
+        table(sb, "II. Theo cán bộ tiếp nhận", "By clerk", "Mã cán bộ", "Staff id", r.clerks(), r.total(),
+                MonthlyReport.COLUMNS, MonthlyReport::cells);
+        if (!r.bookedServices().isEmpty()) {
+            table(sb, "III. Lịch hẹn theo lĩnh vực", "Appointments by service", "Lĩnh vực", "Service",
+                    r.bookedServices(), r.total(), MonthlyReport.BOOKING_COLUMNS, MonthlyReport::bookingCells);
+        }
         sb.append("<p class=\"date\">").append(Markup.escape(r.dateLineVi())).append("</p>\n");
         sb.append("<div class=\"sign\"><div><b>NGƯỜI LẬP BIỂU</b><br><span class=\"en\">Prepared by</span><br>")
                 .append("<i>(Ký, ghi rõ họ tên)</i><div class=\"space\"></div></div>")
@@ -63,31 +70,33 @@ public final class MonthlyReportPage {
     }
 
     private static void table(StringBuilder sb, String titleVi, String titleEn, String keyVi, String keyEn,
-                              List<MonthlyReport.Line> lines, MonthlyReport.Line total) {
+                              List<MonthlyReport.Line> lines, MonthlyReport.Line total, List<ReportLabels.Label> columns,
+                              Function<MonthlyReport.Line, List<String>> cells) {
         sb.append("<h2>").append(titleVi).append(" <span class=\"en\">/ ").append(titleEn).append("</span></h2>\n");
         sb.append("<table><thead><tr><th>TT</th><th>").append(keyVi).append("<br><span class=\"en\">").append(keyEn)
                 .append("</span></th>");
-        for (ReportLabels.Label c : MonthlyReport.COLUMNS) {
+        for (ReportLabels.Label c : columns) {
             sb.append("<th>").append(Markup.escape(c.vi())).append("<br><span class=\"en\">").append(Markup.escape(c.en()))
                     .append("</span></th>");
         }
         sb.append("</tr></thead><tbody>\n");
         int n = 1;
         for (MonthlyReport.Line l : lines) {
-            row(sb, Integer.toString(n++), l, "");
+            row(sb, Integer.toString(n++), l, "", cells);
         }
         if (lines.isEmpty()) {
-            sb.append("<tr><td colspan=\"").append(MonthlyReport.COLUMNS.size() + 2)
+            sb.append("<tr><td colspan=\"").append(columns.size() + 2)
                     .append("\">Không có số liệu trong tháng <span class=\"en\">/ No figures this month</span></td></tr>\n");
         }
-        row(sb, "", total, " class=\"total\"");
+        row(sb, "", total, " class=\"total\"", cells);
         sb.append("</tbody></table>\n");
     }
 
-    private static void row(StringBuilder sb, String number, MonthlyReport.Line l, String attrs) {
+    private static void row(StringBuilder sb, String number, MonthlyReport.Line l, String attrs,
+                            Function<MonthlyReport.Line, List<String>> cells) {
         sb.append("<tr").append(attrs).append("><td class=\"n\">").append(number).append("</td><td>")
                 .append(Markup.escape(l.name())).append("</td>");
-        for (String c : MonthlyReport.cells(l)) {
+        for (String c : cells.apply(l)) {
             sb.append("<td class=\"n\">").append(Markup.escape(c)).append("</td>");
         }
         sb.append("</tr>\n");

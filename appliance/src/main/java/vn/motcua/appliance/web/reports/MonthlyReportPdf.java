@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.function.Function;
 
 import org.openpdf.text.Document;
 import org.openpdf.text.DocumentException;
@@ -19,7 +20,7 @@ import org.openpdf.text.pdf.PdfPTable;
 import org.openpdf.text.pdf.PdfWriter;
 
 /**
- * The {@link MonthlyReport} as an A4 landscape PDF (thirteen columns), the same content as {@link MonthlyReportPage}. Written with OpenPDF 3
+ * The {@link MonthlyReport} as an A4 landscape PDF (thirteen columns; the appointments table, when the month had any, six), the same content as {@link MonthlyReportPage}. Written with OpenPDF 3
  * ({@code com.github.librepdf:openpdf}, the LGPL/MPL fork of iText 4, Java 21+): its tables split across pages
  * and repeat their heading rows, which PDFBox would leave to us to lay out by hand. The text is set in the Noto Sans
  * the appliance already ships for its screens, embedded as a subset with Identity-H encoding, so every Vietnamese
@@ -29,6 +30,10 @@ public final class MonthlyReportPdf {
     private static final BaseFont REGULAR = font("NotoSans-Regular.ttf");
     private static final BaseFont BOLD = font("NotoSans-Bold.ttf");
     private static final float[] WIDTHS = {2.4f, 13f, 4.6f, 4.6f, 4.6f, 5.4f, 5.4f, 4.6f, 4.6f, 4.6f, 4.6f, 4.6f, 5.6f};
+    /** The appointments table: the same number and name columns, the counts as wide as the tickets' counts. */
+    private static final float[] BOOKING_WIDTHS = {2.4f, 13f, 4.6f, 4.6f, 4.6f, 4.6f};
+    /** Its share of the page, so a count is as wide there as in the tables above. */
+    private static final float BOOKING_WIDTH_PERCENT = 100f * sum(BOOKING_WIDTHS) / sum(WIDTHS);
 
     private MonthlyReportPdf() {}
 
@@ -63,8 +68,15 @@ public final class MonthlyReportPdf {
             range.setSpacingAfter(6);
             doc.add(range);
 
-            table(doc, "I. Theo lĩnh vực, thủ tục", "By service", "Lĩnh vực", "Service", r.services(), r.total());
-            table(doc, "II. Theo cán bộ tiếp nhận", "By clerk", "Mã cán bộ", "Staff id", r.clerks(), r.total());
+            table(doc, "I. Theo lĩnh vực, thủ tục", "By service", "Lĩnh vực", "Service", r.services(), r.total(),
+                    WIDTHS, 100f, MonthlyReport.COLUMNS, MonthlyReport::cells);
+            table(doc, "II. Theo cán bộ tiếp nhận", "By clerk", "Mã cán bộ", "Staff id", r.clerks(), r.total(),
+                    WIDTHS, 100f, MonthlyReport.COLUMNS, MonthlyReport::cells);
+            if (!r.bookedServices().isEmpty()) {
+                table(doc, "III. Lịch hẹn theo lĩnh vực", "Appointments by service", "Lĩnh vực", "Service",
+                        r.bookedServices(), r.total(), BOOKING_WIDTHS, BOOKING_WIDTH_PERCENT,
+                        MonthlyReport.BOOKING_COLUMNS, MonthlyReport::bookingCells);
+            }
 
             Paragraph date = new Paragraph(r.dateLineVi(), new Font(REGULAR, 10, Font.ITALIC));
             date.setAlignment(Element.ALIGN_RIGHT);
@@ -86,7 +98,9 @@ public final class MonthlyReportPdf {
     }
 
     private static void table(Document doc, String titleVi, String titleEn, String keyVi, String keyEn,
-                              List<MonthlyReport.Line> lines, MonthlyReport.Line total) throws DocumentException {
+                              List<MonthlyReport.Line> lines, MonthlyReport.Line total, float[] widths,
+                              float widthPercent, List<ReportLabels.Label> columns,
+                              Function<MonthlyReport.Line, List<String>> cells) throws DocumentException {
         Font bold = new Font(BOLD, 10);
         Font small = new Font(REGULAR, 6.5f, Font.NORMAL, java.awt.Color.DARK_GRAY);
         Font cell = new Font(REGULAR, 7.5f);
@@ -96,33 +110,43 @@ public final class MonthlyReportPdf {
         t.setSpacingBefore(8);
         t.setSpacingAfter(4);
         doc.add(t);
-        PdfPTable table = new PdfPTable(WIDTHS);
-        table.setWidthPercentage(100);
+        PdfPTable table = new PdfPTable(widths);
+        table.setWidthPercentage(widthPercent);
+        table.setHorizontalAlignment(Element.ALIGN_LEFT);
         table.setHeaderRows(1);
         table.addCell(heading("TT", "No.", cellBold, small));
         table.addCell(heading(keyVi, keyEn, cellBold, small));
-        for (ReportLabels.Label c : MonthlyReport.COLUMNS) {
+        for (ReportLabels.Label c : columns) {
             table.addCell(heading(c.vi(), c.en(), cellBold, small));
         }
         int n = 1;
         for (MonthlyReport.Line l : lines) {
-            row(table, Integer.toString(n++), l, cell);
+            row(table, Integer.toString(n++), l, cell, cells);
         }
         if (lines.isEmpty()) {
             PdfPCell none = new PdfPCell(new Phrase("Không có số liệu trong tháng / No figures this month", cell));
-            none.setColspan(WIDTHS.length);
+            none.setColspan(widths.length);
             table.addCell(none);
         }
-        row(table, "", total, cellBold);
+        row(table, "", total, cellBold, cells);
         doc.add(table);
     }
 
-    private static void row(PdfPTable table, String number, MonthlyReport.Line l, Font f) {
+    private static void row(PdfPTable table, String number, MonthlyReport.Line l, Font f,
+                            Function<MonthlyReport.Line, List<String>> cells) {
         table.addCell(number(number, f));
         table.addCell(new PdfPCell(new Phrase(l.name(), f)));
-        for (String c : MonthlyReport.cells(l)) {
+        for (String c : cells.apply(l)) {
             table.addCell(number(c, f));
         }
+    }
+
+    private static float sum(float[] widths) {
+        float s = 0;
+        for (float w : widths) {
+            s += w;
+        }
+        return s;
     }
 
     private static PdfPCell number(String text, Font f) {
