@@ -37,6 +37,17 @@ import vn.motcua.appliance.service.Health;
  * source may hold {@value #LAN_CONNECTIONS_PER_SOURCE} LAN connections at once, {@value #LAN_CONNECTIONS} in all.
  */
 public final class WebServer implements AutoCloseable {
+    static {
+        // Jetty pads its thread pool's counters by references per cache line; unless told, it asks the JVM's
+        // diagnostic MBean whether oops are compressed, which starts the platform MBean server (JMX and JFR command
+        // classes, about 190, measured with -Xlog:class+load) on every start. 16: 64-byte lines (the Pi 4's
+        // Cortex-A72, and x86) and compressed oops (a 128 MB heap). Only padding against false sharing; a technician's
+        // -D still wins.
+        if (System.getProperty("org.eclipse.jetty.util.referencesPerCacheLine") == null) {
+            System.setProperty("org.eclipse.jetty.util.referencesPerCacheLine", "16");
+        }
+    }
+
     private static final Logger log = LoggerFactory.getLogger(WebServer.class);
     /** A year: the counter PCs' browsers then never try plain HTTP to the appliance's name. */
     static final long HSTS_SECONDS = 365L * 24 * 3600;
