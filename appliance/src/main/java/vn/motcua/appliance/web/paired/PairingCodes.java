@@ -4,8 +4,8 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -44,7 +44,8 @@ final class PairingCodes {
     }
 
     private final Clock clock;
-    private final Map<String, Pending> byClaim = new HashMap<>();
+    /** In the order asked for: the first of a source is its oldest. */
+    private final Map<String, Pending> byClaim = new LinkedHashMap<>();
     private final Map<String, String> claimByCode = new HashMap<>();
 
     PairingCodes(Clock clock) {
@@ -127,8 +128,7 @@ final class PairingCodes {
     }
 
     private Pending oldest(String source) {
-        return byClaim.values().stream().filter(p -> source == null || p.source().equals(source))
-                .min(Comparator.comparing(Pending::expires)).orElse(null);
+        return byClaim.values().stream().filter(p -> source == null || p.source().equals(source)).findFirst().orElse(null);
     }
 
     private void drop(Pending p) {
