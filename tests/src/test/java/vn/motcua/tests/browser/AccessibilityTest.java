@@ -89,7 +89,8 @@ class AccessibilityTest {
                     Browsers.waiting(d, 60).until(ExpectedConditions.visibilityOfElementLocated(By.id("t-number")));
                     Browsers.waiting(d, 60).until(x -> !x.findElement(By.id("t-print")).getAttribute("class").equals("pending"));
                     assertEquals(Boolean.TRUE, d.executeScript("return document.documentElement.scrollHeight <= window.innerHeight"),
-                            "the ticket in large text, its Done button included, on one portrait screen");
+                            "the ticket in large text, its Done button included, on one portrait screen: page height "
+                                    + d.executeScript("return document.documentElement.scrollHeight + ' in ' + window.innerHeight"));
                 }),
                 new Page("kiosk dossier", "kiosk", 1080, 1920, null, d -> {
                     kioskReady(d);
