@@ -197,6 +197,9 @@ class ScreenPairingTest {
         }
         assertTrue(refusedAt >= 5 && refusedAt <= 10, "throttled after a few wrong codes: at " + refusedAt);
         assertTrue(pairs.send("/healthz", "GET", null).body().contains("failed pairing attempts"));
+        String metrics = pairs.send("/metrics", "GET", null).body();
+        assertTrue(metrics.contains("motcua_screen_pairing_refused_total{reason=\"throttled\"} 1.0"), metrics);
+        assertTrue(metrics.contains("motcua_paired_screens 1.0"), metrics);
     }
 
     private static void assertError(HttpResponse<String> r, int status, String code) {

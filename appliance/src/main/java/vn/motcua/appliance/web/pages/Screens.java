@@ -177,6 +177,7 @@ public final class Screens {
         logins = new LoginCounts();
         metrics = QueueMetrics.registry(queue, health, outboxDepth, live, devices);
         WebMetrics.register(metrics, logins, checks, webCounters, live, phoneCounts);
+        vn.motcua.appliance.web.metrics.PairingMetrics.register(metrics, pairing);
         log.info("Password checks: {} at once", checks.permits());
     }
 

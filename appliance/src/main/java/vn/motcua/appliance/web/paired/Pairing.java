@@ -95,4 +95,8 @@ public final class Pairing {
     public long failedCount() {
         return failed.get();
     }
+
+    public long throttledCount() {
+        return throttled.get();
+    }
 }
