@@ -27,11 +27,11 @@
 
   function shows(s) {
     if (s.role === 'counter-screen') { return 'Quầy ' + s.counters.join(', ') + ' / Counter ' + s.counters.join(', '); }
-    if (!s.services.length) { return 'Mọi dịch vụ / Every service'; }
-    return s.services.map(function (code) {
+    var services = !s.services.length ? 'Mọi dịch vụ / Every service' : s.services.map(function (code) {
       var d = office.services.filter(function (x) { return x.code === code; })[0];
       return d ? d.name_vi + ' / ' + d.name_en : code;
     }).join('; ');
+    return s.counters.length ? services + '; quầy ' + s.counters.join(', ') + ' / counters ' + s.counters.join(', ') : services;
   }
 
   function row(s) {
@@ -74,9 +74,13 @@
         label.appendChild(el('span', 'en', s.name_en));
         box.appendChild(label);
       });
-      var sel = $('screen-counter');
+      var sel = $('screen-counter'), boxes = $('screen-counters');
       list.counters.forEach(function (c) {
         var o = el('option', null, c.name); o.value = c.number; sel.appendChild(o);
+        var label = el('label', 'counter-choice'), input = el('input', 'screen-counter-choice');
+        input.type = 'checkbox'; input.value = c.number;
+        label.appendChild(input); label.appendChild(document.createTextNode(' ' + c.name));
+        boxes.appendChild(label);
       });
     }
     $('screens-admin').hidden = false;
@@ -100,17 +104,24 @@
 
   $('screen-role').onchange = function () {
     var counterScreen = this.value === 'counter-screen';
-    $('screen-services').hidden = counterScreen;
+    $('screen-services').hidden = counterScreen; $('screen-counters').hidden = counterScreen;
     $('screen-counter').hidden = !counterScreen; $('screen-counter-label').hidden = !counterScreen;
   };
   $('screen-pair').onsubmit = function (ev) {
     ev.preventDefault();
-    var role = $('screen-role').value, name = $('screen-name').value, services = [];
+    var role = $('screen-role').value, name = $('screen-name').value, services = [], counters = [];
     $('screen-services').querySelectorAll('input.screen-service').forEach(function (b) {
       if (b.checked) { services.push(b.value); }
     });
+    $('screen-counters').querySelectorAll('input.screen-counter-choice').forEach(function (b) {
+      if (b.checked) { counters.push(Number(b.value)); }
+    });
     var body = { code: $('screen-code').value, name: name, role: role };
-    if (role === 'counter-screen') { body.counter = Number($('screen-counter').value); } else { body.services = services; }
+    if (role === 'counter-screen') {
+      body.counter = Number($('screen-counter').value);
+    } else {
+      body.services = services; body.counters = counters;
+    }
     post('/manager/screens', body, 'Đã ghép nối ' + name + ' / ' + name + ' paired', function () {
       $('screen-code').value = ''; $('screen-name').value = '';
     });

@@ -116,6 +116,8 @@ public enum ErrorCatalogue {
             "A screen is a hall display or a counter screen."),
     BAD_SCREEN_SERVICES(400, "Chỉ chọn các dịch vụ có trong văn phòng (không chọn: mọi dịch vụ).",
             "Choose only services this office has (none chosen: every service)."),
+    BAD_SCREEN_COUNTERS(400, "Chỉ chọn các quầy có trong văn phòng (không chọn: mọi quầy).",
+            "Choose only counters this office has (none chosen: every counter)."),
     BAD_SCREEN_COUNTER(400, "Màn hình quầy cần đúng một quầy có trong văn phòng.",
             "A counter screen needs exactly one of this office's counters."),
     NO_SCREEN(404, "Không có màn hình đang hoạt động này (có thể đã bị thu hồi).",

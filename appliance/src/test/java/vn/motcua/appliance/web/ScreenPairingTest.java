@@ -144,6 +144,22 @@ class ScreenPairingTest {
     }
 
     @Test
+    void aDisplayLimitedToCountersSeesThoseCountersOnly() throws Exception {
+        String[] manager = pairs.manager();
+        String display = pairs.pair(manager, "Góc đất đai", "display", "\"counters\":[3,4]");
+        HttpResponse<java.io.InputStream> stream = https.send(HttpRequest.newBuilder(URI.create(lan + "/events"))
+                .header("Cookie", display).build(), HttpResponse.BodyHandlers.ofInputStream());
+        try (SseLines feed = new SseLines(stream.body())) {
+            JsonNode s = EventJson.mapper().readTree(feed.await(l -> l.contains("\"recent_calls\""), Duration.ofSeconds(10))
+                    .substring(6));
+            List<Integer> shown = new java.util.ArrayList<>();
+            s.get("counters").forEach(c -> shown.add(c.get("number").asInt()));
+            assertEquals(List.of(3, 4), shown);
+            assertEquals(appliance.screens().pairing().screens().all().get(0).counters(), java.util.Set.of(3, 4));
+        }
+    }
+
+    @Test
     void codesAreSingleUseBadInputChangesNothingAndWrongCodesAreThrottled() throws Exception {
         String[] manager = pairs.manager();
         String[] code = pairs.askCode();
@@ -155,6 +171,8 @@ class ScreenPairingTest {
                 "BAD_SCREEN_SERVICES");
         assertError(pairs.confirm(manager, "{" + right + ",\"name\":\"TV\",\"role\":\"counter-screen\",\"counter\":99}"), 400,
                 "BAD_SCREEN_COUNTER");
+        assertError(pairs.confirm(manager, "{" + right + ",\"name\":\"TV\",\"role\":\"display\",\"counters\":[99]}"), 400,
+                "BAD_SCREEN_COUNTERS");
         assertError(pairs.send("/manager/screens", "POST", "{" + right + ",\"name\":\"TV\",\"role\":\"display\"}",
                 "Cookie", manager[0]), 403, "CSRF");
         assertError(pairs.send("/manager/screens", "POST", "not json", "Cookie", manager[0], "X-CSRF-Token", manager[1]),

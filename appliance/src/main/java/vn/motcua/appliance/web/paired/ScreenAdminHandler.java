@@ -29,7 +29,9 @@ import vn.motcua.appliance.web.auth.StaffGate;
 /**
  * The manager's side of pairing, on {@code /manager}: {@code GET /manager/screens} lists every screen ever paired
  * (name, role, services or counter, online now, last seen, revoked) with the office's services and counters to choose
- * from; {@code POST /manager/screens} {"code","name","role","services":[...],"counter":n} confirms a screen's code;
+ * from; {@code POST /manager/screens} {"code","name","role","services":[...],"counters":[...],"counter":n} confirms a
+ * screen's code (a display: some services and/or some counters, none chosen meaning all; a counter screen: its one
+ * counter);
  * {@code POST /manager/screens/{id}/revoke} revokes one. A logged-in manager only, every POST with the session's CSRF
  * token, as the staff screen. Everything is checked before the code is taken, so a bad name or scope leaves the code
  * waiting; a wrong code counts against the manager's PC ({@link PairingMisses}) and changes nothing.
@@ -102,7 +104,7 @@ public final class ScreenAdminHandler extends Handler.Abstract {
         }
         ScreenRole role = ScreenRole.of(b.path("role").asText("")).orElseThrow(ErrorCatalogue.BAD_SCREEN_ROLE::error);
         Set<String> services = services(b.get("services"));
-        Set<Integer> counters = role == ScreenRole.COUNTER_SCREEN ? Set.of(counter(b.get("counter"))) : Set.of();
+        Set<Integer> counters = role == ScreenRole.COUNTER_SCREEN ? Set.of(counter(b.get("counter"))) : counters(b.get("counters"));
         if (!b.path("code").isTextual()) {
             throw ErrorCatalogue.MISSING_FIELD.error("code");
         }
@@ -136,6 +138,24 @@ public final class ScreenAdminHandler extends Handler.Abstract {
                 throw ErrorCatalogue.BAD_SCREEN_SERVICES.error();
             }
             out.add(s.textValue());
+        }
+        return out;
+    }
+
+    /** The counters a display is limited to: the office's, at most {@value #MAX_CHOSEN}; none chosen is every counter. */
+    private Set<Integer> counters(JsonNode n) {
+        if (n == null || n.isNull()) {
+            return Set.of();
+        }
+        if (!n.isArray() || n.size() > MAX_CHOSEN) {
+            throw ErrorCatalogue.BAD_SCREEN_COUNTERS.error();
+        }
+        Set<Integer> out = new LinkedHashSet<>();
+        for (JsonNode c : n) {
+            if (!c.isIntegralNumber() || !c.canConvertToInt() || layout.counter(c.intValue()).isEmpty()) {
+                throw ErrorCatalogue.BAD_SCREEN_COUNTERS.error();
+            }
+            out.add(c.intValue());
         }
         return out;
     }
