@@ -122,6 +122,7 @@ class ScreenPairingTest {
         assertEquals(404, pairs.send("/events", "GET", null, "Cookie", display).statusCode(), "no feed any more");
         JsonNode list = EventJson.mapper().readTree(pairs.send("/manager/screens", "GET", null, "Cookie", manager[0]).body());
         assertEquals("chi", list.at("/screens/0/revoked_by").asText());
+        assertTrue(list.at("/screens/0/last_seen").asLong() > 0, "when it was last seen, kept past the revoke: " + list);
         assertFalse(list.at("/screens/0/online").asBoolean());
     }
 

@@ -335,7 +335,7 @@ public final class Screens {
     public void start(ScheduledExecutorService scheduler) {
         scheduler.scheduleWithFixedDelay(this::reloadAccounts, ACCOUNTS_CHECK_SECONDS, ACCOUNTS_CHECK_SECONDS,
                 TimeUnit.SECONDS);
-        scheduler.scheduleWithFixedDelay(live::heartbeat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+        scheduler.scheduleWithFixedDelay(this::heartbeat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
         scheduler.scheduleWithFixedDelay(this::writeScreensSeen, 60, 60, TimeUnit.SECONDS);
         this.scheduler = scheduler;
         scheduler.execute(this::pushDeviceFaults); // what the devices said before the screens existed
@@ -366,6 +366,12 @@ public final class Screens {
         } catch (RuntimeException e) {
             log.warn("Device faults for the staff pages", e);
         }
+    }
+
+    /** The live feed's ping, and the paired screens whose feed is open marked seen (the manager's "last seen"). */
+    private void heartbeat() {
+        live.heartbeat();
+        pairing.screens().seenNow(live.screensOnline());
     }
 
     private void writeScreensSeen() {

@@ -64,6 +64,22 @@ public final class PairedScreens {
         return Optional.of(seen);
     }
 
+    /**
+     * Marks the screens with a live feed stream open as seen now (from the scheduler, with the feed's heartbeat): a
+     * display shows its feed for days without another request, and the manager's "last seen" should still be now.
+     */
+    public void seenNow(Set<Long> online) {
+        if (online.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        for (Map.Entry<String, PairedScreen> e : working.entrySet()) {
+            if (online.contains(e.getValue().id())) {
+                working.replace(e.getKey(), e.getValue(), e.getValue().seen(now));
+            }
+        }
+    }
+
     /** A new screen, stored; its token, to be handed to the screen once and never kept. */
     public Paired pair(String name, ScreenRole role, Set<String> services, Set<Integer> counters) {
         if (working.size() >= MAX_SCREENS) {
@@ -84,7 +100,13 @@ public final class PairedScreens {
 
     /** Revokes a working screen: refused from now on, its streams ended. False when there is no such working screen. */
     public boolean revoke(long id, String by) {
-        boolean done = store.withConnection(c -> PairedScreenRows.revoke(c, id, by, clock.instant()));
+        Optional<PairedScreen> was = working.values().stream().filter(s -> s.id() == id).findFirst();
+        boolean done = store.withConnection(c -> {
+            if (was.isPresent() && was.get().lastSeen() != null) { // kept for the list: memory forgets it now
+                PairedScreenRows.lastSeen(c, id, was.get().lastSeen());
+            }
+            return PairedScreenRows.revoke(c, id, by, clock.instant());
+        });
         working.values().removeIf(s -> s.id() == id);
         if (done) {
             onRevoke.accept(id);
