@@ -19,6 +19,7 @@
   function newCode() {
     fetch('/pair/code', { method: 'POST', cache: 'no-store' }).then(answer).then(function (r) {
       if (r.status !== 200) { say(refused(r.body)); setTimeout(newCode, 60000); return; }
+      if (r.body.state === 'paired') { location.replace(r.body.page); return; } // paired already: its own page
       say(''); show(r.body); setTimeout(poll, POLL_MS);
     }).catch(function () { lost(); setTimeout(newCode, 5000); });
   }

@@ -132,6 +132,8 @@ class ScreenPairingTest {
         String screen = pairs.pair(manager, "Trên quầy 3", "counter-screen", "\"counter\":3");
         assertEquals(200, pairs.send("/counter-screen", "GET", null, "Cookie", screen).statusCode());
         assertEquals(303, pairs.send("/display", "GET", null, "Cookie", screen).statusCode(), "not a hall display");
+        JsonNode own = EventJson.mapper().readTree(pairs.send("/pair/code", "POST", null, "Cookie", screen).body());
+        assertEquals("/counter-screen", own.get("page").asText(), "sent to pairing, a paired screen is told its own page");
         assertEquals(404, pairs.send("/voice/call?number=A001&counter=1", "GET", null, "Cookie", screen).statusCode());
         HttpResponse<java.io.InputStream> stream = https.send(HttpRequest.newBuilder(URI.create(lan + "/events"))
                 .header("Cookie", screen).build(), HttpResponse.BodyHandlers.ofInputStream());

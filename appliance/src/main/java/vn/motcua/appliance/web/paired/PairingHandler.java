@@ -3,6 +3,7 @@ package vn.motcua.appliance.web.paired;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -17,7 +18,7 @@ import vn.motcua.appliance.web.HttpError;
 
 /**
  * The screen's side of pairing, open to anyone on the LAN (the screen has nothing yet): {@code POST /pair/code} gives
- * a new code to show and sets the claim cookie; {@code GET /pair/state}, polled by the pairing page, says "waiting"
+ * a new code to show and sets the claim cookie (a screen already paired is told its own page instead); {@code GET /pair/state}, polled by the pairing page, says "waiting"
  * until a manager confirmed the code on {@code /manager}, then, once, sets the screen's token cookie and names the
  * page to open. Each code asked for counts against the source's pairing attempts ({@link PairingMisses}), as does a
  * poll with a claim nobody knows; past the limit the source gets {@code PAIRING_TOO_MANY}.
@@ -57,6 +58,12 @@ public final class PairingHandler extends Handler.Abstract {
     }
 
     private void code(Exchange x, String source) {
+        Optional<PairedScreen> already = pairing.screen(x.request);
+        if (already.isPresent()) { // a paired screen that landed here (its other role's page, a bookmark): its own page
+            x.json(200, Map.of("state", "paired", "name", already.get().name(), "role", already.get().role().word(),
+                    "page", already.get().role().page()));
+            return;
+        }
         pairing.attempt(source);
         PairingCodes.Pending p = pairing.codes().request(source);
         Response.addCookie(x.response, ScreenCookies.claim(p.claim(), PairingCodes.TTL));
