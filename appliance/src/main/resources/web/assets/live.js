@@ -18,8 +18,15 @@ window.motcuaLive = function (handlers) {
     });
     es.onerror = function () {
       if (handlers.online) { handlers.online(false); }
-      if (es.readyState === EventSource.CLOSED) { setTimeout(open, 2000); }
+      if (es.readyState === EventSource.CLOSED) { stillPaired(); setTimeout(open, 2000); }
     };
+  }
+  // A feed refused outright (not a network blip): on the LAN a screen whose pairing was revoked is sent to the
+  // pairing page by its own page's address, so it shows a new code instead of "connection lost" for ever.
+  function stillPaired() {
+    fetch(location.pathname + location.search, { cache: 'no-store' }).then(function (r) {
+      if (r.redirected && new URL(r.url).pathname === '/pair') { location.replace('/pair'); }
+    }).catch(function () { /* offline: the banner says so, the next try asks again */ });
   }
   setInterval(function () { if (Date.now() - last > 40000) { open(); } }, 5000);
   open();

@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Versioned schema migrations: {@code db/V<n>__<name>.sql} on the classpath, applied in order, each in
- * its own transaction together with the bump of {@code schema_version}. Hand-written because the whole
- * job is a dozen lines; Flyway would add a large dependency and start-up time on a Pi.
+ * its own transaction together with the bump of {@code schema_version} to its {@code n}. Hand-written because the
+ * whole job is a dozen lines; Flyway would add a large dependency and start-up time on a Pi. The version is read from
+ * the file's name; the list must stay in increasing order without gaps once released.
  */
 final class Migrations {
     private static final Logger log = LoggerFactory.getLogger(Migrations.class);
@@ -23,7 +24,17 @@ final class Migrations {
     /** Every migration, in order. Append only; never edit a released one. */
     static final List<String> SCRIPTS = List.of("V1__queue_and_outbox.sql", "V2__dossier_cache.sql",
             "V3__keypad_cursor.sql", "V4__office_history.sql", "V5__bookings.sql",
-            "V6__booking_figures.sql");
+            "V6__booking_figures.sql", "V7__paired_screens.sql");
+
+    /** The version a script brings the schema to: its file name's number. */
+    static int version(String script) {
+        return Integer.parseInt(script.substring(1, script.indexOf("__")));
+    }
+
+    /** The newest version this software knows. */
+    static int latest() {
+        return version(SCRIPTS.get(SCRIPTS.size() - 1));
+    }
 
     private Migrations() {}
 
@@ -32,12 +43,21 @@ final class Migrations {
             st.execute("CREATE TABLE IF NOT EXISTS schema_version (version INT NOT NULL)");
         }
         int current = currentVersion(c);
-        if (current > SCRIPTS.size()) {
+        if (current > latest()) {
             throw new SQLException("database schema version " + current + " is newer than this software ("
-                    + SCRIPTS.size() + "): refusing to run an older appliance on it");
+                    + latest() + "): refusing to run an older appliance on it");
         }
-        for (int v = current + 1; v <= SCRIPTS.size(); v++) {
-            String script = read(SCRIPTS.get(v - 1));
+        int previous = 0;
+        for (String name : SCRIPTS) {
+            int v = version(name);
+            if (v <= previous) {
+                throw new IllegalStateException("migration " + name + " is out of order");
+            }
+            previous = v;
+            if (v <= current) {
+                continue;
+            }
+            String script = read(name);
             try (Statement st = c.createStatement()) {
                 for (String sql : script.split(";\\s*\\n")) {
                     if (!sql.isBlank()) {
@@ -50,7 +70,7 @@ final class Migrations {
             c.commit();
             log.info("Database schema migrated to version {}", v);
         }
-        return SCRIPTS.size();
+        return latest();
     }
 
     private static int currentVersion(Connection c) throws SQLException {

@@ -103,6 +103,28 @@ public enum ErrorCatalogue {
     TICKET_FINISHED(410, "Phiếu này đã kết thúc (đã phục vụ xong, vắng mặt quá hạn hoặc của ngày khác). Nếu cần, vui lòng lấy số mới.",
             "This ticket is finished (served, absent too long, or of another day). Please take a new number if you need one."),
 
+    // Hall displays and counter-top screens paired over the LAN (web.paired): the pairing page and /manager
+    PAIRING_CODE_UNKNOWN(404, "Không có mã ghép nối này, hoặc mã đã hết hạn hay đã được dùng. Vui lòng xem lại mã trên màn hình.",
+            "No such pairing code, or it expired or was used already. Please check the code on the screen."),
+    PAIRING_EXPIRED(410, "Mã ghép nối đã hết hạn. Màn hình sẽ lấy mã mới.",
+            "The pairing code expired. The screen will get a new one."),
+    PAIRING_TOO_MANY(429, "Thử ghép nối quá nhiều lần từ máy này, vui lòng đợi một phút rồi thử lại.",
+            "Too many pairing attempts from this computer, please wait a minute and try again."),
+    BAD_SCREEN_NAME(400, "Tên màn hình gồm 1–64 ký tự, không có ký tự điều khiển.",
+            "A screen's name is 1-64 characters, without control characters."),
+    BAD_SCREEN_ROLE(400, "Loại màn hình là màn hình gọi số hoặc màn hình quầy.",
+            "A screen is a hall display or a counter screen."),
+    BAD_SCREEN_SERVICES(400, "Chỉ chọn các dịch vụ có trong văn phòng (không chọn: mọi dịch vụ).",
+            "Choose only services this office has (none chosen: every service)."),
+    BAD_SCREEN_COUNTERS(400, "Chỉ chọn các quầy có trong văn phòng (không chọn: mọi quầy).",
+            "Choose only counters this office has (none chosen: every counter)."),
+    BAD_SCREEN_COUNTER(400, "Màn hình quầy cần đúng một quầy có trong văn phòng.",
+            "A counter screen needs exactly one of this office's counters."),
+    NO_SCREEN(404, "Không có màn hình đang hoạt động này (có thể đã bị thu hồi).",
+            "No such working screen (it may have been revoked already)."),
+    TOO_MANY_PAIRED(409, "Đã ghép nối quá nhiều màn hình; hãy thu hồi các màn hình không còn dùng.",
+            "Too many screens are paired; revoke the ones no longer used."),
+
     // The simulated devices (demo and tests only, web/sim)
     NO_BUTTON(404, "Không có nút bấm này trên thiết bị mô phỏng.", "No such button on the simulated devices."),
     OUT_TRUE_OR_FALSE(400, "Giá trị “out” phải là true hoặc false.", "'out' must be true or false."),

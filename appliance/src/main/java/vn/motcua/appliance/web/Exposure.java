@@ -1,25 +1,54 @@
 package vn.motcua.appliance.web;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
  * Who may reach a route through the LAN listener: every route says one of these, and {@link LanGate} enforces it
- * from the route table. The local listener serves every route whatever its exposure. In order: each lets everyone
- * the one before does read (GET) it, and more.
+ * from the route table. The local listener serves every route whatever its exposure. Each exposure is the set of
+ * LAN audiences it lets in ({@link Audience}); {@link #within} compares those sets, so a page never links a file its
+ * own viewers cannot load ({@code pages.LinkedAssets}).
  */
 public enum Exposure {
-    /** The Pi's own screens and tools (kiosk, hall display, simulators, the ticket API): 404 on the LAN. */
-    LOCAL_ONLY,
+    /** The Pi's own screens and tools (kiosk, simulators, the ticket API): 404 on the LAN. */
+    LOCAL_ONLY(EnumSet.noneOf(Audience.class)),
     /** On the LAN only to a browser with a live staff session; 404 to anyone else there. */
-    LAN_STAFF,
+    LAN_STAFF(EnumSet.of(Audience.STAFF)),
+    /**
+     * On the LAN only to a paired hall display (a screen token of role {@code display}, {@code web.paired}): the hall
+     * display page, its script, style and voice. Anyone else there is sent to the pairing page (a page) or gets 404.
+     */
+    LAN_DISPLAY(EnumSet.of(Audience.DISPLAY)),
+    /** On the LAN only to a paired counter-top screen (a screen token of role {@code counter-screen}). */
+    LAN_COUNTER_SCREEN(EnumSet.of(Audience.COUNTER_SCREEN)),
+    /** The live feed: a staff session or a paired screen of either role (a screen's feed is its scope's only). */
+    LAN_LIVE(EnumSet.of(Audience.STAFF, Audience.DISPLAY, Audience.COUNTER_SCREEN)),
     /** Open on the LAN to anyone, for reading only (GET and HEAD; any other method gets the gate's 404), with no
      * session and no cookie read: a resident's phone on the office's guest Wi-Fi (the phone page). What it shows is
      * the handler's own check (an unguessable key per ticket). */
-    LAN_GUEST,
-    /** Open on the LAN (the staff pages, their login and assets, monitoring): a login or CSRF token the handler
-     * asks for is the handler's own check. */
-    LAN;
+    LAN_GUEST(EnumSet.of(Audience.STAFF, Audience.DISPLAY, Audience.COUNTER_SCREEN, Audience.ANYONE_READING)),
+    /** Open on the LAN (the staff pages, their login and assets, monitoring, the pairing page): a login or CSRF token
+     * the handler asks for is the handler's own check. */
+    LAN(EnumSet.allOf(Audience.class));
 
-    /** Whether everyone this exposure lets read from the LAN is also let read by {@code other}. */
+    /** Who a LAN request comes from, as the gate tells them apart. */
+    public enum Audience {
+        STAFF, DISPLAY, COUNTER_SCREEN, ANYONE_READING, ANYONE_WRITING
+    }
+
+    private final Set<Audience> audiences;
+
+    Exposure(Set<Audience> audiences) {
+        this.audiences = Set.copyOf(audiences);
+    }
+
+    /** Whether everyone this exposure lets in from the LAN is also let in by {@code other}. */
     public boolean within(Exposure other) {
-        return ordinal() <= other.ordinal();
+        return other.audiences.containsAll(audiences);
+    }
+
+    /** The LAN audiences this exposure lets in. */
+    public Set<Audience> audiences() {
+        return audiences;
     }
 }

@@ -14,7 +14,7 @@ public record Route(RoutePath path, Exposure exposure, Handler handler) {
     public Route {
         Objects.requireNonNull(path, "a route needs a path");
         if (exposure == null) {
-            throw new IllegalArgumentException("route " + path + " has no exposure: say LOCAL_ONLY, LAN_STAFF, LAN_GUEST or LAN");
+            throw new IllegalArgumentException("route " + path + " has no exposure: say LOCAL_ONLY, LAN_STAFF, LAN_DISPLAY, LAN_COUNTER_SCREEN, LAN_LIVE, LAN_GUEST or LAN");
         }
         Objects.requireNonNull(handler, () -> "route " + path + " has no handler");
     }

@@ -68,17 +68,17 @@ public final class WebServer implements AutoCloseable {
 
     /** A server with no route table: {@code handler} answers everything on the local listener, the LAN nothing. */
     public WebServer(ApplianceConfig.Web web, Handler handler) throws IOException {
-        this(web, new Routes(List.of(), handler), request -> false, new WebCounters(), source -> false);
+        this(web, new Routes(List.of(), handler), LanAudiences.none(), new WebCounters(), source -> false);
     }
 
     /**
      * @param routes       the route table: the handler chain and what the LAN listener lets through
-     * @param staffSession whether a request carries a live staff session: the LAN serves {@link Exposure#LAN_STAFF}
-     *                     routes only then
+     * @param audiences    who a request is (a staff session, a paired screen): the LAN serves
+     *                     {@link Exposure#LAN_STAFF} and the screens' routes only to theirs
      * @param counters     what the listeners cut off or refused, for /metrics
      * @param shunned      source addresses whose new LAN connections are closed at accept (a login flood's)
      */
-    public WebServer(ApplianceConfig.Web web, Routes routes, Predicate<Request> staffSession, WebCounters counters,
+    public WebServer(ApplianceConfig.Web web, Routes routes, LanAudiences audiences, WebCounters counters,
                      Predicate<String> shunned) throws IOException {
         this.web = web;
         this.counters = counters;
@@ -98,7 +98,7 @@ public final class WebServer implements AutoCloseable {
             server.addConnector(lan);
             server.addBean(new NetworkConnectionLimit(LAN_CONNECTIONS, lan));
         }
-        gate = lan == null ? null : new LanGate(lan, routes, staffSession, bodies);
+        gate = lan == null ? null : new LanGate(lan, routes, audiences, bodies);
         server.setHandler(gate == null ? bodies : gate);
         server.setStopTimeout(2000);
         server.setErrorHandler(new ErrorAnswers(web.maxBodyBytes()));

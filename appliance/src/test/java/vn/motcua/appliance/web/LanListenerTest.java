@@ -95,7 +95,7 @@ class LanListenerTest {
 
     @Test
     void nobodyOnTheLanCanTakeATicketOrReachTheDisplayKioskOrSimulator() throws Exception {
-        String[][] refused = {{"POST", "/api/tickets"}, {"GET", "/kiosk"}, {"GET", "/display"}, {"GET", "/kiosk/info"},
+        String[][] refused = {{"POST", "/api/tickets"}, {"GET", "/kiosk"}, {"GET", "/kiosk/info"},
                 {"GET", "/events"}, {"GET", "/api/queue"}, {"GET", "/api/outbox/counts"}, {"GET", "/status?code=HS-1"},
                 {"GET", "/voice/call?number=A001&counter=1"}, {"POST", "/sim/counters/1/press/CALL_NEXT"},
                 {"GET", "/assets/kiosk.js"}, {"GET", "/assets/display.js"}, {"GET", "/counter/../kiosk"}};
@@ -103,8 +103,11 @@ class LanListenerTest {
             HttpResponse<String> res = send(https, lan + r[1], r[0], r[0].equals("POST") ? "{\"service\":\"ho-tich\"}" : null);
             assertEquals(404, res.statusCode(), r[0] + " " + r[1]);
         }
+        HttpResponse<String> display = lanGet("/display");
+        assertEquals(303, display.statusCode(), "an unpaired screen is sent to pairing, not shown the hall");
+        assertEquals("/pair", display.headers().firstValue("location").orElse(""));
         assertEquals(null, appliance.store().countsByType().get("ticket.issued"), "no ticket was taken from the LAN");
-        assertTrue(lanGet("/healthz").body().contains(refused.length + " requests refused"), "counted on the health page");
+        assertTrue(lanGet("/healthz").body().contains((refused.length + 1) + " requests refused"), "counted on the health page");
         // The local listener keeps serving everything.
         assertEquals(201, send(http, local + "/api/tickets", "POST", "{\"service\":\"ho-tich\"}").statusCode());
         assertEquals(200, send(http, local + "/kiosk", "GET", null).statusCode());
@@ -180,26 +183,39 @@ class LanListenerTest {
     @Test
     void everyRouteIsServedOnTheLanExactlyAsItsExposureSays() throws Exception {
         String session = login();
+        ScreenPairs pairs = new ScreenPairs(https, lan);
+        String[] manager = pairs.manager();
+        String display = pairs.pair(manager, "Sảnh", "display", "");
+        String counterScreen = pairs.pair(manager, "Quầy 1", "counter-screen", "\"counter\":1");
         List<Route> table = appliance.screens().routeTable().all();
         List<String> wrong = new ArrayList<>();
         for (Route route : table) {
             String path = route.path().example();
             boolean anyone = !refusedOnTheLan(path, null);
             boolean staff = !refusedOnTheLan(path, session);
+            boolean hall = !refusedOnTheLan(path, display);
+            boolean counter = !refusedOnTheLan(path, counterScreen);
             boolean expected = switch (route.exposure()) {
-                case LOCAL_ONLY -> !anyone && !staff;
-                case LAN -> anyone && staff;
+                case LOCAL_ONLY -> !anyone && !staff && !hall && !counter;
+                case LAN -> anyone && staff && hall && counter;
                 // read by anyone, and only read: a POST is the gate's 404 even with a session
                 case LAN_GUEST -> anyone && staff && refusedOnTheLan(path, session, "POST");
-                case LAN_STAFF -> !anyone && staff;
+                case LAN_STAFF -> !anyone && staff && !hall && !counter;
+                case LAN_DISPLAY -> !anyone && !staff && hall && !counter;
+                case LAN_COUNTER_SCREEN -> !anyone && !staff && !hall && counter;
+                case LAN_LIVE -> !anyone && staff && hall && counter;
             };
             if (!expected) {
-                wrong.add(route.exposure() + " " + path + ": served to anyone " + anyone + ", to staff " + staff);
+                wrong.add(route.exposure() + " " + path + ": served to anyone " + anyone + ", to staff " + staff
+                        + ", to a display " + hall + ", to a counter screen " + counter);
             }
         }
         assertEquals(List.of(), wrong);
-        assertTrue(table.stream().map(Route::exposure).distinct().count() == Exposure.values().length,
-                "the table uses every exposure, so each branch above was exercised");
+        // LAN_STAFF has no route since the live feed became LAN_LIVE (staff and paired screens); it stays for the
+        // staff-only routes to come, and its branch above is what the gate would do.
+        assertEquals(java.util.EnumSet.complementOf(java.util.EnumSet.of(Exposure.LAN_STAFF)),
+                java.util.EnumSet.copyOf(table.stream().map(Route::exposure).toList()),
+                "the table uses every other exposure, so each branch above was exercised");
         assertTrue(refusedOnTheLan("/no-such-screen", session), "a path no route answers is refused on the LAN");
     }
 
@@ -216,6 +232,10 @@ class LanListenerTest {
         }
         HttpResponse<InputStream> r = https.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream body = r.body()) {
+            // an unpaired screen asking for a screen's page is sent to pairing: refused as well
+            if (r.statusCode() == 303) {
+                return "/pair".equals(r.headers().firstValue("location").orElse(""));
+            }
             // a served live feed never ends: only a 404's short body is read
             return r.statusCode() == 404 && new String(body.readNBytes(4096), StandardCharsets.UTF_8).contains(REFUSED);
         }

@@ -41,7 +41,7 @@ class RoutesTest {
     void aNullExposureStopsTheStartNamingThePath() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Route.exact("/new-screen", null, Routes.nothing()));
-        assertEquals("route /new-screen has no exposure: say LOCAL_ONLY, LAN_STAFF, LAN_GUEST or LAN", e.getMessage());
+        assertEquals("route /new-screen has no exposure: say LOCAL_ONLY, LAN_STAFF, LAN_DISPLAY, LAN_COUNTER_SCREEN, LAN_LIVE, LAN_GUEST or LAN", e.getMessage());
     }
 
     @Test

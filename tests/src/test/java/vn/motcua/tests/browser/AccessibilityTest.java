@@ -89,7 +89,8 @@ class AccessibilityTest {
                     Browsers.waiting(d, 60).until(ExpectedConditions.visibilityOfElementLocated(By.id("t-number")));
                     Browsers.waiting(d, 60).until(x -> !x.findElement(By.id("t-print")).getAttribute("class").equals("pending"));
                     assertEquals(Boolean.TRUE, d.executeScript("return document.documentElement.scrollHeight <= window.innerHeight"),
-                            "the ticket in large text, its Done button included, on one portrait screen");
+                            "the ticket in large text, its Done button included, on one portrait screen: page height "
+                                    + d.executeScript("return document.documentElement.scrollHeight + ' in ' + window.innerHeight"));
                 }),
                 new Page("kiosk dossier", "kiosk", 1080, 1920, null, d -> {
                     kioskReady(d);
@@ -112,6 +113,17 @@ class AccessibilityTest {
                 new Page("manager", "manager", 1280, 800, StaffFile.CHI,
                         d -> Browsers.waiting(d, 60).until(ExpectedConditions.textToBePresentInElementLocated(
                                 By.cssSelector("#counters tr[data-counter='1']"), "lan"))),
+                new Page("manager paired screens", "manager", 1280, 800, StaffFile.CHI,
+                        d -> Browsers.waiting(d, 60).until(ExpectedConditions.visibilityOfElementLocated(By.id("screens-admin")))),
+                // a new screen on the LAN shows its pairing code (here on the local listener: the same page)
+                new Page("pairing", "pair", 1280, 720, null, d -> Browsers.waiting(d, 60).until(
+                        ExpectedConditions.textMatches(By.id("code"), Pattern.compile("[2-9A-Z]{3}-[2-9A-Z]{3}")))),
+                // the counter-top screen of counter 1 (on the Pi's own listener the counter is the page's ?counter=)
+                new Page("counter screen", "counter-screen?counter=1", 800, 480, null, d -> {
+                    Browsers.waiting(d, 60).until(ExpectedConditions.textToBe(By.id("number"), "A001"));
+                    Browsers.waiting(d, 60).until(x -> Boolean.TRUE.equals(((ChromeDriver) x).executeScript(
+                            "return document.getAnimations().length === 0")));
+                }),
                 new Page("reports", "manager/reports", 1280, 800, StaffFile.CHI,
                         d -> Browsers.waiting(d, 60).until(x -> x.findElements(By.cssSelector("#totals tr")).size() > 1)),
                 // the phone page (a resident's phone, opened from the ticket's QR): waiting, called, the code form

@@ -37,10 +37,23 @@ public final class Browsers {
 
     /** @param acceptOfficeCertificate accept a self-signed certificate, as a counter PC told to trust the appliance's */
     static ChromeDriver open(Path profile, int width, int height, boolean acceptOfficeCertificate) throws IOException {
+        return open(profile, width, height, acceptOfficeCertificate, "/usr/bin/chromium");
+    }
+
+    /**
+     * The same with another Chromium launcher: a script that starts {@code /usr/bin/chromium} inside a network
+     * namespace (another host of the LAN). chromedriver then talks to it over a pipe ({@code --remote-debugging-pipe}),
+     * since a DevTools port opened inside the namespace is out of its reach.
+     */
+    static ChromeDriver open(Path profile, int width, int height, boolean acceptOfficeCertificate, String binary)
+            throws IOException {
         Files.createDirectories(profile);
         ChromeOptions o = new ChromeOptions();
         o.setAcceptInsecureCerts(acceptOfficeCertificate);
-        o.setBinary("/usr/bin/chromium");
+        o.setBinary(binary);
+        if (!binary.equals("/usr/bin/chromium")) {
+            o.addArguments("--remote-debugging-pipe");
+        }
         o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--user-data-dir=" + profile,
                 "--window-size=" + width + "," + height, "--force-device-scale-factor=1",

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * inside, N picked at random per run, names unique per run. Needs root and {@code ip} (iproute2); {@link #close}
  * removes both ends, also after a failure.
  */
-final class NetNamespace implements AutoCloseable {
+public final class NetNamespace implements AutoCloseable {
     private final String name;
     private final String hostSide;
     private final String subnet;
@@ -28,7 +28,7 @@ final class NetNamespace implements AutoCloseable {
     }
 
     /** Whether this machine can make one: root, and the ip command. */
-    static String unavailableBecause() {
+    public static String unavailableBecause() {
         if (!"root".equals(System.getProperty("user.name"))) {
             return "not root (user " + System.getProperty("user.name") + ")";
         }
@@ -45,7 +45,7 @@ final class NetNamespace implements AutoCloseable {
     }
 
     /** A namespace with {@code addresses} addresses inside (at most 29: a /27). */
-    static NetNamespace create(int addresses) throws IOException, InterruptedException {
+    public static NetNamespace create(int addresses) throws IOException, InterruptedException {
         if (addresses < 1 || addresses > 29) {
             throw new IllegalArgumentException("1 to 29 addresses in a /27: " + addresses);
         }
@@ -75,17 +75,17 @@ final class NetNamespace implements AutoCloseable {
     }
 
     /** The host side's address: where the appliance's LAN listener binds. */
-    String host() {
+    public String host() {
         return subnet + ".1";
     }
 
     /** The addresses inside, each a "host" of the LAN. */
-    List<String> inside() {
+    public List<String> inside() {
         return List.copyOf(inside);
     }
 
     /** {@code command} run inside the namespace. */
-    List<String> command(List<String> command) {
+    public List<String> command(List<String> command) {
         List<String> c = new ArrayList<>(List.of("ip", "netns", "exec", name));
         c.addAll(command);
         return c;

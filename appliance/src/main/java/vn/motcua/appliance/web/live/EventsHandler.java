@@ -21,9 +21,20 @@ import vn.motcua.appliance.web.Exchange;
 public final class EventsHandler extends Handler.Abstract implements Graceful {
     private static final Logger log = LoggerFactory.getLogger(EventsHandler.class);
     private final LiveFeed feed;
+    private final java.util.function.BiFunction<Request, Response, Viewer> viewers;
 
     public EventsHandler(LiveFeed feed) {
+        this(feed, (request, response) -> Viewer.EVERYTHING);
+    }
+
+    /**
+     * @param viewers who a request is: a paired screen (by its token) gets its scope's feed only; anyone else the gate
+     *                let through (this machine, a clerk) the whole feed. It may add headers to the stream's response
+     *                (a screen's cookie, renewed)
+     */
+    public EventsHandler(LiveFeed feed, java.util.function.BiFunction<Request, Response, Viewer> viewers) {
         this.feed = feed;
+        this.viewers = viewers;
     }
 
     private volatile boolean shutdown;
@@ -51,7 +62,7 @@ public final class EventsHandler extends Handler.Abstract implements Graceful {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         response.getHeaders().put("X-Accel-Buffering", "no");
-        if (!feed.connect(response, callback)) {
+        if (!feed.connect(response, callback, viewers.apply(request, response))) {
             log.warn("Screen refused: {} live feed streams open already", LiveFeed.MAX_SCREENS);
             response.getHeaders().put("Retry-After", "10");
             ErrorCatalogue.TOO_MANY_SCREENS.send(new Exchange(request, response, callback, 0));

@@ -85,24 +85,63 @@ public final class LiveFeed implements QueueListener {
      * False, and nothing opened, when {@value #MAX_SCREENS} streams are open already.
      */
     boolean connect(Response response, Callback done) {
+        return connect(response, done, Viewer.EVERYTHING);
+    }
+
+    /** The same for {@code viewer}: a paired screen gets its scope's frames only ({@link FeedScope}). */
+    boolean connect(Response response, Callback done, Viewer viewer) {
         if (open.getAndUpdate(n -> n < MAX_SCREENS ? n + 1 : n) >= MAX_SCREENS) {
             refused.incrementAndGet();
             return false;
         }
         long id = ids.incrementAndGet();
-        SseClient client = new SseClient(id, response, done, () -> {
+        SseClient client = new SseClient(id, viewer, response, done, () -> {
             clients.remove(id);
             open.decrementAndGet();
         });
         queue.read(e -> {
             client.offer("retry: 2000\n\n");
-            client.offer(frame("snapshot", DisplayJson.snapshot(e, office, notice, clock.instant(), callRepeat)));
-            client.offer(frame("devices", Map.of("faults", deviceFaults)));
+            Map<String, Object> snapshot = DisplayJson.snapshot(e, office, notice, clock.instant(), callRepeat);
+            if (viewer.scope() == null) {
+                client.offer(frame("snapshot", snapshot));
+                client.offer(frame("devices", Map.of("faults", deviceFaults)));
+            } else {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> scoped = (Map<String, Object>) viewer.scope().frame("snapshot", snapshot);
+                scoped.put("screen", viewer.about());
+                client.offer(frame("snapshot", scoped));
+            }
             clients.put(id, client);
             return null;
         });
         log.debug("Screen {} connected ({} open)", id, clients.size());
         return true;
+    }
+
+    /**
+     * Ends the streams of paired screen {@code screen} at once (it was revoked): its browser's reconnect then meets
+     * the LAN gate without a valid token. How many were ended.
+     */
+    public int closeScreen(long screen) {
+        int n = 0;
+        for (SseClient c : clients.values()) {
+            if (c.viewer().screen() == screen) {
+                c.close();
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The paired screens with a stream open now: the manager's list shows them online. */
+    public java.util.Set<Long> screensOnline() {
+        java.util.Set<Long> out = new java.util.HashSet<>();
+        for (SseClient c : clients.values()) {
+            if (c.viewer().screen() > 0) {
+                out.add(c.viewer().screen());
+            }
+        }
+        return out;
     }
 
     @Override
@@ -111,28 +150,31 @@ public final class LiveFeed implements QueueListener {
             return;
         }
         // Listeners run on the committing thread, which holds the queue lock: read() re-enters it.
-        List<String> frames = queue.read(e -> frames(e, result));
-        frames.forEach(this::broadcast);
+        List<Frame> frames = queue.read(e -> frames(e, result));
+        frames.forEach(f -> broadcast(f.event(), f.data()));
     }
 
-    private List<String> frames(QueueEngine e, CommandResult result) {
-        List<String> out = new ArrayList<>();
+    private List<Frame> frames(QueueEngine e, CommandResult result) {
+        List<Frame> out = new ArrayList<>();
         for (QueueEvent ev : result.events()) {
             if (ev instanceof QueueEvent.TicketCalled c) {
-                out.add(frame("call", DisplayJson.call(e, c.number(), c.service(), c.counter(), c.at(), false, true)));
+                out.add(new Frame("call", DisplayJson.call(e, c.number(), c.service(), c.counter(), c.at(), false, true)));
             } else if (ev instanceof QueueEvent.TicketRecalled c) {
                 String service = DisplayJson.serviceOf(e, c.ticketId()).stream().findFirst().orElse("");
-                out.add(frame("call", DisplayJson.call(e, c.number(), service, c.counter(), c.at(), true, true)));
+                out.add(new Frame("call", DisplayJson.call(e, c.number(), service, c.counter(), c.at(), true, true)));
             }
         }
-        out.add(frame("queue", DisplayJson.queue(e)));
+        out.add(new Frame("queue", DisplayJson.queue(e)));
         return out;
     }
+
+    /** A frame before it is written: each scope of paired screen gets its own rendering of it. */
+    private record Frame(String event, Object data) {}
 
     /** Sets the display's announcement line and pushes it to every screen. */
     public void setNotice(Notice next) {
         notice = next;
-        broadcast(frame("notice", next.json()));
+        broadcast("notice", next.json());
     }
 
     public Notice notice() {
@@ -149,7 +191,7 @@ public final class LiveFeed implements QueueListener {
      * citizen-ID card, or says the code was not recognised. Carries no personal data (the reader reduced it).
      */
     public void scanned(Map<String, Object> scan) {
-        broadcast(frame("scan", scan));
+        broadcast("scan", scan);
     }
 
     /**
@@ -157,7 +199,7 @@ public final class LiveFeed implements QueueListener {
      * {@code speak} ({@code [voice] guidance_on_buttons}).
      */
     public void buttonTicket(String number, boolean speak) {
-        broadcast(frame("button", Map.of("number", number, "speak", speak)));
+        broadcast("button", Map.of("number", number, "speak", speak));
     }
 
     /**
@@ -169,20 +211,38 @@ public final class LiveFeed implements QueueListener {
         if (faults.equals(deviceFaults)) {
             return;
         }
-        String frame = frame("devices", Map.of("faults", faults));
         queue.read(e -> { // under the lock connect() holds: a screen connecting now gets either this frame or the new list
             deviceFaults = List.copyOf(faults);
-            broadcast(frame);
+            broadcast("devices", Map.of("faults", faults));
             return null;
         });
     }
 
     public void heartbeat() {
-        broadcast(frame("ping", Map.of("server_time", clock.millis())));
+        broadcast("ping", Map.of("server_time", clock.millis()));
     }
 
-    private void broadcast(String frame) {
+    /**
+     * Sends a frame to every stream: written once for the unscoped ones, once per distinct scope for paired screens
+     * (few: the office's displays), and not at all to a screen whose scope leaves nothing of it.
+     */
+    private void broadcast(String event, Object data) {
+        String whole = null;
+        Map<FeedScope, String> scoped = new java.util.HashMap<>();
         for (SseClient c : clients.values()) {
+            FeedScope scope = c.viewer().scope();
+            String frame;
+            if (scope == null) {
+                frame = whole == null ? (whole = frame(event, data)) : whole;
+            } else {
+                frame = scoped.computeIfAbsent(scope, sc -> {
+                    Object d = sc.frame(event, data);
+                    return d == null ? "" : frame(event, d);
+                });
+            }
+            if (frame.isEmpty()) {
+                continue;
+            }
             if (!c.offer(frame)) {
                 dropped.incrementAndGet();
                 log.info("Screen {} dropped: it could not keep up", c.id());

@@ -18,6 +18,7 @@ final class SseClient {
     static final int MAX_BYTES = 256 * 1024;
 
     private final long id;
+    private final Viewer viewer;
     private final Response response;
     private final Callback done;
     private final Runnable onClose;
@@ -26,8 +27,9 @@ final class SseClient {
     private boolean writing;
     private boolean closed;
 
-    SseClient(long id, Response response, Callback done, Runnable onClose) {
+    SseClient(long id, Viewer viewer, Response response, Callback done, Runnable onClose) {
         this.id = id;
+        this.viewer = viewer;
         this.response = response;
         this.done = done;
         this.onClose = onClose;
@@ -35,6 +37,11 @@ final class SseClient {
 
     long id() {
         return id;
+    }
+
+    /** Who opened it: everything, or a paired screen's scope. */
+    Viewer viewer() {
+        return viewer;
     }
 
     /** Queues a frame; false when the client is gone or was just dropped for being too slow. */

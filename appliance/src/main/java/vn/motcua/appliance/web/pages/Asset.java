@@ -28,7 +28,7 @@ import vn.motcua.appliance.web.Exchange;
  * start rather than a page. ETags let a kiosk that reloads revalidate instead of downloading again. A page may
  * hold {@code <!-- include parts/x.html -->}, replaced at load by that file (the staff pages share their login form).
  */
-public final class Asset extends Handler.Abstract {
+public final class Asset extends Handler.Abstract implements vn.motcua.appliance.web.PageHandler {
     private static final Pattern INCLUDE = Pattern.compile("<!-- include (parts/[a-z-]{1,40}\\.html) -->\n?");
     /** A page's links to scripts and styles, a style sheet's to fonts. */
     private static final Pattern LINKED = Pattern.compile("(?:href=|src=|url\\()\"(/(?:assets|fonts)/[^\"]+)\"");
@@ -55,6 +55,11 @@ public final class Asset extends Handler.Abstract {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot hash web asset web/" + file, e);
         }
+    }
+
+    @Override
+    public boolean isPage() {
+        return type.startsWith("text/html");
     }
 
     /** The assets and fonts a page or style sheet links: the route table checks each is served where it is. */

@@ -14,8 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import static vn.motcua.appliance.web.Exposure.LAN;
+import static vn.motcua.appliance.web.Exposure.LAN_COUNTER_SCREEN;
+import static vn.motcua.appliance.web.Exposure.LAN_DISPLAY;
 import static vn.motcua.appliance.web.Exposure.LAN_GUEST;
-import static vn.motcua.appliance.web.Exposure.LAN_STAFF;
+import static vn.motcua.appliance.web.Exposure.LAN_LIVE;
 import static vn.motcua.appliance.web.Exposure.LOCAL_ONLY;
 
 import vn.motcua.appliance.config.ApplianceConfig;
@@ -29,6 +31,7 @@ import vn.motcua.appliance.service.Health;
 import vn.motcua.appliance.service.QueueService;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
+import vn.motcua.appliance.store.QueueStore;
 import vn.motcua.appliance.store.StoreAttention;
 import vn.motcua.appliance.web.ApiHandler;
 import vn.motcua.appliance.web.CounterGate;
@@ -54,6 +57,11 @@ import vn.motcua.appliance.web.live.Notice;
 import vn.motcua.appliance.web.metrics.MetricsHandler;
 import vn.motcua.appliance.web.metrics.QueueMetrics;
 import vn.motcua.appliance.web.metrics.WebMetrics;
+import vn.motcua.appliance.web.LanAudiences;
+import vn.motcua.appliance.web.paired.PairedScreens;
+import vn.motcua.appliance.web.paired.Pairing;
+import vn.motcua.appliance.web.paired.PairingHandler;
+import vn.motcua.appliance.web.paired.ScreenAdminHandler;
 import vn.motcua.appliance.web.phone.PhoneCounts;
 import vn.motcua.appliance.web.phone.PhoneHandler;
 import vn.motcua.appliance.web.reports.ReportLabels;
@@ -113,6 +121,8 @@ public final class Screens {
     private final ClipMaker clipMaker;
     /** Booked residents checking in, typed at the kiosk or scanned at its reader. */
     private final BookingAnswer bookings;
+    /** Hall displays and counter-top screens paired over the LAN (issue 17). */
+    private final Pairing pairing;
     private volatile ScheduledExecutorService scheduler; // set by start(): device status changes before it wait for its first push
     private Routes routes;
 
@@ -126,12 +136,13 @@ public final class Screens {
      * @param staffChanges where the staff screen's {@code staff.changed} events go (the outbox)
      * @param deviceStatuses the devices' latest statuses, for the staff pages' device faults
      * @param history     the office's history, for the reports, their exports and the monthly report
+     * @param store       where the screens paired over the LAN are kept
      */
     public Screens(ApplianceConfig config, QueueService queue, Health health, Clock clock, DossierStatusSource dossiers,
                    java.util.function.LongSupplier outboxDepth, DeviceCounters devices, TicketQr ticketQr,
                    java.util.Optional<PhoneLink> phoneLink, TicketTemplate ticketTemplate,
                    PrintJobs printJobs, StaffChanges staffChanges,
-                   DeviceStatuses deviceStatuses, FigureSource history)
+                   DeviceStatuses deviceStatuses, FigureSource history, QueueStore store)
             throws IOException {
         ApplianceConfig.Identity id = config.identity();
         this.config = config;
@@ -152,6 +163,8 @@ public final class Screens {
                 "Welcome. Please take a number and wait for your turn."), clock, config.voice().repeat());
         queue.addListener(live);
         live.registerHealth(health);
+        pairing = new Pairing(new PairedScreens(store, clock, live::closeScreen), clock);
+        pairing.registerHealth(health);
         voice = new VoiceClips(id.dataDir().resolve("voice"), "espeak-ng");
         languages = config.voice().english() ? CallLanguages.VIETNAMESE_THEN_ENGLISH : CallLanguages.VIETNAMESE;
         clipMaker = new ClipMaker(voice);
@@ -164,6 +177,7 @@ public final class Screens {
         logins = new LoginCounts();
         metrics = QueueMetrics.registry(queue, health, outboxDepth, live, devices);
         WebMetrics.register(metrics, logins, checks, webCounters, live, phoneCounts);
+        vn.motcua.appliance.web.metrics.PairingMetrics.register(metrics, pairing);
         log.info("Password checks: {} at once", checks.permits());
     }
 
@@ -198,15 +212,23 @@ public final class Screens {
         MonthlyReportHandler monthly = new MonthlyReportHandler(history, staff, config.identity(), labels, today);
         PhoneHandler phone = new PhoneHandler(queue, ticketQr, phoneLink, config.identity().officeNameVi(),
                 config.web().phone().refresh().toSeconds(), clock, phoneCounts);
+        PairingHandler pairingAnswers = new PairingHandler(pairing);
+        ScreenAdminHandler screenAdmin = new ScreenAdminHandler(pairing, staff, queue.layout(), live::screensOnline);
         routes = new Routes(List.of(
-                page("/display", "display.html", LOCAL_ONLY),
+                page("/display", "display.html", LAN_DISPLAY),
+                page("/counter-screen", "counter-screen.html", LAN_COUNTER_SCREEN),
+                page("/pair", "pair.html", LAN), // what an unpaired screen gets: its code, until a manager confirms it
                 page("/kiosk", "kiosk.html", LOCAL_ONLY),
                 page("/counter", "counter.html", LAN),
                 page("/manager", "manager.html", LAN),
                 page("/manager/reports", "reports.html", LAN),
                 file("assets/common.css", LAN),
-                file("assets/display.css", LOCAL_ONLY),
-                file("assets/display.js", LOCAL_ONLY),
+                file("assets/display.css", LAN_DISPLAY),
+                file("assets/display.js", LAN_DISPLAY),
+                file("assets/counter-screen.css", LAN_COUNTER_SCREEN),
+                file("assets/counter-screen.js", LAN_COUNTER_SCREEN),
+                file("assets/pair.css", LAN),
+                file("assets/pair.js", LAN),
                 file("assets/kiosk.css", LAN), // the staff pages share the kiosk's buttons and layout
                 file("assets/kiosk.js", LOCAL_ONLY),
                 file("assets/kiosk-voice.js", LOCAL_ONLY), // the kiosk's voice guidance button
@@ -219,6 +241,7 @@ public final class Screens {
                 file("assets/manager.js", LAN),
                 file("assets/manager-staff.js", LAN),
                 file("assets/manager-staff.css", LAN),
+                file("assets/manager-screens.js", LAN),
                 file("assets/reports.js", LAN),
                 file("assets/reports.css", LAN),
                 file("assets/phone.css", LAN_GUEST),
@@ -226,8 +249,8 @@ public final class Screens {
                 file("fonts/NotoSans-Regular.ttf", LAN),
                 file("fonts/NotoSans-Bold.ttf", LAN),
                 file("fonts/OFL.txt", LAN),
-                Route.exact("/events", LAN_STAFF, new EventsHandler(live)),
-                Route.exact("/voice/call", LOCAL_ONLY, new VoiceHandler(voice, languages)),
+                Route.exact("/events", LAN_LIVE, new EventsHandler(live, pairing::viewer)),
+                Route.exact("/voice/call", LAN_DISPLAY, new VoiceHandler(voice, languages)),
                 Route.exact("/voice/guide", LOCAL_ONLY, new GuidanceHandler(voice,
                         config.devices().buttons().mode() != ButtonSetup.Mode.OFF)),
                 Route.prefix("/kiosk/", "/kiosk/info", LOCAL_ONLY,
@@ -247,6 +270,10 @@ public final class Screens {
                 Route.exact(MonthlyReportHandler.PDF_PATH, LAN, monthly),
                 Route.shape(StaffAdminHandler.CHANGE, "/manager/staff/lan/disable", LAN, staffAdmin),
                 Route.exact("/api/notice", LAN, new NoticeHandler(live, staff)),
+                Route.exact(PairingHandler.CODE, LAN, pairingAnswers),
+                Route.exact(PairingHandler.STATE, LAN, pairingAnswers),
+                Route.exact(ScreenAdminHandler.LIST, LAN, screenAdmin),
+                Route.shape(ScreenAdminHandler.REVOKE, "/manager/screens/1/revoke", LAN, screenAdmin),
                 Route.exact(PhoneHandler.FORM, LAN_GUEST, phone),
                 Route.shape(PhoneHandler.PAGE, "/t/2026-12-07/A023/Yx3kq0Jt9cVbN2mWz8LpQa", LAN_GUEST, phone),
                 Route.shape(PhoneHandler.STATE, "/t/2026-12-07/A023/Yx3kq0Jt9cVbN2mWz8LpQa/state", LAN_GUEST, phone),
@@ -285,16 +312,31 @@ public final class Screens {
         return new StaffGate(sessions);
     }
 
-    /** Whether a request carries a live staff session cookie (the LAN listener serves the live feed only then). */
-    public Predicate<Request> staffSession() {
+    /**
+     * Who a LAN request is, for the LAN gate: a live staff session cookie makes it staff, a paired screen's token
+     * cookie makes it that screen's role ({@link Pairing#audience}).
+     */
+    public LanAudiences audiences() {
         StaffGate gate = new StaffGate(sessions);
-        return request -> gate.session(request).isPresent();
+        return request -> {
+            java.util.Set<Exposure.Audience> who = pairing.audience(request);
+            if (gate.session(request).isPresent()) {
+                who.add(Exposure.Audience.STAFF);
+            }
+            return who;
+        };
+    }
+
+    /** The screens paired over the LAN. */
+    public Pairing pairing() {
+        return pairing;
     }
 
     public void start(ScheduledExecutorService scheduler) {
         scheduler.scheduleWithFixedDelay(this::reloadAccounts, ACCOUNTS_CHECK_SECONDS, ACCOUNTS_CHECK_SECONDS,
                 TimeUnit.SECONDS);
-        scheduler.scheduleWithFixedDelay(live::heartbeat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+        scheduler.scheduleWithFixedDelay(this::heartbeat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+        scheduler.scheduleWithFixedDelay(this::writeScreensSeen, 60, 60, TimeUnit.SECONDS);
         this.scheduler = scheduler;
         scheduler.execute(this::pushDeviceFaults); // what the devices said before the screens existed
         // Not at once: a booting Pi has better things to do in its first seconds, and short-lived test appliances
@@ -323,6 +365,20 @@ public final class Screens {
             live.setDeviceFaults(DeviceFaults.from(deviceStatuses.current()));
         } catch (RuntimeException e) {
             log.warn("Device faults for the staff pages", e);
+        }
+    }
+
+    /** The live feed's ping, and the paired screens whose feed is open marked seen (the manager's "last seen"). */
+    private void heartbeat() {
+        live.heartbeat();
+        pairing.screens().seenNow(live.screensOnline());
+    }
+
+    private void writeScreensSeen() {
+        try {
+            pairing.screens().writeLastSeen();
+        } catch (RuntimeException e) {
+            log.warn("Paired screens' last seen not written", e);
         }
     }
 

@@ -1,0 +1,148 @@
+package vn.motcua.appliance.web.paired;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongConsumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import vn.motcua.appliance.store.QueueStore;
+
+/**
+ * The screens paired over the LAN: stored in H2 ({@link PairedScreenRows}), and the working ones also held in memory
+ * by token hash, so checking a screen's cookie on every request costs a hash and a map lookup, never a query. A
+ * revoked screen leaves the map at once and {@code onRevoke} ends its open live feed streams, so it is cut off within
+ * the moment the manager presses the button, not at its next request. When each screen was last seen is kept in
+ * memory and written at most every {@link #SEEN_WRITE_EVERY} (a display asks every few seconds; the SD card need
+ * not hear of each).
+ */
+public final class PairedScreens {
+    private static final Logger log = LoggerFactory.getLogger(PairedScreens.class);
+    static final Duration SEEN_WRITE_EVERY = Duration.ofMinutes(1);
+    /** Screens working at once: far more than an office's walls and counters, and a bound on the map. */
+    static final int MAX_SCREENS = 200;
+
+    private final QueueStore store;
+    private final Clock clock;
+    private final LongConsumer onRevoke;
+    private final Map<String, PairedScreen> working = new ConcurrentHashMap<>();
+    private final Map<Long, Instant> seenWritten = new ConcurrentHashMap<>();
+
+    /** @param onRevoke told a revoked screen's id: ends its live feed streams */
+    public PairedScreens(QueueStore store, Clock clock, LongConsumer onRevoke) {
+        this.store = store;
+        this.clock = clock;
+        this.onRevoke = onRevoke;
+        for (PairedScreen s : store.withConnection(PairedScreenRows::all)) {
+            if (!s.revoked()) {
+                working.put(s.tokenHash(), s);
+            }
+        }
+        log.info("{} paired screens working", working.size());
+    }
+
+    /** The working screen whose token this is, marked seen now; empty for anything else (revoked, unknown, malformed). */
+    public Optional<PairedScreen> byToken(String token) {
+        if (!ScreenTokens.wellFormed(token)) {
+            return Optional.empty();
+        }
+        String hash = ScreenTokens.hash(token);
+        PairedScreen s = working.get(hash);
+        if (s == null) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        PairedScreen seen = s.seen(now);
+        working.replace(hash, s, seen); // a revoke meanwhile wins: replace only what is still there
+        return Optional.of(seen);
+    }
+
+    /**
+     * Marks the screens with a live feed stream open as seen now (from the scheduler, with the feed's heartbeat): a
+     * display shows its feed for days without another request, and the manager's "last seen" should still be now.
+     */
+    public void seenNow(Set<Long> online) {
+        if (online.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        for (Map.Entry<String, PairedScreen> e : working.entrySet()) {
+            if (online.contains(e.getValue().id())) {
+                working.replace(e.getKey(), e.getValue(), e.getValue().seen(now));
+            }
+        }
+    }
+
+    /** A new screen, stored; its token, to be handed to the screen once and never kept. */
+    public Paired pair(String name, ScreenRole role, Set<String> services, Set<Integer> counters) {
+        if (working.size() >= MAX_SCREENS) {
+            throw new IllegalStateException("already " + MAX_SCREENS + " screens paired");
+        }
+        String token = ScreenTokens.fresh();
+        String hash = ScreenTokens.hash(token);
+        Instant now = clock.instant();
+        long id = store.withConnection(c -> PairedScreenRows.insert(c, name, role, services, counters, hash, now));
+        PairedScreen s = new PairedScreen(id, name, role, services, counters, hash, now, null, null, null);
+        working.put(hash, s);
+        log.info("Screen {} paired: \"{}\", {}, services {}, counters {}", id, name, role.word(), services, counters);
+        return new Paired(s, token);
+    }
+
+    /** A screen just paired and the token its browser gets. */
+    public record Paired(PairedScreen screen, String token) {}
+
+    /** Revokes a working screen: refused from now on, its streams ended. False when there is no such working screen. */
+    public boolean revoke(long id, String by) {
+        Optional<PairedScreen> was = working.values().stream().filter(s -> s.id() == id).findFirst();
+        boolean done = store.withConnection(c -> {
+            if (was.isPresent() && was.get().lastSeen() != null) { // kept for the list: memory forgets it now
+                PairedScreenRows.lastSeen(c, id, was.get().lastSeen());
+            }
+            return PairedScreenRows.revoke(c, id, by, clock.instant());
+        });
+        working.values().removeIf(s -> s.id() == id);
+        if (done) {
+            onRevoke.accept(id);
+            log.info("Screen {} revoked by {}", id, by);
+        }
+        return done;
+    }
+
+    /** Every screen ever paired, with when each was last seen as known in memory. */
+    public List<PairedScreen> all() {
+        Map<Long, Instant> seen = new java.util.HashMap<>();
+        working.values().forEach(s -> {
+            if (s.lastSeen() != null) {
+                seen.put(s.id(), s.lastSeen());
+            }
+        });
+        return store.withConnection(PairedScreenRows::all).stream()
+                .map(s -> seen.containsKey(s.id()) ? s.seen(seen.get(s.id())) : s).toList();
+    }
+
+    /** Writes the last-seen times that moved on by more than {@link #SEEN_WRITE_EVERY} (from the scheduler). */
+    public void writeLastSeen() {
+        for (PairedScreen s : working.values()) {
+            Instant at = s.lastSeen();
+            Instant written = seenWritten.get(s.id());
+            if (at != null && (written == null || Duration.between(written, at).compareTo(SEEN_WRITE_EVERY) >= 0)) {
+                store.withConnection(c -> {
+                    PairedScreenRows.lastSeen(c, s.id(), at);
+                    return null;
+                });
+                seenWritten.put(s.id(), at);
+            }
+        }
+    }
+
+    public int workingCount() {
+        return working.size();
+    }
+}

@@ -1,0 +1,102 @@
+package vn.motcua.appliance.web.paired;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import vn.motcua.appliance.service.Health;
+import vn.motcua.appliance.web.ErrorCatalogue;
+import vn.motcua.appliance.web.Exposure;
+import vn.motcua.appliance.web.live.Viewer;
+
+/**
+ * Pairing screens over the LAN, wired: the codes waiting ({@link PairingCodes}), the screens paired
+ * ({@link PairedScreens}), the throttle on attempts per source ({@link PairingMisses}); and what the rest of the web
+ * asks of them: which LAN audience a request's screen cookie makes it ({@link #audience}, for the LAN gate), and what
+ * its live feed may carry ({@link #viewer}).
+ */
+public final class Pairing {
+    private static final Logger log = LoggerFactory.getLogger(Pairing.class);
+
+    private final PairingCodes codes;
+    private final PairedScreens screens;
+    private final PairingMisses misses;
+    private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong throttled = new AtomicLong();
+
+    public Pairing(PairedScreens screens, Clock clock) {
+        this.screens = screens;
+        this.codes = new PairingCodes(clock);
+        this.misses = new PairingMisses(clock);
+    }
+
+    public PairedScreens screens() {
+        return screens;
+    }
+
+    PairingCodes codes() {
+        return codes;
+    }
+
+    /** The working paired screen a request's cookie names, if any. */
+    public Optional<PairedScreen> screen(Request request) {
+        return screens.byToken(ScreenCookies.value(request, ScreenCookies.SCREEN));
+    }
+
+    /** The LAN audience of a request's screen cookie: its role's, or none. */
+    public Set<Exposure.Audience> audience(Request request) {
+        return screen(request).map(s -> EnumSet.of(s.role().audience())).orElse(EnumSet.noneOf(Exposure.Audience.class));
+    }
+
+    /**
+     * Who opens a live feed stream: a paired screen (its scope only; its token cookie set again, so a screen in use
+     * keeps it past the browser's cookie life), or anyone else the gate let through (everything).
+     */
+    public Viewer viewer(Request request, Response response) {
+        return screen(request).map(s -> {
+            Response.addCookie(response, ScreenCookies.screen(ScreenCookies.value(request, ScreenCookies.SCREEN)));
+            return Viewer.screen(s.id(), s.scope(), s.about());
+        }).orElse(Viewer.EVERYTHING);
+    }
+
+    /** Counts one attempt from {@code source} (a code asked for), refused first if it is over its attempts. */
+    void attempt(String source) {
+        refuseIfThrottled(source);
+        misses.count(source);
+    }
+
+    void refuseIfThrottled(String source) {
+        if (misses.tooMany(source)) {
+            throttled.incrementAndGet();
+            throw ErrorCatalogue.PAIRING_TOO_MANY.error();
+        }
+    }
+
+    /** A failed attempt: counted against the source, logged (sanitised), and counted for the health page. */
+    void miss(String source, String what) {
+        misses.count(source);
+        failed.incrementAndGet();
+        log.info("Pairing attempt failed from {}: {}", source.replaceAll("[^0-9A-Fa-f.:%*]", "?"), what);
+    }
+
+    public void registerHealth(Health health) {
+        health.register("paired_screens", () -> Health.Status.ok(screens.workingCount() + " screens paired, "
+                + codes.pending() + " pairing codes waiting, " + failed.get() + " failed pairing attempts and "
+                + throttled.get() + " refused as too many since start"));
+    }
+
+    public long failedCount() {
+        return failed.get();
+    }
+
+    public long throttledCount() {
+        return throttled.get();
+    }
+}
