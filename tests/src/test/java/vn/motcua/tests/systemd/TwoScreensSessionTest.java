@@ -34,7 +34,9 @@ import vn.motcua.tests.harness.ApplianceProcess;
  * provisioning writes into /etc/default/motcua-kiosk (HEADLESS-1 and -2 where a Pi has HDMI-A-1 and -2). Shown from
  * sway's own tree and from grim's picture of each output: the touch kiosk full-screen on its output turned portrait,
  * the hall display full-screen on the other, and a killed kiosk browser back on its output while the hall display's
- * browser runs on. The pictures are saved as target/screens/two-screens-*-output.png (published in docs/screens/).
+ * browser runs on. The session starts with the kiosk's output only and the second is plugged in later (swaymsg
+ * create_output): the hall display's page waits hidden, the kiosk stays on its screen, and the page moves to its own
+ * output when that appears. The pictures are saved as target/screens/two-screens-*-output.png (published in docs/screens/).
  *
  * <p>As root (CI) the session runs as {@code nobody}, as the unit runs it as motcua-kiosk: Chromium refuses to run as
  * root without {@code --no-sandbox}, which the product does not pass. No GPU here: sway renders with pixman
@@ -63,18 +65,26 @@ class TwoScreensSessionTest {
             String base = "http://127.0.0.1:" + app.port();
             session.start(List.of("MOTCUA_SCREENS=both",
                     "MOTCUA_KIOSK_URL=" + base + "/kiosk", "MOTCUA_KIOSK_OUTPUT=" + KIOSK_OUTPUT,
-                    // a Pi's 1920x1080 touch monitor mounted upright; the display keeps the headless 1280x720 mode
+                    // a Pi's 1920x1080 touch monitor mounted upright; the display keeps its output's own mode (as a TV
+                    // with no motcua_display_mode does): 1920x1080 for sway 1.7's create_output
                     "MOTCUA_KIOSK_MODE=1920x1080", "MOTCUA_KIOSK_TRANSFORM=90",
                     "MOTCUA_DISPLAY_URL=" + base + "/display", "MOTCUA_DISPLAY_OUTPUT=" + DISPLAY_OUTPUT));
 
-            // Titles come from the pages (web/*.html): each browser has loaded its page, on its output.
+            // Titles come from the pages (web/*.html): each browser has loaded its page, on its output. The hall TV is
+            // not there yet: its page waits on its workspace, hidden behind the kiosk, which keeps its screen.
             JsonNode kiosk = session.waitForWindow("__kiosk-", KIOSK_OUTPUT, "Lấy số thứ tự — Take a number");
+            session.waitForWindow("__display-", KIOSK_OUTPUT, "Màn hình gọi số — Queue display");
+            assertEquals(List.of("kiosk"), session.visibleWorkspaces(), "the kiosk's screen shows the kiosk");
+            JsonNode plugged = session.swaymsg("command", "create_output"); // the hall TV plugged in: HEADLESS-2
+            assertTrue(plugged.path(0).path("success").asBoolean(), plugged.toString());
             JsonNode display = session.waitForWindow("__display-", DISPLAY_OUTPUT, "Màn hình gọi số — Queue display");
             JsonNode kioskOutput = session.output(KIOSK_OUTPUT);
             JsonNode displayOutput = session.output(DISPLAY_OUTPUT);
             assertEquals("90", kioskOutput.path("transform").asText(), kioskOutput.toString());
             assertEquals(List.of(1080, 1920), size(kioskOutput.path("rect")), "the kiosk's output, portrait");
-            assertEquals(List.of(1280, 720), size(displayOutput.path("rect")), "the display's output, landscape");
+            List<Integer> landscape = size(displayOutput.path("rect"));
+            assertEquals("normal", displayOutput.path("transform").asText(), displayOutput.toString());
+            assertTrue(landscape.get(0) > landscape.get(1), "the display's output, landscape: " + landscape);
             // Full-screen: sway's flag, and the window covers its whole output (no bar, no border, no title).
             assertEquals(1, kiosk.path("fullscreen_mode").asInt(), kiosk.toString());
             assertEquals(1, display.path("fullscreen_mode").asInt(), display.toString());
@@ -84,7 +94,7 @@ class TwoScreensSessionTest {
             BufferedImage kioskShot = session.screenshot(KIOSK_OUTPUT, "two-screens-kiosk-output");
             BufferedImage displayShot = session.screenshot(DISPLAY_OUTPUT, "two-screens-display-output");
             assertEquals(List.of(1080, 1920), List.of(kioskShot.getWidth(), kioskShot.getHeight()));
-            assertEquals(List.of(1280, 720), List.of(displayShot.getWidth(), displayShot.getHeight()));
+            assertEquals(landscape, List.of(displayShot.getWidth(), displayShot.getHeight()));
 
             // A crashed kiosk browser: its loop inside the session starts it again, on the kiosk's output, full-screen;
             // the hall display's browser is the same process throughout.
@@ -154,7 +164,7 @@ class TwoScreensSessionTest {
             cmd.addAll(List.of("env", "-i", "PATH=/usr/sbin:/usr/bin:/sbin:/bin", "HOME=" + dir.resolve("home"),
                     "XDG_RUNTIME_DIR=" + runtime, "TMPDIR=" + dir.resolve("home"), // Chromium's sockets: not in /tmp
                     // the headless backend with two outputs, drawn in software; no input devices to open
-                    "WLR_BACKENDS=headless", "WLR_HEADLESS_OUTPUTS=2", "WLR_RENDERER=pixman", "WLR_LIBINPUT_NO_DEVICES=1"));
+                    "WLR_BACKENDS=headless", "WLR_HEADLESS_OUTPUTS=1", "WLR_RENDERER=pixman", "WLR_LIBINPUT_NO_DEVICES=1"));
             cmd.addAll(settings);
             cmd.addAll(List.of("/bin/sh", LAUNCHER.toString()));
             launcher = new ProcessBuilder(cmd).redirectErrorStream(true)
@@ -179,6 +189,16 @@ class TwoScreensSessionTest {
                 }
                 return null;
             }, () -> appId + " showing " + title + " on " + output + "; sway's tree: " + tree());
+        }
+
+        List<String> visibleWorkspaces() throws Exception {
+            List<String> names = new ArrayList<>();
+            for (JsonNode ws : swaymsg("get_workspaces")) {
+                if (ws.path("visible").asBoolean()) {
+                    names.add(ws.path("name").asText());
+                }
+            }
+            return names;
         }
 
         JsonNode output(String name) throws Exception {
@@ -223,8 +243,10 @@ class TwoScreensSessionTest {
             return into;
         }
 
-        private JsonNode swaymsg(String type) throws Exception {
-            return JSON.readTree(run(List.of("swaymsg", "-s", swaySocket().toString(), "-r", "-t", type)));
+        JsonNode swaymsg(String type, String... command) throws Exception {
+            List<String> cmd = new ArrayList<>(List.of("swaymsg", "-s", swaySocket().toString(), "-r", "-t", type));
+            cmd.addAll(List.of(command));
+            return JSON.readTree(run(cmd));
         }
 
         private Path swaySocket() throws IOException {
