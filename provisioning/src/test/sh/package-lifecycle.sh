@@ -85,7 +85,37 @@ wlr-randr
 wlr-randr --output HDMI-A-1 --transform 90
 chromium --kiosk --app=http://127.0.0.1:8080/kiosk
 EXP"
-rm -f "$R/usr/bin/cage" "$R/usr/bin/wlr-randr" "$R/usr/bin/chromium" "$R/tmp/kiosk.log"
+# Both screens: sway (a stand-in that logs its arguments and the config it is given) with the config the
+# launcher wrote into the unit's RuntimeDirectory, one browser loop per output, touch on the kiosk's.
+cat > "$R/usr/bin/sway" <<'STUB'
+#!/bin/sh
+echo "sway $*" >> /tmp/kiosk.log
+cat "$2" >> /tmp/kiosk.log
+STUB
+chmod 755 "$R/usr/bin/sway"
+mkdir -p "$R/run/motcua-kiosk"
+kiosk_run MOTCUA_SCREENS=both > "$WORK/kiosk-both.log"
+check "screen launcher, both screens: sway with its generated config in /run/motcua-kiosk" bash -c "diff <(grep -v '^#' '$WORK/kiosk-both.log') - <<'EXP'
+sway -c /run/motcua-kiosk/sway.conf
+xwayland disable
+swaynag_command -
+default_border none
+default_floating_border none
+focus_follows_mouse no
+mouse_warping none
+seat * hide_cursor 1000
+output HDMI-A-1 transform 90
+output HDMI-A-2 transform normal
+input type:touch map_to_output HDMI-A-1
+workspace kiosk output HDMI-A-1
+workspace display output HDMI-A-2
+assign [app_id=\"^chrome-.*__kiosk-\"] workspace kiosk
+assign [app_id=\"^chrome-.*__display-\"] workspace display
+for_window [app_id=\"^chrome-\"] fullscreen enable
+exec '/usr/share/motcua/bin/motcua-kiosk' --browser kiosk
+exec '/usr/share/motcua/bin/motcua-kiosk' --browser display
+EXP"
+rm -f "$R/usr/bin/cage" "$R/usr/bin/wlr-randr" "$R/usr/bin/chromium" "$R/usr/bin/sway" "$R/tmp/kiosk.log"
 check "units pass systemd-analyze verify" bash -c \
     "out=\$(chroot '$R' systemd-analyze verify /usr/lib/systemd/system/motcua-appliance.service /usr/lib/systemd/system/motcua-kiosk.service 2>&1); rc=\$?; echo \"\$out\"; [ \$rc -eq 0 ] && [ -z \"\$out\" ]"
 check "udev rules parse (udevadm test reports no invalid lines)" bash -c \

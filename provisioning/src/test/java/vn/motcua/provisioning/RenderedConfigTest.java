@@ -84,6 +84,39 @@ class RenderedConfigTest {
                 "{\"motcua_touch_calibration\": \"0 1 0 -1 0 1\"}")));
     }
 
+    /**
+     * Both screens from one Pi 4 (motcua_screen: both): the kiosk and the hall display pages, each with its HDMI
+     * connector, rotation and mode, kiosk on HDMI-A-1 turned 90 and the display on HDMI-A-2 by default; the touch
+     * calibration rule as for the kiosk alone. Every setting written is one the launcher reads, so a name changed on
+     * one side only fails here.
+     */
+    @Test
+    void bothScreensNameEachPageItsOutputAndRotationAndTheLauncherReadsEverySetting(@TempDir Path tmp) throws Exception {
+        List<String> defaults = settings(render(tmp.resolve("both"), "motcua-kiosk.j2", "motcua_screen=both"));
+        assertEquals(List.of("MOTCUA_SCREENS=both",
+                "MOTCUA_KIOSK_URL=http://127.0.0.1:8080/kiosk", "MOTCUA_KIOSK_OUTPUT=HDMI-A-1", "MOTCUA_KIOSK_TRANSFORM=90",
+                "MOTCUA_KIOSK_MODE=",
+                "MOTCUA_DISPLAY_URL=http://127.0.0.1:8080/display", "MOTCUA_DISPLAY_OUTPUT=HDMI-A-2",
+                "MOTCUA_DISPLAY_TRANSFORM=normal", "MOTCUA_DISPLAY_MODE="), defaults);
+        assertEquals(List.of("MOTCUA_SCREENS=both",
+                "MOTCUA_KIOSK_URL=http://127.0.0.1:8181/kiosk", "MOTCUA_KIOSK_OUTPUT=HDMI-A-2", "MOTCUA_KIOSK_TRANSFORM=270",
+                "MOTCUA_KIOSK_MODE=",
+                "MOTCUA_DISPLAY_URL=http://127.0.0.1:8181/display", "MOTCUA_DISPLAY_OUTPUT=HDMI-A-1",
+                "MOTCUA_DISPLAY_TRANSFORM=normal", "MOTCUA_DISPLAY_MODE=1920x1080@60Hz"),
+                settings(render(tmp.resolve("swapped"), "motcua-kiosk.j2", "motcua_screen=both", "motcua_http_port=8181",
+                        "motcua_kiosk_output=HDMI-A-2", "motcua_display_output=HDMI-A-1", "motcua_kiosk_transform=270",
+                        "motcua_display_mode=1920x1080@60Hz")));
+        String launcher = Files.readString(Paths.repo().resolve("systemd/bin/motcua-kiosk"));
+        for (String setting : defaults) {
+            String name = setting.substring(0, setting.indexOf('='));
+            org.junit.jupiter.api.Assertions.assertTrue(launcher.contains("${" + name + ":-"), name + " is not read by the launcher");
+        }
+        assertEquals(List.of("SUBSYSTEM==\"input\", KERNEL==\"event[0-9]*\", ENV{ID_INPUT_TOUCHSCREEN}==\"1\", "
+                        + "ENV{LIBINPUT_CALIBRATION_MATRIX}=\"0 1 0 -1 0 1\""),
+                settings(render(tmp.resolve("touch"), "61-motcua-local.rules.j2", "motcua_screen=both",
+                        "{\"motcua_touch_calibration\": \"0 1 0 -1 0 1\"}")));
+    }
+
     /** Renders appliance.conf.j2 with the role's defaults, an inventory file of RESOURCES and the given extra vars. */
     private static Path renderConfig(Path dir, String inventory, String... extraVars) {
         List<String> vars = new java.util.ArrayList<>(List.of("@" + RESOURCES.resolve(inventory)));
