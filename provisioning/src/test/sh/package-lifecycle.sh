@@ -28,6 +28,7 @@ check "gpio group created for SupplementaryGroups" grep -q '^gpio:' "$R/etc/grou
 check "state dir owned by motcua, 0750" grep -qx 'motcua 750' <(run stat -c '%U %a' /var/lib/motcua)
 check "secrets dir root:motcua 0750" grep -qx 'root motcua 750' <(run stat -c '%U %G %a' /etc/motcua/secrets)
 check "conffile registered" grep -q '/etc/motcua/appliance.conf' "$R/var/lib/dpkg/info/motcua-appliance.conffiles"
+check "screens' Chromium policy installed as a conffile: no translate bubble" bash -c "grep -q '\"TranslateEnabled\": false' '$R/etc/chromium/policies/managed/motcua.json' && grep -q '/etc/chromium/policies/managed/motcua.json' '$R/var/lib/dpkg/info/motcua-appliance.conffiles'"
 check "appliance unit enabled" test -L "$R/etc/systemd/system/multi-user.target.wants/motcua-appliance.service"
 # The kiosk unit installs into multi-user.target (its [Install] section): no link for it there, nor
 # under any other target (provisioning enables it on devices with a screen).

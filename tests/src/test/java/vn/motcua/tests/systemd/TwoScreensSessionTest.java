@@ -119,9 +119,14 @@ class TwoScreensSessionTest {
 
     /**
      * A screenshot shows a page once it has more than a handful of colours (an output with nothing drawn, or a page
-     * not painted yet, is one or two).
+     * not painted yet, is one or two) and the page fills the output: its left and right edges are not sway's black
+     * background (a page still laid out at its old size sits in the middle of a black output, with colours enough).
      */
     private static boolean showsAPage(BufferedImage image) {
+        return colourful(image) && !mostlyBlack(image, 1) && !mostlyBlack(image, image.getWidth() - 2);
+    }
+
+    private static boolean colourful(BufferedImage image) {
         Set<Integer> colours = new HashSet<>();
         for (int y = 0; y < image.getHeight(); y += 4) {
             for (int x = 0; x < image.getWidth(); x += 4) {
@@ -132,6 +137,15 @@ class TwoScreensSessionTest {
             }
         }
         return false;
+    }
+
+    /** Whether most of column {@code x} is black (the compositor's background, nothing painted there). */
+    private static boolean mostlyBlack(BufferedImage image, int x) {
+        int black = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            black += (image.getRGB(x, y) & 0xFFFFFF) == 0 ? 1 : 0;
+        }
+        return black > image.getHeight() / 2;
     }
 
     /** The launcher's sway session, as the unit's user would run it, and its IPC. */
