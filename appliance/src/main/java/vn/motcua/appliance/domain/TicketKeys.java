@@ -19,7 +19,7 @@ import javax.crypto.spec.SecretKeySpec;
  * a link of another day or another office never matches. The key is the first 128 bits (22 characters base64url),
  * beyond any walking of numbers; the short code is 6 characters of {@link #ALPHABET} (31^6, about 887 million) from
  * the next bits, short enough to type on a phone and only accepted with the ticket's number, under a per-source limit
- * on misses (the web's {@code PhoneGuesses}). Keys are compared in constant time.
+ * on misses (the web's {@code MissesPerMinute}). Keys are compared in constant time.
  */
 public final class TicketKeys {
     /** Letters and digits a resident cannot misread on paper: no 0/O, 1/I/L. */

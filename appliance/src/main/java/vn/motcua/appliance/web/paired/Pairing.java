@@ -18,23 +18,29 @@ import vn.motcua.appliance.web.live.Viewer;
 
 /**
  * Pairing screens over the LAN, wired: the codes waiting ({@link PairingCodes}), the screens paired
- * ({@link PairedScreens}), the throttle on attempts per source ({@link PairingMisses}); and what the rest of the web
+ * ({@link PairedScreens}), the throttle on attempts per source ({@link vn.motcua.appliance.web.MissesPerMinute}, {@link #ATTEMPTS_PER_MINUTE} a minute); and what the rest of the web
  * asks of them: which LAN audience a request's screen cookie makes it ({@link #audience}, for the LAN gate), and what
  * its live feed may carry ({@link #viewer}).
  */
 public final class Pairing {
+    /**
+     * Pairing attempts a source may make in a minute (a wrong code typed on {@code /manager}, a poll with an unknown
+     * claim, every code a screen asks for) before it is refused ({@code PAIRING_TOO_MANY}): a code of 31^6 values,
+     * alive five minutes, then cannot be found by trying.
+     */
+    public static final int ATTEMPTS_PER_MINUTE = 10;
     private static final Logger log = LoggerFactory.getLogger(Pairing.class);
 
     private final PairingCodes codes;
     private final PairedScreens screens;
-    private final PairingMisses misses;
+    private final vn.motcua.appliance.web.MissesPerMinute misses;
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong throttled = new AtomicLong();
 
     public Pairing(PairedScreens screens, Clock clock) {
         this.screens = screens;
         this.codes = new PairingCodes(clock);
-        this.misses = new PairingMisses(clock);
+        this.misses = new vn.motcua.appliance.web.MissesPerMinute(clock, ATTEMPTS_PER_MINUTE);
     }
 
     public PairedScreens screens() {
@@ -69,7 +75,7 @@ public final class Pairing {
     /** Counts one attempt from {@code source} (a code asked for), refused first if it is over its attempts. */
     void attempt(String source) {
         refuseIfThrottled(source);
-        misses.count(source);
+        misses.missed(source);
     }
 
     void refuseIfThrottled(String source) {
@@ -81,7 +87,7 @@ public final class Pairing {
 
     /** A failed attempt: counted against the source, logged (sanitised), and counted for the health page. */
     void miss(String source, String what) {
-        misses.count(source);
+        misses.missed(source);
         failed.incrementAndGet();
         log.info("Pairing attempt failed from {}: {}", source.replaceAll("[^0-9A-Fa-f.:%*]", "?"), what);
     }

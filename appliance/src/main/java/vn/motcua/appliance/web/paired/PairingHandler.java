@@ -20,7 +20,7 @@ import vn.motcua.appliance.web.HttpError;
  * The screen's side of pairing, open to anyone on the LAN (the screen has nothing yet): {@code POST /pair/code} gives
  * a new code to show and sets the claim cookie (a screen already paired is told its own page instead); {@code GET /pair/state}, polled by the pairing page, says "waiting"
  * until a manager confirmed the code on {@code /manager}, then, once, sets the screen's token cookie and names the
- * page to open. Each code asked for counts against the source's pairing attempts ({@link PairingMisses}), as does a
+ * page to open. Each code asked for counts against the source's pairing attempts ({@link Pairing#ATTEMPTS_PER_MINUTE}), as does a
  * poll with a claim nobody knows; past the limit the source gets {@code PAIRING_TOO_MANY}.
  */
 public final class PairingHandler extends Handler.Abstract {

@@ -34,7 +34,7 @@ import vn.motcua.appliance.web.auth.StaffGate;
  * counter);
  * {@code POST /manager/screens/{id}/revoke} revokes one. A logged-in manager only, every POST with the session's CSRF
  * token, as the staff screen. Everything is checked before the code is taken, so a bad name or scope leaves the code
- * waiting; a wrong code counts against the manager's PC ({@link PairingMisses}) and changes nothing.
+ * waiting; a wrong code counts against the manager's PC ({@link Pairing#ATTEMPTS_PER_MINUTE}) and changes nothing.
  */
 public final class ScreenAdminHandler extends Handler.Abstract {
     private static final Logger log = LoggerFactory.getLogger(ScreenAdminHandler.class);

@@ -35,7 +35,7 @@ import vn.motcua.appliance.web.HttpError;
  * paper, which sends the resident on to the ticket's page.</li>
  * </ul>
  * A link or code that is not a ticket's of that day gets 404 {@code UNKNOWN_TICKET_LINK}, counted; a source with
- * {@link PhoneGuesses#LIMIT} of them in a minute gets 429 {@code TOO_MANY_GUESSES} before any key is computed. The key
+ * {@link #GUESSES_PER_MINUTE} of them in a minute gets 429 {@code TOO_MANY_GUESSES} before any key is computed. The key
  * is checked (in constant time, a pure function: no lookup) before the queue is read, so a guess never takes the
  * queue's lock. A real link of a ticket that is over (served, a no-show past its window, another day) gets 410
  * {@code TICKET_FINISHED}: the page says so and stops asking. Refreshing is a poll, not the live feed: a phone on a
@@ -43,6 +43,8 @@ import vn.motcua.appliance.web.HttpError;
  * per-ticket push would cost every phone's state at every commit.
  */
 public final class PhoneHandler extends Handler.Abstract {
+    /** Wrong links and codes a source may try in a minute before it gets 429 {@code TOO_MANY_GUESSES}. */
+    public static final int GUESSES_PER_MINUTE = 20;
     /** Any three segments under /t/: a malformed guess still reaches the handler, so it is counted and throttled. */
     public static final Pattern PAGE = Pattern.compile("/t/([^/]{1,16})/([^/]{1,8})/([^/]{1,64})");
     public static final Pattern STATE = Pattern.compile("/t/([^/]{1,16})/([^/]{1,8})/([^/]{1,64})/state");
@@ -57,7 +59,7 @@ public final class PhoneHandler extends Handler.Abstract {
     private final Optional<PhoneLink> link;
     private final String office;
     private final long refreshSeconds;
-    private final PhoneGuesses guesses;
+    private final vn.motcua.appliance.web.MissesPerMinute guesses;
     private final PhoneCounts counts;
 
     /**
@@ -72,7 +74,7 @@ public final class PhoneHandler extends Handler.Abstract {
         this.link = link;
         this.office = office;
         this.refreshSeconds = refreshSeconds;
-        this.guesses = new PhoneGuesses(clock);
+        this.guesses = new vn.motcua.appliance.web.MissesPerMinute(clock, GUESSES_PER_MINUTE);
         this.counts = counts;
     }
 

@@ -227,7 +227,7 @@ class PhonePageTest {
         HttpResponse<String> delete = send(https, lan + path, "DELETE", null);
         assertEquals(404, delete.statusCode(), "not a read: refused by the LAN gate");
         assertTrue(delete.body().contains("Not available on the LAN listener"), delete.body());
-        for (int i = guesses.size(); i < PhoneGuesses.LIMIT; i++) {
+        for (int i = guesses.size(); i < PhoneHandler.GUESSES_PER_MINUTE; i++) {
             assertEquals(404, lanGet("/t/" + day + "/" + number + "/" + otherKey).statusCode());
         }
         HttpResponse<String> throttled = lanGet(path + "/state");
@@ -237,7 +237,7 @@ class PhonePageTest {
                 .localAddress(java.net.InetAddress.getByName("127.0.0.3")).connectTimeout(Duration.ofSeconds(2)).build();
         assertEquals(200, send(otherPhone, lan + path + "/state", "GET", null).statusCode(), "another phone is not held back");
         String metrics = send(http, local + "/metrics", "GET", null).body();
-        assertTrue(metrics.contains("motcua_phone_requests_total{outcome=\"unknown\"} " + PhoneGuesses.LIMIT + ".0"), metrics);
+        assertTrue(metrics.contains("motcua_phone_requests_total{outcome=\"unknown\"} " + PhoneHandler.GUESSES_PER_MINUTE + ".0"), metrics);
         assertTrue(metrics.contains("motcua_phone_requests_total{outcome=\"throttled\"} 1.0"), metrics);
     }
 }

@@ -1,4 +1,4 @@
-package vn.motcua.appliance.web.phone;
+package vn.motcua.appliance.web;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,17 +11,17 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** The per-source limit on wrong phone links: per minute, per address, bounded in memory. */
-class PhoneGuessesTest {
+class MissesPerMinuteTest {
     private Instant now = Instant.parse("2026-12-07T02:00:10Z");
-    private final PhoneGuesses guesses = new PhoneGuesses(new Clock() {
+    private final MissesPerMinute guesses = new MissesPerMinute(new Clock() {
         @Override public ZoneOffset getZone() { return ZoneOffset.UTC; }
         @Override public Clock withZone(java.time.ZoneId zone) { return this; }
         @Override public Instant instant() { return now; }
-    });
+    }, 20);
 
     @Test
     void aSourceIsHeldAtItsLimitUntilTheMinuteEndsAndOthersAreNot() {
-        for (int i = 0; i < PhoneGuesses.LIMIT - 1; i++) {
+        for (int i = 0; i < guesses.limit() - 1; i++) {
             guesses.missed("192.168.50.7");
         }
         assertFalse(guesses.tooMany("192.168.50.7"), "one miss left");
@@ -36,10 +36,10 @@ class PhoneGuessesTest {
 
     @Test
     void beyondTheTrackedSourcesNewAddressesShareOneCount() {
-        for (int i = 0; i < PhoneGuesses.MAX_SOURCES; i++) {
+        for (int i = 0; i < MissesPerMinute.MAX_SOURCES; i++) {
             guesses.missed("10.0." + (i / 256) + "." + (i % 256));
         }
-        for (int i = 0; i < PhoneGuesses.LIMIT; i++) {
+        for (int i = 0; i < guesses.limit(); i++) {
             guesses.missed("172.16.0." + i); // each a new address: all counted together
         }
         assertTrue(guesses.tooMany("172.16.9.9"), "a flood from many addresses throttles itself");
