@@ -155,6 +155,7 @@ class TwoScreensSessionTest {
         private final Path runtime;
         private final boolean root;
         private Process launcher;
+        private java.time.Instant started;
 
         Session(Path dir) throws IOException {
             this.dir = dir;
@@ -181,6 +182,7 @@ class TwoScreensSessionTest {
                     "WLR_BACKENDS=headless", "WLR_HEADLESS_OUTPUTS=1", "WLR_RENDERER=pixman", "WLR_LIBINPUT_NO_DEVICES=1"));
             cmd.addAll(settings);
             cmd.addAll(List.of("/bin/sh", LAUNCHER.toString()));
+            started = java.time.Instant.now().minusSeconds(1); // start times are coarse: a second's margin
             launcher = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(dir.resolve("session.log").toFile()).start();
         }
@@ -325,14 +327,35 @@ class TwoScreensSessionTest {
             if (launcher == null) {
                 return;
             }
-            List<ProcessHandle> all = launcher.descendants().toList();
+            List<ProcessHandle> all = new ArrayList<>(launcher.descendants().toList());
             launcher.destroy();
             if (!launcher.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
                 launcher.destroyForcibly();
             }
-            // anything of the session's still there after sway (a browser slow to notice) goes too
-            all.forEach(ProcessHandle::destroyForcibly);
             launcher.waitFor();
+            // Anything of the session's still there after sway goes too, and is waited for, or the temporary folder
+            // cannot be deleted under a browser still writing its profile: a browser a restart loop started after
+            // the list above, or a child Chromium forked and orphaned. As root the session is nobody's, and nobody
+            // else's processes start during this test: every nobody process started since the session began is its.
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(15);
+            while (true) {
+                if (root) {
+                    ProcessHandle.allProcesses().filter(this::startedBySession).forEach(all::add);
+                }
+                List<ProcessHandle> alive = all.stream().filter(ProcessHandle::isAlive).toList();
+                if (alive.isEmpty() || System.nanoTime() > deadline) {
+                    break;
+                }
+                alive.forEach(ProcessHandle::destroyForcibly);
+                Thread.sleep(100);
+            }
+        }
+
+        /** A process of the session's user started after the session: the session's own (see close). */
+        private boolean startedBySession(ProcessHandle p) {
+            ProcessHandle.Info info = p.info();
+            return info.user().map("nobody"::equals).orElse(false)
+                    && info.startInstant().map(t -> !t.isBefore(started)).orElse(false);
         }
     }
 
