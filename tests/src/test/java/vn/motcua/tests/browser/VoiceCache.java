@@ -8,12 +8,13 @@ import java.util.stream.Stream;
 import vn.motcua.appliance.web.voice.VoiceClips;
 
 /**
- * The espeak-ng word clips, generated once per test run into target/ and copied into each appliance's data
+ * The espeak-ng word clips, generated once per test JVM into target/ and copied into each appliance's data
  * folder, so browser tests do not each spend their first seconds (and the CPU Chromium needs) regenerating them.
  * {@link AnnouncementAudioTest} does not use it: it checks the appliance's own first-start generation.
  */
 final class VoiceCache {
-    private static final Path CACHE = Path.of("target/voice-cache");
+    /** One folder per test JVM: two browser classes run at once, each JVM making the clips once for itself. */
+    private static final Path CACHE = Path.of("target/voice-cache-" + ProcessHandle.current().pid());
 
     private VoiceCache() {}
 

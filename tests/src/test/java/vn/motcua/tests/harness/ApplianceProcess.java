@@ -29,6 +29,15 @@ public final class ApplianceProcess implements AutoCloseable {
             "../systemd/bin/motcua-appliance"));
     private static final Path DEMO_CONF = Path.of(System.getProperty("motcua.demoConf",
             "../appliance/src/main/dist/demo.conf"));
+    /**
+     * Extra JVM flags for the tests' appliance processes (not the launcher's, which has its own), from the build:
+     * the test suites give {@code -XX:TieredStopAtLevel=1}. An appliance in a test lives seconds to a minute,
+     * where the C2 compiler's threads only compete for the 2 cores with the test and Chromium (the same start and
+     * 30 tickets cost 9.1 s of CPU with C2, 5.5 s without); what is tested (commits, kills, answers) does not
+     * depend on the compiler. The benchmarks (tests/bench.sh) do not set it: they measure the JVM as shipped.
+     */
+    private static final List<String> JVM_FLAGS = java.util.Arrays.stream(
+            System.getProperty("motcua.applianceJvmFlags", "").trim().split("\\s+")).filter(f -> !f.isEmpty()).toList();
 
     /** Bounds that only stop a hung test, never timing assertions: wide enough for a loaded CI machine. */
     private static final Duration START_LIMIT = Duration.ofSeconds(120);
@@ -88,14 +97,16 @@ public final class ApplianceProcess implements AutoCloseable {
             throw new IllegalStateException("the previous appliance process is still running");
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = launcher
-                ? new ArrayList<>(List.of("/bin/sh", LAUNCHER.toString(), "--config", config.toString(), "--demo"))
-                : new ArrayList<>(List.of(java, "-Xmx128m", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED",
-                        "-jar", JAR.toString(), "--config", config.toString(), "--demo"));
+        List<String> cmd;
         if (launcher) { // the package's script with its own JVM flags, this build's jar and JVM, no AOT cache
+            cmd = List.of("/bin/sh", LAUNCHER.toString(), "--config", config.toString(), "--demo");
             environment.put("MOTCUA_JAR", JAR.toAbsolutePath().toString());
             environment.put("MOTCUA_JAVA", java);
             environment.put("MOTCUA_AOT_DIR", "");
+        } else {
+            cmd = new ArrayList<>(List.of(java, "-Xmx128m", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED"));
+            cmd.addAll(JVM_FLAGS);
+            cmd.addAll(List.of("-jar", JAR.toString(), "--config", config.toString(), "--demo"));
         }
         starts++;
         ProcessBuilder pb = new ProcessBuilder(cmd);
