@@ -23,7 +23,9 @@ class ProvisionOverSshTest {
     void provisionsTwoDevicesIdempotentlyWithAnHonestDryRunAndUpdatesAndRollsBack(@TempDir Path tmp) {
         Paths.assumeRoot();
         Path jdk = Path.of(System.getProperty("java.home"));
-        Proc p = Proc.run(tmp, Proc.Duration.ofSeconds(900), "unshare", "-m", "bash",
+        // A bound for a hang only (7 min on a quiet machine; over 15 with other builds beside it: Ansible is
+        // CPU-bound), under the test's own 20 minutes so that a hang reports the script's output.
+        Proc p = Proc.run(tmp, Proc.Duration.ofSeconds(1140), "unshare", "-m", "bash",
                 Paths.script("provision-over-ssh.sh").toString(), Paths.deb().toString(),
                 jdk.toString(), Paths.repo().toString(), tmp.resolve("target").toString());
         assertEquals(0, p.failedChecks(), p.output());

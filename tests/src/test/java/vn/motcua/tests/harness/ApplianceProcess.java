@@ -138,8 +138,20 @@ public final class ApplianceProcess implements AutoCloseable {
 
     /** SIGKILL: no shutdown hook, no flush, like a power cut for the process. */
     public void kill() throws InterruptedException {
+        // SIGKILL to the JVM and every process it started (espeak-ng making voice clips), as systemd's kill of the
+        // service's control group does: an orphaned espeak-ng would go on writing into the data folder, which the
+        // next start or the test's clean-up then finds changing under it.
+        List<ProcessHandle> children = process.descendants().toList();
         process.destroyForcibly();
+        children.forEach(ProcessHandle::destroyForcibly);
         process.waitFor();
+        for (ProcessHandle c : children) {
+            try {
+                c.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new IllegalStateException("process " + c.pid() + " of the appliance still running after SIGKILL", e);
+            }
+        }
     }
 
     /** SIGTERM: the clean stop systemd does. */
