@@ -50,6 +50,12 @@ public final class LanKeystore {
 
     /** The same, its config changed by {@code edit} first (the phone page turned on, say). */
     public static Appliance applianceWithLan(Path dir, java.util.function.UnaryOperator<String> edit) throws Exception {
+        return applianceWithLan(dir, edit, Clock.systemUTC());
+    }
+
+    /** The same on {@code clock} (a test moving time on instead of waiting). */
+    public static Appliance applianceWithLan(Path dir, java.util.function.UnaryOperator<String> edit, Clock clock)
+            throws Exception {
         make(dir, "127.0.0.2");
         Files.writeString(dir.resolve("staff.accounts"), StaffAccounts.line(
                 "lan", "1,2", PasswordHash.hash("mat-khau-1".toCharArray())) + "\n"
@@ -61,7 +67,7 @@ public final class LanKeystore {
                 .replace("/etc/motcua/web-tls.p12", dir.resolve("web-tls.p12").toString())
                 .replace("/etc/motcua/web-tls.secret", dir.resolve("web-tls.secret").toString());
         Appliance a = new Appliance(
-                ConfigLoader.parse(edit.apply(toml), "test"), Clock.systemUTC());
+                ConfigLoader.parse(edit.apply(toml), "test"), clock);
         a.start();
         return a;
     }

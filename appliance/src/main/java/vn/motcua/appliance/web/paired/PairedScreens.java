@@ -142,6 +142,11 @@ public final class PairedScreens {
         }
     }
 
+    /** The screens paired and not revoked, as known in memory (last seen included). */
+    public List<PairedScreen> working() {
+        return List.copyOf(working.values());
+    }
+
     public int workingCount() {
         return working.size();
     }

@@ -92,10 +92,24 @@ public final class Pairing {
         log.info("Pairing attempt failed from {}: {}", source.replaceAll("[^0-9A-Fa-f.:%*]", "?"), what);
     }
 
-    public void registerHealth(Health health) {
-        health.register("paired_screens", () -> Health.Status.ok(screens.workingCount() + " screens paired, "
-                + codes.pending() + " pairing codes waiting, " + failed.get() + " failed pairing attempts and "
-                + throttled.get() + " refused as too many since start"));
+    /**
+     * The {@code paired_screens} part of /healthz: the counts, and a warning naming each screen {@code presence}
+     * reported offline. A warning, never a fault: a TV switched off is the office's business, and /healthz red
+     * would send a technician (or a monitor's restart) to a master that is fine.
+     */
+    public void registerHealth(Health health, ScreenPresence presence) {
+        health.register("paired_screens", () -> {
+            String counts = screens.workingCount() + " screens paired, " + codes.pending() + " pairing codes waiting, "
+                    + failed.get() + " failed pairing attempts and " + throttled.get() + " refused as too many since start";
+            java.util.List<ScreenPresence.Offline> off = presence.offline();
+            if (off.isEmpty()) {
+                return Health.Status.ok(counts);
+            }
+            java.util.StringJoiner who = new java.util.StringJoiner("; ", counts + "; offline: ", "");
+            off.forEach(o -> who.add("screen " + o.id() + " \"" + o.name() + "\" (" + o.role().word()
+                    + ") no live feed since " + o.lastConnected()));
+            return Health.Status.warning(off.size() + " screens offline", who.toString());
+        });
     }
 
     public long failedCount() {
