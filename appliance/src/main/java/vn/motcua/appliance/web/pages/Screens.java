@@ -171,6 +171,9 @@ public final class Screens {
         pairing = new Pairing(new PairedScreens(store, clock, live::closeScreen), clock);
         presence = new ScreenPresence(pairing.screens()::working, live::screensOnline, deviceEvents, clock);
         pairing.registerHealth(health, presence);
+        // the screens provisioning enrolled, merged by token hash: a second start, or a second run, adds nothing
+        pairing.enrolFrom(vn.motcua.appliance.web.paired.EnrolledScreensFile.beside(config.web().staffAccounts()),
+                queue.layout());
         voice = new VoiceClips(id.dataDir().resolve("voice"), "espeak-ng");
         languages = config.voice().english() ? CallLanguages.VIETNAMESE_THEN_ENGLISH : CallLanguages.VIETNAMESE;
         clipMaker = new ClipMaker(voice);
@@ -278,6 +281,7 @@ public final class Screens {
                 Route.exact("/api/notice", LAN, new NoticeHandler(live, staff)),
                 Route.exact(PairingHandler.CODE, LAN, pairingAnswers),
                 Route.exact(PairingHandler.STATE, LAN, pairingAnswers),
+                Route.exact(PairingHandler.ENROL, LAN, pairingAnswers),
                 Route.exact(ScreenAdminHandler.LIST, LAN, screenAdmin),
                 Route.shape(ScreenAdminHandler.REVOKE, "/manager/screens/1/revoke", LAN, screenAdmin),
                 Route.exact(PhoneHandler.FORM, LAN_GUEST, phone),
