@@ -2,7 +2,6 @@ package vn.motcua.tests.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +9,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -21,7 +19,7 @@ import org.openqa.selenium.support.ui.Select;
 import vn.motcua.tests.harness.ApplianceProcess;
 import vn.motcua.tests.harness.LanHttps;
 import vn.motcua.tests.harness.StaffFile;
-import vn.motcua.tests.lan.NetNamespace;
+import vn.motcua.appliance.web.lan.NetNamespace;
 
 /**
  * Issue 17 in Chromium: a new screen on another host of the LAN (Chromium started inside a network namespace of the
@@ -60,13 +58,7 @@ class ScreenPairingBrowserTest {
 
     @Test
     void aManagerPairsAScreenOnAnotherHostWhichShowsCallsUntilRevoked() throws Exception {
-        String why = NetNamespace.unavailableBecause();
-        if (why != null) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail("the screen pairing browser test needs a network namespace under CI: " + why);
-            }
-            Assumptions.abort("no network namespace here: " + why);
-        }
+        NetNamespace.requireFor("the screen pairing browser test");
         ns = NetNamespace.create(1);
         LanHttps https = LanHttps.make(dir, ns.host());
         app = new ApplianceProcess(dir, https::enable);
