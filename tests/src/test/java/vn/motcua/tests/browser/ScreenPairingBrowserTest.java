@@ -3,9 +3,7 @@ package vn.motcua.tests.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -66,7 +64,7 @@ class ScreenPairingBrowserTest {
         app.start();
         String lan = https.base();
 
-        screen = Browsers.open(dir.resolve("chrome-screen"), 1280, 720, true, launcherInside(ns));
+        screen = Browsers.open(dir.resolve("chrome-screen"), 1280, 720, true, Browsers.launcherInside(ns, dir));
         screen.get(lan + "display");
         Browsers.waiting(screen, 60).until(ExpectedConditions.textMatches(By.id("code"), java.util.regex.Pattern.compile(CODE)));
         assertTrue(screen.getCurrentUrl().endsWith("/pair"), "an unpaired screen is sent to pairing: " + screen.getCurrentUrl());
@@ -128,13 +126,5 @@ class ScreenPairingBrowserTest {
         manager.findElement(By.id("screen-pair-button")).click();
         Browsers.waiting(manager, 60).until(ExpectedConditions.textToBePresentInElementLocated(By.id("screens-message"),
                 "Đã ghép nối " + name));
-    }
-
-    /** A script that starts Chromium inside the namespace, for chromedriver to launch as its browser. */
-    private String launcherInside(NetNamespace ns) throws Exception {
-        Path script = dir.resolve("chromium-in-namespace.sh");
-        Files.writeString(script, "#!/bin/sh\nexec " + String.join(" ", ns.command(List.of("/usr/bin/chromium"))) + " \"$@\"\n");
-        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
-        return script.toString();
     }
 }
