@@ -16,13 +16,17 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.motcua.appliance.Appliance;
+import vn.motcua.appliance.web.lan.NamespaceCurl;
+import vn.motcua.appliance.web.lan.NetNamespace;
 import vn.motcua.appliance.store.EventJson;
 import vn.motcua.appliance.web.paired.EnrolledScreensFile;
 import vn.motcua.appliance.web.paired.PairedScreen;
@@ -41,10 +45,26 @@ class ScreenEnrolmentTest {
     private static final String COUNTER = "counter-3-token-0123456789abcdefghijklmnopq";
     private static final String BAD_HASH = "f".repeat(63);
 
+    private static NetNamespace ns;
+
+    @BeforeAll
+    static void anotherHost() throws Exception {
+        NetNamespace.requireFor("ScreenEnrolmentTest");
+        ns = NetNamespace.create(1);
+    }
+
+    @AfterAll
+    static void removeHost() throws Exception {
+        if (ns != null) {
+            ns.close();
+        }
+    }
+
     @TempDir
     Path dir;
     private Appliance appliance;
-    private HttpClient https;
+    /** Another host of the LAN: curl in a network namespace. */
+    private NamespaceCurl https;
     private String lan;
 
     @AfterEach
@@ -55,9 +75,9 @@ class ScreenEnrolmentTest {
     }
 
     private void start() throws Exception {
-        appliance = LanKeystore.applianceWithLan(dir);
-        https = HttpClient.newBuilder().sslContext(LanKeystore.trusting(dir)).connectTimeout(Duration.ofSeconds(10)).build();
-        lan = "https://127.0.0.2:" + appliance.lanPort().orElseThrow();
+        appliance = LanKeystore.applianceWithLan(dir, ns.host(), e -> e, java.time.Clock.systemUTC());
+        https = new NamespaceCurl(ns, dir.resolve("web-tls.crt"), dir.resolve("curl"));
+        lan = "https://" + ns.host() + ":" + appliance.lanPort().orElseThrow();
     }
 
     @Test
@@ -129,7 +149,7 @@ class ScreenEnrolmentTest {
     private HttpResponse<String> enrol(String form) throws Exception {
         return https.send(HttpRequest.newBuilder(URI.create(lan + PairingHandler.ENROL))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
     }
 
     private HttpResponse<String> send(String path, String method, String cookie) throws Exception {
@@ -137,7 +157,7 @@ class ScreenEnrolmentTest {
         if (cookie != null) {
             b.header("Cookie", cookie);
         }
-        return https.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return https.send(b.build());
     }
 
     private JsonNode healthz() throws Exception {

@@ -13,7 +13,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.motcua.appliance.Appliance;
+import vn.motcua.appliance.web.lan.NamespaceCurl;
+import vn.motcua.appliance.web.lan.NetNamespace;
 import vn.motcua.appliance.DemoClock;
 import vn.motcua.appliance.store.EventJson;
 import vn.motcua.appliance.store.OutboxEvent;
@@ -34,20 +38,36 @@ import vn.motcua.appliance.web.paired.ScreenPresence;
  * The checks run as the scheduler's heartbeat runs them ({@code presence().check()}), called here at once.
  */
 class ScreenPresenceTest {
+    private static NetNamespace ns;
+
+    @BeforeAll
+    static void anotherHost() throws Exception {
+        NetNamespace.requireFor("ScreenPresenceTest");
+        ns = NetNamespace.create(1);
+    }
+
+    @AfterAll
+    static void removeHost() throws Exception {
+        if (ns != null) {
+            ns.close();
+        }
+    }
+
     @TempDir
     Path dir;
     private final DemoClock clock = new DemoClock(Clock.systemUTC());
     private Appliance appliance;
-    private HttpClient https;
+    /** Another host of the LAN: curl in a network namespace. */
+    private NamespaceCurl https;
     private String lan;
     private ScreenPairs pairs;
 
     @BeforeEach
     void start() throws Exception {
-        appliance = LanKeystore.applianceWithLan(dir, s -> s, clock);
-        https = HttpClient.newBuilder().sslContext(LanKeystore.trusting(dir)).connectTimeout(Duration.ofSeconds(10)).build();
-        lan = "https://127.0.0.2:" + appliance.lanPort().orElseThrow();
-        pairs = new ScreenPairs(https, lan);
+        appliance = LanKeystore.applianceWithLan(dir, ns.host(), s -> s, clock);
+        https = new NamespaceCurl(ns, dir.resolve("web-tls.crt"), dir.resolve("curl"));
+        lan = "https://" + ns.host() + ":" + appliance.lanPort().orElseThrow();
+        pairs = new ScreenPairs(https::send, lan);
     }
 
     @AfterEach
@@ -135,8 +155,8 @@ class ScreenPresenceTest {
     }
 
     private SseLines openFeed(String cookie) throws Exception {
-        HttpResponse<java.io.InputStream> stream = https.send(HttpRequest.newBuilder(URI.create(lan + "/events"))
-                .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<java.io.InputStream> stream = https.stream(HttpRequest.newBuilder(URI.create(lan + "/events"))
+                .header("Cookie", cookie).build());
         assertEquals(200, stream.statusCode());
         return new SseLines(stream.body());
     }
