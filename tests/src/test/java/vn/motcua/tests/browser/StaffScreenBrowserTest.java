@@ -20,11 +20,13 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
+import vn.motcua.appliance.web.lan.NetNamespace;
 import vn.motcua.tests.harness.ApplianceProcess;
 import vn.motcua.bus.Await;
 
 /**
- * Issue 15 item 10, in Chromium on the LAN listener as from the office's PCs: the manager adds a clerk on the
+ * Issue 15 item 10, in Chromium on the LAN listener as from the office's PCs (Chromium inside a network namespace the
+ * test makes, so another host; needs root and iproute2: skipped without, failed under {@code CI=true}): the manager adds a clerk on the
  * staff screen of /manager, the clerk logs in at /counter and opens the counter given; the manager disables them
  * and their login is refused; the manager enables them and resets the password, and only the new one works.
  * The office starts with one manager account only (as provisioning leaves it), in the older file form.
@@ -35,14 +37,21 @@ class StaffScreenBrowserTest {
     private ApplianceProcess app;
     private ChromeDriver browser;
     private String lan;
+    private NetNamespace ns;
 
     @AfterEach
     void stop() throws Exception {
         if (browser != null) {
             browser.quit();
         }
-        if (app != null) {
-            app.close();
+        try {
+            if (app != null) {
+                app.close();
+            }
+        } finally {
+            if (ns != null) {
+                ns.close();
+            }
         }
     }
 
@@ -72,13 +81,15 @@ class StaffScreenBrowserTest {
 
     @Test
     void aManagerAddsAClerkWhoLogsInThenDisablesEnablesAndResetsThem() throws Exception {
-        LanHttps https = LanHttps.make(dir, "127.0.0.2");
+        NetNamespace.requireFor("the staff screen browser test");
+        ns = NetNamespace.create(1);
+        LanHttps https = LanHttps.make(dir, ns.host());
         app = new ApplianceProcess(dir, https::enable);
         StaffFile.write(app.dataDir(), StaffFile.CHI);
         Path accounts = app.dataDir().resolve("staff.accounts");
         app.start();
         lan = https.base();
-        browser = Browsers.open(dir.resolve("chrome-office-pc"), 1280, 800, true);
+        browser = Browsers.open(dir.resolve("chrome-office-pc"), 1280, 800, true, Browsers.launcherInside(ns, dir));
 
         logIn("manager", "chi", "quan-ly-9");
         Browsers.waiting(browser, 60).until(ExpectedConditions.visibilityOfElementLocated(By.id("staff-admin")));
