@@ -37,12 +37,27 @@ public final class NamespaceCurl {
     private final NetNamespace ns;
     private final Path cacert;
     private final Path work;
+    /** The namespace's address requests leave from, or null for the kernel's choice (its first). */
+    private final String source;
 
     /** @param work a folder for the answers' heads and bodies */
     public NamespaceCurl(NetNamespace ns, Path cacert, Path work) throws IOException {
+        this(ns, cacert, work, null);
+    }
+
+    private NamespaceCurl(NetNamespace ns, Path cacert, Path work, String source) throws IOException {
         this.ns = ns;
         this.cacert = cacert;
         this.work = Files.createDirectories(work);
+        this.source = source;
+    }
+
+    /** The same client sending from {@code address}, one of the namespace's ({@link NetNamespace#inside}): another phone. */
+    public NamespaceCurl from(String address) throws IOException {
+        if (!ns.inside().contains(address)) {
+            throw new IllegalArgumentException(address + " is not an address of the namespace: " + ns.inside());
+        }
+        return new NamespaceCurl(ns, cacert, work, address);
     }
 
     /** The request sent from inside the namespace; its whole answer. An {@link IOException} when curl got none. */
@@ -108,6 +123,9 @@ public final class NamespaceCurl {
     private List<String> curl(HttpRequest request, int n) throws IOException {
         List<String> cmd = new ArrayList<>(List.of("curl", "-sS", "--cacert", cacert.toString(), "--max-time", "30",
                 "-X", request.method(), "-H", "Expect:"));
+        if (source != null) {
+            cmd.addAll(List.of("--interface", source));
+        }
         request.headers().map().forEach((name, values) -> values.forEach(v -> cmd.addAll(List.of("-H", name + ": " + v))));
         byte[] bytes = body(request);
         if (bytes.length > 0) {
