@@ -19,11 +19,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,19 +30,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import vn.motcua.appliance.Appliance;
 import vn.motcua.appliance.store.EventJson;
 import vn.motcua.appliance.web.lan.NamespaceCurl;
-import vn.motcua.appliance.web.lan.NetNamespace;
+import vn.motcua.appliance.web.lan.AnotherHost;
 
 /**
  * The two listeners of a real appliance: plain HTTP on 127.0.0.1 serving everything, and the LAN listener (HTTPS, on
  * the host side of a network namespace the test makes) serving only the staff and manager pages, called from inside
- * that namespace (another host of the LAN: {@link NetNamespace}, {@link NamespaceCurl}) by a client that trusts the
+ * that namespace (another host of the LAN: {@link AnotherHost}, {@link NamespaceCurl}) by a client that trusts the
  * certificate made with the provisioning commands; and every route of the route table served there as its exposure
  * says. Needs root and iproute2 (skipped without, failed under {@code CI=true}).
  */
 class LanListenerTest {
     /** The LAN gate's own refusal, told apart from a handler's 404 by its text. */
     private static final String REFUSED = "Not available on the LAN listener";
-    private static NetNamespace ns;
+    /** Another host of the LAN: a network namespace the test makes. */
+    @RegisterExtension
+    static final AnotherHost HOST = new AnotherHost(1);
     @TempDir
     Path dir;
     private Appliance appliance;
@@ -53,24 +54,11 @@ class LanListenerTest {
     private String lan;
     private String local;
 
-    @BeforeAll
-    static void anotherHost() throws Exception {
-        NetNamespace.requireFor("LanListenerTest");
-        ns = NetNamespace.create(1);
-    }
-
-    @AfterAll
-    static void removeHost() throws Exception {
-        if (ns != null) {
-            ns.close();
-        }
-    }
-
     @BeforeEach
     void start() throws Exception {
-        appliance = LanKeystore.applianceWithLan(dir, ns.host(), e -> e, java.time.Clock.systemUTC());
-        https = new NamespaceCurl(ns, dir.resolve("web-tls.crt"), dir.resolve("curl"));
-        lan = "https://" + ns.host() + ":" + appliance.lanPort().orElseThrow();
+        appliance = LanKeystore.applianceWithLan(dir, HOST.ns().host(), e -> e, java.time.Clock.systemUTC());
+        https = new NamespaceCurl(HOST.ns(), dir.resolve("web-tls.crt"), dir.resolve("curl"));
+        lan = "https://" + HOST.ns().host() + ":" + appliance.lanPort().orElseThrow();
         local = "http://127.0.0.1:" + appliance.webPort();
     }
 

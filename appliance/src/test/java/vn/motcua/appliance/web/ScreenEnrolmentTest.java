@@ -16,17 +16,16 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.motcua.appliance.Appliance;
 import vn.motcua.appliance.web.lan.NamespaceCurl;
-import vn.motcua.appliance.web.lan.NetNamespace;
+import vn.motcua.appliance.web.lan.AnotherHost;
 import vn.motcua.appliance.store.EventJson;
 import vn.motcua.appliance.web.paired.EnrolledScreensFile;
 import vn.motcua.appliance.web.paired.PairedScreen;
@@ -45,21 +44,9 @@ class ScreenEnrolmentTest {
     private static final String COUNTER = "counter-3-token-0123456789abcdefghijklmnopq";
     private static final String BAD_HASH = "f".repeat(63);
 
-    private static NetNamespace ns;
-
-    @BeforeAll
-    static void anotherHost() throws Exception {
-        NetNamespace.requireFor("ScreenEnrolmentTest");
-        ns = NetNamespace.create(1);
-    }
-
-    @AfterAll
-    static void removeHost() throws Exception {
-        if (ns != null) {
-            ns.close();
-        }
-    }
-
+    /** Another host of the LAN: a network namespace the test makes. */
+    @RegisterExtension
+    static final AnotherHost HOST = new AnotherHost(1);
     @TempDir
     Path dir;
     private Appliance appliance;
@@ -75,9 +62,9 @@ class ScreenEnrolmentTest {
     }
 
     private void start() throws Exception {
-        appliance = LanKeystore.applianceWithLan(dir, ns.host(), e -> e, java.time.Clock.systemUTC());
-        https = new NamespaceCurl(ns, dir.resolve("web-tls.crt"), dir.resolve("curl"));
-        lan = "https://" + ns.host() + ":" + appliance.lanPort().orElseThrow();
+        appliance = LanKeystore.applianceWithLan(dir, HOST.ns().host(), e -> e, java.time.Clock.systemUTC());
+        https = new NamespaceCurl(HOST.ns(), dir.resolve("web-tls.crt"), dir.resolve("curl"));
+        lan = "https://" + HOST.ns().host() + ":" + appliance.lanPort().orElseThrow();
     }
 
     @Test

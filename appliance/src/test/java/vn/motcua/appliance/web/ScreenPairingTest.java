@@ -15,18 +15,17 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.motcua.appliance.Appliance;
 import vn.motcua.appliance.web.lan.NamespaceCurl;
-import vn.motcua.appliance.web.lan.NetNamespace;
+import vn.motcua.appliance.web.lan.AnotherHost;
 import vn.motcua.appliance.store.EventJson;
 
 /**
@@ -37,21 +36,9 @@ import vn.motcua.appliance.store.EventJson;
  * within seconds, and the refusals of bad input, which change nothing.
  */
 class ScreenPairingTest {
-    private static NetNamespace ns;
-
-    @BeforeAll
-    static void anotherHost() throws Exception {
-        NetNamespace.requireFor("ScreenPairingTest");
-        ns = NetNamespace.create(1);
-    }
-
-    @AfterAll
-    static void removeHost() throws Exception {
-        if (ns != null) {
-            ns.close();
-        }
-    }
-
+    /** Another host of the LAN: a network namespace the test makes. */
+    @RegisterExtension
+    static final AnotherHost HOST = new AnotherHost(1);
     @TempDir
     Path dir;
     private Appliance appliance;
@@ -64,9 +51,9 @@ class ScreenPairingTest {
 
     @BeforeEach
     void start() throws Exception {
-        appliance = LanKeystore.applianceWithLan(dir, ns.host(), e -> e, java.time.Clock.systemUTC());
-        https = new NamespaceCurl(ns, dir.resolve("web-tls.crt"), dir.resolve("curl"));
-        lan = "https://" + ns.host() + ":" + appliance.lanPort().orElseThrow();
+        appliance = LanKeystore.applianceWithLan(dir, HOST.ns().host(), e -> e, java.time.Clock.systemUTC());
+        https = new NamespaceCurl(HOST.ns(), dir.resolve("web-tls.crt"), dir.resolve("curl"));
+        lan = "https://" + HOST.ns().host() + ":" + appliance.lanPort().orElseThrow();
         local = "http://127.0.0.1:" + appliance.webPort();
         pairs = new ScreenPairs(https::send, lan);
     }

@@ -13,18 +13,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.motcua.appliance.Appliance;
 import vn.motcua.appliance.web.lan.NamespaceCurl;
-import vn.motcua.appliance.web.lan.NetNamespace;
+import vn.motcua.appliance.web.lan.AnotherHost;
 import vn.motcua.appliance.DemoClock;
 import vn.motcua.appliance.store.EventJson;
 import vn.motcua.appliance.store.OutboxEvent;
@@ -38,21 +37,9 @@ import vn.motcua.appliance.web.paired.ScreenPresence;
  * The checks run as the scheduler's heartbeat runs them ({@code presence().check()}), called here at once.
  */
 class ScreenPresenceTest {
-    private static NetNamespace ns;
-
-    @BeforeAll
-    static void anotherHost() throws Exception {
-        NetNamespace.requireFor("ScreenPresenceTest");
-        ns = NetNamespace.create(1);
-    }
-
-    @AfterAll
-    static void removeHost() throws Exception {
-        if (ns != null) {
-            ns.close();
-        }
-    }
-
+    /** Another host of the LAN: a network namespace the test makes. */
+    @RegisterExtension
+    static final AnotherHost HOST = new AnotherHost(1);
     @TempDir
     Path dir;
     private final DemoClock clock = new DemoClock(Clock.systemUTC());
@@ -64,9 +51,9 @@ class ScreenPresenceTest {
 
     @BeforeEach
     void start() throws Exception {
-        appliance = LanKeystore.applianceWithLan(dir, ns.host(), s -> s, clock);
-        https = new NamespaceCurl(ns, dir.resolve("web-tls.crt"), dir.resolve("curl"));
-        lan = "https://" + ns.host() + ":" + appliance.lanPort().orElseThrow();
+        appliance = LanKeystore.applianceWithLan(dir, HOST.ns().host(), s -> s, clock);
+        https = new NamespaceCurl(HOST.ns(), dir.resolve("web-tls.crt"), dir.resolve("curl"));
+        lan = "https://" + HOST.ns().host() + ":" + appliance.lanPort().orElseThrow();
         pairs = new ScreenPairs(https::send, lan);
     }
 

@@ -14,9 +14,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,28 +25,16 @@ import vn.motcua.appliance.store.EventJson;
 import vn.motcua.appliance.store.OutboxEvent;
 import vn.motcua.appliance.web.LanKeystore;
 import vn.motcua.appliance.web.lan.NamespaceCurl;
-import vn.motcua.appliance.web.lan.NetNamespace;
+import vn.motcua.appliance.web.lan.AnotherHost;
 
 /**
  * Issue 15 item 10: the manager adds, disables, enables a clerk, resets a password and sets counters from the staff
  * screen over the LAN listener (as from a counter PC); each change is in force at once, in the file, and recorded.
  */
 class StaffScreenTest {
-    private static NetNamespace ns;
-
-    @BeforeAll
-    static void anotherHost() throws Exception {
-        NetNamespace.requireFor("StaffScreenTest");
-        ns = NetNamespace.create(1);
-    }
-
-    @AfterAll
-    static void removeHost() throws Exception {
-        if (ns != null) {
-            ns.close();
-        }
-    }
-
+    /** Another host of the LAN: a network namespace the test makes. */
+    @RegisterExtension
+    static final AnotherHost HOST = new AnotherHost(1);
     @TempDir
     Path dir;
     private Appliance appliance;
@@ -60,9 +47,9 @@ class StaffScreenTest {
     @BeforeEach
     void start() throws Exception {
         // lan: clerk of 1,2; chi: manager ('*' in the older form)
-        appliance = LanKeystore.applianceWithLan(dir, ns.host(), e -> e, java.time.Clock.systemUTC());
-        https = new NamespaceCurl(ns, dir.resolve("web-tls.crt"), dir.resolve("curl"));
-        lan = "https://" + ns.host() + ":" + appliance.lanPort().orElseThrow();
+        appliance = LanKeystore.applianceWithLan(dir, HOST.ns().host(), e -> e, java.time.Clock.systemUTC());
+        https = new NamespaceCurl(HOST.ns(), dir.resolve("web-tls.crt"), dir.resolve("curl"));
+        lan = "https://" + HOST.ns().host() + ":" + appliance.lanPort().orElseThrow();
     }
 
     @AfterEach

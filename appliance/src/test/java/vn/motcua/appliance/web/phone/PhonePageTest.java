@@ -21,11 +21,10 @@ import java.util.TreeSet;
 
 import javax.imageio.ImageIO;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,7 +40,7 @@ import vn.motcua.appliance.domain.TicketKeys;
 import vn.motcua.appliance.store.EventJson;
 import vn.motcua.appliance.web.LanKeystore;
 import vn.motcua.appliance.web.lan.NamespaceCurl;
-import vn.motcua.appliance.web.lan.NetNamespace;
+import vn.motcua.appliance.web.lan.AnotherHost;
 
 /**
  * The phone page of a real appliance, through its LAN listener (HTTPS; the phones curl in a network namespace, two
@@ -52,22 +51,9 @@ import vn.motcua.appliance.web.lan.NetNamespace;
  */
 class PhonePageTest {
     private static final String BASE = "https://127.0.0.2:8443";
-    private static NetNamespace ns;
-
     /** Two phones on the guest Wi-Fi: two addresses of a network namespace, so the appliance sees other hosts. */
-    @BeforeAll
-    static void anotherHost() throws Exception {
-        NetNamespace.requireFor("PhonePageTest");
-        ns = NetNamespace.create(2);
-    }
-
-    @AfterAll
-    static void removeHost() throws Exception {
-        if (ns != null) {
-            ns.close();
-        }
-    }
-
+    @RegisterExtension
+    static final AnotherHost HOST = new AnotherHost(2);
     @TempDir
     Path dir;
     private Appliance appliance;
@@ -78,11 +64,11 @@ class PhonePageTest {
 
     @BeforeEach
     void start() throws Exception {
-        appliance = LanKeystore.applianceWithLan(dir, ns.host(), toml -> toml
+        appliance = LanKeystore.applianceWithLan(dir, HOST.ns().host(), toml -> toml
                 .replace("[web.phone]\nenabled         = false", "[web.phone]\nenabled         = true")
                 .replace("\"https://192.168.1.10:8443\"", "\"" + BASE + "\""), java.time.Clock.systemUTC());
-        https = new NamespaceCurl(ns, dir.resolve("web-tls.crt"), dir.resolve("curl")).from(ns.inside().get(0));
-        lan = "https://" + ns.host() + ":" + appliance.lanPort().orElseThrow();
+        https = new NamespaceCurl(HOST.ns(), dir.resolve("web-tls.crt"), dir.resolve("curl")).from(HOST.ns().inside().get(0));
+        lan = "https://" + HOST.ns().host() + ":" + appliance.lanPort().orElseThrow();
         local = "http://127.0.0.1:" + appliance.webPort();
     }
 
@@ -256,7 +242,7 @@ class PhonePageTest {
         HttpResponse<String> throttled = lanGet(path + "/state");
         assertEquals(429, throttled.statusCode(), "even the right link, from a source over its wrong tries this minute");
         assertEquals("TOO_MANY_GUESSES", EventJson.mapper().readTree(throttled.body()).get("error").asText());
-        NamespaceCurl otherPhone = https.from(ns.inside().get(1));
+        NamespaceCurl otherPhone = https.from(HOST.ns().inside().get(1));
         assertEquals(200, send(otherPhone, lan + path + "/state", "GET", null).statusCode(), "another phone is not held back");
         String metrics = send(http, local + "/metrics", "GET", null).body();
         assertTrue(metrics.contains("motcua_phone_requests_total{outcome=\"unknown\"} " + PhoneHandler.GUESSES_PER_MINUTE + ".0"), metrics);

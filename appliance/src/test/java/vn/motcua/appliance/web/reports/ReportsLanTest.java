@@ -9,9 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,36 +19,24 @@ import vn.motcua.appliance.Appliance;
 import vn.motcua.appliance.store.EventJson;
 import vn.motcua.appliance.web.LanKeystore;
 import vn.motcua.appliance.web.lan.NamespaceCurl;
-import vn.motcua.appliance.web.lan.NetNamespace;
+import vn.motcua.appliance.web.lan.AnotherHost;
 
 /**
  * The reports reach a manager at a counter PC as {@code /manager} does: over HTTPS on the LAN listener, the page to
  * anyone (it holds the login form), its data and charts to a manager's session only.
  */
 class ReportsLanTest {
-    private static NetNamespace ns;
-
-    @BeforeAll
-    static void anotherHost() throws Exception {
-        NetNamespace.requireFor("ReportsLanTest");
-        ns = NetNamespace.create(1);
-    }
-
-    @AfterAll
-    static void removeHost() throws Exception {
-        if (ns != null) {
-            ns.close();
-        }
-    }
-
+    /** Another host of the LAN: a network namespace the test makes. */
+    @RegisterExtension
+    static final AnotherHost HOST = new AnotherHost(1);
     @TempDir
     Path dir;
 
     @Test
     void aManagerReadsTheReportsOverTheLanListener() throws Exception {
-        try (Appliance appliance = LanKeystore.applianceWithLan(dir, ns.host(), e -> e, java.time.Clock.systemUTC())) {
-            NamespaceCurl https = new NamespaceCurl(ns, dir.resolve("web-tls.crt"), dir.resolve("curl")); // another host
-            String lan = "https://" + ns.host() + ":" + appliance.lanPort().orElseThrow();
+        try (Appliance appliance = LanKeystore.applianceWithLan(dir, HOST.ns().host(), e -> e, java.time.Clock.systemUTC())) {
+            NamespaceCurl https = new NamespaceCurl(HOST.ns(), dir.resolve("web-tls.crt"), dir.resolve("curl")); // another host
+            String lan = "https://" + HOST.ns().host() + ":" + appliance.lanPort().orElseThrow();
             appliance.queue().execute(e -> e.issueTicket("ho-tich", vn.motcua.appliance.domain.Priority.NORMAL, null));
 
             HttpResponse<String> page = get(https, lan + "/manager/reports", null);
