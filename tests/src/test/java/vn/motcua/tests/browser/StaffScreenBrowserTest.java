@@ -13,6 +13,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -20,6 +21,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
+import vn.motcua.appliance.web.lan.AnotherHost;
 import vn.motcua.appliance.web.lan.NetNamespace;
 import vn.motcua.tests.harness.ApplianceProcess;
 import vn.motcua.bus.Await;
@@ -32,26 +34,22 @@ import vn.motcua.bus.Await;
  * The office starts with one manager account only (as provisioning leaves it), in the older file form.
  */
 class StaffScreenBrowserTest {
+    /** Another host of the LAN: a network namespace the test makes (skipped without root, failed under CI). */
+    @RegisterExtension
+    static final AnotherHost HOST = new AnotherHost(1);
     @TempDir
     Path dir;
     private ApplianceProcess app;
     private ChromeDriver browser;
     private String lan;
-    private NetNamespace ns;
 
     @AfterEach
     void stop() throws Exception {
         if (browser != null) {
             browser.quit();
         }
-        try {
-            if (app != null) {
-                app.close();
-            }
-        } finally {
-            if (ns != null) {
-                ns.close();
-            }
+        if (app != null) {
+            app.close();
         }
     }
 
@@ -81,8 +79,7 @@ class StaffScreenBrowserTest {
 
     @Test
     void aManagerAddsAClerkWhoLogsInThenDisablesEnablesAndResetsThem() throws Exception {
-        NetNamespace.requireFor("the staff screen browser test");
-        ns = NetNamespace.create(1);
+        NetNamespace ns = HOST.ns();
         LanHttps https = LanHttps.make(dir, ns.host());
         app = new ApplianceProcess(dir, https::enable);
         StaffFile.write(app.dataDir(), StaffFile.CHI);
