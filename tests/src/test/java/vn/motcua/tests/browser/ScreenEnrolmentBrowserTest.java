@@ -30,8 +30,8 @@ import vn.motcua.tests.harness.StaffFile;
  * A LAN screen enrolled by provisioning (issue 17, item 7) opens its master's page already paired: the master starts
  * with the token's hash in {@code enrolled-screens} (as provisioning writes it), the screen's launcher
  * ({@code systemd/bin/motcua-kiosk}'s own {@code enrol_page}, run here as the kiosk unit runs it) writes the page that
- * posts the token, and Chromium, inside a network namespace (another host of the LAN), opens that page and lands on
- * {@code /display}, synced, showing a call, with no pairing code shown. Needs root and iproute2 (skipped without,
+ * posts the token, and Chromium, inside a network namespace (another host of the LAN), opens that page before the master
+ * is up, waits for it, and lands on {@code /display}, synced, showing a call, with no pairing code shown. Needs root and iproute2 (skipped without,
  * failed under {@code CI=true}).
  */
 class ScreenEnrolmentBrowserTest {
@@ -63,7 +63,6 @@ class ScreenEnrolmentBrowserTest {
         String token = "Enrolled-hall-TV_0123456789abcdefghijklmnop";
         assertEquals(43, token.length());
         Files.writeString(app.dataDir().resolve("enrolled-screens"), "display|||" + sha256(token) + "|TV tầng 2\n");
-        app.start();
 
         Path kiosk = Files.createDirectories(dir.resolve("run-motcua-kiosk"));
         Path tokenFile = dir.resolve("token");
@@ -74,7 +73,8 @@ class ScreenEnrolmentBrowserTest {
                 Files.getPosixFilePermissions(kiosk.resolve("enrol.html"))));
 
         screen = Browsers.open(dir.resolve("chrome-screen"), 1280, 720, true, Browsers.launcherInside(ns, dir));
-        screen.get(page);
+        screen.get(page); // before the master answers (a screen booting first): the page waits for it
+        app.start();
         Browsers.waiting(screen, 60).until(d -> d.getCurrentUrl().endsWith("/display"));
         Browsers.waiting(screen, 60).until(d -> !"".equals(d.findElement(By.tagName("body")).getDomAttribute("data-synced")));
         assertTrue(screen.findElements(By.id("code")).isEmpty(), "no pairing code: it came paired");
