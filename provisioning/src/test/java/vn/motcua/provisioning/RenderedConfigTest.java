@@ -117,6 +117,63 @@ class RenderedConfigTest {
                         "{\"motcua_touch_calibration\": \"0 1 0 -1 0 1\"}")));
     }
 
+    /**
+     * LAN screens enrolled from the inventory (issue 17, item 7): the master's enrolled-screens holds each screen's
+     * role, scope and name with only its token's SHA-256; the token is made once on the technician's machine
+     * (43 characters of base64url, 0600) and a second run reads it back, so the file comes out the same and the raw
+     * token never reaches the master.
+     */
+    @Test
+    void lanScreensAreEnrolledByTheirTokensHashMadeOnceAndNeverReplaced(@TempDir Path tmp) throws Exception {
+        Path secrets = tmp.resolve("secrets");
+        Path vars = tmp.resolve("screens.json");
+        Files.writeString(vars, """
+                {"motcua_secrets_dir": "%s", "motcua_lan_screens": [
+                  {"name": "Phòng chờ tầng 2", "role": "display", "services": ["dat-dai", "ho-tich"], "host": "q1-test-tv2"},
+                  {"name": "Góc quầy 3-4", "role": "display", "counters": [3, 4], "host": "q1-test-tv3"},
+                  {"name": "Trên quầy 3", "role": "counter_screen", "counters": [3], "host": "q1-test-c3"}]}
+                """.formatted(secrets));
+        List<String> first = settings(render(tmp.resolve("first"), "enrolled-screens.j2", "@" + vars));
+        Path tokens = secrets.resolve("q1-test-01/screens");
+        List<String> expected = new java.util.ArrayList<>();
+        String[][] screens = {{"display|dat-dai,ho-tich|", "q1-test-tv2", "Phòng chờ tầng 2"},
+                {"display||3,4", "q1-test-tv3", "Góc quầy 3-4"}, {"counter-screen||3", "q1-test-c3", "Trên quầy 3"}};
+        for (String[] sc : screens) {
+            Path file = tokens.resolve(sc[1] + ".token");
+            String token = Files.readString(file).strip();
+            org.junit.jupiter.api.Assertions.assertTrue(token.matches("[A-Za-z0-9_-]{43}"), "a token's shape: " + token);
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+            expected.add(sc[0] + "|" + sha256(token) + "|" + sc[2]);
+            org.junit.jupiter.api.Assertions.assertFalse(String.join("\n", first).contains(token), "never the token itself");
+        }
+        assertEquals(expected, first);
+        String before = Files.readString(tokens.resolve("q1-test-tv2.token"));
+        assertEquals(first, settings(render(tmp.resolve("second"), "enrolled-screens.j2", "@" + vars)),
+                "a second run: the same tokens, the same file");
+        assertEquals(before, Files.readString(tokens.resolve("q1-test-tv2.token")), "a token is never replaced");
+    }
+
+    /** A LAN screen's own Pi: its master's page over HTTPS, the token file it enrols with, the master's key to trust. */
+    @Test
+    void aLanScreenOpensItsMastersPageAndEnrolsWithItsTokenFile(@TempDir Path tmp) throws Exception {
+        Path vars = tmp.resolve("screen.json");
+        Files.writeString(vars, """
+                {"inventory_hostname": "q1-test-c3", "motcua_lan_master_id": "q1-test-01",
+                 "motcua_lan_screen": {"name": "Trên quầy 3", "role": "counter_screen", "counters": [3], "host": "q1-test-c3"},
+                 "motcua_lan_screen_url": "https://10.1.20.31:8443/counter-screen",
+                 "motcua_lan_master_spki": "n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgg="}
+                """);
+        assertEquals(List.of("MOTCUA_SCREEN_URL=https://10.1.20.31:8443/counter-screen", "MOTCUA_SCREEN_TRANSFORM=normal",
+                        "MOTCUA_SCREEN_ENROL=/etc/motcua-screen/token",
+                        "MOTCUA_SCREEN_SPKI=n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgg="),
+                settings(render(tmp.resolve("screen"), "motcua-lan-screen.j2", "@" + vars)));
+    }
+
+    private static String sha256(String text) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+    }
+
     /** Renders appliance.conf.j2 with the role's defaults, an inventory file of RESOURCES and the given extra vars. */
     private static Path renderConfig(Path dir, String inventory, String... extraVars) {
         List<String> vars = new java.util.ArrayList<>(List.of("@" + RESOURCES.resolve(inventory)));

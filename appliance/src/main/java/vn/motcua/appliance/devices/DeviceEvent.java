@@ -99,6 +99,33 @@ public sealed interface DeviceEvent {
         }
     }
 
+    /**
+     * A screen paired over the LAN (a hall display or a counter-top screen) has had no live feed open for longer than
+     * the master allows ({@code web.paired.ScreenPresence}): {@code device.fault {device: "paired-screen", fault:
+     * "offline", health, screen, name, role, lastConnected}}. The name is the one the manager gave the screen (a
+     * place, never a person); {@code lastConnected} is when its feed was last seen open.
+     */
+    record ScreenOffline(long screen, String name, String role, java.time.Instant lastConnected) implements Reported {
+        @Override public String type() {
+            return "device.fault";
+        }
+
+        @Override public Map<String, Object> payload() {
+            return screenPayload(screen, name, role, "offline", lastConnected);
+        }
+    }
+
+    /** That screen's feed is open again: {@code device.recovered}, the payload as {@link ScreenOffline}'s. */
+    record ScreenOnline(long screen, String name, String role, java.time.Instant lastConnected) implements Reported {
+        @Override public String type() {
+            return "device.recovered";
+        }
+
+        @Override public Map<String, Object> payload() {
+            return screenPayload(screen, name, role, "ok", lastConnected);
+        }
+    }
+
     /** A dossier's code was scanned: {@code scan.dossier {code}}. */
     record DossierScanned(String code) implements Reported {
         @Override public String type() {
@@ -149,6 +176,18 @@ public sealed interface DeviceEvent {
         m.put("fault", fault.word());
         m.put("health", now.state().word());
         m.put("detail", now.detail());
+        return m;
+    }
+
+    private static Map<String, Object> screenPayload(long id, String name, String role, String health, java.time.Instant last) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("device", "paired-screen");
+        m.put("fault", "offline");
+        m.put("health", health);
+        m.put("screen", id);
+        m.put("name", name);
+        m.put("role", role);
+        m.put("lastConnected", last.toString());
         return m;
     }
 

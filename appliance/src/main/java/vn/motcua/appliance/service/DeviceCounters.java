@@ -17,7 +17,7 @@ public final class DeviceCounters {
     /** Scan kinds, as the {@code scan.*} event types name them ({@link DeviceEvent}'s scans). */
     public static final List<String> SCAN_KINDS = List.of("dossier", "citizen_id", "ticket", "rejected");
     /** The devices whose faults are counted, shown even before their first fault so a dashboard has a series to plot. */
-    public static final List<String> DEVICES = List.of("printer", "reader", "counter-board");
+    public static final List<String> DEVICES = List.of("printer", "reader", "counter-board", "paired-screen");
 
     private final Map<String, LongAdder> scans = new ConcurrentHashMap<>();
     private final LongAdder printed = new LongAdder();
@@ -42,6 +42,8 @@ public final class DeviceCounters {
             case DeviceEvent.BoardOffline b -> fault("counter-board");
             case DeviceEvent.FaultCleared c -> { }
             case DeviceEvent.BoardOnline b -> { }
+            case DeviceEvent.ScreenOffline o -> fault("paired-screen");
+            case DeviceEvent.ScreenOnline o -> { }
             case DeviceEvent.StatusChanged s -> { }
             case DeviceEvent.PressRefused r -> refusedPresses.increment();
         }

@@ -16,6 +16,11 @@ public final class Health {
             return new Status(true, state, null);
         }
 
+        /** Works, but someone should look (a paired screen offline): /healthz stays green, nothing restarts. */
+        public static Status warning(String state, String detail) {
+            return new Status(true, "warning: " + state, detail);
+        }
+
         public static Status fault(String state, String detail) {
             return new Status(false, state, detail);
         }

@@ -122,6 +122,8 @@ public enum ErrorCatalogue {
             "A counter screen needs exactly one of this office's counters."),
     NO_SCREEN(404, "Không có màn hình đang hoạt động này (có thể đã bị thu hồi).",
             "No such working screen (it may have been revoked already)."),
+    SCREEN_TOKEN_UNKNOWN(403, "Màn hình này không có mã hợp lệ (có thể đã bị thu hồi). Hãy ghép nối lại trên trang quản lý.",
+            "This screen has no valid token (it may have been revoked). Pair it again on the manager's page."),
     TOO_MANY_PAIRED(409, "Đã ghép nối quá nhiều màn hình; hãy thu hồi các màn hình không còn dùng.",
             "Too many screens are paired; revoke the ones no longer used."),
 

@@ -50,18 +50,33 @@ public final class LanKeystore {
 
     /** The same, its config changed by {@code edit} first (the phone page turned on, say). */
     public static Appliance applianceWithLan(Path dir, java.util.function.UnaryOperator<String> edit) throws Exception {
-        make(dir, "127.0.0.2");
+        return applianceWithLan(dir, edit, Clock.systemUTC());
+    }
+
+    /** The same on {@code clock} (a test moving time on instead of waiting). */
+    public static Appliance applianceWithLan(Path dir, java.util.function.UnaryOperator<String> edit, Clock clock)
+            throws Exception {
+        return applianceWithLan(dir, "127.0.0.2", edit, clock);
+    }
+
+    /**
+     * The same with the LAN listener on {@code lanAddress} (a network namespace's host side, so its clients are
+     * another host: {@code lan.NetNamespace}), its certificate for that address ({@code web-tls.crt} in {@code dir}).
+     */
+    public static Appliance applianceWithLan(Path dir, String lanAddress, java.util.function.UnaryOperator<String> edit,
+                                             Clock clock) throws Exception {
+        make(dir, lanAddress);
         Files.writeString(dir.resolve("staff.accounts"), StaffAccounts.line(
                 "lan", "1,2", PasswordHash.hash("mat-khau-1".toCharArray())) + "\n"
                 + StaffAccounts.line("chi", "*",
                         PasswordHash.hash("quan-ly-9".toCharArray())) + "\n");
         String toml = vn.motcua.appliance.TestStores.demoToml(dir)
                 .replace("enabled  = false\nbind     = \"0.0.0.0\"\nport     = 8443",
-                        "enabled  = true\nbind     = \"127.0.0.2\"\nport     = 0")
+                        "enabled  = true\nbind     = \"" + lanAddress + "\"\nport     = 0")
                 .replace("/etc/motcua/web-tls.p12", dir.resolve("web-tls.p12").toString())
                 .replace("/etc/motcua/web-tls.secret", dir.resolve("web-tls.secret").toString());
         Appliance a = new Appliance(
-                ConfigLoader.parse(edit.apply(toml), "test"), Clock.systemUTC());
+                ConfigLoader.parse(edit.apply(toml), "test"), clock);
         a.start();
         return a;
     }

@@ -18,24 +18,32 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.motcua.appliance.Appliance;
+import vn.motcua.appliance.web.lan.NamespaceCurl;
+import vn.motcua.appliance.web.lan.AnotherHost;
 import vn.motcua.appliance.store.EventJson;
 
 /**
- * Hall displays and counter-top screens paired over the LAN listener (issue 17, items 1, 4, 6) on a real appliance:
+ * Hall displays and counter-top screens paired over the LAN listener (issue 17, items 1, 4, 6) on a real appliance,
+ * every LAN request from another host (curl in a network namespace the test makes):
  * the pairing handshake, what a paired screen's token opens (its page, its assets, its scoped feed) and what it never
  * does (the ticket API, the kiosk, the other role's page, the manager's screens), a revocation ending an open feed
  * within seconds, and the refusals of bad input, which change nothing.
  */
 class ScreenPairingTest {
+    /** Another host of the LAN: a network namespace the test makes. */
+    @RegisterExtension
+    static final AnotherHost HOST = new AnotherHost(1);
     @TempDir
     Path dir;
     private Appliance appliance;
-    private HttpClient https;
+    /** Another host of the LAN: curl in a network namespace. */
+    private NamespaceCurl https;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private String lan;
     private String local;
@@ -43,11 +51,11 @@ class ScreenPairingTest {
 
     @BeforeEach
     void start() throws Exception {
-        appliance = LanKeystore.applianceWithLan(dir);
-        https = HttpClient.newBuilder().sslContext(LanKeystore.trusting(dir)).connectTimeout(Duration.ofSeconds(2)).build();
-        lan = "https://127.0.0.2:" + appliance.lanPort().orElseThrow();
+        appliance = LanKeystore.applianceWithLan(dir, HOST.ns().host(), e -> e, java.time.Clock.systemUTC());
+        https = new NamespaceCurl(HOST.ns(), dir.resolve("web-tls.crt"), dir.resolve("curl"));
+        lan = "https://" + HOST.ns().host() + ":" + appliance.lanPort().orElseThrow();
         local = "http://127.0.0.1:" + appliance.webPort();
-        pairs = new ScreenPairs(https, lan);
+        pairs = new ScreenPairs(https::send, lan);
     }
 
     @AfterEach
@@ -88,8 +96,8 @@ class ScreenPairingTest {
         assertEquals(403, pairs.send("/manager/screens", "GET", null, "Cookie", display).statusCode());
         assertEquals(null, appliance.store().countsByType().get("ticket.issued"), "no ticket taken with a display token");
 
-        HttpResponse<java.io.InputStream> stream = https.send(HttpRequest.newBuilder(URI.create(lan + "/events"))
-                .header("Cookie", display).build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<java.io.InputStream> stream = https.stream(HttpRequest.newBuilder(URI.create(lan + "/events"))
+                .header("Cookie", display).build());
         assertEquals(200, stream.statusCode());
         try (SseLines feed = new SseLines(stream.body())) {
             String snapshot = feed.await(l -> l.startsWith("data: ") && l.contains("\"recent_calls\""), Duration.ofSeconds(10));
@@ -135,8 +143,8 @@ class ScreenPairingTest {
         JsonNode own = EventJson.mapper().readTree(pairs.send("/pair/code", "POST", null, "Cookie", screen).body());
         assertEquals("/counter-screen", own.get("page").asText(), "sent to pairing, a paired screen is told its own page");
         assertEquals(404, pairs.send("/voice/call?number=A001&counter=1", "GET", null, "Cookie", screen).statusCode());
-        HttpResponse<java.io.InputStream> stream = https.send(HttpRequest.newBuilder(URI.create(lan + "/events"))
-                .header("Cookie", screen).build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<java.io.InputStream> stream = https.stream(HttpRequest.newBuilder(URI.create(lan + "/events"))
+                .header("Cookie", screen).build());
         try (SseLines feed = new SseLines(stream.body())) {
             JsonNode s = EventJson.mapper().readTree(feed.await(l -> l.contains("\"recent_calls\""), Duration.ofSeconds(10))
                     .substring(6));
@@ -150,8 +158,8 @@ class ScreenPairingTest {
     void aDisplayLimitedToCountersSeesThoseCountersOnly() throws Exception {
         String[] manager = pairs.manager();
         String display = pairs.pair(manager, "Góc đất đai", "display", "\"counters\":[3,4]");
-        HttpResponse<java.io.InputStream> stream = https.send(HttpRequest.newBuilder(URI.create(lan + "/events"))
-                .header("Cookie", display).build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<java.io.InputStream> stream = https.stream(HttpRequest.newBuilder(URI.create(lan + "/events"))
+                .header("Cookie", display).build());
         try (SseLines feed = new SseLines(stream.body())) {
             JsonNode s = EventJson.mapper().readTree(feed.await(l -> l.contains("\"recent_calls\""), Duration.ofSeconds(10))
                     .substring(6));

@@ -17,10 +17,20 @@ import vn.motcua.appliance.store.EventJson;
  * as a cookie), the manager confirms the code with a name and scope, the screen's next poll collects its token cookie.
  */
 final class ScreenPairs {
-    private final HttpClient https;
+    /** Sends a request on the LAN: an {@link HttpClient}, or a client in a network namespace (another host). */
+    @FunctionalInterface
+    interface Sender {
+        HttpResponse<String> send(HttpRequest request) throws java.io.IOException, InterruptedException;
+    }
+
+    private final Sender https;
     private final String lan;
 
     ScreenPairs(HttpClient https, String lan) {
+        this(r -> https.send(r, HttpResponse.BodyHandlers.ofString()), lan);
+    }
+
+    ScreenPairs(Sender https, String lan) {
         this.https = https;
         this.lan = lan;
     }
@@ -69,7 +79,7 @@ final class ScreenPairs {
         if (headers.length > 0) {
             b.headers(headers);
         }
-        return https.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return https.send(b.build());
     }
 
     /** The {@code name=value} of cookie {@code name} an answer set. */

@@ -45,6 +45,18 @@ public final class Browsers {
      * namespace (another host of the LAN). chromedriver then talks to it over a pipe ({@code --remote-debugging-pipe}),
      * since a DevTools port opened inside the namespace is out of its reach.
      */
+    /**
+     * A script that starts Chromium inside {@code ns}, for {@link #open(Path, int, int, boolean, String)}: the browser
+     * is then another host of the LAN. Written into {@code dir}.
+     */
+    static String launcherInside(vn.motcua.appliance.web.lan.NetNamespace ns, Path dir) throws IOException {
+        Path script = dir.resolve("chromium-in-namespace.sh");
+        Files.writeString(script, "#!/bin/sh\nexec " + String.join(" ", ns.command(java.util.List.of("/usr/bin/chromium")))
+                + " \"$@\"\n");
+        Files.setPosixFilePermissions(script, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        return script.toString();
+    }
+
     static ChromeDriver open(Path profile, int width, int height, boolean acceptOfficeCertificate, String binary)
             throws IOException {
         Files.createDirectories(profile);

@@ -9,21 +9,28 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
+import vn.motcua.appliance.web.lan.AnotherHost;
+import vn.motcua.appliance.web.lan.NetNamespace;
 import vn.motcua.tests.harness.ApplianceProcess;
 import vn.motcua.bus.Await;
 
 /**
- * A clerk's counter PC: Chromium on the LAN listener (HTTPS on 127.0.0.2, the keystore made by the provisioning
- * commands, the certificate accepted as the office's own). Login, the Secure cookie kept across a reload, a call
+ * A clerk's counter PC: Chromium on the LAN listener (HTTPS, the keystore made by the provisioning commands, the
+ * certificate accepted as the office's own), run inside a network namespace the test makes, so the appliance sees it
+ * as another host (needs root and iproute2: skipped without, failed under {@code CI=true}). Login, the Secure cookie kept across a reload, a call
  * with the queue pushed live, the manager view after a manager login, and the kiosk out of reach.
  */
 class LanBrowserTest {
+    /** Another host of the LAN: a network namespace the test makes (skipped without root, failed under CI). */
+    @RegisterExtension
+    static final AnotherHost HOST = new AnotherHost(1);
     @TempDir
     Path dir;
     private ApplianceProcess app;
@@ -41,14 +48,15 @@ class LanBrowserTest {
 
     @Test
     void aClerkLogsInOverHttpsStaysLoggedInAfterAReloadAndCalls() throws Exception {
-        LanHttps https = LanHttps.make(dir, "127.0.0.2");
+        NetNamespace ns = HOST.ns();
+        LanHttps https = LanHttps.make(dir, ns.host());
         app = new ApplianceProcess(dir, https::enable);
         StaffFile.write(app.dataDir(), StaffFile.LAN, StaffFile.CHI);
         app.start();
         app.post("/api/tickets", "{\"service\":\"ho-tich\"}");
         String lan = https.base();
 
-        counter = Browsers.open(dir.resolve("chrome-counter-pc"), 1280, 800, true);
+        counter = Browsers.open(dir.resolve("chrome-counter-pc"), 1280, 800, true, Browsers.launcherInside(ns, dir));
         counter.get(lan + "counter");
         Browsers.logIn(counter, "lan", "mat-khau-1", "desk");
         counter.navigate().refresh();

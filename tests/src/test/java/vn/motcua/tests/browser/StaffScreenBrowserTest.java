@@ -13,6 +13,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -20,16 +21,22 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
+import vn.motcua.appliance.web.lan.AnotherHost;
+import vn.motcua.appliance.web.lan.NetNamespace;
 import vn.motcua.tests.harness.ApplianceProcess;
 import vn.motcua.bus.Await;
 
 /**
- * Issue 15 item 10, in Chromium on the LAN listener as from the office's PCs: the manager adds a clerk on the
+ * Issue 15 item 10, in Chromium on the LAN listener as from the office's PCs (Chromium inside a network namespace the
+ * test makes, so another host; needs root and iproute2: skipped without, failed under {@code CI=true}): the manager adds a clerk on the
  * staff screen of /manager, the clerk logs in at /counter and opens the counter given; the manager disables them
  * and their login is refused; the manager enables them and resets the password, and only the new one works.
  * The office starts with one manager account only (as provisioning leaves it), in the older file form.
  */
 class StaffScreenBrowserTest {
+    /** Another host of the LAN: a network namespace the test makes (skipped without root, failed under CI). */
+    @RegisterExtension
+    static final AnotherHost HOST = new AnotherHost(1);
     @TempDir
     Path dir;
     private ApplianceProcess app;
@@ -72,13 +79,14 @@ class StaffScreenBrowserTest {
 
     @Test
     void aManagerAddsAClerkWhoLogsInThenDisablesEnablesAndResetsThem() throws Exception {
-        LanHttps https = LanHttps.make(dir, "127.0.0.2");
+        NetNamespace ns = HOST.ns();
+        LanHttps https = LanHttps.make(dir, ns.host());
         app = new ApplianceProcess(dir, https::enable);
         StaffFile.write(app.dataDir(), StaffFile.CHI);
         Path accounts = app.dataDir().resolve("staff.accounts");
         app.start();
         lan = https.base();
-        browser = Browsers.open(dir.resolve("chrome-office-pc"), 1280, 800, true);
+        browser = Browsers.open(dir.resolve("chrome-office-pc"), 1280, 800, true, Browsers.launcherInside(ns, dir));
 
         logIn("manager", "chi", "quan-ly-9");
         Browsers.waiting(browser, 60).until(ExpectedConditions.visibilityOfElementLocated(By.id("staff-admin")));

@@ -6,7 +6,6 @@ import vn.motcua.bus.bench.Percentiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.net.URI;
@@ -23,12 +22,12 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import vn.motcua.tests.harness.ApplianceProcess;
+import vn.motcua.appliance.web.lan.NetNamespace;
 import vn.motcua.bus.Await;
 
 /**
@@ -94,13 +93,7 @@ class LanAttackTest {
 
     @BeforeAll
     static void lanWithAnotherHost() throws Exception {
-        String why = NetNamespace.unavailableBecause();
-        if (why != null) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail("the LAN attack suite needs a network namespace under CI: " + why);
-            }
-            Assumptions.abort("no network namespace here: " + why);
-        }
+        NetNamespace.requireFor("the LAN attack suite");
         ns = NetNamespace.create(SOURCES + 1);
         LanHttps https = LanHttps.make(dir, ns.host());
         lanPort = https.port();

@@ -1,5 +1,6 @@
 package vn.motcua.tests.lan;
 
+import vn.motcua.appliance.web.lan.NetNamespace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

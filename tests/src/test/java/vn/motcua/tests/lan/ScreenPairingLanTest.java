@@ -3,7 +3,6 @@ package vn.motcua.tests.lan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,7 +19,6 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import vn.motcua.appliance.web.lan.NetNamespace;
 import vn.motcua.bus.Await;
 import vn.motcua.tests.harness.ApplianceProcess;
 import vn.motcua.tests.harness.LanHttps;
@@ -50,13 +49,7 @@ class ScreenPairingLanTest {
 
     @BeforeAll
     static void lanWithAnotherHost() throws Exception {
-        String why = NetNamespace.unavailableBecause();
-        if (why != null) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail("the paired screens' LAN test needs a network namespace under CI: " + why);
-            }
-            Assumptions.abort("no network namespace here: " + why);
-        }
+        NetNamespace.requireFor("the paired screens' LAN test");
         ns = NetNamespace.create(1);
         https = LanHttps.make(dir, ns.host());
         app = new ApplianceProcess(dir, https::enable);

@@ -62,6 +62,7 @@ import vn.motcua.appliance.web.paired.PairedScreens;
 import vn.motcua.appliance.web.paired.Pairing;
 import vn.motcua.appliance.web.paired.PairingHandler;
 import vn.motcua.appliance.web.paired.ScreenAdminHandler;
+import vn.motcua.appliance.web.paired.ScreenPresence;
 import vn.motcua.appliance.web.phone.PhoneCounts;
 import vn.motcua.appliance.web.phone.PhoneHandler;
 import vn.motcua.appliance.web.reports.ReportLabels;
@@ -123,6 +124,8 @@ public final class Screens {
     private final BookingAnswer bookings;
     /** Hall displays and counter-top screens paired over the LAN (issue 17). */
     private final Pairing pairing;
+    /** Which paired screens have gone quiet: a device event for the district, a warning on /healthz. */
+    private final ScreenPresence presence;
     private volatile ScheduledExecutorService scheduler; // set by start(): device status changes before it wait for its first push
     private Routes routes;
 
@@ -137,12 +140,14 @@ public final class Screens {
      * @param deviceStatuses the devices' latest statuses, for the staff pages' device faults
      * @param history     the office's history, for the reports, their exports and the monthly report
      * @param store       where the screens paired over the LAN are kept
+     * @param deviceEvents the device event stream: a paired screen going offline and coming back (the outbox)
      */
     public Screens(ApplianceConfig config, QueueService queue, Health health, Clock clock, DossierStatusSource dossiers,
                    java.util.function.LongSupplier outboxDepth, DeviceCounters devices, TicketQr ticketQr,
                    java.util.Optional<PhoneLink> phoneLink, TicketTemplate ticketTemplate,
                    PrintJobs printJobs, StaffChanges staffChanges,
-                   DeviceStatuses deviceStatuses, FigureSource history, QueueStore store)
+                   DeviceStatuses deviceStatuses, FigureSource history, QueueStore store,
+                   vn.motcua.appliance.devices.DeviceEvents deviceEvents)
             throws IOException {
         ApplianceConfig.Identity id = config.identity();
         this.config = config;
@@ -164,7 +169,11 @@ public final class Screens {
         queue.addListener(live);
         live.registerHealth(health);
         pairing = new Pairing(new PairedScreens(store, clock, live::closeScreen), clock);
-        pairing.registerHealth(health);
+        presence = new ScreenPresence(pairing.screens()::working, live::screensOnline, deviceEvents, clock);
+        pairing.registerHealth(health, presence);
+        // the screens provisioning enrolled, merged by token hash: a second start, or a second run, adds nothing
+        pairing.enrolFrom(vn.motcua.appliance.web.paired.EnrolledScreensFile.beside(config.web().staffAccounts()),
+                queue.layout());
         voice = new VoiceClips(id.dataDir().resolve("voice"), "espeak-ng");
         languages = config.voice().english() ? CallLanguages.VIETNAMESE_THEN_ENGLISH : CallLanguages.VIETNAMESE;
         clipMaker = new ClipMaker(voice);
@@ -272,6 +281,7 @@ public final class Screens {
                 Route.exact("/api/notice", LAN, new NoticeHandler(live, staff)),
                 Route.exact(PairingHandler.CODE, LAN, pairingAnswers),
                 Route.exact(PairingHandler.STATE, LAN, pairingAnswers),
+                Route.exact(PairingHandler.ENROL, LAN, pairingAnswers),
                 Route.exact(ScreenAdminHandler.LIST, LAN, screenAdmin),
                 Route.shape(ScreenAdminHandler.REVOKE, "/manager/screens/1/revoke", LAN, screenAdmin),
                 Route.exact(PhoneHandler.FORM, LAN_GUEST, phone),
@@ -368,10 +378,23 @@ public final class Screens {
         }
     }
 
-    /** The live feed's ping, and the paired screens whose feed is open marked seen (the manager's "last seen"). */
+    /**
+     * The live feed's ping, the paired screens whose feed is open marked seen (the manager's "last seen"), and those
+     * gone quiet too long reported ({@link ScreenPresence}).
+     */
     private void heartbeat() {
         live.heartbeat();
         pairing.screens().seenNow(live.screensOnline());
+        try {
+            presence.check();
+        } catch (RuntimeException e) {
+            log.warn("Paired screens' presence check", e);
+        }
+    }
+
+    /** Which paired screens are reported offline. */
+    public ScreenPresence presence() {
+        return presence;
     }
 
     private void writeScreensSeen() {

@@ -95,6 +95,35 @@ public final class PairedScreens {
         return new Paired(s, token);
     }
 
+    /**
+     * Merges the screens provisioning enrolled ({@link EnrolledScreensFile}) into the store, by token hash: a hash
+     * the store holds already (working, or revoked by a manager) is left as it is, so reading the same file at every
+     * start changes nothing, and a manager's revoke is never undone by the file. How many were new.
+     */
+    public int enrol(List<EnrolledScreensFile.Enrolment> screens) {
+        Set<String> known = new java.util.HashSet<>();
+        store.withConnection(PairedScreenRows::all).forEach(s -> known.add(s.tokenHash()));
+        int added = 0;
+        for (EnrolledScreensFile.Enrolment e : screens) {
+            if (!known.add(e.tokenHash())) {
+                continue;
+            }
+            if (working.size() >= MAX_SCREENS) {
+                log.warn("Enrolled screen \"{}\" not added: already {} screens paired", e.name(), MAX_SCREENS);
+                continue;
+            }
+            Instant now = clock.instant();
+            long id = store.withConnection(c -> PairedScreenRows.insert(c, e.name(), e.role(), e.services(),
+                    e.counters(), e.tokenHash(), now));
+            working.put(e.tokenHash(), new PairedScreen(id, e.name(), e.role(), e.services(), e.counters(),
+                    e.tokenHash(), now, null, null, null));
+            log.info("Screen {} enrolled by provisioning: \"{}\", {}, services {}, counters {}", id, e.name(),
+                    e.role().word(), e.services(), e.counters());
+            added++;
+        }
+        return added;
+    }
+
     /** A screen just paired and the token its browser gets. */
     public record Paired(PairedScreen screen, String token) {}
 
@@ -140,6 +169,11 @@ public final class PairedScreens {
                 seenWritten.put(s.id(), at);
             }
         }
+    }
+
+    /** The screens paired and not revoked, as known in memory (last seen included). */
+    public List<PairedScreen> working() {
+        return List.copyOf(working.values());
     }
 
     public int workingCount() {

@@ -36,6 +36,7 @@ public final class Pairing {
     private final vn.motcua.appliance.web.MissesPerMinute misses;
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong throttled = new AtomicLong();
+    private volatile java.util.List<String> enrolRefused = java.util.List.of();
 
     public Pairing(PairedScreens screens, Clock clock) {
         this.screens = screens;
@@ -72,6 +73,38 @@ public final class Pairing {
         }).orElse(Viewer.EVERYTHING);
     }
 
+    /**
+     * Enrols the screens provisioning wrote into {@code file} ({@link EnrolledScreensFile}), once, at start. Lines
+     * refused are logged with their line numbers and shown as a warning on /healthz until the next start.
+     */
+    public void enrolFrom(java.nio.file.Path file, vn.motcua.appliance.domain.OfficeLayout layout) {
+        EnrolledScreensFile.Reading r = EnrolledScreensFile.read(file, layout);
+        enrolRefused = r.refused();
+        r.refused().forEach(why -> log.warn("{}: {} (that screen is not enrolled)", file, why));
+        int added = screens.enrol(r.screens());
+        if (!r.screens().isEmpty() || !r.refused().isEmpty()) {
+            log.info("{}: {} screens, {} new, {} lines refused", file, r.screens().size(), added, r.refused().size());
+        }
+    }
+
+    /** The lines of the enrolled screens file refused at start. */
+    public java.util.List<String> enrolRefused() {
+        return enrolRefused;
+    }
+
+    /**
+     * A screen presenting the token provisioning put on its device ({@code POST /pair/enrol}): the working screen it
+     * names, or a miss counted against the source like a wrong pairing code.
+     */
+    Optional<PairedScreen> enrolling(String token, String source) {
+        refuseIfThrottled(source);
+        Optional<PairedScreen> s = screens.byToken(token);
+        if (s.isEmpty()) {
+            miss(source, "an enrolment token nobody holds (revoked, or made up)");
+        }
+        return s;
+    }
+
     /** Counts one attempt from {@code source} (a code asked for), refused first if it is over its attempts. */
     void attempt(String source) {
         refuseIfThrottled(source);
@@ -92,10 +125,28 @@ public final class Pairing {
         log.info("Pairing attempt failed from {}: {}", source.replaceAll("[^0-9A-Fa-f.:%*]", "?"), what);
     }
 
-    public void registerHealth(Health health) {
-        health.register("paired_screens", () -> Health.Status.ok(screens.workingCount() + " screens paired, "
-                + codes.pending() + " pairing codes waiting, " + failed.get() + " failed pairing attempts and "
-                + throttled.get() + " refused as too many since start"));
+    /**
+     * The {@code paired_screens} part of /healthz: the counts, and a warning naming each screen {@code presence}
+     * reported offline. A warning, never a fault: a TV switched off is the office's business, and /healthz red
+     * would send a technician (or a monitor's restart) to a master that is fine.
+     */
+    public void registerHealth(Health health, ScreenPresence presence) {
+        health.register("paired_screens", () -> {
+            String counts = screens.workingCount() + " screens paired, " + codes.pending() + " pairing codes waiting, "
+                    + failed.get() + " failed pairing attempts and " + throttled.get() + " refused as too many since start";
+            java.util.List<ScreenPresence.Offline> off = presence.offline();
+            java.util.List<String> refused = enrolRefused;
+            if (off.isEmpty() && refused.isEmpty()) {
+                return Health.Status.ok(counts);
+            }
+            java.util.StringJoiner why = new java.util.StringJoiner("; ", counts + "; ", "");
+            off.forEach(o -> why.add("offline: screen " + o.id() + " \"" + o.name() + "\" (" + o.role().word()
+                    + ") no live feed since " + o.lastConnected()));
+            refused.forEach(r -> why.add(EnrolledScreensFile.NAME + " " + r));
+            String state = off.isEmpty() ? refused.size() + " enrolled screen lines refused"
+                    : off.size() + " screens offline" + (refused.isEmpty() ? "" : ", " + refused.size() + " enrolled screen lines refused");
+            return Health.Status.warning(state, why.toString());
+        });
     }
 
     public long failedCount() {

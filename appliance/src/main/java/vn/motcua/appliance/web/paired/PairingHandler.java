@@ -27,6 +27,14 @@ public final class PairingHandler extends Handler.Abstract {
     private static final Logger log = LoggerFactory.getLogger(PairingHandler.class);
     public static final String CODE = "/pair/code";
     public static final String STATE = "/pair/state";
+    /**
+     * A screen provisioning enrolled presents its token here, once per browser start ({@code motcua-kiosk} posts it
+     * from a page it writes for the browser): the token travels in a POST body, never in a URL a log or a history
+     * keeps. Answered with the screen's cookie and a page that opens the screen's own page.
+     */
+    public static final String ENROL = "/pair/enrol";
+    /** {@code token=} and the 43 characters of a token: nothing else is a form a screen sends. */
+    private static final java.util.regex.Pattern ENROL_FORM = java.util.regex.Pattern.compile("token=([A-Za-z0-9_-]{43})\\s*");
 
     private final Pairing pairing;
 
@@ -39,7 +47,12 @@ public final class PairingHandler extends Handler.Abstract {
         Exchange x = new Exchange(request, response, callback, 0);
         String source = Sources.of(request);
         try {
-            if (x.path.equals(CODE)) {
+            if (x.path.equals(ENROL)) {
+                if (!"POST".equals(x.method)) {
+                    throw ErrorCatalogue.METHOD.errorWithDetail("use POST");
+                }
+                enrol(x, source);
+            } else if (x.path.equals(CODE)) {
                 if (!"POST".equals(x.method)) {
                     throw ErrorCatalogue.METHOD.errorWithDetail("use POST");
                 }
@@ -68,6 +81,25 @@ public final class PairingHandler extends Handler.Abstract {
         PairingCodes.Pending p = pairing.codes().request(source);
         Response.addCookie(x.response, ScreenCookies.claim(p.claim(), PairingCodes.TTL));
         x.json(200, Map.of("code", PairingCodes.shown(p.code()), "expires_in_seconds", PairingCodes.TTL.toSeconds()));
+    }
+
+    private void enrol(Exchange x, String source) {
+        String form;
+        try (java.io.InputStream in = org.eclipse.jetty.io.Content.Source.asInputStream(x.request)) {
+            form = new String(in.readNBytes(256), java.nio.charset.StandardCharsets.US_ASCII);
+        } catch (java.io.IOException e) {
+            throw ErrorCatalogue.BAD_BODY.error();
+        }
+        java.util.regex.Matcher m = ENROL_FORM.matcher(form);
+        PairedScreen screen = pairing.enrolling(m.matches() ? m.group(1) : null, source)
+                .orElseThrow(ErrorCatalogue.SCREEN_TOKEN_UNKNOWN::error);
+        Response.addCookie(x.response, ScreenCookies.screen(m.group(1)));
+        log.info("Screen {} presented its enrolment token from {}", screen.id(), source);
+        // A page of this origin opens the screen's page: a redirect straight from the cross-site POST (the page
+        // motcua-kiosk wrote is a file) would not carry the SameSite=Strict cookie on its first request.
+        x.send(200, "text/html; charset=utf-8", "<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\">"
+                + "<meta http-equiv=\"refresh\" content=\"0; url=" + screen.role().page() + "\">"
+                + "<title>motcua</title><p>Đang mở màn hình… / Opening the screen…</p></html>");
     }
 
     private void state(Exchange x, Request request, String source) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -16,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,25 +24,32 @@ import vn.motcua.appliance.Appliance;
 import vn.motcua.appliance.store.EventJson;
 import vn.motcua.appliance.store.OutboxEvent;
 import vn.motcua.appliance.web.LanKeystore;
+import vn.motcua.appliance.web.lan.NamespaceCurl;
+import vn.motcua.appliance.web.lan.AnotherHost;
 
 /**
  * Issue 15 item 10: the manager adds, disables, enables a clerk, resets a password and sets counters from the staff
  * screen over the LAN listener (as from a counter PC); each change is in force at once, in the file, and recorded.
  */
 class StaffScreenTest {
+    /** Another host of the LAN: a network namespace the test makes. */
+    @RegisterExtension
+    static final AnotherHost HOST = new AnotherHost(1);
     @TempDir
     Path dir;
     private Appliance appliance;
-    private HttpClient https;
+    /** Another host of the LAN (a counter PC): curl in a network namespace. */
+    private NamespaceCurl https;
     private String lan;
 
     private record Login(String cookie, String csrf) {}
 
     @BeforeEach
     void start() throws Exception {
-        appliance = LanKeystore.applianceWithLan(dir); // lan: clerk of 1,2; chi: manager ('*' in the older form)
-        https = HttpClient.newBuilder().sslContext(LanKeystore.trusting(dir)).connectTimeout(Duration.ofSeconds(10)).build();
-        lan = "https://127.0.0.2:" + appliance.lanPort().orElseThrow();
+        // lan: clerk of 1,2; chi: manager ('*' in the older form)
+        appliance = LanKeystore.applianceWithLan(dir, HOST.ns().host(), e -> e, java.time.Clock.systemUTC());
+        https = new NamespaceCurl(HOST.ns(), dir.resolve("web-tls.crt"), dir.resolve("curl"));
+        lan = "https://" + HOST.ns().host() + ":" + appliance.lanPort().orElseThrow();
     }
 
     @AfterEach
@@ -59,7 +66,7 @@ class StaffScreenTest {
         if (headers.length > 0) {
             b.headers(headers);
         }
-        return https.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return https.send(b.build());
     }
 
     private HttpResponse<String> login(String user, String password) throws Exception {

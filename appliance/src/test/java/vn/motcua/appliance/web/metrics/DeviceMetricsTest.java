@@ -33,6 +33,7 @@ class DeviceMetricsTest {
                 # HELP motcua_device_faults_total Device faults raised, by device
                 # TYPE motcua_device_faults_total counter
                 motcua_device_faults_total{device="counter-board"} 0.0
+                motcua_device_faults_total{device="paired-screen"} 0.0
                 motcua_device_faults_total{device="printer"} 0.0
                 motcua_device_faults_total{device="reader"} 0.0
                 # HELP motcua_keypad_presses_refused_total Counter keypad presses the queue refused (the board flashed why)
@@ -68,6 +69,9 @@ class DeviceMetricsTest {
         devices.recorded(new DeviceEvent.BoardOnline(3, 3, "ok"));                            // not a fault
         devices.recorded(new DeviceEvent.FaultRaised(DeviceStatus.fault("bad\"label\n{x}",  // never a label value
                 DeviceStatus.Reason.DISCONNECTED, "x", at)));
+        Instant last = Instant.parse("2026-11-22T07:58:00Z");
+        devices.recorded(new DeviceEvent.ScreenOffline(4, "Phòng chờ", "display", last));
+        devices.recorded(new DeviceEvent.ScreenOnline(4, "Phòng chờ", "display", at));              // not a fault
         devices.recorded(new DeviceEvent.PressRefused(9, "NOTHING_WAITING"));
         devices.recorded(new DeviceEvent.PressRefused(3, "TICKET_AT_COUNTER"));
         devices.printJob(true);
@@ -81,9 +85,10 @@ class DeviceMetricsTest {
                 "motcua_device_faults_total{device=\"printer\"} 1.0",
                 "motcua_device_faults_total{device=\"counter-board\"} 1.0",
                 "motcua_device_faults_total{device=\"reader\"} 0.0",
+                "motcua_device_faults_total{device=\"paired-screen\"} 1.0",
                 "motcua_keypad_presses_refused_total 2.0"}) {
             assertEquals(1, text.lines().filter(line::equals).count(), line + " in\n" + text);
         }
-        assertEquals(3, text.lines().filter(l -> l.startsWith("motcua_device_faults_total{")).count(), text);
+        assertEquals(4, text.lines().filter(l -> l.startsWith("motcua_device_faults_total{")).count(), text);
     }
 }

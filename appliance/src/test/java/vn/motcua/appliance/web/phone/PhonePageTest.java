@@ -24,6 +24,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,30 +39,36 @@ import vn.motcua.appliance.domain.PhoneLink;
 import vn.motcua.appliance.domain.TicketKeys;
 import vn.motcua.appliance.store.EventJson;
 import vn.motcua.appliance.web.LanKeystore;
+import vn.motcua.appliance.web.lan.NamespaceCurl;
+import vn.motcua.appliance.web.lan.AnotherHost;
 
 /**
- * The phone page of a real appliance, through its LAN listener (HTTPS on 127.0.0.2), opened from the link the
+ * The phone page of a real appliance, through its LAN listener (HTTPS; the phones curl in a network namespace, two
+ * other hosts), opened from the link the
  * simulated printer drew into the ticket's QR: the ticket's state while it waits, is called and is served; the short
  * code form; guessed, malformed and other-day links refused and counted; a source that guesses on is throttled;
  * no personal data in the state; the secret file readable by the appliance alone.
  */
 class PhonePageTest {
     private static final String BASE = "https://127.0.0.2:8443";
+    /** Two phones on the guest Wi-Fi: two addresses of a network namespace, so the appliance sees other hosts. */
+    @RegisterExtension
+    static final AnotherHost HOST = new AnotherHost(2);
     @TempDir
     Path dir;
     private Appliance appliance;
-    private HttpClient https;
+    private NamespaceCurl https;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private String lan;
     private String local;
 
     @BeforeEach
     void start() throws Exception {
-        appliance = LanKeystore.applianceWithLan(dir, toml -> toml
+        appliance = LanKeystore.applianceWithLan(dir, HOST.ns().host(), toml -> toml
                 .replace("[web.phone]\nenabled         = false", "[web.phone]\nenabled         = true")
-                .replace("\"https://192.168.1.10:8443\"", "\"" + BASE + "\""));
-        https = HttpClient.newBuilder().sslContext(LanKeystore.trusting(dir)).connectTimeout(Duration.ofSeconds(2)).build();
-        lan = "https://127.0.0.2:" + appliance.lanPort().orElseThrow();
+                .replace("\"https://192.168.1.10:8443\"", "\"" + BASE + "\""), java.time.Clock.systemUTC());
+        https = new NamespaceCurl(HOST.ns(), dir.resolve("web-tls.crt"), dir.resolve("curl")).from(HOST.ns().inside().get(0));
+        lan = "https://" + HOST.ns().host() + ":" + appliance.lanPort().orElseThrow();
         local = "http://127.0.0.1:" + appliance.webPort();
     }
 
@@ -70,13 +77,15 @@ class PhonePageTest {
         appliance.close();
     }
 
-    private HttpResponse<String> send(HttpClient c, String url, String method, String json) throws Exception {
+    /** {@code c}: {@link #http} for the local listener, or a phone on the LAN ({@link NamespaceCurl}). */
+    private HttpResponse<String> send(Object c, String url, String method, String json) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             b.header("Content-Type", "application/json");
         }
-        return c.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return c instanceof NamespaceCurl phone ? phone.send(b.build())
+                : ((HttpClient) c).send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> lanGet(String path) throws Exception {
@@ -233,8 +242,7 @@ class PhonePageTest {
         HttpResponse<String> throttled = lanGet(path + "/state");
         assertEquals(429, throttled.statusCode(), "even the right link, from a source over its wrong tries this minute");
         assertEquals("TOO_MANY_GUESSES", EventJson.mapper().readTree(throttled.body()).get("error").asText());
-        HttpClient otherPhone = HttpClient.newBuilder().sslContext(LanKeystore.trusting(dir))
-                .localAddress(java.net.InetAddress.getByName("127.0.0.3")).connectTimeout(Duration.ofSeconds(2)).build();
+        NamespaceCurl otherPhone = https.from(HOST.ns().inside().get(1));
         assertEquals(200, send(otherPhone, lan + path + "/state", "GET", null).statusCode(), "another phone is not held back");
         String metrics = send(http, local + "/metrics", "GET", null).body();
         assertTrue(metrics.contains("motcua_phone_requests_total{outcome=\"unknown\"} " + PhoneHandler.GUESSES_PER_MINUTE + ".0"), metrics);

@@ -1,4 +1,4 @@
-package vn.motcua.tests.lan;
+package vn.motcua.appliance.web.lan;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
  * appliance as another host on the LAN would: from its own addresses, never 127.x. Addresses come from
  * 198.18.0.0/15 (set aside for benchmarking): {@code 198.18.N.1/27} on the host side, {@code 198.18.N.2} and up
  * inside, N picked at random per run, names unique per run. Needs root and {@code ip} (iproute2); {@link #close}
- * removes both ends, also after a failure.
+ * removes both ends, also after a failure. In the appliance's test-jar so the appliance's LAN tests and the end-to-end
+ * tests share it ({@link NamespaceCurl} is the HTTP client that runs in it).
  */
 public final class NetNamespace implements AutoCloseable {
     private final String name;
@@ -41,6 +42,22 @@ public final class NetNamespace implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "interrupted";
+        }
+    }
+
+    /**
+     * Stops the calling test unless a namespace can be made here: skipped (aborted) without root or iproute2, but
+     * failed under {@code CI=true}, where a skipped LAN test would hide that nothing was checked.
+     *
+     * @param what the test, for the message
+     */
+    public static void requireFor(String what) {
+        String why = unavailableBecause();
+        if (why != null) {
+            if ("true".equals(System.getenv("CI"))) {
+                org.junit.jupiter.api.Assertions.fail(what + " needs a network namespace under CI: " + why);
+            }
+            org.junit.jupiter.api.Assumptions.abort("no network namespace here: " + why);
         }
     }
 
