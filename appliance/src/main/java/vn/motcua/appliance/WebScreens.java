@@ -70,7 +70,8 @@ final class WebScreens implements Part {
     public void start() throws Exception {
         screens = new Screens(config, queue, shared.health(), shared.clock(), dossiers, this::outboxDepth,
                 shared.deviceCounters(), devices.ticketQr(), devices.phoneLink(), devices.ticketTemplate(), devices.printJobs(),
-                staffChanges, deviceStatuses, new OfficeHistory(store, queue, config.manager().alertWait()), store);
+                staffChanges, deviceStatuses, new OfficeHistory(store, queue, config.manager().alertWait()), store,
+                shared.deviceEvents());
         ApiHandler api = new ApiHandler(queue, shared.health(), config.web().maxBodyBytes(), store::countsByType,
                 screens.gate());
         web = new WebServer(config.web(), screens.routes(api, simulators), screens.audiences(),

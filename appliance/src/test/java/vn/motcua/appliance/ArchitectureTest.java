@@ -29,7 +29,7 @@ class ArchitectureTest {
             "", "config", "config.section", "devices", "devices.buttons", "devices.counterbus", "devices.printer",
             "devices.printer.sim", "devices.reader", "devices.reader.sim", "devices.resident", "district", "domain", "history", "json",
             "parts", "service", "store",
-            "systemd", "uplink", "web", "web.auth", "web.live", "web.metrics", "web.pages", "web.paired", "web.phone", "web.reports", "web.sim", "web.status",
+            "systemd", "uplink", "web", "web.auth", "web.live", "web.metrics", "web.pages", "web.paired", "web.phone", "web.reports", "web.satellite", "web.sim", "web.status",
             "web.voice");
 
     private static JavaClasses appliance;

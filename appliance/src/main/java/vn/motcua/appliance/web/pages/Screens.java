@@ -18,6 +18,7 @@ import static vn.motcua.appliance.web.Exposure.LAN_COUNTER_SCREEN;
 import static vn.motcua.appliance.web.Exposure.LAN_DISPLAY;
 import static vn.motcua.appliance.web.Exposure.LAN_GUEST;
 import static vn.motcua.appliance.web.Exposure.LAN_LIVE;
+import static vn.motcua.appliance.web.Exposure.LAN_SATELLITE;
 import static vn.motcua.appliance.web.Exposure.LOCAL_ONLY;
 
 import vn.motcua.appliance.config.ApplianceConfig;
@@ -63,6 +64,10 @@ import vn.motcua.appliance.web.paired.Pairing;
 import vn.motcua.appliance.web.paired.PairingHandler;
 import vn.motcua.appliance.web.paired.ScreenAdminHandler;
 import vn.motcua.appliance.web.phone.PhoneCounts;
+import vn.motcua.appliance.web.satellite.SatelliteDesk;
+import vn.motcua.appliance.web.satellite.SatelliteDevices;
+import vn.motcua.appliance.web.satellite.SatellitePresses;
+import vn.motcua.appliance.web.satellite.SatelliteSlips;
 import vn.motcua.appliance.web.phone.PhoneHandler;
 import vn.motcua.appliance.web.reports.ReportLabels;
 import vn.motcua.appliance.web.reports.ReportsHandler;
@@ -123,6 +128,9 @@ public final class Screens {
     private final BookingAnswer bookings;
     /** Hall displays and counter-top screens paired over the LAN (issue 17). */
     private final Pairing pairing;
+    /** Satellite kiosks: their tickets (once per press) and their devices' reports (issue 17, item 3). */
+    private final SatelliteDesk satellites;
+    private final SatelliteDevices satelliteDevices;
     private volatile ScheduledExecutorService scheduler; // set by start(): device status changes before it wait for its first push
     private Routes routes;
 
@@ -142,7 +150,8 @@ public final class Screens {
                    java.util.function.LongSupplier outboxDepth, DeviceCounters devices, TicketQr ticketQr,
                    java.util.Optional<PhoneLink> phoneLink, TicketTemplate ticketTemplate,
                    PrintJobs printJobs, StaffChanges staffChanges,
-                   DeviceStatuses deviceStatuses, FigureSource history, QueueStore store)
+                   DeviceStatuses deviceStatuses, FigureSource history, QueueStore store,
+                   vn.motcua.appliance.devices.DeviceEvents deviceEvents)
             throws IOException {
         ApplianceConfig.Identity id = config.identity();
         this.config = config;
@@ -165,6 +174,10 @@ public final class Screens {
         live.registerHealth(health);
         pairing = new Pairing(new PairedScreens(store, clock, live::closeScreen), clock);
         pairing.registerHealth(health);
+        satelliteDevices = new SatelliteDevices(deviceEvents, clock);
+        satellites = new SatelliteDesk(pairing, new SatellitePresses(queue, store, clock,
+                new SatelliteSlips(queue::layout, ticketQr, id.officeNameVi())), satelliteDevices);
+        satellites.registerHealth(health);
         voice = new VoiceClips(id.dataDir().resolve("voice"), "espeak-ng");
         languages = config.voice().english() ? CallLanguages.VIETNAMESE_THEN_ENGLISH : CallLanguages.VIETNAMESE;
         clipMaker = new ClipMaker(voice);
@@ -213,7 +226,8 @@ public final class Screens {
         PhoneHandler phone = new PhoneHandler(queue, ticketQr, phoneLink, config.identity().officeNameVi(),
                 config.web().phone().refresh().toSeconds(), clock, phoneCounts);
         PairingHandler pairingAnswers = new PairingHandler(pairing);
-        ScreenAdminHandler screenAdmin = new ScreenAdminHandler(pairing, staff, queue.layout(), live::screensOnline);
+        ScreenAdminHandler screenAdmin = new ScreenAdminHandler(pairing, staff, queue.layout(), live::screensOnline,
+                satelliteDevices::online, satelliteDevices::faults);
         routes = new Routes(List.of(
                 page("/display", "display.html", LAN_DISPLAY),
                 page("/counter-screen", "counter-screen.html", LAN_COUNTER_SCREEN),
@@ -274,6 +288,8 @@ public final class Screens {
                 Route.exact(PairingHandler.STATE, LAN, pairingAnswers),
                 Route.exact(ScreenAdminHandler.LIST, LAN, screenAdmin),
                 Route.shape(ScreenAdminHandler.REVOKE, "/manager/screens/1/revoke", LAN, screenAdmin),
+                Route.exact(SatelliteDesk.TICKETS, LAN_SATELLITE, satellites),
+                Route.exact(SatelliteDesk.DEVICES, LAN_SATELLITE, satellites),
                 Route.exact(PhoneHandler.FORM, LAN_GUEST, phone),
                 Route.shape(PhoneHandler.PAGE, "/t/2026-12-07/A023/Yx3kq0Jt9cVbN2mWz8LpQa", LAN_GUEST, phone),
                 Route.shape(PhoneHandler.STATE, "/t/2026-12-07/A023/Yx3kq0Jt9cVbN2mWz8LpQa/state", LAN_GUEST, phone),
@@ -328,6 +344,11 @@ public final class Screens {
     }
 
     /** The screens paired over the LAN. */
+    /** The satellite kiosks' desk (tests count its refusals). */
+    public SatelliteDesk satellites() {
+        return satellites;
+    }
+
     public Pairing pairing() {
         return pairing;
     }

@@ -1,0 +1,53 @@
+package vn.motcua.appliance.web.satellite;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import vn.motcua.appliance.domain.CommandResult;
+import vn.motcua.appliance.domain.OfficeLayout;
+import vn.motcua.appliance.domain.QueueEvent;
+import vn.motcua.appliance.domain.ServiceDef;
+import vn.motcua.appliance.domain.Ticket;
+import vn.motcua.appliance.domain.TicketQr;
+
+/**
+ * What a satellite is told of the ticket it took: everything its printer puts on paper, decided here on the master
+ * (the QR text and the phone page's short code come from the master's own secret, which never leaves it), so a
+ * satellite prints exactly what the master's own printer would, and needs no copy of the office's layout.
+ */
+public final class SatelliteSlips {
+    private final Supplier<OfficeLayout> layout;
+    private final TicketQr qr;
+    private final String officeNameVi;
+
+    public SatelliteSlips(Supplier<OfficeLayout> layout, TicketQr qr, String officeNameVi) {
+        this.layout = layout;
+        this.qr = qr;
+        this.officeNameVi = officeNameVi;
+    }
+
+    /** The ticket {@code r} issued, as the satellite prints and shows it. */
+    Map<String, Object> reply(CommandResult r) {
+        Ticket t = r.ticket();
+        QueueEvent.TicketIssued issued = r.events().stream().filter(e -> e instanceof QueueEvent.TicketIssued)
+                .map(e -> (QueueEvent.TicketIssued) e).findFirst()
+                .orElseThrow(() -> new IllegalStateException("a ticket command without its ticket.issued event"));
+        ServiceDef s = layout.get().service(t.service()).orElse(null);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", t.id());
+        m.put("number", t.number());
+        m.put("service", t.service());
+        m.put("service_name_vi", s == null ? t.service() : s.nameVi());
+        m.put("service_name_en", s == null ? t.service() : s.nameEn());
+        m.put("priority", t.priority().name());
+        m.put("issued_at", t.issuedAt().toString());
+        m.put("people_ahead", issued.peopleAhead());
+        m.put("estimated_wait_seconds", issued.estimatedWaitSeconds());
+        m.put("office_name_vi", officeNameVi);
+        m.put("qr", qr.text(t.number(), t.issuedAt()));
+        m.put("short_code", qr.shortCode(t.number(), t.issuedAt()).orElse(""));
+        m.put("phone_entry", qr.phoneEntry().orElse(""));
+        return m;
+    }
+}
