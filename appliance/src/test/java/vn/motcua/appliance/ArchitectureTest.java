@@ -28,7 +28,7 @@ class ArchitectureTest {
     private static final Set<String> PACKAGES = Set.of(
             "", "config", "config.section", "devices", "devices.buttons", "devices.counterbus", "devices.printer",
             "devices.printer.sim", "devices.reader", "devices.reader.sim", "devices.resident", "district", "domain", "history", "json",
-            "parts", "service", "store",
+            "parts", "satellite", "service", "store",
             "systemd", "uplink", "web", "web.auth", "web.live", "web.metrics", "web.pages", "web.paired", "web.phone", "web.reports", "web.satellite", "web.sim", "web.status",
             "web.voice");
 
