@@ -50,7 +50,15 @@ public final class LanKeystore {
 
     /** The same, its config changed by {@code edit} first (the phone page turned on, say). */
     public static Appliance applianceWithLan(Path dir, java.util.function.UnaryOperator<String> edit) throws Exception {
-        make(dir, "127.0.0.2");
+        return applianceWithLan(dir, edit, false);
+    }
+
+    /** @param keepKeystore a restart: the keystore made before stays (a satellite pins its certificate) */
+    public static Appliance applianceWithLan(Path dir, java.util.function.UnaryOperator<String> edit,
+                                             boolean keepKeystore) throws Exception {
+        if (!keepKeystore || !Files.exists(dir.resolve("web-tls.p12"))) {
+            make(dir, "127.0.0.2");
+        }
         Files.writeString(dir.resolve("staff.accounts"), StaffAccounts.line(
                 "lan", "1,2", PasswordHash.hash("mat-khau-1".toCharArray())) + "\n"
                 + StaffAccounts.line("chi", "*",
