@@ -201,7 +201,7 @@ public final class Appliance implements AutoCloseable {
     }
 
     public int webPort() {
-        return screens.port();
+        return satellite != null ? satellite.port() : screens.port();
     }
 
     /** The HTTPS port of the LAN listener, when {@code [web.lan]} is enabled. */
