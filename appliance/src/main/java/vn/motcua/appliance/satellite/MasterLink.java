@@ -23,6 +23,9 @@ import vn.motcua.appliance.store.EventJson;
 final class MasterLink {
     static final Duration CONNECT = Duration.ofSeconds(3);
     static final Duration ANSWER = Duration.ofSeconds(8);
+    /** The master's 503s that are its answer (its store is full or failing: tickets paused), not a lost contact. */
+    private static final java.util.Set<String> STORE_REFUSALS = java.util.Set.of("STORE_FULL", "STORE_FAILING",
+            "STORE_UNAVAILABLE");
 
     private final HttpClient http;
     private final String master;
@@ -103,18 +106,24 @@ final class MasterLink {
             Thread.currentThread().interrupt();
             throw new Unreachable("interrupted");
         }
-        if (r.statusCode() >= 500) {
+        JsonNode answer = json(r.body());
+        if (r.statusCode() >= 500 && !STORE_REFUSALS.contains(answer.path("error").asText())) {
             state.reached(false);
             throw new Unreachable("the master answered " + r.statusCode());
         }
-        state.reached(true);
+        state.reached(true); // a store refusal is the master's answer: no retry makes it take a ticket now
         if (r.statusCode() == 404 || r.statusCode() == 401) { // the gate's 404: the token is revoked or unknown
             state.tokenRefused();
         }
+        return new Answer(r.statusCode(), answer);
+    }
+
+    private static JsonNode json(String body) {
         try {
-            return new Answer(r.statusCode(), EventJson.mapper().readTree(r.body()));
+            JsonNode n = EventJson.mapper().readTree(body);
+            return n == null ? EventJson.mapper().createObjectNode() : n;
         } catch (IOException e) {
-            return new Answer(r.statusCode(), EventJson.mapper().createObjectNode());
+            return EventJson.mapper().createObjectNode();
         }
     }
 }
