@@ -23,15 +23,19 @@ import vn.motcua.appliance.web.HttpError;
  * the master ({@code POST /api/tickets}: 201 with the master's ticket once printed here; the master's own refusal;
  * or 503 {@code MASTER_UNREACHABLE}); the master link's state for the kiosk page ({@code GET /satellite/state}:
  * online, paired, the pairing code to show, the bilingual "lost contact" text); {@code /healthz}; and, for the
- * simulators and tests, {@code GET /satellite/printed}.
+ * simulators and tests, {@code GET /satellite/printed}; and the touch page itself ({@code /kiosk},
+ * {@link SatelliteKioskPage}).
  */
 final class SatelliteKioskHandler extends Handler.Abstract {
     private final SatelliteTickets tickets;
     private final LinkState state;
     private final Health health;
     private final Supplier<Map<String, Object>> extra;
+    private final SatelliteKioskPage page;
 
-    SatelliteKioskHandler(SatelliteTickets tickets, LinkState state, Health health, Supplier<Map<String, Object>> extra) {
+    SatelliteKioskHandler(SatelliteTickets tickets, LinkState state, Health health, Supplier<Map<String, Object>> extra,
+                          SatelliteKioskPage page) {
+        this.page = page;
         this.tickets = tickets;
         this.state = state;
         this.health = health;
@@ -55,6 +59,8 @@ final class SatelliteKioskHandler extends Handler.Abstract {
                     x.json(200, m);
                 }
                 case "/satellite/printed" -> x.json(200, Map.of("printed", tickets.printed()));
+                case "/kiosk", "/" -> x.send(200, "text/html; charset=utf-8", page.html());
+                case "/satellite/kiosk.js" -> x.send(200, "text/javascript; charset=utf-8", page.script());
                 case "/healthz" -> {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("ok", health.allOk());

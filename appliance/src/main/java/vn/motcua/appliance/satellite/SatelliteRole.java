@@ -127,7 +127,8 @@ public final class SatelliteRole implements Part {
         local.setHost(config.web().bind().getHostAddress());
         local.setPort(config.web().port());
         web.addConnector(local);
-        Handler kiosk = new SatelliteKioskHandler(tickets, state, shared.health(), this::devicesForKiosk);
+        Handler kiosk = new SatelliteKioskHandler(tickets, state, shared.health(), this::devicesForKiosk,
+                new SatelliteKioskPage(config.office(), config.identity().officeNameVi(), config.identity().officeNameEn()));
         Handler sims = SimulatorControls.forDevices(null,
                 buttons instanceof SimulatedButtonPanel b ? b : null,
                 printer == null ? null : printer.simulator().orElse(null));

@@ -136,6 +136,13 @@ class SatelliteKioskTest {
         startSatellite(fingerprint());
         pair();
         assertTrue(Files.readString(dir.resolve("satellite/satellite.token")).strip().matches("[A-Za-z0-9_-]{43}"));
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + satellite.satellite().port() + "/kiosk")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("data-service=\"ho-tich\"") && page.body().contains("Take a number")
+                && page.body().contains("Lấy số thứ tự"), "the touch page: each service, Vietnamese first, English beside");
+        assertEquals(200, http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + satellite.satellite().port()
+                + "/satellite/kiosk.js")).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
 
         // a button at the satellite: the master's ticket, printed here
         satellite.satellite().simulatedButtons().orElseThrow().press("ho-tich");
