@@ -1,15 +1,14 @@
 package vn.motcua.appliance.web.satellite;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
 import vn.motcua.appliance.domain.CommandResult;
 import vn.motcua.appliance.domain.OfficeLayout;
 import vn.motcua.appliance.domain.QueueEvent;
-import vn.motcua.appliance.domain.ServiceDef;
 import vn.motcua.appliance.domain.Ticket;
 import vn.motcua.appliance.domain.TicketQr;
+import vn.motcua.appliance.web.QueueJson;
 
 /**
  * What a satellite is told of the ticket it took: everything its printer puts on paper, decided here on the master
@@ -33,15 +32,7 @@ public final class SatelliteSlips {
         QueueEvent.TicketIssued issued = r.events().stream().filter(e -> e instanceof QueueEvent.TicketIssued)
                 .map(e -> (QueueEvent.TicketIssued) e).findFirst()
                 .orElseThrow(() -> new IllegalStateException("a ticket command without its ticket.issued event"));
-        ServiceDef s = layout.get().service(t.service()).orElse(null);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", t.id());
-        m.put("number", t.number());
-        m.put("service", t.service());
-        m.put("service_name_vi", s == null ? t.service() : s.nameVi());
-        m.put("service_name_en", s == null ? t.service() : s.nameEn());
-        m.put("priority", t.priority().name());
-        m.put("issued_at", t.issuedAt().toString());
+        Map<String, Object> m = QueueJson.ticket(layout.get(), t); // as the kiosk's own API answers it, and:
         m.put("people_ahead", issued.peopleAhead());
         m.put("estimated_wait_seconds", issued.estimatedWaitSeconds());
         m.put("office_name_vi", officeNameVi);
