@@ -83,6 +83,11 @@ class SatelliteDeskTest {
         assertEquals(t, a.get("ticket"), "the very answer of the first try");
         assertEquals(1, count("ticket.issued"));
         assertEquals(1, count("satellite.ticket"), "the key is stored with its ticket");
+        JsonNode stored = EventJson.mapper().readTree(appliance.store().rangeFrom(1, 1000).stream()
+                .filter(e -> e.type().equals("satellite.ticket")).findFirst().orElseThrow().payloadJson());
+        assertEquals("press-0001-abcdefgh", stored.get("key").asText());
+        assertEquals(number, stored.at("/reply/number").asText());
+        assertFalse(stored.get("reply").has("qr"), "the phone page's key stays out of the district's copy: " + stored);
 
         HttpResponse<String> other = press(satellite, "press-0002-abcdefgh", "ho-tich");
         assertEquals(201, other.statusCode());

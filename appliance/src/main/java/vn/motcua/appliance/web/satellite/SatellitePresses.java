@@ -86,7 +86,7 @@ public final class SatellitePresses {
             if (!known.service().equals(service) || !known.priority().equals(priority.name())) {
                 throw ErrorCatalogue.PRESS_KEY_REUSED.errorWithDetail("the key was first used for " + known.service());
             }
-            return new Answer(known.ticket(), true);
+            return new Answer(slips.paper(known.ticket()), true);
         }
         Map<String, Object>[] reply = newReply();
         CommandResult r = queue.executeWith(e -> e.issueTicket(service, priority, null), result -> {
@@ -105,7 +105,7 @@ public final class SatellitePresses {
                 .map(QueueEvent::at).orElse(clock.instant());
         presses.put(id, new Press(at, service, priority.name(), reply[0]));
         forgetOld();
-        return new Answer(reply[0], false);
+        return new Answer(slips.paper(reply[0]), false);
     }
 
     @SuppressWarnings("unchecked")

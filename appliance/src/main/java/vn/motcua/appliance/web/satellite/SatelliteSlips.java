@@ -26,7 +26,11 @@ public final class SatelliteSlips {
         this.officeNameVi = officeNameVi;
     }
 
-    /** The ticket {@code r} issued, as the satellite prints and shows it. */
+    /**
+     * The ticket {@code r} issued, as stored with its press key: no QR text or phone code in it, as those carry the
+     * phone page's key for the ticket, which the stored event (sent to the district) has no need of; {@link #paper}
+     * adds them to each answer.
+     */
     Map<String, Object> reply(CommandResult r) {
         Ticket t = r.ticket();
         QueueEvent.TicketIssued issued = r.events().stream().filter(e -> e instanceof QueueEvent.TicketIssued)
@@ -35,9 +39,17 @@ public final class SatelliteSlips {
         Map<String, Object> m = QueueJson.ticket(layout.get(), t); // as the kiosk's own API answers it, and:
         m.put("people_ahead", issued.peopleAhead());
         m.put("estimated_wait_seconds", issued.estimatedWaitSeconds());
+        return m;
+    }
+
+    /** {@code stored} with what goes on paper besides: the office's name, the QR text, the phone page's code. */
+    Map<String, Object> paper(Map<String, Object> stored) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>(stored);
+        String number = String.valueOf(stored.get("number"));
+        java.time.Instant at = java.time.Instant.parse(String.valueOf(stored.get("issued_at")));
         m.put("office_name_vi", officeNameVi);
-        m.put("qr", qr.text(t.number(), t.issuedAt()));
-        m.put("short_code", qr.shortCode(t.number(), t.issuedAt()).orElse(""));
+        m.put("qr", qr.text(number, at));
+        m.put("short_code", qr.shortCode(number, at).orElse(""));
         m.put("phone_entry", qr.phoneEntry().orElse(""));
         return m;
     }
