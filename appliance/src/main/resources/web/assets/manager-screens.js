@@ -27,6 +27,12 @@
 
   function shows(s) {
     if (s.role === 'counter-screen') { return 'Quầy ' + s.counters.join(', ') + ' / Counter ' + s.counters.join(', '); }
+    if (s.role === 'satellite') {
+      // a satellite takes every service's tickets; what matters is its devices' faults, as it last reported them
+      return !s.faults || !s.faults.length ? 'Thiết bị bình thường / Devices OK' : s.faults.map(function (f) {
+        return 'Lỗi ' + f.device + ': ' + f.reason + ' / ' + f.device + ' fault: ' + f.reason;
+      }).join('; ');
+    }
     var services = !s.services.length ? 'Mọi dịch vụ / Every service' : s.services.map(function (code) {
       var d = office.services.filter(function (x) { return x.code === code; })[0];
       return d ? d.name_vi + ' / ' + d.name_en : code;
@@ -103,8 +109,8 @@
   function stop() { $('screens-admin').hidden = true; csrf = null; clearInterval(timer); timer = null; }
 
   $('screen-role').onchange = function () {
-    var counterScreen = this.value === 'counter-screen';
-    $('screen-services').hidden = counterScreen; $('screen-counters').hidden = counterScreen;
+    var counterScreen = this.value === 'counter-screen', satellite = this.value === 'satellite';
+    $('screen-services').hidden = counterScreen || satellite; $('screen-counters').hidden = counterScreen || satellite;
     $('screen-counter').hidden = !counterScreen; $('screen-counter-label').hidden = !counterScreen;
   };
   $('screen-pair').onsubmit = function (ev) {
@@ -119,7 +125,7 @@
     var body = { code: $('screen-code').value, name: name, role: role };
     if (role === 'counter-screen') {
       body.counter = Number($('screen-counter').value);
-    } else {
+    } else if (role !== 'satellite') {
       body.services = services; body.counters = counters;
     }
     post('/manager/screens', body, 'Đã ghép nối ' + name + ' / ' + name + ' paired', function () {

@@ -18,6 +18,7 @@ import vn.motcua.appliance.district.DistrictLink;
 import vn.motcua.appliance.parts.PartFailedException;
 import vn.motcua.appliance.parts.Parts;
 import vn.motcua.appliance.parts.Shared;
+import vn.motcua.appliance.satellite.SatelliteRole;
 import vn.motcua.appliance.service.DeviceCounters;
 import vn.motcua.appliance.service.DeviceStatuses;
 import vn.motcua.appliance.service.HallMessages;
@@ -60,6 +61,7 @@ public final class Appliance implements AutoCloseable {
     private DistrictLink district;
     private ResidentDevices devices;
     private WebScreens screens;
+    private SatelliteRole satellite;
 
     /**
      * The demo shows sample dossiers on the status page when no district link is configured. (Its simulated devices
@@ -96,6 +98,10 @@ public final class Appliance implements AutoCloseable {
      * @throws PartFailedException a part failed to start; every part started before it is closed by then
      */
     public void start() throws PartFailedException {
+        if (config.satellite().isPresent()) {
+            startSatellite();
+            return;
+        }
         store = parts.start(new ApplianceStore(config, shared));
         QueueStore events = store.store();
         queue = parts.start(new OfficeQueue(config, events, (status, mayTake) -> {
@@ -121,8 +127,24 @@ public final class Appliance implements AutoCloseable {
                 web.screens().deviceStatusChanged();
             }
         });
-        parts.start(new SystemdService(notifier, new Liveness(service, events),
+        parts.start(new SystemdService(notifier, new Liveness(service, events)::check,
                 "serving " + config.office().counters().size() + " counters", shared));
+    }
+
+    /**
+     * A satellite kiosk ({@code [satellite]}): no store, no queue, no district link of its own; the scheduler, then its
+     * devices and kiosk asking the master ({@link SatelliteRole}), then systemd (alive while the scheduler runs).
+     */
+    private void startSatellite() throws PartFailedException {
+        parts.start(scheduler);
+        satellite = parts.start(new SatelliteRole(config, shared, deviceEvents));
+        parts.start(new SystemdService(notifier, bound -> true, "satellite kiosk of "
+                + config.satellite().get().masterUrl(), shared));
+    }
+
+    /** The satellite kiosk's part, when this appliance is one; else null. */
+    public SatelliteRole satellite() {
+        return satellite;
     }
 
     /** The parts started (or starting), in order: what {@link #close} closes, last first. */
@@ -140,6 +162,9 @@ public final class Appliance implements AutoCloseable {
 
     /** Device faults and scans go to the outbox like queue events (the district contract's types and payloads). */
     private void recordDeviceEvent(DeviceEvent event) {
+        if (store == null) { // a satellite kiosk: its faults reach the master's outbox through its device reports
+            return;
+        }
         if (event instanceof DeviceEvent.Reported r) {
             recordInOutbox(r.type(), r.payload());
         }
@@ -176,7 +201,7 @@ public final class Appliance implements AutoCloseable {
     }
 
     public int webPort() {
-        return screens.port();
+        return satellite != null ? satellite.port() : screens.port();
     }
 
     /** The HTTPS port of the LAN listener, when {@code [web.lan]} is enabled. */

@@ -89,7 +89,7 @@ public final class Main {
             System.exit(e.getCause() instanceof JournalRoom.NotEnoughSpaceException ? 3 : 1);
             return;
         }
-        if (demo) {
+        if (demo && appliance.satellite() == null) { // a satellite has no hall, counters or queue to show
             DemoBanner.print(appliance);
         }
         Thread.currentThread().join(); // the appliance runs on its own threads until the shutdown hook

@@ -19,14 +19,15 @@ final class SystemdService implements Part {
     static final Duration MAX_LOOK = Duration.ofSeconds(5);
 
     private final SystemdNotifier notifier;
-    private final Liveness liveness;
+    /** Whether the appliance works, looked at within the bound given: the queue and store's {@link Liveness}. */
+    private final java.util.function.Predicate<Duration> liveness;
     private final String status;
     private final ScheduledExecutorService scheduler;
     private Duration look;
     private ScheduledFuture<?> pings;
 
     /** @param status the line {@code systemctl status} shows while serving */
-    SystemdService(SystemdNotifier notifier, Liveness liveness, String status, Shared shared) {
+    SystemdService(SystemdNotifier notifier, java.util.function.Predicate<Duration> liveness, String status, Shared shared) {
         this.notifier = notifier;
         this.liveness = liveness;
         this.status = status;
@@ -58,7 +59,7 @@ final class SystemdService implements Part {
      * store stops the pings and systemd restarts us; a store waiting to be reopened does not.
      */
     private void watchdog() {
-        if (liveness.check(look)) {
+        if (liveness.test(look)) {
             notifier.watchdog();
         }
     }

@@ -28,8 +28,8 @@ class ArchitectureTest {
     private static final Set<String> PACKAGES = Set.of(
             "", "config", "config.section", "devices", "devices.buttons", "devices.counterbus", "devices.printer",
             "devices.printer.sim", "devices.reader", "devices.reader.sim", "devices.resident", "district", "domain", "history", "json",
-            "parts", "service", "store",
-            "systemd", "uplink", "web", "web.auth", "web.live", "web.metrics", "web.pages", "web.paired", "web.phone", "web.reports", "web.sim", "web.status",
+            "parts", "satellite", "service", "store",
+            "systemd", "uplink", "web", "web.auth", "web.live", "web.metrics", "web.pages", "web.paired", "web.phone", "web.reports", "web.satellite", "web.sim", "web.status",
             "web.voice");
 
     private static JavaClasses appliance;

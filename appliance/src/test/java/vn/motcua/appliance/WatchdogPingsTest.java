@@ -70,7 +70,7 @@ class WatchdogPingsTest {
         queue = new QueueService(TestOffices.small(), clock, store);
         notifier = SystemdNotifier.from(Map.of("NOTIFY_SOCKET", socket.toString(), "WATCHDOG_USEC", "600000"), 4242);
         liveness = new Liveness(queue, store);
-        systemd = new SystemdService(notifier, liveness, "serving 3 counters",
+        systemd = new SystemdService(notifier, liveness::check, "serving 3 counters",
                 new Shared(clock, new Health(), scheduler, e -> {}, new DeviceCounters(), new HallMessages(clock), "boot-1"));
         systemd.start();
         rx.await("READY=1\nSTATUS=serving");

@@ -21,7 +21,18 @@ import vn.motcua.appliance.uplink.UplinkConfig;
  * @param devices the {@code [devices.*]} sections
  */
 public record ApplianceConfig(Identity identity, OfficeLayout office, Web web, Store store, Optional<UplinkConfig> uplink,
-                              Devices devices, Manager manager, Kiosk kiosk, Voice voice) {
+                              Devices devices, Manager manager, Kiosk kiosk, Voice voice, Optional<Satellite> satellite) {
+
+    /**
+     * {@code [satellite]}: this appliance is a satellite kiosk of the master at {@code masterUrl}: no queue of its own;
+     * every ticket its kiosk and buttons give is taken from the master over the LAN (package {@code satellite}).
+     *
+     * @param masterUrl         the master's LAN listener, {@code https://host:port}
+     * @param masterFingerprint the SHA-256 of the master's LAN certificate, 64 lower-case hex digits: the only
+     *                          certificate this satellite talks to (the master's is self-signed)
+     * @param tokenFile         where the device token the master gave at pairing is kept (mode 0600)
+     */
+    public record Satellite(String masterUrl, String masterFingerprint, Path tokenFile) {}
 
     /**
      * The {@code [devices.*]} sections. Modes left out of the file are "off", or "simulated" for the printer, the

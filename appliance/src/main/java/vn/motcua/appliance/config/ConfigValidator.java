@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -71,6 +72,9 @@ final class ConfigValidator {
         EdgeSections edges = new EdgeSections(problems);
         ApplianceConfig.Devices devices = edges.devices(raw.devices(), services, counters, options);
         var uplink = edges.uplink(raw.uplink(), id, store.outboxRetention());
+        Optional<ApplianceConfig.Satellite> satellite = raw.satellite() == null ? Optional.empty()
+                : Optional.of(new SatelliteValidator(v).satellite(raw.satellite(),
+                        id == null ? Path.of("/var/lib/motcua") : id.dataDir(), uplink.isPresent()));
         OfficeLayout office = null;
         if (problems.isEmpty()) {
             try {
@@ -82,7 +86,7 @@ final class ConfigValidator {
         if (!problems.isEmpty()) {
             throw new ConfigException(source, problems);
         }
-        return new ApplianceConfig(id, office, web, store, uplink, devices, manager, kiosk, voice);
+        return new ApplianceConfig(id, office, web, store, uplink, devices, manager, kiosk, voice, satellite);
     }
 
     private ApplianceConfig.Identity identity(RawConfig.Appliance a) {

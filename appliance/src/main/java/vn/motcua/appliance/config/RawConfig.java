@@ -11,7 +11,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 record RawConfig(Appliance appliance, Queue queue, Hours hours, List<Service> services, List<Counter> counters,
                  Web web, Store store, JsonNode uplink, JsonNode devices, Manager manager, Kiosk kiosk, Voice voice,
-                 Calendar calendar) {
+                 Calendar calendar, Satellite satellite) {
+
+    /** {@code [satellite]}: present on a satellite kiosk only (issue 17, item 3). */
+    record Satellite(String masterUrl, String masterFingerprint, String tokenFile) {}
 
     record Appliance(String deviceId, String district, String office, String officeNameVi, String officeNameEn,
                      String dataDir, String wallClock) {}

@@ -23,7 +23,8 @@ import vn.motcua.appliance.store.OutboxEvent;
 final class RestoredHistory {
     /** Types the appliance writes that change no queue state; they are restored into the outbox as they are. */
     static final Set<String> OTHER_TYPES = Set.of("day.summary", "scan.dossier", "scan.citizen_id", "scan.ticket",
-            "scan.rejected", "device.fault", "device.recovered", "store.recovered", "store.restored", "staff.changed");
+            "scan.rejected", "device.fault", "device.recovered", "store.recovered", "store.restored", "staff.changed",
+            "satellite.ticket");
 
     /** Older or newer payloads may carry a field this version does not know: the fields it needs are checked. */
     private static final ObjectReader READER = EventJson.mapper().reader()

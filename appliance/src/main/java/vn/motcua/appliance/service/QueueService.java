@@ -102,6 +102,21 @@ public final class QueueService {
      * with the command, so the bus can be told at start which presses were already applied.
      */
     public synchronized CommandResult execute(Function<QueueEngine, CommandResult> command, KeypadCursor press) {
+        return execute(command, press, r -> List.of());
+    }
+
+    /**
+     * As {@link #execute(Function)}, with events made from the command's result written in the same transaction and
+     * journal record: a satellite kiosk's press key with the ticket it got ({@code web.satellite.SatellitePresses}),
+     * so the key and its ticket survive a crash together or not at all.
+     */
+    public synchronized CommandResult executeWith(Function<QueueEngine, CommandResult> command,
+                                                  Function<CommandResult, List<QueueStore.Appended>> with) {
+        return execute(command, null, with);
+    }
+
+    private CommandResult execute(Function<QueueEngine, CommandResult> command, KeypadCursor press,
+                                  Function<CommandResult, List<QueueStore.Appended>> with) {
         tickLocked();
         CommandResult r;
         bookingsBefore = engine.bookings();
@@ -111,7 +126,7 @@ public final class QueueService {
             refused.incrementAndGet();
             throw e;
         }
-        commitLocked(r, press, engine::beforeLastCommand);
+        commitLocked(r, press, with.apply(r), engine::beforeLastCommand);
         return r;
     }
 
@@ -129,7 +144,7 @@ public final class QueueService {
         bookingsBefore = engine.bookings();
         CommandResult t = engine.tick();
         if (!t.isEmpty()) {
-            commitLocked(t, null, engine::beforeLastCommand);
+            commitLocked(t, null, List.of(), engine::beforeLastCommand);
         }
     }
 
@@ -137,7 +152,8 @@ public final class QueueService {
      * @param before the engine's state before {@code r}: what it goes back to if {@code r} cannot be committed and
      *               the store cannot be read (H2 failed; the commits since are in the journal alone)
      */
-    private void commitLocked(CommandResult r, KeypadCursor press, Supplier<QueueSnapshot> before) {
+    private void commitLocked(CommandResult r, KeypadCursor press, List<QueueStore.Appended> with,
+                              Supplier<QueueSnapshot> before) {
         StoreCondition.Failure failing = store.condition().failure();
         if (failing != null && r.events().stream().anyMatch(e -> e instanceof QueueEvent.TicketIssued)) {
             refused.incrementAndGet();
@@ -146,7 +162,12 @@ public final class QueueService {
         }
         List<OutboxEvent> events;
         try {
-            events = store.commit(r, press, summaryFor(r));
+            List<QueueStore.Appended> extra = summaryFor(r);
+            if (!with.isEmpty()) {
+                extra = new java.util.ArrayList<>(extra);
+                extra.addAll(with);
+            }
+            events = store.commit(r, press, extra);
         } catch (StoreException e) {
             storeFailures.incrementAndGet();
             log.error("Store commit failed; reloading queue state from the database", e);

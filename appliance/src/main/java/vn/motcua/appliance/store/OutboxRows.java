@@ -62,6 +62,25 @@ final class OutboxRows {
         }
     }
 
+    static List<OutboxEvent> ofTypeSince(Connection c, String type, Instant since) {
+        List<OutboxEvent> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM outbox WHERE event_type = ?"
+                + " AND wall_time >= ? ORDER BY seq")) {
+            ps.setString(1, type);
+            ps.setObject(2, since);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new OutboxEvent(rs.getLong(1), rs.getString(2), rs.getString(3), StateRows.instant(rs, 4),
+                            rs.getLong(5), rs.getString(6), rs.getBoolean(7), rs.getString(8), rs.getString(9)));
+                }
+            }
+            c.commit();
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("outbox read failed", e);
+        }
+    }
+
     /**
      * Not synced: a delivery mark lost to a power cut only means the event is sent again, and the server drops
      * it by its id. Syncing here would double the SD-card writes of every event.

@@ -654,6 +654,14 @@ public final class QueueStore implements Outbox, KeypadCursors, AutoCloseable {
         return watched(() -> OutboxRows.select(c, "WHERE delivered = FALSE AND seq > ? ORDER BY seq LIMIT ?", afterSeq, limit));
     }
 
+    /**
+     * The events of {@code type} written at or after {@code since}, oldest first, delivered or not (until pruned): what a
+     * part that keeps its own durable facts as events reads back at start (the satellites' press keys).
+     */
+    public synchronized List<OutboxEvent> eventsOfTypeSince(String type, Instant since) {
+        return watched(() -> OutboxRows.ofTypeSince(c, type, since));
+    }
+
     @Override
     public synchronized List<OutboxEvent> rangeFrom(long fromSeq, int limit) {
         return watched(() -> OutboxRows.select(c, "WHERE seq >= ? ORDER BY seq LIMIT ?", fromSeq, limit));

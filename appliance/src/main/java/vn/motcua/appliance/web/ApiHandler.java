@@ -225,8 +225,8 @@ public final class ApiHandler extends Handler.Abstract {
         return m.group(1);
     }
 
-    /** A store too full or failing to take the command: its code, worded for what was refused. */
-    private static HttpError paused(StorePausedException e) {
+    /** A store too full or failing to take the command: its code, worded for what was refused (the satellites' desk too). */
+    public static HttpError paused(StorePausedException e) {
         return e.code().equals(ErrorCatalogue.STORE_FULL.name())
                 ? ErrorCatalogue.STORE_FULL.error(e.newTicket() ? ErrorCatalogue.NEW_TICKETS_PAUSED : ErrorCatalogue.ACTION_NOT_SAVED)
                 : ErrorCatalogue.valueOf(e.code()).error();

@@ -112,8 +112,8 @@ public enum ErrorCatalogue {
             "Too many pairing attempts from this computer, please wait a minute and try again."),
     BAD_SCREEN_NAME(400, "Tên màn hình gồm 1–64 ký tự, không có ký tự điều khiển.",
             "A screen's name is 1-64 characters, without control characters."),
-    BAD_SCREEN_ROLE(400, "Loại màn hình là màn hình gọi số hoặc màn hình quầy.",
-            "A screen is a hall display or a counter screen."),
+    BAD_SCREEN_ROLE(400, "Loại màn hình là màn hình gọi số, màn hình quầy hoặc ki-ốt lấy số vệ tinh.",
+            "A screen is a hall display, a counter screen or a satellite kiosk."),
     BAD_SCREEN_SERVICES(400, "Chỉ chọn các dịch vụ có trong văn phòng (không chọn: mọi dịch vụ).",
             "Choose only services this office has (none chosen: every service)."),
     BAD_SCREEN_COUNTERS(400, "Chỉ chọn các quầy có trong văn phòng (không chọn: mọi quầy).",
@@ -126,6 +126,18 @@ public enum ErrorCatalogue {
             "This screen has no valid token (it may have been revoked). Pair it again on the manager's page."),
     TOO_MANY_PAIRED(409, "Đã ghép nối quá nhiều màn hình; hãy thu hồi các màn hình không còn dùng.",
             "Too many screens are paired; revoke the ones no longer used."),
+
+    // Satellite kiosks (web.satellite): the master's side, and what a satellite's own kiosk answers
+    SATELLITE_ONLY(401, "Chỉ ki-ốt lấy số vệ tinh đã được quản lý ghép nối mới dùng được địa chỉ này.",
+            "Only a satellite kiosk a manager paired may use this address."),
+    BAD_PRESS_KEY(400, "Mã lượt bấm không hợp lệ (16–64 ký tự chữ, số, “-” hoặc “_”).",
+            "The press key is not valid (16-64 letters, digits, '-' or '_')."),
+    PRESS_KEY_REUSED(409, "Mã lượt bấm này đã dùng cho một yêu cầu khác; mỗi lượt bấm cần mã riêng.",
+            "This press key was already used for a different request; each press needs its own key."),
+    BAD_DEVICE_REPORT(400, "Báo cáo thiết bị không hợp lệ (cần danh sách thiết bị: tên, trạng thái, lý do).",
+            "The device report is not valid (it needs a list of devices: name, state, reason)."),
+    MASTER_UNREACHABLE(503, "Mất kết nối với máy chủ quầy, tạm thời chưa lấy được số. Vui lòng chờ trong giây lát hoặc báo nhân viên.",
+            "Lost contact with the office queue; no ticket can be taken for now. Please wait a moment or tell the staff."),
 
     // The simulated devices (demo and tests only, web/sim)
     NO_BUTTON(404, "Không có nút bấm này trên thiết bị mô phỏng.", "No such button on the simulated devices."),

@@ -21,8 +21,16 @@ public enum Exposure {
     LAN_DISPLAY(EnumSet.of(Audience.DISPLAY)),
     /** On the LAN only to a paired counter-top screen (a screen token of role {@code counter-screen}). */
     LAN_COUNTER_SCREEN(EnumSet.of(Audience.COUNTER_SCREEN)),
-    /** The live feed: a staff session or a paired screen of either role (a screen's feed is its scope's only). */
-    LAN_LIVE(EnumSet.of(Audience.STAFF, Audience.DISPLAY, Audience.COUNTER_SCREEN)),
+    /**
+     * On the LAN only to a paired satellite kiosk (a device token of role {@code satellite}): its ticket and device
+     * report API ({@code web.satellite}). Nothing else opens it; a satellite's token opens nothing else but the feed.
+     */
+    LAN_SATELLITE(EnumSet.of(Audience.SATELLITE)),
+    /**
+     * The live feed: a staff session or a paired screen of any role (a screen's feed is its scope's only; a satellite
+     * kiosk shows the whole queue as the Pi's own kiosk does, without personal data).
+     */
+    LAN_LIVE(EnumSet.of(Audience.STAFF, Audience.DISPLAY, Audience.COUNTER_SCREEN, Audience.SATELLITE)),
     /** Open on the LAN to anyone, for reading only (GET and HEAD; any other method gets the gate's 404), with no
      * session and no cookie read: a resident's phone on the office's guest Wi-Fi (the phone page). What it shows is
      * the handler's own check (an unguessable key per ticket). */
@@ -33,7 +41,7 @@ public enum Exposure {
 
     /** Who a LAN request comes from, as the gate tells them apart. */
     public enum Audience {
-        STAFF, DISPLAY, COUNTER_SCREEN, ANYONE_READING, ANYONE_WRITING
+        STAFF, DISPLAY, COUNTER_SCREEN, SATELLITE, ANYONE_READING, ANYONE_WRITING
     }
 
     private final Set<Audience> audiences;

@@ -18,7 +18,12 @@ public final class QueueJson {
     private QueueJson() {}
 
     public static Map<String, Object> ticket(QueueEngine e, Ticket t) {
-        ServiceDef s = e.layout().service(t.service()).orElse(null);
+        return ticket(e.layout(), t);
+    }
+
+    /** As {@link #ticket(QueueEngine, Ticket)}, from the layout alone (a satellite's reply, made inside a command). */
+    public static Map<String, Object> ticket(vn.motcua.appliance.domain.OfficeLayout layout, Ticket t) {
+        ServiceDef s = layout.service(t.service()).orElse(null);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", t.id());
         m.put("number", t.number());

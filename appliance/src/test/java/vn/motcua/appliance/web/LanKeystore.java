@@ -59,13 +59,26 @@ public final class LanKeystore {
         return applianceWithLan(dir, "127.0.0.2", edit, clock);
     }
 
+    /** @param keepKeystore a restart: the keystore made before stays (a satellite pins its certificate) */
+    public static Appliance applianceWithLan(Path dir, java.util.function.UnaryOperator<String> edit,
+                                             boolean keepKeystore) throws Exception {
+        return applianceWithLan(dir, "127.0.0.2", edit, Clock.systemUTC(), keepKeystore);
+    }
+
     /**
      * The same with the LAN listener on {@code lanAddress} (a network namespace's host side, so its clients are
      * another host: {@code lan.NetNamespace}), its certificate for that address ({@code web-tls.crt} in {@code dir}).
      */
     public static Appliance applianceWithLan(Path dir, String lanAddress, java.util.function.UnaryOperator<String> edit,
                                              Clock clock) throws Exception {
-        make(dir, lanAddress);
+        return applianceWithLan(dir, lanAddress, edit, clock, false);
+    }
+
+    private static Appliance applianceWithLan(Path dir, String lanAddress, java.util.function.UnaryOperator<String> edit,
+                                              Clock clock, boolean keepKeystore) throws Exception {
+        if (!keepKeystore || !Files.exists(dir.resolve("web-tls.p12"))) {
+            make(dir, lanAddress);
+        }
         Files.writeString(dir.resolve("staff.accounts"), StaffAccounts.line(
                 "lan", "1,2", PasswordHash.hash("mat-khau-1".toCharArray())) + "\n"
                 + StaffAccounts.line("chi", "*",

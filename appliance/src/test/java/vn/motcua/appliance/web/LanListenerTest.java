@@ -197,6 +197,7 @@ class LanListenerTest {
         String[] manager = pairs.manager();
         String display = pairs.pair(manager, "Sảnh", "display", "");
         String counterScreen = pairs.pair(manager, "Quầy 1", "counter-screen", "\"counter\":1");
+        String satellite = pairs.pair(manager, "Cửa bên", "satellite", "");
         List<Route> table = appliance.screens().routeTable().all();
         List<String> wrong = new ArrayList<>();
         for (Route route : table) {
@@ -205,19 +206,21 @@ class LanListenerTest {
             boolean staff = !refusedOnTheLan(path, session);
             boolean hall = !refusedOnTheLan(path, display);
             boolean counter = !refusedOnTheLan(path, counterScreen);
+            boolean sat = !refusedOnTheLan(path, satellite);
             boolean expected = switch (route.exposure()) {
-                case LOCAL_ONLY -> !anyone && !staff && !hall && !counter;
-                case LAN -> anyone && staff && hall && counter;
+                case LOCAL_ONLY -> !anyone && !staff && !hall && !counter && !sat;
+                case LAN -> anyone && staff && hall && counter && sat;
                 // read by anyone, and only read: a POST is the gate's 404 even with a session
                 case LAN_GUEST -> anyone && staff && refusedOnTheLan(path, session, "POST");
-                case LAN_STAFF -> !anyone && staff && !hall && !counter;
-                case LAN_DISPLAY -> !anyone && !staff && hall && !counter;
-                case LAN_COUNTER_SCREEN -> !anyone && !staff && !hall && counter;
-                case LAN_LIVE -> !anyone && staff && hall && counter;
+                case LAN_STAFF -> !anyone && staff && !hall && !counter && !sat;
+                case LAN_DISPLAY -> !anyone && !staff && hall && !counter && !sat;
+                case LAN_COUNTER_SCREEN -> !anyone && !staff && !hall && counter && !sat;
+                case LAN_SATELLITE -> !anyone && !staff && !hall && !counter && sat;
+                case LAN_LIVE -> !anyone && staff && hall && counter && sat;
             };
             if (!expected) {
                 wrong.add(route.exposure() + " " + path + ": served to anyone " + anyone + ", to staff " + staff
-                        + ", to a display " + hall + ", to a counter screen " + counter);
+                        + ", to a display " + hall + ", to a counter screen " + counter + ", to a satellite " + sat);
             }
         }
         assertEquals(List.of(), wrong);

@@ -51,6 +51,10 @@ public final class ApplianceProcess implements AutoCloseable {
     private final java.util.Map<String, String> environment = new java.util.HashMap<>();
     private int starts;
     private boolean launcher;
+    /** Wraps the command line, e.g. to run it in a network namespace ({@link #inside}); identity by default. */
+    private UnaryOperator<List<String>> wrap = UnaryOperator.identity();
+    /** Where the local listener is reached: 127.0.0.1, or the namespace address it is bound to. */
+    private String host = "127.0.0.1";
 
     /** Prepares a config from the demo one; {@code edit} may change more of it. */
     public ApplianceProcess(Path dir, UnaryOperator<String> edit) throws IOException {
@@ -109,7 +113,7 @@ public final class ApplianceProcess implements AutoCloseable {
             cmd.addAll(List.of("-jar", JAR.toString(), "--config", config.toString(), "--demo"));
         }
         starts++;
-        ProcessBuilder pb = new ProcessBuilder(cmd);
+        ProcessBuilder pb = new ProcessBuilder(wrap.apply(cmd));
         pb.environment().putAll(environment);
         process = pb.redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("appliance.log").toFile())).start();
@@ -122,6 +126,17 @@ public final class ApplianceProcess implements AutoCloseable {
      */
     public ApplianceProcess withLauncher() {
         launcher = true;
+        return this;
+    }
+
+    /**
+     * Runs the appliance with its command line wrapped by {@code wrap} (another host of the LAN: {@code ip netns exec}),
+     * its local listener reached at {@code host} (the config must bind it there). The process id stays the JVM's:
+     * {@code ip netns exec} execs the command.
+     */
+    public ApplianceProcess inside(UnaryOperator<List<String>> wrap, String host) {
+        this.wrap = wrap;
+        this.host = host;
         return this;
     }
 
@@ -193,7 +208,7 @@ public final class ApplianceProcess implements AutoCloseable {
     }
 
     private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
+        return URI.create("http://" + host + ":" + port + path);
     }
 
     /** The local listener's port (127.0.0.1). */

@@ -14,9 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -166,22 +163,9 @@ class ScreenPairingLanTest {
         return b.build();
     }
 
-    /** The manager's browser: trusts the office's own certificate (the test made it), no redirects followed. */
+    /** The manager's browser at a counter PC: trusts the office's own certificate (the test made it). */
     private static HttpClient lan() throws Exception {
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(null, new TrustManager[] {new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(java.security.cert.X509Certificate[] c, String a) {}
-
-            @Override
-            public void checkServerTrusted(java.security.cert.X509Certificate[] c, String a) {}
-
-            @Override
-            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
-                return new java.security.cert.X509Certificate[0];
-            }
-        }}, null);
-        return HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build();
+        return LanHttps.anyCertificateClient();
     }
 
     private static String read(Path p) {

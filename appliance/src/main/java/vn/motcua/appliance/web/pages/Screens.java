@@ -18,6 +18,7 @@ import static vn.motcua.appliance.web.Exposure.LAN_COUNTER_SCREEN;
 import static vn.motcua.appliance.web.Exposure.LAN_DISPLAY;
 import static vn.motcua.appliance.web.Exposure.LAN_GUEST;
 import static vn.motcua.appliance.web.Exposure.LAN_LIVE;
+import static vn.motcua.appliance.web.Exposure.LAN_SATELLITE;
 import static vn.motcua.appliance.web.Exposure.LOCAL_ONLY;
 
 import vn.motcua.appliance.config.ApplianceConfig;
@@ -64,6 +65,10 @@ import vn.motcua.appliance.web.paired.PairingHandler;
 import vn.motcua.appliance.web.paired.ScreenAdminHandler;
 import vn.motcua.appliance.web.paired.ScreenPresence;
 import vn.motcua.appliance.web.phone.PhoneCounts;
+import vn.motcua.appliance.web.satellite.SatelliteDesk;
+import vn.motcua.appliance.web.satellite.SatelliteDevices;
+import vn.motcua.appliance.web.satellite.SatellitePresses;
+import vn.motcua.appliance.web.satellite.SatelliteSlips;
 import vn.motcua.appliance.web.phone.PhoneHandler;
 import vn.motcua.appliance.web.reports.ReportLabels;
 import vn.motcua.appliance.web.reports.ReportsHandler;
@@ -126,6 +131,9 @@ public final class Screens {
     private final Pairing pairing;
     /** Which paired screens have gone quiet: a device event for the district, a warning on /healthz. */
     private final ScreenPresence presence;
+    /** Satellite kiosks: their tickets (once per press) and their devices' reports (issue 17, item 3). */
+    private final SatelliteDesk satellites;
+    private final SatelliteDevices satelliteDevices;
     private volatile ScheduledExecutorService scheduler; // set by start(): device status changes before it wait for its first push
     private Routes routes;
 
@@ -174,6 +182,10 @@ public final class Screens {
         // the screens provisioning enrolled, merged by token hash: a second start, or a second run, adds nothing
         pairing.enrolFrom(vn.motcua.appliance.web.paired.EnrolledScreensFile.beside(config.web().staffAccounts()),
                 queue.layout());
+        satelliteDevices = new SatelliteDevices(deviceEvents, clock);
+        satellites = new SatelliteDesk(pairing, new SatellitePresses(queue, store, clock,
+                new SatelliteSlips(queue::layout, ticketQr, id.officeNameVi())), satelliteDevices);
+        satellites.registerHealth(health);
         voice = new VoiceClips(id.dataDir().resolve("voice"), "espeak-ng");
         languages = config.voice().english() ? CallLanguages.VIETNAMESE_THEN_ENGLISH : CallLanguages.VIETNAMESE;
         clipMaker = new ClipMaker(voice);
@@ -222,7 +234,8 @@ public final class Screens {
         PhoneHandler phone = new PhoneHandler(queue, ticketQr, phoneLink, config.identity().officeNameVi(),
                 config.web().phone().refresh().toSeconds(), clock, phoneCounts);
         PairingHandler pairingAnswers = new PairingHandler(pairing);
-        ScreenAdminHandler screenAdmin = new ScreenAdminHandler(pairing, staff, queue.layout(), live::screensOnline);
+        ScreenAdminHandler screenAdmin = new ScreenAdminHandler(pairing, staff, queue.layout(), live::screensOnline,
+                satelliteDevices::online, satelliteDevices::faults);
         routes = new Routes(List.of(
                 page("/display", "display.html", LAN_DISPLAY),
                 page("/counter-screen", "counter-screen.html", LAN_COUNTER_SCREEN),
@@ -284,6 +297,8 @@ public final class Screens {
                 Route.exact(PairingHandler.ENROL, LAN, pairingAnswers),
                 Route.exact(ScreenAdminHandler.LIST, LAN, screenAdmin),
                 Route.shape(ScreenAdminHandler.REVOKE, "/manager/screens/1/revoke", LAN, screenAdmin),
+                Route.exact(SatelliteDesk.TICKETS, LAN_SATELLITE, satellites),
+                Route.exact(SatelliteDesk.DEVICES, LAN_SATELLITE, satellites),
                 Route.exact(PhoneHandler.FORM, LAN_GUEST, phone),
                 Route.shape(PhoneHandler.PAGE, "/t/2026-12-07/A023/Yx3kq0Jt9cVbN2mWz8LpQa", LAN_GUEST, phone),
                 Route.shape(PhoneHandler.STATE, "/t/2026-12-07/A023/Yx3kq0Jt9cVbN2mWz8LpQa/state", LAN_GUEST, phone),
@@ -338,6 +353,11 @@ public final class Screens {
     }
 
     /** The screens paired over the LAN. */
+    /** The satellite kiosks' desk (tests count its refusals). */
+    public SatelliteDesk satellites() {
+        return satellites;
+    }
+
     public Pairing pairing() {
         return pairing;
     }

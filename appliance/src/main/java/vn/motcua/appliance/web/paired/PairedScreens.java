@@ -89,6 +89,7 @@ public final class PairedScreens {
         String hash = ScreenTokens.hash(token);
         Instant now = clock.instant();
         long id = store.withConnection(c -> PairedScreenRows.insert(c, name, role, services, counters, hash, now));
+        durable();
         PairedScreen s = new PairedScreen(id, name, role, services, counters, hash, now, null, null, null);
         working.put(hash, s);
         log.info("Screen {} paired: \"{}\", {}, services {}, counters {}", id, name, role.word(), services, counters);
@@ -138,10 +139,25 @@ public final class PairedScreens {
         });
         working.values().removeIf(s -> s.id() == id);
         if (done) {
+            durable();
             onRevoke.accept(id);
             log.info("Screen {} revoked by {}", id, by);
         }
         return done;
+    }
+
+    /**
+     * A pairing or a revocation is made durable at once (a proven checkpoint, as the district's bookings are): H2
+     * writes behind by up to 30 s and these rows are not in the commit journal, so without it a power cut soon after
+     * would forget a satellite's token (it could take no ticket until paired again) or bring a revoked screen back.
+     * Rare (a manager's click), so the checkpoint's cost does not matter.
+     */
+    private void durable() {
+        try {
+            store.checkpoint();
+        } catch (java.sql.SQLException e) {
+            throw new vn.motcua.appliance.store.StoreException("paired screens could not be made durable", e);
+        }
     }
 
     /** Every screen ever paired, with when each was last seen as known in memory. */

@@ -47,14 +47,23 @@ public final class ScreenAdminHandler extends Handler.Abstract {
     private final StaffGate gate;
     private final OfficeLayout layout;
     private final java.util.function.Supplier<Set<Long>> online;
+    private final java.util.function.LongPredicate reporting;
+    private final java.util.function.LongFunction<List<Map<String, Object>>> faults;
 
-    /** @param online the screens with a live feed stream open now */
+    /**
+     * @param online     the screens with a live feed stream open now
+     * @param reporting  whether a satellite kiosk (which need not hold a feed open) reported its devices lately
+     * @param faults     a satellite's devices at fault as it last reported them (device, reason, detail)
+     */
     public ScreenAdminHandler(Pairing pairing, StaffGate gate, OfficeLayout layout,
-                              java.util.function.Supplier<Set<Long>> online) {
+                              java.util.function.Supplier<Set<Long>> online, java.util.function.LongPredicate reporting,
+                              java.util.function.LongFunction<List<Map<String, Object>>> faults) {
         this.pairing = pairing;
         this.gate = gate;
         this.layout = layout;
         this.online = online;
+        this.reporting = reporting;
+        this.faults = faults;
     }
 
     @Override
@@ -103,8 +112,13 @@ public final class ScreenAdminHandler extends Handler.Abstract {
             throw ErrorCatalogue.BAD_SCREEN_NAME.error();
         }
         ScreenRole role = ScreenRole.of(b.path("role").asText("")).orElseThrow(ErrorCatalogue.BAD_SCREEN_ROLE::error);
-        Set<String> services = services(b.get("services"));
-        Set<Integer> counters = role == ScreenRole.COUNTER_SCREEN ? Set.of(counter(b.get("counter"))) : counters(b.get("counters"));
+        // a satellite kiosk takes tickets of every service and shows the whole queue: no scope to choose
+        Set<String> services = role == ScreenRole.SATELLITE ? Set.of() : services(b.get("services"));
+        Set<Integer> counters = switch (role) {
+            case COUNTER_SCREEN -> Set.of(counter(b.get("counter")));
+            case SATELLITE -> Set.of();
+            case DISPLAY -> counters(b.get("counters"));
+        };
         if (!b.path("code").isTextual()) {
             throw ErrorCatalogue.MISSING_FIELD.error("code");
         }
@@ -179,7 +193,9 @@ public final class ScreenAdminHandler extends Handler.Abstract {
             m.put("role_en", s.role().en());
             m.put("services", s.services());
             m.put("counters", s.counters());
-            m.put("online", !s.revoked() && up.contains(s.id()));
+            boolean satellite = s.role() == ScreenRole.SATELLITE;
+            m.put("online", !s.revoked() && (up.contains(s.id()) || satellite && reporting.test(s.id())));
+            m.put("faults", satellite && !s.revoked() ? faults.apply(s.id()) : List.of());
             m.put("created", s.created().toEpochMilli());
             m.put("last_seen", s.lastSeen() == null ? null : s.lastSeen().toEpochMilli());
             m.put("revoked", s.revokedAt() == null ? null : s.revokedAt().toEpochMilli());

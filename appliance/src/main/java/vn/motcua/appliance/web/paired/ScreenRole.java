@@ -12,7 +12,12 @@ public enum ScreenRole {
     /** A hall display: {@code /display}, limited to some services if the manager chose them. */
     DISPLAY("display", "/display", Exposure.Audience.DISPLAY, "Màn hình gọi số", "Hall display"),
     /** A small screen above one counter: {@code /counter-screen}, bound to that counter. */
-    COUNTER_SCREEN("counter-screen", "/counter-screen", Exposure.Audience.COUNTER_SCREEN, "Màn hình quầy", "Counter screen");
+    COUNTER_SCREEN("counter-screen", "/counter-screen", Exposure.Audience.COUNTER_SCREEN, "Màn hình quầy", "Counter screen"),
+    /**
+     * A satellite kiosk: a second Pi with its own touch screen, printer and buttons that takes every ticket from this
+     * master ({@code web.satellite}). Not a browser: its page is the satellite API, which it calls with its token.
+     */
+    SATELLITE("satellite", "/satellite/tickets", Exposure.Audience.SATELLITE, "Ki-ốt lấy số vệ tinh", "Satellite kiosk");
 
     private final String word;
     private final String page;

@@ -57,6 +57,11 @@ final class SimulatedDevicesHandler extends Handler.Abstract {
         SimulatedButtonPanel b = devices.buttons().filter(SimulatedButtonPanel.class::isInstance)
                 .map(SimulatedButtonPanel.class::cast).orElse(null);
         SimulatedPrinter p = devices.printer().flatMap(PrinterDevice::simulator).orElse(null);
+        return of(r, b, p);
+    }
+
+    /** The handler for these simulated devices (any may be null), or null when there is none. */
+    static SimulatedDevicesHandler of(SimulatedCodeReader r, SimulatedButtonPanel b, SimulatedPrinter p) {
         return r == null && b == null && p == null ? null : new SimulatedDevicesHandler(r, b, p);
     }
 
