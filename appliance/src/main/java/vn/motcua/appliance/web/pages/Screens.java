@@ -352,12 +352,12 @@ public final class Screens {
         };
     }
 
-    /** The screens paired over the LAN. */
     /** The satellite kiosks' desk (tests count its refusals). */
     public SatelliteDesk satellites() {
         return satellites;
     }
 
+    /** The screens paired over the LAN. */
     public Pairing pairing() {
         return pairing;
     }
