@@ -51,8 +51,7 @@ final class OutboxRows {
             ps.setInt(2, Math.max(0, limit));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new OutboxEvent(rs.getLong(1), rs.getString(2), rs.getString(3), StateRows.instant(rs, 4),
-                            rs.getLong(5), rs.getString(6), rs.getBoolean(7), rs.getString(8), rs.getString(9)));
+                    out.add(event(rs));
                 }
             }
             c.commit();
@@ -60,6 +59,12 @@ final class OutboxRows {
         } catch (SQLException e) {
             throw new StoreException("outbox read failed", e);
         }
+    }
+
+    /** One row of {@link #COLUMNS}, in their order. */
+    private static OutboxEvent event(ResultSet rs) throws SQLException {
+        return new OutboxEvent(rs.getLong(1), rs.getString(2), rs.getString(3), StateRows.instant(rs, 4),
+                rs.getLong(5), rs.getString(6), rs.getBoolean(7), rs.getString(8), rs.getString(9));
     }
 
     static List<OutboxEvent> ofTypeSince(Connection c, String type, Instant since) {
@@ -70,8 +75,7 @@ final class OutboxRows {
             ps.setObject(2, since);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new OutboxEvent(rs.getLong(1), rs.getString(2), rs.getString(3), StateRows.instant(rs, 4),
-                            rs.getLong(5), rs.getString(6), rs.getBoolean(7), rs.getString(8), rs.getString(9)));
+                    out.add(event(rs));
                 }
             }
             c.commit();
