@@ -153,6 +153,45 @@ class RenderedConfigTest {
         assertEquals(before, Files.readString(tokens.resolve("q1-test-tv2.token")), "a token is never replaced");
     }
 
+    /**
+     * A satellite kiosk (issue 17 item 3): its config has [satellite] with the master's LAN address, the master's
+     * certificate fingerprint it pins and its token file, and neither [uplink] nor counter boards; everything else (the
+     * office, its services and counters) as its master's, which the inventory check copies in.
+     */
+    @Test
+    void aSatelliteKioskRendersItsMasterLinkAndNoUplinkNorCounterBus(@TempDir Path tmp) throws Exception {
+        String fp = "AB:" + "01:".repeat(30) + "CD";
+        List<String> sat = settings(renderConfig(tmp.resolve("sat"), "office.yml", "motcua_satellite_of=q1-bennghe-01",
+                "motcua_satellite_master_url=https://10.1.20.31:8443", "motcua_satellite_master_fingerprint=" + fp));
+        List<String> master = settings(renderConfig(tmp.resolve("master"), "office.yml"));
+        int at = sat.indexOf("[satellite]");
+        assertEquals(List.of("[satellite]", "master_url         = \"https://10.1.20.31:8443\"",
+                "master_fingerprint = \"" + fp + "\"", "token_file         = \"/var/lib/motcua/satellite.token\""),
+                sat.subList(at, at + 4));
+        org.junit.jupiter.api.Assertions.assertFalse(sat.contains("[uplink]"), "a satellite sends nothing to the district itself");
+        org.junit.jupiter.api.Assertions.assertTrue(master.contains("[uplink]"));
+        int bus = sat.indexOf("[devices.counter_bus]");
+        assertEquals("mode = \"off\"", sat.get(bus + 1));
+        org.junit.jupiter.api.Assertions.assertFalse(sat.contains("[[devices.counter_bus.boards]]"));
+        assertEquals(master.subList(0, master.indexOf("[devices.counter_bus]")), sat.subList(0, bus),
+                "the same office, services, counters and web settings as the master's");
+    }
+
+    /** The master enrols its satellite kiosks as it enrols LAN screens: role satellite, the token's SHA-256 only. */
+    @Test
+    void aMasterEnrolsItsSatelliteKiosksByTheirTokensHash(@TempDir Path tmp) throws Exception {
+        Path secrets = tmp.resolve("secrets");
+        Path vars = tmp.resolve("satellites.json");
+        Files.writeString(vars, """
+                {"motcua_secrets_dir": "%s", "motcua_enrolled_satellites": [
+                  {"host": "q1-test-sat1", "name": "Cửa bên — Side entrance"}]}
+                """.formatted(secrets));
+        List<String> lines = settings(render(tmp.resolve("first"), "enrolled-screens.j2", "@" + vars));
+        String token = Files.readString(secrets.resolve("q1-test-01/screens/q1-test-sat1.token")).strip();
+        org.junit.jupiter.api.Assertions.assertTrue(token.matches("[A-Za-z0-9_-]{43}"), "the satellite's token file accepts it");
+        assertEquals(List.of("satellite|||" + sha256(token) + "|Cửa bên — Side entrance"), lines);
+    }
+
     /** A LAN screen's own Pi: its master's page over HTTPS, the token file it enrols with, the master's key to trust. */
     @Test
     void aLanScreenOpensItsMastersPageAndEnrolsWithItsTokenFile(@TempDir Path tmp) throws Exception {

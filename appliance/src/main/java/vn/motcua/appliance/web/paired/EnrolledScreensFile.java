@@ -21,7 +21,8 @@ import vn.motcua.appliance.domain.OfficeLayout;
  *
  * <pre>role|services|counters|sha256 of the token|name</pre>
  *
- * e.g. {@code display|dat-dai,ho-tich||9f86d08…|Phòng chờ tầng 2} or {@code counter-screen||3|2c26b46…|Trên quầy 3}.
+ * e.g. {@code display|dat-dai,ho-tich||9f86d08…|Phòng chờ tầng 2}, {@code counter-screen||3|2c26b46…|Trên quầy 3} or a
+ * satellite kiosk {@code satellite|||4e07408…|Cửa bên}.
  * Only the token's hash is here: the raw token is on the screen's own device. Lines starting with {@code #} and blank
  * lines are skipped. A line that does not hold (unknown role, service or counter, a counter screen without exactly one
  * counter, a hash that is not 64 hex digits, a bad name) is reported with its line number and never its hash, and
@@ -89,7 +90,7 @@ public final class EnrolledScreensFile {
             throw new IllegalArgumentException("expected role|services|counters|token sha256|name");
         }
         ScreenRole role = ScreenRole.of(f[0].strip())
-                .orElseThrow(() -> new IllegalArgumentException("the role is display or counter-screen"));
+                .orElseThrow(() -> new IllegalArgumentException("the role is display, counter-screen or satellite"));
         Set<String> services = new LinkedHashSet<>();
         for (String s : list(f[1])) {
             if (layout.service(s).isEmpty()) {
