@@ -123,6 +123,44 @@ class ScreenPresenceTest {
         }
     }
 
+    /**
+     * A satellite kiosk has no live feed: it is there while it reports its devices (every 10 s). Reporting, it is never
+     * offline however long; silent past the threshold, one {@code device.fault} with its role; reporting again, one
+     * {@code device.recovered}.
+     */
+    @Test
+    void aSatelliteIsThereWhileItReportsItsDevicesAndOfflineOnceSilentPastTheThreshold() throws Exception {
+        String satellite = pairs.pair(pairs.manager(), "Cửa bên", "satellite", "");
+        ScreenPresence presence = appliance.screens().presence();
+        presence.check();
+        for (int i = 0; i < 3 * ScreenPresence.OFFLINE_AFTER.toSeconds() / 10; i++) {
+            report(satellite);
+            clock.advance(Duration.ofSeconds(10));
+            presence.check();
+        }
+        assertEquals(List.of(), screenEvents(), "a satellite reporting its devices is never offline, however long");
+
+        clock.advance(ScreenPresence.OFFLINE_AFTER.plus(Duration.ofMinutes(1)));
+        presence.check();
+        List<OutboxEvent> events = screenEvents();
+        assertEquals(List.of("device.fault"), events.stream().map(OutboxEvent::type).toList());
+        JsonNode p = EventJson.mapper().readTree(events.get(0).payloadJson());
+        assertEquals("satellite", p.get("role").asText());
+        assertEquals("Cửa bên", p.get("name").asText());
+
+        report(satellite);
+        presence.check();
+        assertEquals(List.of("device.fault", "device.recovered"), screenEvents().stream().map(OutboxEvent::type).toList());
+        assertEquals(List.of(), presence.offline());
+    }
+
+    private void report(String satellite) throws Exception {
+        HttpResponse<String> r = pairs.send("/satellite/devices", "POST",
+                "{\"devices\":[{\"device\":\"printer\",\"state\":\"ok\",\"reason\":\"none\",\"detail\":\"\"}]}",
+                "Cookie", satellite);
+        assertEquals(200, r.statusCode(), r.body());
+    }
+
     @Test
     void aScreenRevokedOrNeverConnectedIsReportedOnlyIfStillWorkingPastTheThreshold() throws Exception {
         String[] manager = pairs.manager();

@@ -177,12 +177,17 @@ public final class Screens {
         queue.addListener(live);
         live.registerHealth(health);
         pairing = new Pairing(new PairedScreens(store, clock, live::closeScreen), clock);
-        presence = new ScreenPresence(pairing.screens()::working, live::screensOnline, deviceEvents, clock);
+        satelliteDevices = new SatelliteDevices(deviceEvents, clock);
+        // a screen is there while its live feed is open; a satellite kiosk has none: while it reports its devices
+        presence = new ScreenPresence(pairing.screens()::working, () -> {
+            java.util.Set<Long> up = new java.util.HashSet<>(live.screensOnline());
+            up.addAll(satelliteDevices.reporting());
+            return up;
+        }, deviceEvents, clock);
         pairing.registerHealth(health, presence);
         // the screens provisioning enrolled, merged by token hash: a second start, or a second run, adds nothing
         pairing.enrolFrom(vn.motcua.appliance.web.paired.EnrolledScreensFile.beside(config.web().staffAccounts()),
                 queue.layout());
-        satelliteDevices = new SatelliteDevices(deviceEvents, clock);
         satellites = new SatelliteDesk(pairing, new SatellitePresses(queue, store, clock,
                 new SatelliteSlips(queue::layout, ticketQr, id.officeNameVi())), satelliteDevices);
         satellites.registerHealth(health);

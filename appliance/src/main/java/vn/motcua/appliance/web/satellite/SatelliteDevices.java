@@ -66,6 +66,20 @@ public final class SatelliteDevices {
         }
     }
 
+    /**
+     * The satellites that reported within {@link #SILENT_AFTER}: a satellite has no live feed open, its reports are how
+     * the master knows it is there (for the device map and for {@code ScreenPresence}'s offline events).
+     */
+    public java.util.Set<Long> reporting() {
+        java.util.Set<Long> out = new java.util.HashSet<>();
+        reported.keySet().forEach(id -> {
+            if (online(id)) {
+                out.add(id);
+            }
+        });
+        return out;
+    }
+
     /** Whether satellite {@code satellite} reported within {@link #SILENT_AFTER}. */
     public boolean online(long satellite) {
         Instant at = reported.get(satellite);
