@@ -44,6 +44,21 @@ public final class DeviceStatuses implements Consumer<DeviceEvent> {
         }
     }
 
+    /**
+     * Forgets every device whose name starts with {@code prefix}, and their /healthz parts: devices that are no more
+     * (a revoked satellite kiosk's printer and reader), whose last fault would otherwise stay red until a restart.
+     */
+    public void forget(String prefix) {
+        latest.keySet().removeIf(device -> {
+            if (!device.startsWith(prefix)) {
+                return false;
+            }
+            health.unregister(device);
+            log.info("{}: forgotten", device);
+            return true;
+        });
+    }
+
     /** The devices' latest statuses, sorted by device. */
     public List<DeviceStatus> current() {
         return latest.values().stream().sorted(java.util.Comparator.comparing(DeviceStatus::device)).toList();

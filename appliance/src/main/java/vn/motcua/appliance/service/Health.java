@@ -32,6 +32,11 @@ public final class Health {
         parts.put(name, status);
     }
 
+    /** Takes part {@code name} off (a device that is no more: a revoked satellite's printer). */
+    public void unregister(String name) {
+        parts.remove(name);
+    }
+
     public Map<String, Status> snapshot() {
         Map<String, Status> out = new LinkedHashMap<>();
         parts.keySet().stream().sorted().forEach(name -> {

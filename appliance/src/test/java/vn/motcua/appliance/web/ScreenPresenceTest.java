@@ -154,6 +154,26 @@ class ScreenPresenceTest {
         assertEquals(List.of(), presence.offline());
     }
 
+    /** A revoked satellite's devices leave /healthz with it: its printer's last fault is not left red until a restart. */
+    @Test
+    void aRevokedSatelliteLeavesNoDevicePartBehindOnHealthz() throws Exception {
+        String[] manager = pairs.manager();
+        String satellite = pairs.pair(manager, "Cửa bên", "satellite", "");
+        long id = appliance.screens().pairing().screens().working().get(0).id();
+        HttpResponse<String> r = pairs.send("/satellite/devices", "POST", "{\"devices\":[{\"device\":\"printer\","
+                + "\"state\":\"fault\",\"reason\":\"paper_end\",\"detail\":\"paper end sensor\"}]}", "Cookie", satellite);
+        assertEquals(200, r.statusCode(), r.body());
+        String part = "/parts/satellite-" + id + "~1printer";
+        assertEquals("paper_end", healthz().at(part + "/state").asText());
+        assertFalse(healthz().get("ok").asBoolean(), "its fault is red while it is paired");
+
+        r = pairs.send("/manager/screens/" + id + "/revoke", "POST", "{}", "Cookie", manager[0], "X-CSRF-Token", manager[1]);
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode health = healthz();
+        assertTrue(health.at(part).isMissingNode(), "revoked: its printer is no part of this office: " + health);
+        assertTrue(health.get("ok").asBoolean(), health.toString());
+    }
+
     private void report(String satellite) throws Exception {
         HttpResponse<String> r = pairs.send("/satellite/devices", "POST",
                 "{\"devices\":[{\"device\":\"printer\",\"state\":\"ok\",\"reason\":\"none\",\"detail\":\"\"}]}",

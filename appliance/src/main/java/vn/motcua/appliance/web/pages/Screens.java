@@ -176,8 +176,13 @@ public final class Screens {
                 "Welcome. Please take a number and wait for your turn."), clock, config.voice().repeat());
         queue.addListener(live);
         live.registerHealth(health);
-        pairing = new Pairing(new PairedScreens(store, clock, live::closeScreen), clock);
         satelliteDevices = new SatelliteDevices(deviceEvents, clock);
+        pairing = new Pairing(new PairedScreens(store, clock, revoked -> {
+            live.closeScreen(revoked);
+            // a revoked satellite's devices are no more: not left red on /healthz until a restart
+            satelliteDevices.forget(revoked);
+            deviceStatuses.forget(SatelliteDevices.devicesOf(revoked));
+        }), clock);
         // a screen is there while its live feed is open; a satellite kiosk has none: while it reports its devices
         presence = new ScreenPresence(pairing.screens()::working, () -> {
             java.util.Set<Long> up = new java.util.HashSet<>(live.screensOnline());

@@ -39,7 +39,18 @@ public final class SatelliteDevices {
 
     /** The master's name for device {@code device} of satellite {@code satellite}. */
     static String name(long satellite, String device) {
-        return "satellite-" + satellite + "/" + device;
+        return devicesOf(satellite) + device;
+    }
+
+    /** What the master's names of satellite {@code satellite}'s devices start with. */
+    public static String devicesOf(long satellite) {
+        return "satellite-" + satellite + "/";
+    }
+
+    /** Forgets satellite {@code satellite} (revoked): its devices and when it last reported. */
+    public void forget(long satellite) {
+        latest.remove(satellite);
+        reported.remove(satellite);
     }
 
     /**
