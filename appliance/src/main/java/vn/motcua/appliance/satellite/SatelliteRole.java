@@ -54,6 +54,7 @@ public final class SatelliteRole implements Part {
     private final List<AutoCloseable> opened = new ArrayList<>();
     private final List<ScheduledFuture<?>> jobs = new ArrayList<>();
     private LinkState state;
+    private MasterKiosk masterKiosk;
     private SatelliteTickets tickets;
     private ButtonPanel buttons;
     private PrinterDevice printer;
@@ -106,6 +107,9 @@ public final class SatelliteRole implements Part {
             buttons.start();
             shared.deviceEvents().publish(new DeviceEvent.StatusChanged(buttons.status()));
         }
+        masterKiosk = new MasterKiosk(link, state, io);
+        jobs.add(shared.scheduler().scheduleWithFixedDelay(masterKiosk::read, 0, MasterKiosk.EVERY.toMillis(),
+                TimeUnit.MILLISECONDS));
         MasterPairing pairing = new MasterPairing(link, token, state);
         jobs.add(shared.scheduler().scheduleWithFixedDelay(() -> {
             if (!state.paired()) {
@@ -127,7 +131,7 @@ public final class SatelliteRole implements Part {
         local.setHost(config.web().bind().getHostAddress());
         local.setPort(config.web().port());
         web.addConnector(local);
-        Handler kiosk = new SatelliteKioskHandler(tickets, state, shared.health(), this::devicesForKiosk,
+        Handler kiosk = new SatelliteKioskHandler(tickets, state, masterKiosk, shared.health(), this::devicesForKiosk,
                 new SatelliteKioskPage(config.office(), config.identity().officeNameVi(), config.identity().officeNameEn()));
         Handler sims = SimulatorControls.forDevices(null,
                 buttons instanceof SimulatedButtonPanel b ? b : null,
