@@ -2,6 +2,8 @@ package vn.motcua.appliance.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
@@ -28,7 +30,10 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.motcua.appliance.Appliance;
+import vn.motcua.appliance.config.ApplianceConfig;
+import vn.motcua.appliance.config.ConfigException;
 import vn.motcua.appliance.config.ConfigLoader;
+import vn.motcua.appliance.parts.PartFailedException;
 import vn.motcua.appliance.domain.Priority;
 import vn.motcua.appliance.store.EventJson;
 import vn.motcua.bus.Await;
@@ -75,14 +80,18 @@ class SatelliteKioskTest {
     }
 
     private void startSatellite(String fingerprint) throws Exception {
+        satellite = new Appliance(satelliteConfig(fingerprint, UnaryOperator.identity()), Clock.systemUTC());
+        satellite.start();
+    }
+
+    private ApplianceConfig satelliteConfig(String fingerprint, UnaryOperator<String> edit) throws Exception {
         Path s = dir.resolve("satellite");
         Files.createDirectories(s);
-        String toml = vn.motcua.appliance.TestStores.demoToml(s)
+        String toml = edit.apply(vn.motcua.appliance.TestStores.demoToml(s))
                 .replace("[devices.counter_bus]\nmode = \"simulated\"", "[devices.counter_bus]\nmode = \"off\"")
                 + "\n[satellite]\nmaster_url = \"https://127.0.0.2:" + lanPort + "\"\nmaster_fingerprint = \""
                 + fingerprint + "\"\ntoken_file = \"" + s.resolve("satellite.token") + "\"\n";
-        satellite = new Appliance(ConfigLoader.parse(toml, "satellite", ConfigLoader.Options.DEMO), Clock.systemUTC());
-        satellite.start();
+        return ConfigLoader.parse(toml, "satellite", ConfigLoader.Options.DEMO);
     }
 
     private String fingerprint() throws Exception {
@@ -301,6 +310,36 @@ class SatelliteKioskTest {
 
     private static int waiting(JsonNode kiosk, String code) {
         return kiosk == null ? -1 : service(kiosk, code).get("waiting").asInt();
+    }
+
+    /** A satellite opens its printer, reader and buttons as a master does ({@code ResidentDevices}), drift-free. */
+    @Test
+    void aSatelliteOpensItsDevicesAsAMasterDoes() throws Exception {
+        lanPort = freePort(); // no master: the devices open before any call to it
+        String off = "[devices.printer]\nmode = \"off\"";
+        satellite = new Appliance(satelliteConfig("00".repeat(32), toml -> toml.replace(
+                "[devices.printer]\nmode = \"simulated\"", off)), Clock.systemUTC());
+        satellite.start();
+        String printer = satellite.health().snapshot().get("printer").state();
+        assertTrue(printer.startsWith("off") && printer.contains("no printer configured"),
+                "no printer configured is said, as on a master (and so on the master's device map): " + printer);
+        assertTrue(satellite.satellite().simulatedButtons().isPresent(), "its buttons opened all the same");
+        satellite.close();
+        satellite = null;
+
+        // a ticket template broken after the config was read: the start stops naming the key, as on a master
+        Path template = Files.writeString(dir.resolve("ticket.properties"), "paper.mm=58\n");
+        ApplianceConfig config = satelliteConfig("00".repeat(32), toml -> toml.replace("[devices.printer]\nmode = \"simulated\"",
+                "[devices.printer]\nmode = \"simulated\"\ntemplate = \"" + template + "\""));
+        Files.writeString(template, "paper.mm=70\n");
+        Appliance broken = new Appliance(config, Clock.systemUTC());
+        PartFailedException e = assertThrows(PartFailedException.class, broken::start);
+        assertEquals("satellite", e.part());
+        ConfigException c = assertInstanceOf(ConfigException.class, e.getCause(), e.toString());
+        assertEquals("[devices.printer] template", c.source());
+        assertTrue(c.problems().getFirst().contains("paper.mm"), c.problems().toString());
+        assertEquals(List.of(), broken.partNames(), "every part started is closed");
+        broken.close();
     }
 
     @Test
