@@ -34,8 +34,8 @@ import vn.motcua.appliance.web.sim.SimulatorControls;
  * The appliance as a satellite kiosk ({@code [satellite]} in its config, issue 17 item 3): no store and no queue of its
  * own. Its printer, code reader and service buttons are opened as on a master ({@link ResidentDevices}, their tickets
  * from the master: {@link MasterTickets}); each press asks the master for a ticket ({@link SatelliteTickets}) and
- * prints only what the master committed; the master's kiosk state is read for its touch page ({@link MasterKiosk}); its devices' statuses go to the master
- * ({@link DeviceReports}); until paired it shows a pairing code ({@link MasterPairing}); its kiosk's ticket API and
+ * prints only what the master committed; the master's kiosk state is read for its touch page ({@link MasterKiosk});
+ * its devices' statuses go to the master ({@link DeviceReports}); until paired it shows a pairing code ({@link MasterPairing}); its kiosk's ticket API and
  * the link's state are on its local listener ({@link SatelliteKioskHandler}).
  */
 public final class SatelliteRole implements Part {
