@@ -13,6 +13,7 @@ import vn.motcua.appliance.config.ApplianceConfig;
 import vn.motcua.appliance.devices.DeviceEvent;
 import vn.motcua.appliance.devices.DeviceEventStream;
 import vn.motcua.appliance.devices.counterbus.CounterBusDevice;
+import vn.motcua.appliance.devices.resident.QueueTickets;
 import vn.motcua.appliance.devices.resident.ResidentDevices;
 import vn.motcua.appliance.district.DistrictLink;
 import vn.motcua.appliance.parts.PartFailedException;
@@ -60,6 +61,7 @@ public final class Appliance implements AutoCloseable {
     private CounterBusDevice counterBus;
     private DistrictLink district;
     private ResidentDevices devices;
+    private QueueTickets tickets;
     private WebScreens screens;
     private SatelliteRole satellite;
 
@@ -114,10 +116,11 @@ public final class Appliance implements AutoCloseable {
         counterBus = parts.start(new CounterBusDevice(config.devices().counterBus(), service, shared));
         district = parts.start(new DistrictLink(config, events, service, queue.districtConfig(), shared));
         parts.start(new Housekeeping(config, service, events, district::storeReopened, shared));
-        devices = parts.start(new ResidentDevices(config, service, shared));
+        tickets = new QueueTickets(config, service, shared);
+        devices = parts.start(new ResidentDevices(config, shared, tickets));
         DossierStatusSource dossiers = district.uplink().isEmpty() && demo
                 ? new FixtureDossierSource(LocalDate.now(shared.clock())) : district.dossiers();
-        screens = parts.start(new WebScreens(config, service, events, devices,
+        screens = parts.start(new WebScreens(config, service, events, tickets,
                 SimulatorControls.inFrontOf(counterBus, devices,
                         shared.clock() instanceof DemoClock c ? c::advance : null, Routes.nothing()), dossiers,
                 change -> recordInOutbox(StaffChanges.TYPE, change), deviceStatuses, shared));
@@ -221,6 +224,11 @@ public final class Appliance implements AutoCloseable {
     /** The printer, reader and buttons. */
     public ResidentDevices devices() {
         return devices;
+    }
+
+    /** What the resident devices print and issue from this appliance's queue: the ticket template, QR, print jobs. */
+    public QueueTickets tickets() {
+        return tickets;
     }
 
     /** The district link, or null when none is configured. */

@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import vn.motcua.appliance.config.ApplianceConfig;
-import vn.motcua.appliance.devices.resident.ResidentDevices;
+import vn.motcua.appliance.devices.resident.QueueTickets;
 import vn.motcua.appliance.service.DeviceStatuses;
 import vn.motcua.appliance.service.OfficeHistory;
 import vn.motcua.appliance.service.QueueService;
@@ -33,7 +33,7 @@ final class WebScreens implements Part {
     private final ApplianceConfig config;
     private final QueueService queue;
     private final QueueStore store;
-    private final ResidentDevices devices;
+    private final QueueTickets tickets;
     private final Handler simulators;
     private final DossierStatusSource dossiers;
     private final StaffChanges staffChanges;
@@ -47,13 +47,13 @@ final class WebScreens implements Part {
      * @param staffChanges   where a manager's change to a staff account is recorded (the outbox)
      * @param deviceStatuses each device's status, for the staff pages' device faults
      */
-    WebScreens(ApplianceConfig config, QueueService queue, QueueStore store, ResidentDevices devices,
+    WebScreens(ApplianceConfig config, QueueService queue, QueueStore store, QueueTickets tickets,
                Handler simulators, DossierStatusSource dossiers, StaffChanges staffChanges,
                DeviceStatuses deviceStatuses, Shared shared) {
         this.config = config;
         this.queue = queue;
         this.store = store;
-        this.devices = devices;
+        this.tickets = tickets;
         this.simulators = simulators;
         this.dossiers = dossiers;
         this.staffChanges = staffChanges;
@@ -69,7 +69,7 @@ final class WebScreens implements Part {
     @Override
     public void start() throws Exception {
         screens = new Screens(config, queue, shared.health(), shared.clock(), dossiers, this::outboxDepth,
-                shared.deviceCounters(), devices.ticketQr(), devices.phoneLink(), devices.ticketTemplate(), devices.printJobs(),
+                shared.deviceCounters(), tickets.ticketQr(), tickets.phoneLink(), tickets.ticketTemplate(), tickets.printJobs(),
                 staffChanges, deviceStatuses, new OfficeHistory(store, queue, config.manager().alertWait()), store,
                 shared.deviceEvents());
         ApiHandler api = new ApiHandler(queue, shared.health(), config.web().maxBodyBytes(), store::countsByType,
@@ -80,10 +80,10 @@ final class WebScreens implements Part {
         web.logExposure();
         web.registerHealth(shared.health());
         screens.start(shared.scheduler());
-        devices.checkInBookingsWith(screens.bookings()::forScan);
-        devices.showScansOn(screens.live()::scanned);
+        tickets.checkInBookingsWith(screens.bookings()::forScan);
+        tickets.showScansOn(screens.live()::scanned);
         boolean speak = config.voice().guidanceOnButtons();
-        devices.showButtonTicketsOn(number -> screens.live().buttonTicket(number, speak));
+        tickets.showButtonTicketsOn(number -> screens.live().buttonTicket(number, speak));
         shared.hallMessages().addListener(m -> screens.live().setNotice(
                 m.map(x -> Notice.lenient(x.textVi(), x.textEn())).orElse(Notice.of("", ""))));
         ApplianceConfig.Identity id = config.identity();

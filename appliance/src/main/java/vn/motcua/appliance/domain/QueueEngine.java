@@ -76,6 +76,14 @@ public final class QueueEngine {
     }
 
     /**
+     * Why a walk-in ticket for {@code serviceCode} would be refused if asked now (the checks of {@link #issueTicket},
+     * nothing changed), or empty: the kiosks show a closed or full service before a resident presses it.
+     */
+    public Optional<Refusal> ticketRefusalNow(String serviceCode) {
+        return issuing.refusalNow(serviceCode);
+    }
+
+    /**
      * A booked resident checks in: the check-in and the ticket are one command. Early and on-time check-ins wait in
      * the booked lane, one past the grace is a walk-in ({@link BookingRules}).
      */

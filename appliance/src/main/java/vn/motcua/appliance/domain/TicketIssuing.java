@@ -44,15 +44,7 @@ final class TicketIssuing {
         }
         // read once: the hours checked and the ticket's bookkeeping must agree on the same answer
         boolean trusted = untrusted.trusted();
-        hours.requireServiceOpen(svc, now, trusted);
-        if (svc.dailyCap() > 0 && state.issuedToday(svc.code()) >= svc.dailyCap()) {
-            throw new QueueRefusedException(Refusal.SERVICE_FULL, svc.code() + " cap " + svc.dailyCap());
-        }
-        Integer last = state.lastNumber(svc.code());
-        int next = last == null ? svc.firstNumber() : last + 1;
-        if (next > svc.lastNumber()) {
-            throw new QueueRefusedException(Refusal.NUMBER_RANGE_EXHAUSTED, svc.code() + " last " + svc.lastNumber());
-        }
+        int next = requireIssuable(svc, now, trusted);
         // what the resident is told is what stood before this ticket joined the queue
         int ahead = estimates.aheadOfNewTicket(svc.code(), priority, bookedSlot);
         long wait = estimates.forNewTicket(svc.code(), priority, bookedSlot);
@@ -63,5 +55,33 @@ final class TicketIssuing {
         state.event(new TicketIssued(now, t.id(), t.number(), t.service(), priority.name(), ahead, wait, residentKey));
         alsoInCommand.accept(t);
         return state.end(t);
+    }
+
+    /**
+     * Why a walk-in ticket for {@code serviceCode} would be refused now, by the very checks {@link #issue} makes
+     * (unknown service, the office's or the service's hours, its daily cap, its numbers used up), changing nothing;
+     * empty when it would be issued. What a kiosk shows on a service's button before anyone presses it.
+     */
+    java.util.Optional<Refusal> refusalNow(String serviceCode) {
+        try {
+            requireIssuable(checks.service(serviceCode), clock.instant(), untrusted.trusted());
+            return java.util.Optional.empty();
+        } catch (QueueRefusedException e) {
+            return java.util.Optional.of(e.reason());
+        }
+    }
+
+    /** Refuses a ticket for {@code svc} now (hours, cap, number range), else answers its number. */
+    private int requireIssuable(ServiceDef svc, Instant now, boolean trusted) {
+        hours.requireServiceOpen(svc, now, trusted);
+        if (svc.dailyCap() > 0 && state.issuedToday(svc.code()) >= svc.dailyCap()) {
+            throw new QueueRefusedException(Refusal.SERVICE_FULL, svc.code() + " cap " + svc.dailyCap());
+        }
+        Integer last = state.lastNumber(svc.code());
+        int next = last == null ? svc.firstNumber() : last + 1;
+        if (next > svc.lastNumber()) {
+            throw new QueueRefusedException(Refusal.NUMBER_RANGE_EXHAUSTED, svc.code() + " last " + svc.lastNumber());
+        }
+        return next;
     }
 }

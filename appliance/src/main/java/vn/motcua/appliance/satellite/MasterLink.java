@@ -57,12 +57,20 @@ final class MasterLink {
 
     /** One press's ticket (see the master's {@code web.satellite.SatelliteDesk}). */
     Answer ticket(String key, String service, String priority) throws Unreachable {
-        return post("/satellite/tickets", Map.of("key", key, "service", service, "priority", priority), true);
+        return post("/satellite/tickets", Map.of("key", key, "service", service, "priority", priority));
     }
 
     /** The satellite's devices as they are now. */
     Answer devices(List<Map<String, Object>> devices) throws Unreachable {
-        return post("/satellite/devices", Map.of("devices", devices), true);
+        return post("/satellite/devices", Map.of("devices", devices));
+    }
+
+    /**
+     * What the master's own kiosk shows of the queue (see the master's {@code web.satellite.SatelliteDesk}): each
+     * service's waiting count, estimated wait, open or why not, the priorities offered, a closed day.
+     */
+    Answer kioskState() throws Unreachable {
+        return send(HttpRequest.newBuilder(URI.create(master + "/satellite/kiosk-state")).timeout(ANSWER).GET());
     }
 
     /** Pairing: a POST to {@code /pair/code} (no token yet) or a GET of {@code /pair/state} with the claim cookie. */
@@ -85,17 +93,19 @@ final class MasterLink {
         }
     }
 
-    private Answer post(String path, Object body, boolean withToken) throws Unreachable {
+    private Answer post(String path, Object body) throws Unreachable {
+        return send(HttpRequest.newBuilder(URI.create(master + path)).timeout(ANSWER)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(EventJson.write(body))));
+    }
+
+    /** One call with the device token: the master's answer, or {@link Unreachable}; the outcome told to the state. */
+    private Answer send(HttpRequest.Builder b) throws Unreachable {
         String t = token.get();
-        if (withToken && t == null) {
+        if (t == null) {
             throw new Unreachable("not paired yet");
         }
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(master + path)).timeout(ANSWER)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(EventJson.write(body)));
-        if (withToken) {
-            b.header("Cookie", "motcua_screen=" + t);
-        }
+        b.header("Cookie", "motcua_screen=" + t);
         HttpResponse<String> r;
         try {
             r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());

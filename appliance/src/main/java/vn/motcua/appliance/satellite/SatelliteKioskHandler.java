@@ -22,7 +22,8 @@ import vn.motcua.appliance.web.HttpError;
  * The satellite's own local listener (its touch screen's browser, on this Pi): the kiosk's ticket API, answered from
  * the master ({@code POST /api/tickets}: 201 with the master's ticket once printed here; the master's own refusal;
  * or 503 {@code MASTER_UNREACHABLE}); the master link's state for the kiosk page ({@code GET /satellite/state}:
- * online, paired, the pairing code to show, the bilingual "lost contact" text); {@code /healthz}; and, for the
+ * online, paired, the pairing code to show, the bilingual "lost contact" text, and {@code kiosk}: the master's kiosk
+ * state as last read, {@link MasterKiosk}, null while offline); {@code /healthz}; and, for the
  * simulators and tests, {@code GET /satellite/printed}; and the touch page itself ({@code /kiosk},
  * {@link SatelliteKioskPage}).
  */
@@ -32,10 +33,12 @@ final class SatelliteKioskHandler extends Handler.Abstract {
     private final Health health;
     private final Supplier<Map<String, Object>> extra;
     private final SatelliteKioskPage page;
+    private final MasterKiosk master;
 
-    SatelliteKioskHandler(SatelliteTickets tickets, LinkState state, Health health, Supplier<Map<String, Object>> extra,
-                          SatelliteKioskPage page) {
+    SatelliteKioskHandler(SatelliteTickets tickets, LinkState state, MasterKiosk master, Health health,
+                          Supplier<Map<String, Object>> extra, SatelliteKioskPage page) {
         this.page = page;
+        this.master = master;
         this.tickets = tickets;
         this.state = state;
         this.health = health;
@@ -55,6 +58,7 @@ final class SatelliteKioskHandler extends Handler.Abstract {
                 }
                 case "/satellite/state" -> {
                     Map<String, Object> m = new LinkedHashMap<>(state.forKiosk());
+                    m.put("kiosk", master.now()); // null while the master cannot be reached
                     m.putAll(extra.get());
                     x.json(200, m);
                 }

@@ -19,17 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import vn.motcua.appliance.config.ApplianceConfig;
-import vn.motcua.appliance.devices.DeviceEvent;
 import vn.motcua.appliance.devices.DeviceEventStream;
-import vn.motcua.appliance.devices.buttons.ButtonDevice;
-import vn.motcua.appliance.devices.buttons.ButtonPanel;
 import vn.motcua.appliance.devices.buttons.SimulatedButtonPanel;
-import vn.motcua.appliance.devices.printer.PrinterFaultEvents;
 import vn.motcua.appliance.devices.printer.sim.SimulatedPrinter;
-import vn.motcua.appliance.devices.reader.CodeReader;
-import vn.motcua.appliance.devices.reader.ReaderDevice;
-import vn.motcua.appliance.devices.reader.ReaderFaultEvents;
 import vn.motcua.appliance.devices.resident.PrinterDevice;
+import vn.motcua.appliance.devices.resident.ResidentDevices;
 import vn.motcua.appliance.parts.Part;
 import vn.motcua.appliance.parts.Shared;
 import vn.motcua.appliance.web.ErrorCatalogue;
@@ -38,9 +32,10 @@ import vn.motcua.appliance.web.sim.SimulatorControls;
 
 /**
  * The appliance as a satellite kiosk ({@code [satellite]} in its config, issue 17 item 3): no store and no queue of its
- * own. Its printer, code reader and service buttons are opened as on a master; each press asks the master for a
- * ticket ({@link SatelliteTickets}) and prints only what the master committed; its devices' statuses go to the master
- * ({@link DeviceReports}); until paired it shows a pairing code ({@link MasterPairing}); its kiosk's ticket API and
+ * own. Its printer, code reader and service buttons are opened as on a master ({@link ResidentDevices}, their tickets
+ * from the master: {@link MasterTickets}); each press asks the master for a ticket ({@link SatelliteTickets}) and
+ * prints only what the master committed; the master's kiosk state is read for its touch page ({@link MasterKiosk});
+ * its devices' statuses go to the master ({@link DeviceReports}); until paired it shows a pairing code ({@link MasterPairing}); its kiosk's ticket API and
  * the link's state are on its local listener ({@link SatelliteKioskHandler}).
  */
 public final class SatelliteRole implements Part {
@@ -51,12 +46,11 @@ public final class SatelliteRole implements Part {
     private final Shared shared;
     private final DeviceEventStream deviceEvents;
     private final ExecutorService io = Executors.newVirtualThreadPerTaskExecutor();
-    private final List<AutoCloseable> opened = new ArrayList<>();
     private final List<ScheduledFuture<?>> jobs = new ArrayList<>();
     private LinkState state;
+    private MasterKiosk masterKiosk;
     private SatelliteTickets tickets;
-    private ButtonPanel buttons;
-    private PrinterDevice printer;
+    private ResidentDevices devices;
     private Server web;
 
     /** @param deviceEvents the satellite's device event stream (its statuses go to the master from it) */
@@ -80,32 +74,13 @@ public final class SatelliteRole implements Part {
         MasterLink link = new MasterLink(s.masterUrl(), s.masterFingerprint(), token::get, state);
         DeviceReports reports = new DeviceReports(link, state, io);
         deviceEvents.subscribe(reports);
-        printer = PrinterDevice.open(config.devices().printer(), config.identity().dataDir(), io, shared.scheduler(),
-                shared.clock()).orElse(null);
-        if (printer != null) {
-            opened.add(printer);
-            PrinterFaultEvents faults = new PrinterFaultEvents("printer", shared.deviceEvents());
-            printer.printer().addStatusListener(faults);
-            faults.started(printer.printer().status());
-            printer.start();
-        }
-        tickets = new SatelliteTickets(link, state, printer == null ? null : printer.printer());
-        Optional<CodeReader> reader = ReaderDevice.open(config.devices().reader(), config.identity().dataDir(), io,
-                shared.scheduler(), shared.clock(), config.office().rules().zone());
-        if (reader.isPresent()) { // its faults reach the master; its scans have no queue here to act on (yet)
-            opened.add(reader.get());
-            ReaderFaultEvents readerEvents = new ReaderFaultEvents(shared.deviceEvents());
-            reader.get().addStatusListener(readerEvents);
-            readerEvents.accept(reader.get().status());
-            reader.get().start();
-        }
-        buttons = ButtonDevice.open(config.devices().buttons(), shared.scheduler()).orElse(null);
-        if (buttons != null) {
-            opened.add(buttons);
-            buttons.addPressListener(new SatelliteButtons(tickets, buttons, io));
-            buttons.start();
-            shared.deviceEvents().publish(new DeviceEvent.StatusChanged(buttons.status()));
-        }
+        MasterTickets source = new MasterTickets(link, state);
+        devices = new ResidentDevices(config, shared, source); // opened as a master opens its own
+        devices.start();
+        tickets = source.tickets();
+        masterKiosk = new MasterKiosk(link, state, io);
+        jobs.add(shared.scheduler().scheduleWithFixedDelay(masterKiosk::read, 0, MasterKiosk.EVERY.toMillis(),
+                TimeUnit.MILLISECONDS));
         MasterPairing pairing = new MasterPairing(link, token, state);
         jobs.add(shared.scheduler().scheduleWithFixedDelay(() -> {
             if (!state.paired()) {
@@ -127,11 +102,9 @@ public final class SatelliteRole implements Part {
         local.setHost(config.web().bind().getHostAddress());
         local.setPort(config.web().port());
         web.addConnector(local);
-        Handler kiosk = new SatelliteKioskHandler(tickets, state, shared.health(), this::devicesForKiosk,
+        Handler kiosk = new SatelliteKioskHandler(tickets, state, masterKiosk, shared.health(), this::devicesForKiosk,
                 new SatelliteKioskPage(config.office(), config.identity().officeNameVi(), config.identity().officeNameEn()));
-        Handler sims = SimulatorControls.forDevices(null,
-                buttons instanceof SimulatedButtonPanel b ? b : null,
-                printer == null ? null : printer.simulator().orElse(null));
+        Handler sims = SimulatorControls.forDevices(devices);
         Handler.Sequence all = new Handler.Sequence();
         if (sims != null) {
             all.addHandler(sims);
@@ -151,7 +124,7 @@ public final class SatelliteRole implements Part {
 
     /** The buttons' refusals so far, for the kiosk state (simulated panels count them). */
     private Map<String, Object> devicesForKiosk() {
-        return buttons instanceof SimulatedButtonPanel b ? Map.of("button_refusals", b.refusals()) : Map.of();
+        return simulatedButtons().<Map<String, Object>>map(b -> Map.of("button_refusals", b.refusals())).orElse(Map.of());
     }
 
     /** The local listener's port. */
@@ -170,12 +143,13 @@ public final class SatelliteRole implements Part {
 
     /** The simulated printer, when that is this satellite's printer (tests). */
     public Optional<SimulatedPrinter> simulatedPrinter() {
-        return printer == null ? Optional.empty() : printer.simulator();
+        return devices == null ? Optional.empty() : devices.printer().flatMap(PrinterDevice::simulator);
     }
 
     /** The simulated buttons, when those are this satellite's (tests). */
     public Optional<SimulatedButtonPanel> simulatedButtons() {
-        return buttons instanceof SimulatedButtonPanel b ? Optional.of(b) : Optional.empty();
+        return devices == null ? Optional.empty()
+                : devices.buttons().filter(SimulatedButtonPanel.class::isInstance).map(SimulatedButtonPanel.class::cast);
     }
 
     /** The numbers printed here, in order. */
@@ -189,12 +163,8 @@ public final class SatelliteRole implements Part {
         if (web != null) {
             web.stop();
         }
-        for (AutoCloseable c : opened) {
-            try {
-                c.close();
-            } catch (Exception e) {
-                log.debug("closing {}: {}", c, e.toString());
-            }
+        if (devices != null) {
+            devices.close();
         }
         io.shutdownNow();
         io.awaitTermination(5, TimeUnit.SECONDS);

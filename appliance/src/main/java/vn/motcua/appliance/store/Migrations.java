@@ -24,7 +24,7 @@ final class Migrations {
     /** Every migration, in order. Append only; never edit a released one. */
     static final List<String> SCRIPTS = List.of("V1__queue_and_outbox.sql", "V2__dossier_cache.sql",
             "V3__keypad_cursor.sql", "V4__office_history.sql", "V5__bookings.sql",
-            "V6__booking_figures.sql", "V7__paired_screens.sql");
+            "V6__booking_figures.sql", "V7__paired_screens.sql", "V8__outbox_type_index.sql");
 
     /** The version a script brings the schema to: its file name's number. */
     static int version(String script) {

@@ -22,8 +22,8 @@ public enum Exposure {
     /** On the LAN only to a paired counter-top screen (a screen token of role {@code counter-screen}). */
     LAN_COUNTER_SCREEN(EnumSet.of(Audience.COUNTER_SCREEN)),
     /**
-     * On the LAN only to a paired satellite kiosk (a device token of role {@code satellite}): its ticket and device
-     * report API ({@code web.satellite}). Nothing else opens it; a satellite's token opens nothing else but the feed.
+     * On the LAN only to a paired satellite kiosk (a device token of role {@code satellite}): its ticket, device
+     * report and kiosk state API ({@code web.satellite}). Nothing else opens it; a satellite's token opens nothing else but the feed.
      */
     LAN_SATELLITE(EnumSet.of(Audience.SATELLITE)),
     /**

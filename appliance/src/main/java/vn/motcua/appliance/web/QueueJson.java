@@ -39,10 +39,9 @@ public final class QueueJson {
         return m;
     }
 
-    public static Map<String, Object> queue(QueueEngine e) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("day", e.day().toString());
-        List<Object> services = new ArrayList<>();
+    /** Each service with how many wait for it and the estimated wait of a new ticket (the screens' and kiosks' counts). */
+    public static List<Map<String, Object>> services(QueueEngine e) {
+        List<Map<String, Object>> services = new ArrayList<>();
         for (ServiceDef s : e.layout().services()) {
             Map<String, Object> sm = new LinkedHashMap<>();
             sm.put("code", s.code());
@@ -53,7 +52,13 @@ public final class QueueJson {
             sm.put("estimated_wait_seconds", e.estimatedWaitSeconds(s.code()));
             services.add(sm);
         }
-        m.put("services", services);
+        return services;
+    }
+
+    public static Map<String, Object> queue(QueueEngine e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("day", e.day().toString());
+        m.put("services", services(e));
         List<Object> counters = new ArrayList<>();
         for (Counter c : e.counters()) {
             CounterDef def = e.layout().counter(c.number()).orElseThrow();

@@ -190,6 +190,44 @@ class IssueTicketTest {
                 "open again the day after, numbering from the start");
     }
 
+    /**
+     * What a kiosk shows on a service's button before anyone presses it ({@link QueueEngine#ticketRefusalNow}, the
+     * master's and its satellites') is what the press would get: open, full, out of numbers, unknown, lunch break,
+     * closed for the day, closed today; and asking changes nothing.
+     */
+    @Test
+    void aKioskIsToldBeforeAPressExactlyWhatThePressWouldGet() {
+        assertTold(engine, "hotich", null);
+        assertTold(engine, "nope", Refusal.UNKNOWN_SERVICE);
+        for (int i = 0; i < 3; i++) {
+            assertTold(engine, "datdai", null);
+            assertTold(engine, "kinhdoanh", null);
+        }
+        assertTold(engine, "datdai", Refusal.SERVICE_FULL);
+        assertTold(engine, "kinhdoanh", Refusal.NUMBER_RANGE_EXHAUSTED);
+        clock.set(Office.MONDAY.atTime(11, 30));
+        assertTold(engine, "hotich", Refusal.SERVICE_LUNCH_BREAK);
+        clock.set(Office.MONDAY.atTime(17, 0));
+        assertTold(engine, "hotich", Refusal.SERVICE_CLOSED_FOR_THE_DAY);
+        clock.set(Office.MONDAY.plusDays(5).atTime(9, 0));
+        engine.tick();
+        assertTold(engine, "hotich", Refusal.SERVICE_CLOSED_TODAY);
+        assertTold(engine, "chungthuc", null);
+    }
+
+    /** The kiosk's answer for {@code service}, then a press: the same outcome ({@code null}: a ticket). */
+    private static void assertTold(QueueEngine e, String service, Refusal expected) {
+        Office.Observed before = Office.Observed.of(e);
+        java.util.Optional<Refusal> told = e.ticketRefusalNow(service);
+        assertEquals(before, Office.Observed.of(e), "asking changed the engine");
+        assertEquals(java.util.Optional.ofNullable(expected), told, service);
+        if (expected == null) {
+            e.issueTicket(service, Priority.NORMAL, null);
+        } else {
+            assertRefused(e, expected, () -> e.issueTicket(service, Priority.NORMAL, null));
+        }
+    }
+
     @Test
     void hoursAreReadInVietnameseLocalTimeNotUtc() {
         // 02:00 UTC is 09:00 in Hà Nội: open; 01:00 UTC is 08:00; 00:29 UTC is 07:29: not yet open.

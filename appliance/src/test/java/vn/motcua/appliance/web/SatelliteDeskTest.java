@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,7 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.motcua.appliance.Appliance;
+import vn.motcua.appliance.domain.Priority;
 import vn.motcua.appliance.store.EventJson;
+import vn.motcua.appliance.web.satellite.SatelliteDesk;
 
 /**
  * The master's side of satellite kiosks (issue 17, item 3) on a real appliance over its LAN listener: a satellite
@@ -129,6 +132,82 @@ class SatelliteDeskTest {
         assertRefused(noToken, 401, "SATELLITE_ONLY");
         assertEquals(tickets, count("ticket.issued"), "nothing issued by any of these");
         assertTrue(appliance.screens().satellites().refusedCount() >= refusedBefore + 7, "each refusal counted");
+    }
+
+    @Test
+    void aSatelliteReadsTheMastersKioskStateAndNoOtherTokenDoes() throws Exception {
+        String[] manager = pairs.manager();
+        String satellite = pairs.pair(manager, "Cửa bên", "satellite", "");
+        String display = pairs.pair(manager, "Sảnh", "display", "");
+        JsonNode before = kioskState(satellite);
+        assertEquals(0, service(before, "ho-tich").get("waiting").asInt(), before.toString());
+        assertTrue(service(before, "ho-tich").get("open").asBoolean(), before.toString());
+        assertEquals(Set.of("services", "priorities", "ticket_priority", "zone", "closed_today"), fields(before),
+                "the kiosk's view only: no counters, clerks, parked tickets or anything personal");
+        assertEquals(Set.of("code", "name_vi", "name_en", "prefix", "waiting", "estimated_wait_seconds", "open"),
+                fields(service(before, "ho-tich")));
+
+        // a press with a priority: the master's ticket has it, and the count the satellite reads follows
+        HttpResponse<String> elderly = pairs.send("/satellite/tickets", "POST", "{\"key\":\"press-0010-abcdefgh\","
+                + "\"service\":\"ho-tich\",\"priority\":\"ELDERLY\"}", "Cookie", satellite);
+        assertEquals(201, elderly.statusCode(), elderly.body());
+        String number = EventJson.mapper().readTree(elderly.body()).at("/ticket/number").asText();
+        assertEquals("ELDERLY", EventJson.mapper().readTree(elderly.body()).at("/ticket/priority").asText());
+        assertEquals(Priority.ELDERLY, appliance.queue().read(e -> e.ticket(number).orElseThrow().priority()),
+                "a priority press is a priority ticket on the master");
+        JsonNode after = kioskState(satellite);
+        assertEquals(1, service(after, "ho-tich").get("waiting").asInt(), after.toString());
+        assertEquals(0, service(after, "dat-dai").get("waiting").asInt());
+
+        // the very state the master's own kiosk reads (/kiosk/info, this machine's)
+        JsonNode info = EventJson.mapper().readTree(http.send(HttpRequest.newBuilder(URI.create(local + "/kiosk/info"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body());
+        for (String f : fields(after)) {
+            assertEquals(info.get(f), after.get(f), f + " as the master's kiosk shows it");
+        }
+        assertTrue(after.get("priorities").size() > 0 && after.at("/priorities/0/name_vi").asText().length() > 0,
+                "the priorities the office grants, named in Vietnamese and English: " + after.get("priorities"));
+
+        // a priority the queue does not know is refused from the catalogue, and issues nothing
+        long tickets = count("ticket.issued");
+        assertRefused(pairs.send("/satellite/tickets", "POST", "{\"key\":\"press-0011-abcdefgh\",\"service\":\"ho-tich\","
+                + "\"priority\":\"vip\"}", "Cookie", satellite), 400, "BAD_FIELD");
+        assertEquals(tickets, count("ticket.issued"));
+
+        // nobody else reads it: on the LAN the gate's 404 for a display's token, a staff session, no token
+        assertEquals(404, pairs.send(SatelliteDesk.KIOSK_STATE, "GET", null, "Cookie", display).statusCode());
+        assertEquals(404, pairs.send(SatelliteDesk.KIOSK_STATE, "GET", null, "Cookie", manager[0]).statusCode());
+        assertEquals(404, pairs.send(SatelliteDesk.KIOSK_STATE, "GET", null).statusCode());
+        // on the local listener (no gate) the desk's own check
+        for (String[] cookie : new String[][] {{}, {"Cookie", display}, {"Cookie", manager[0]}}) {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(local + SatelliteDesk.KIOSK_STATE));
+            if (cookie.length > 0) {
+                b.header(cookie[0], cookie[1]);
+            }
+            assertRefused(http.send(b.build(), HttpResponse.BodyHandlers.ofString()), 401, "SATELLITE_ONLY");
+        }
+        assertRefused(pairs.send(SatelliteDesk.KIOSK_STATE, "POST", "{}", "Cookie", satellite), 405, "METHOD");
+    }
+
+    private JsonNode kioskState(String satellite) throws Exception {
+        HttpResponse<String> r = pairs.send(SatelliteDesk.KIOSK_STATE, "GET", null, "Cookie", satellite);
+        assertEquals(200, r.statusCode(), r.body());
+        return EventJson.mapper().readTree(r.body());
+    }
+
+    private static JsonNode service(JsonNode state, String code) {
+        for (JsonNode s : state.get("services")) {
+            if (s.get("code").asText().equals(code)) {
+                return s;
+            }
+        }
+        throw new AssertionError("no service " + code + " in " + state);
+    }
+
+    private static Set<String> fields(JsonNode n) {
+        Set<String> names = new java.util.TreeSet<>();
+        n.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     @Test

@@ -2,6 +2,8 @@ package vn.motcua.appliance.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
@@ -19,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +30,11 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.motcua.appliance.Appliance;
+import vn.motcua.appliance.config.ApplianceConfig;
+import vn.motcua.appliance.config.ConfigException;
 import vn.motcua.appliance.config.ConfigLoader;
+import vn.motcua.appliance.parts.PartFailedException;
+import vn.motcua.appliance.domain.Priority;
 import vn.motcua.appliance.store.EventJson;
 import vn.motcua.bus.Await;
 
@@ -59,24 +66,32 @@ class SatelliteKioskTest {
     }
 
     private void startMaster() throws Exception {
+        startMaster(UnaryOperator.identity());
+    }
+
+    private void startMaster(UnaryOperator<String> edit) throws Exception {
         Path m = dir.resolve("master");
         Files.createDirectories(m);
-        master = LanKeystore.applianceWithLan(m, toml -> toml.replace(
+        master = LanKeystore.applianceWithLan(m, toml -> edit.apply(toml.replace(
                 "enabled  = true\nbind     = \"127.0.0.2\"\nport     = 0",
-                "enabled  = true\nbind     = \"127.0.0.2\"\nport     = " + lanPort), true);
+                "enabled  = true\nbind     = \"127.0.0.2\"\nport     = " + lanPort)), true);
         pairs = new ScreenPairs(HttpClient.newBuilder().sslContext(LanKeystore.trusting(m))
                 .connectTimeout(Duration.ofSeconds(10)).build(), "https://127.0.0.2:" + lanPort);
     }
 
     private void startSatellite(String fingerprint) throws Exception {
+        satellite = new Appliance(satelliteConfig(fingerprint, UnaryOperator.identity()), Clock.systemUTC());
+        satellite.start();
+    }
+
+    private ApplianceConfig satelliteConfig(String fingerprint, UnaryOperator<String> edit) throws Exception {
         Path s = dir.resolve("satellite");
         Files.createDirectories(s);
-        String toml = vn.motcua.appliance.TestStores.demoToml(s)
+        String toml = edit.apply(vn.motcua.appliance.TestStores.demoToml(s))
                 .replace("[devices.counter_bus]\nmode = \"simulated\"", "[devices.counter_bus]\nmode = \"off\"")
                 + "\n[satellite]\nmaster_url = \"https://127.0.0.2:" + lanPort + "\"\nmaster_fingerprint = \""
                 + fingerprint + "\"\ntoken_file = \"" + s.resolve("satellite.token") + "\"\n";
-        satellite = new Appliance(ConfigLoader.parse(toml, "satellite", ConfigLoader.Options.DEMO), Clock.systemUTC());
-        satellite.start();
+        return ConfigLoader.parse(toml, "satellite", ConfigLoader.Options.DEMO);
     }
 
     private String fingerprint() throws Exception {
@@ -198,6 +213,133 @@ class SatelliteKioskTest {
             assertTrue(master.queue().read(e -> e.ticket(n)).isPresent(), "every printed ticket is the master's: " + n);
         }
         assertEquals(3, masterTickets(), "and none twice");
+    }
+
+    /**
+     * The satellite's kiosk shows the master's kiosk state (issue 17 item 3): the waiting counts follow tickets taken
+     * anywhere, a service at its daily cap shows why and refuses at the satellite (touch page and buttons alike, nothing
+     * printed), and a priority chosen at the satellite is the master's ticket's priority.
+     */
+    @Test
+    void theSatellitesKioskShowsTheMastersStateRefusesAClosedServiceAndPassesAPriorityOn() throws Exception {
+        lanPort = freePort();
+        startMaster(toml -> toml.replaceFirst("daily_cap    = 150", "daily_cap    = 1")); // dat-dai: one a day
+        startSatellite(fingerprint());
+        pair();
+        Await.until(LIMIT, () -> kiosk() != null, "the satellite read the master's kiosk state");
+        JsonNode k = kiosk();
+        assertEquals(0, waiting(k, "ho-tich"), k.toString());
+        assertTrue(service(k, "dat-dai").get("open").asBoolean(), k.toString());
+        assertEquals(masterKioskInfo().get("priorities"), k.get("priorities"), "the priorities the master's kiosk offers");
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + satellite.satellite().port() + "/kiosk")).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(page.body().contains("id=\"priorities\"") && page.body().contains("Priority (if any)"),
+                "the touch page has the priority choice");
+
+        // a ticket taken at the master's own kiosk: the count at the satellite follows
+        HttpResponse<String> atMaster = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + master.webPort()
+                + "/api/tickets")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"service\":\"ho-tich\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, atMaster.statusCode(), atMaster.body());
+        Await.until(LIMIT, () -> waiting(kiosk(), "ho-tich") == 1, "the master's count at the satellite");
+
+        // a priority chosen at the satellite: the master's ticket is a priority ticket, and printed here
+        HttpResponse<String> elderly = satellitePost("/api/tickets", "{\"service\":\"ho-tich\",\"priority\":\"ELDERLY\"}");
+        assertEquals(201, elderly.statusCode(), elderly.body());
+        String number = EventJson.mapper().readTree(elderly.body()).at("/ticket/number").asText();
+        assertEquals(Priority.ELDERLY, master.queue().read(e -> e.ticket(number).orElseThrow().priority()));
+        Await.until(LIMIT, () -> satellite.satellite().printed().contains(number), "the priority ticket printed");
+        Await.until(LIMIT, () -> waiting(kiosk(), "ho-tich") == 2, "counted at the satellite");
+        HttpResponse<String> badPriority = satellitePost("/api/tickets", "{\"service\":\"ho-tich\",\"priority\":\"vip\"}");
+        assertEquals(400, badPriority.statusCode(), badPriority.body());
+        assertEquals("BAD_FIELD", EventJson.mapper().readTree(badPriority.body()).get("error").asText());
+
+        // dat-dai's one ticket of the day taken: the satellite shows it full, and refuses it with the master's words
+        assertEquals(201, satellitePost("/api/tickets", "{\"service\":\"dat-dai\"}").statusCode());
+        Await.until(LIMIT, () -> kiosk() instanceof JsonNode now && !service(now, "dat-dai").get("open").asBoolean(),
+                "dat-dai full at the satellite");
+        JsonNode full = service(kiosk(), "dat-dai").get("refused");
+        assertEquals("SERVICE_FULL", full.get("error").asText(), full.toString());
+        assertFalse(full.get("message_vi").asText().isEmpty() || full.get("message_en").asText().isEmpty(), full.toString());
+        assertTrue(service(kiosk(), "ho-tich").get("open").asBoolean(), "the other services still take tickets");
+        long tickets = masterTickets();
+        int printed = satellite.satellite().printed().size();
+        HttpResponse<String> refused = satellitePost("/api/tickets", "{\"service\":\"dat-dai\"}");
+        assertEquals(409, refused.statusCode(), refused.body());
+        JsonNode r = EventJson.mapper().readTree(refused.body());
+        assertEquals("SERVICE_FULL", r.get("error").asText());
+        assertEquals(full.get("message_vi"), r.get("message_vi"), "the words the page shows are the refusal's");
+        int refusals = satellite.satellite().simulatedButtons().orElseThrow().refusals();
+        satellite.satellite().simulatedButtons().orElseThrow().press("dat-dai");
+        Await.until(LIMIT, () -> satellite.satellite().simulatedButtons().orElseThrow().refusals() == refusals + 1,
+                "the dat-dai button signals refusal");
+        assertEquals(tickets, masterTickets(), "no ticket for a full service");
+        assertEquals(printed, satellite.satellite().printed().size(), "nothing printed for it");
+
+        // the master gone: no state to show (the page says so and refuses)
+        master.close();
+        master = null;
+        Await.until(LIMIT, () -> !satellite.satellite().online(), "the satellite finds the master gone");
+        assertEquals(null, kiosk(), "no stale counts shown while the master cannot be reached");
+    }
+
+    private JsonNode kiosk() {
+        try {
+            JsonNode k = satelliteGet("/satellite/state").get("kiosk");
+            return k == null || k.isNull() ? null : k;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private JsonNode masterKioskInfo() throws Exception {
+        return EventJson.mapper().readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + master.webPort() + "/kiosk/info")).build(), HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    private static JsonNode service(JsonNode kiosk, String code) {
+        if (kiosk != null) {
+            for (JsonNode s : kiosk.get("services")) {
+                if (s.get("code").asText().equals(code)) {
+                    return s;
+                }
+            }
+        }
+        throw new AssertionError("no service " + code + " in " + kiosk);
+    }
+
+    private static int waiting(JsonNode kiosk, String code) {
+        return kiosk == null ? -1 : service(kiosk, code).get("waiting").asInt();
+    }
+
+    /** A satellite opens its printer, reader and buttons as a master does ({@code ResidentDevices}), drift-free. */
+    @Test
+    void aSatelliteOpensItsDevicesAsAMasterDoes() throws Exception {
+        lanPort = freePort(); // no master: the devices open before any call to it
+        String off = "[devices.printer]\nmode = \"off\"";
+        satellite = new Appliance(satelliteConfig("00".repeat(32), toml -> toml.replace(
+                "[devices.printer]\nmode = \"simulated\"", off)), Clock.systemUTC());
+        satellite.start();
+        String printer = satellite.health().snapshot().get("printer").state();
+        assertTrue(printer.startsWith("off") && printer.contains("no printer configured"),
+                "no printer configured is said, as on a master (and so on the master's device map): " + printer);
+        assertTrue(satellite.satellite().simulatedButtons().isPresent(), "its buttons opened all the same");
+        satellite.close();
+        satellite = null;
+
+        // a ticket template broken after the config was read: the start stops naming the key, as on a master
+        Path template = Files.writeString(dir.resolve("ticket.properties"), "paper.mm=58\n");
+        ApplianceConfig config = satelliteConfig("00".repeat(32), toml -> toml.replace("[devices.printer]\nmode = \"simulated\"",
+                "[devices.printer]\nmode = \"simulated\"\ntemplate = \"" + template + "\""));
+        Files.writeString(template, "paper.mm=70\n");
+        Appliance broken = new Appliance(config, Clock.systemUTC());
+        PartFailedException e = assertThrows(PartFailedException.class, broken::start);
+        assertEquals("satellite", e.part());
+        ConfigException c = assertInstanceOf(ConfigException.class, e.getCause(), e.toString());
+        assertEquals("[devices.printer] template", c.source());
+        assertTrue(c.problems().getFirst().contains("paper.mm"), c.problems().toString());
+        assertEquals(List.of(), broken.partNames(), "every part started is closed");
+        broken.close();
     }
 
     @Test

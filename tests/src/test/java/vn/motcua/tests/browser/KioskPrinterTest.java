@@ -90,7 +90,7 @@ class KioskPrinterTest {
                 .replace("port           = 8080", "port = 0");
         try (Appliance app = new Appliance(ConfigLoader.parse(toml, "test"), Clock.systemUTC())) {
             app.start();
-            var paper = app.devices().ticketTemplate();
+            var paper = app.tickets().ticketTemplate();
             ChromeDriver kiosk = Browsers.open(dir.resolve("chrome"), 1080, 1920);
             try {
                 kiosk.get("http://127.0.0.1:" + app.webPort() + "/kiosk");

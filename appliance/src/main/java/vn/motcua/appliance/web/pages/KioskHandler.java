@@ -35,7 +35,7 @@ import vn.motcua.appliance.web.QueueJson;
 /**
  * What the kiosk page needs besides {@code POST /api/tickets}:
  * <ul>
- * <li>{@code GET /kiosk/info}: services with waiting counts, the priorities this office grants and how the paper
+ * <li>{@code GET /kiosk/info}: services with waiting counts and whether each takes a ticket now ({@link KioskState}), the priorities this office grants and how the paper
  * ticket words them, the printer's status as its device reports it to {@link Health} under "printer", how long a
  * status stays on screen, whether today is one of the office's closed days;</li>
  * <li>{@code GET /kiosk/qr/A023.svg}: the ticket's QR code, the same text the paper ticket carries ({@link TicketQr});</li>
@@ -63,25 +63,23 @@ public final class KioskHandler extends Handler.Abstract {
     private final Health health;
     private final TicketQr qr;
     private final PrintJobs jobs;
-    private final TicketTemplate paper;
+    private final KioskState state;
     private final ApplianceConfig.Kiosk kiosk;
-    private final Clock clock;
     private final BookingAnswer bookings;
 
     /**
-     * @param paper the paper ticket's wording, so the on-screen ticket names a priority as the paper does
+     * @param state what the kiosk shows of the queue (services open or why not, priorities), as its satellites do
      * @param kiosk how long a status stays on screen untouched
      */
-    public KioskHandler(QueueService queue, Health health, TicketQr qr, PrintJobs jobs, TicketTemplate paper,
-                        ApplianceConfig.Kiosk kiosk, Clock clock, BookingAnswer bookings) {
+    public KioskHandler(QueueService queue, Health health, TicketQr qr, PrintJobs jobs, KioskState state,
+                        ApplianceConfig.Kiosk kiosk, BookingAnswer bookings) {
         this.bookings = bookings;
         this.queue = queue;
         this.health = health;
         this.qr = qr;
         this.jobs = jobs;
-        this.paper = paper;
+        this.state = state;
         this.kiosk = kiosk;
-        this.clock = clock;
     }
 
     @Override
@@ -177,24 +175,13 @@ public final class KioskHandler extends Handler.Abstract {
     }
 
     private Map<String, Object> info() {
-        Map<String, Object> m = new LinkedHashMap<>(queue.read(QueueJson::queue));
-        List<Map<String, Object>> prios = new ArrayList<>();
-        Map<String, String> onTicket = new LinkedHashMap<>();
-        for (Priority pr : Priority.values()) {
-            if (pr.isPriority() && queue.layout().rules().priorities().contains(pr)) {
-                prios.add(Map.of("code", pr.name(), "name_vi", pr.nameVi(), "name_en", pr.nameEn()));
-            }
-            if (pr.isPriority()) {
-                onTicket.put(pr.name(), paper.priorityKind(pr.name()));
-            }
-        }
-        m.put("priorities", prios);
-        // The priority mark and kind exactly as the paper ticket prints them (the office's ticket template).
-        m.put("ticket_priority", Map.of("mark", paper.labelPriority(), "kinds", onTicket));
-        ZoneId zone = queue.layout().rules().zone();
-        m.put("zone", zone.getId());
+        // the queue as the screens get it, and over its services what the kiosks show (the satellites' read too)
+        Map<String, Object> m = queue.read(e -> {
+            Map<String, Object> both = new LinkedHashMap<>(QueueJson.queue(e));
+            both.putAll(state.of(e));
+            return both;
+        });
         m.put("status_timeout_seconds", kiosk.statusTimeout().toSeconds());
-        m.put("closed_today", queue.layout().closedDays().closed(LocalDate.now(clock.withZone(zone))));
         Health.Status printer = health.snapshot().get("printer");
         Map<String, Object> pm = new LinkedHashMap<>();
         pm.put("known", printer != null);

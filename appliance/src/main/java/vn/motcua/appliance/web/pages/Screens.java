@@ -133,6 +133,8 @@ public final class Screens {
     private final ScreenPresence presence;
     /** Satellite kiosks: their tickets (once per press) and their devices' reports (issue 17, item 3). */
     private final SatelliteDesk satellites;
+    /** What a kiosk shows of the queue: the master's own kiosk and its satellites read the same. */
+    private final KioskState kioskState;
     private final SatelliteDevices satelliteDevices;
     private volatile ScheduledExecutorService scheduler; // set by start(): device status changes before it wait for its first push
     private Routes routes;
@@ -193,8 +195,9 @@ public final class Screens {
         // the screens provisioning enrolled, merged by token hash: a second start, or a second run, adds nothing
         pairing.enrolFrom(vn.motcua.appliance.web.paired.EnrolledScreensFile.beside(config.web().staffAccounts()),
                 queue.layout());
+        kioskState = new KioskState(queue, ticketTemplate, clock);
         satellites = new SatelliteDesk(pairing, new SatellitePresses(queue, store, clock,
-                new SatelliteSlips(queue::layout, ticketQr, id.officeNameVi())), satelliteDevices);
+                new SatelliteSlips(queue::layout, ticketQr, id.officeNameVi())), satelliteDevices, kioskState::read);
         satellites.registerHealth(health);
         voice = new VoiceClips(id.dataDir().resolve("voice"), "espeak-ng");
         languages = config.voice().english() ? CallLanguages.VIETNAMESE_THEN_ENGLISH : CallLanguages.VIETNAMESE;
@@ -286,7 +289,7 @@ public final class Screens {
                 Route.exact("/voice/guide", LOCAL_ONLY, new GuidanceHandler(voice,
                         config.devices().buttons().mode() != ButtonSetup.Mode.OFF)),
                 Route.prefix("/kiosk/", "/kiosk/info", LOCAL_ONLY,
-                        new KioskHandler(queue, health, ticketQr, printJobs, ticketTemplate, config.kiosk(), clock, bookings)),
+                        new KioskHandler(queue, health, ticketQr, printJobs, kioskState, config.kiosk(), bookings)),
                 Route.exact("/status", LOCAL_ONLY, status),
                 Route.exact(StatusPage.JSON_PATH, LOCAL_ONLY, status),
                 Route.exact("/counter/login", LAN, login),
@@ -309,6 +312,7 @@ public final class Screens {
                 Route.shape(ScreenAdminHandler.REVOKE, "/manager/screens/1/revoke", LAN, screenAdmin),
                 Route.exact(SatelliteDesk.TICKETS, LAN_SATELLITE, satellites),
                 Route.exact(SatelliteDesk.DEVICES, LAN_SATELLITE, satellites),
+                Route.exact(SatelliteDesk.KIOSK_STATE, LAN_SATELLITE, satellites),
                 Route.exact(PhoneHandler.FORM, LAN_GUEST, phone),
                 Route.shape(PhoneHandler.PAGE, "/t/2026-12-07/A023/Yx3kq0Jt9cVbN2mWz8LpQa", LAN_GUEST, phone),
                 Route.shape(PhoneHandler.STATE, "/t/2026-12-07/A023/Yx3kq0Jt9cVbN2mWz8LpQa/state", LAN_GUEST, phone),

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.eclipse.jetty.server.Handler;
@@ -41,7 +42,10 @@ import vn.motcua.appliance.web.paired.ScreenRole;
  *     after its commit, once per key ({@link SatellitePresses}): 201 when issued now, 200 with {@code replayed} for a
  *     retry of a press already issued;</li>
  * <li>{@code POST /satellite/devices} {@code {"devices":[{"device":"printer","state":"fault","reason":"paper_end",
- *     "detail":"…"}]}}: its devices' statuses ({@link SatelliteDevices}).</li>
+ *     "detail":"…"}]}}: its devices' statuses ({@link SatelliteDevices});</li>
+ * <li>{@code GET /satellite/kiosk-state}: what the master's own kiosk shows of the queue (each service's waiting
+ *     count and estimated wait, open or why not, the priorities offered, a closed day; {@code pages.KioskState}, read
+ *     as the master's kiosk reads it), for the satellite's touch page. Nothing personal.</li>
  * </ul>
  * Anything wrong (no or a wrong token, a malformed body, a bad key) is refused from the error catalogue, counted,
  * and changes nothing.
@@ -49,6 +53,7 @@ import vn.motcua.appliance.web.paired.ScreenRole;
 public final class SatelliteDesk extends Handler.Abstract {
     public static final String TICKETS = "/satellite/tickets";
     public static final String DEVICES = "/satellite/devices";
+    public static final String KIOSK_STATE = "/satellite/kiosk-state";
     private static final Logger log = LoggerFactory.getLogger(SatelliteDesk.class);
     private static final Pattern DEVICE = Pattern.compile("[a-z][a-z0-9-]{0,23}");
     private static final int MAX_DETAIL = 120;
@@ -56,11 +61,15 @@ public final class SatelliteDesk extends Handler.Abstract {
     private final Pairing pairing;
     private final SatellitePresses presses;
     private final SatelliteDevices devices;
+    private final Supplier<Map<String, Object>> kioskState;
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong issued = new AtomicLong();
     private final AtomicLong replayed = new AtomicLong();
 
-    public SatelliteDesk(Pairing pairing, SatellitePresses presses, SatelliteDevices devices) {
+    /** @param kioskState what the master's own kiosk shows of the queue, read when a satellite asks */
+    public SatelliteDesk(Pairing pairing, SatellitePresses presses, SatelliteDevices devices,
+                         Supplier<Map<String, Object>> kioskState) {
+        this.kioskState = kioskState;
         this.pairing = pairing;
         this.presses = presses;
         this.devices = devices;
@@ -70,12 +79,17 @@ public final class SatelliteDesk extends Handler.Abstract {
     public boolean handle(Request request, Response response, Callback callback) {
         Exchange x = new Exchange(request, response, callback, 4096);
         try {
-            if (!"POST".equals(x.method)) {
-                throw ErrorCatalogue.METHOD.errorWithDetail("use POST");
+            boolean read = x.path.equals(KIOSK_STATE);
+            if (!(read ? "GET" : "POST").equals(x.method)) {
+                throw ErrorCatalogue.METHOD.errorWithDetail(read ? "use GET" : "use POST");
             }
             Optional<PairedScreen> satellite = pairing.screen(request).filter(s -> s.role() == ScreenRole.SATELLITE);
             if (satellite.isEmpty()) {
                 throw ErrorCatalogue.SATELLITE_ONLY.error();
+            }
+            if (read) {
+                x.json(200, kioskState.get());
+                return true;
             }
             long id = satellite.get().id();
             JsonNode body = x.body();

@@ -43,9 +43,7 @@ public final class SimulatorControls {
      * The simulated devices' controls for a satellite kiosk, which has devices but no queue ({@code satellite}): the
      * same paths as above for whichever of the three is simulated; null when none is.
      */
-    public static Handler forDevices(vn.motcua.appliance.devices.reader.SimulatedCodeReader reader,
-                                     vn.motcua.appliance.devices.buttons.SimulatedButtonPanel buttons,
-                                     vn.motcua.appliance.devices.printer.sim.SimulatedPrinter printer) {
-        return SimulatedDevicesHandler.of(reader, buttons, printer);
+    public static Handler forDevices(ResidentDevices devices) {
+        return SimulatedDevicesHandler.of(devices);
     }
 }

@@ -122,7 +122,7 @@ class KioskTicketTest {
             assertEquals("off", answer.get("state").asText(), answer.toString());
             assertTrue(answer.get("message_en").asText().startsWith("No paper ticket here"), answer.toString());
             assertFalse(json("/kiosk/info").at("/printer/present").asBoolean());
-            String qr = a.devices().ticketQr().text("A001", java.time.Instant.now());
+            String qr = a.tickets().ticketQr().text("A001", java.time.Instant.now());
             assertTrue(qr.startsWith("https://dichvucong.example.gov.vn/hang-doi?don-vi=benthanh&so=A001"), qr);
             assertEquals(QrSvg.svg(qr), get("/kiosk/qr/A001.svg").body());
         }
