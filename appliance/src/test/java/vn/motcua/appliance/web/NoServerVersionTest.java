@@ -43,8 +43,8 @@ class NoServerVersionTest {
 
     @BeforeAll
     static void start() throws Exception {
+        pc = NamespaceSockets.start(HOST.ns(), dir.resolve("web-tls.crt")); // made ready while the appliance starts
         appliance = LanKeystore.applianceWithLan(dir, HOST.ns().host(), e -> e, java.time.Clock.systemUTC());
-        pc = NamespaceSockets.start(HOST.ns(), dir.resolve("web-tls.crt"));
     }
 
     @AfterAll

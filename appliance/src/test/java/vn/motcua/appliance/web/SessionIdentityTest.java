@@ -44,8 +44,8 @@ class SessionIdentityTest {
 
     @BeforeEach
     void start() throws Exception {
+        pc = NamespaceSockets.start(HOST.ns(), dir.resolve("web-tls.crt")); // made ready while the appliance starts
         appliance = LanKeystore.applianceWithLan(dir, HOST.ns().host(), e -> e, java.time.Clock.systemUTC());
-        pc = NamespaceSockets.start(HOST.ns(), dir.resolve("web-tls.crt"));
         lan = new InetSocketAddress(HOST.ns().host(), appliance.lanPort().orElseThrow());
     }
 

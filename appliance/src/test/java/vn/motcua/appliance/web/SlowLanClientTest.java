@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.appliance.Appliance;
 import vn.motcua.appliance.TestStores;
 import vn.motcua.appliance.web.lan.AnotherHost;
+import vn.motcua.appliance.web.lan.NamespaceSockets;
 
 /**
  * Issue 21, finding 1: connections on the LAN listener that send a body or a header one byte every second hold no
@@ -34,16 +35,20 @@ class SlowLanClientTest {
     @TempDir
     Path dir;
     private Appliance appliance;
+    /** The slow clients' sockets, opened from inside the namespace. */
+    private NamespaceSockets hosts;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
 
     @BeforeEach
     void start() throws Exception {
+        hosts = NamespaceSockets.start(HOSTS.ns(), dir.resolve("web-tls.crt")); // made ready while the appliance starts
         appliance = LanKeystore.applianceWithLan(dir, HOSTS.ns().host(), e -> e, java.time.Clock.systemUTC());
     }
 
     @AfterEach
     void stop() throws Exception {
+        hosts.close();
         appliance.close();
     }
 
@@ -59,7 +64,7 @@ class SlowLanClientTest {
 
     private void attack(boolean slowBody) throws Exception {
         InetSocketAddress lan = new InetSocketAddress(HOSTS.ns().host(), appliance.lanPort().orElseThrow());
-        try (SlowLanClients slow = SlowLanClients.open(HOSTS.ns(), dir.resolve("web-tls.crt"), lan, 20, 5, slowBody, 1000)) {
+        try (SlowLanClients slow = SlowLanClients.open(hosts, HOSTS.ns().inside(), lan, 20, 5, slowBody, 1000)) {
             TestStores.await(() -> slow.started() == 20, Duration.ofSeconds(60), "20 slow clients connected");
             // More slow clients than the old shared pool had threads: the kiosk's ticket must still come at once.
             // 10 s is no speed claim (it takes milliseconds); before the fix it never came.

@@ -2,12 +2,10 @@ package vn.motcua.appliance.web;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import vn.motcua.appliance.web.lan.NamespaceSockets;
-import vn.motcua.appliance.web.lan.NetNamespace;
 
 /**
  * Connections to the LAN listener from other hosts of the LAN (a network namespace's addresses) that trickle a
@@ -23,23 +21,22 @@ final class SlowLanClients implements AutoCloseable {
     }
 
     /**
-     * Opens {@code n} connections from the namespace's addresses in turn, {@code perSource} from each (a source's
-     * share of LAN connections is bounded), each sending its head at once and then a byte every {@code gapMillis}.
-     *
-     * @param cacert the LAN listener's certificate (PEM), trusted as a counter PC would
+     * Opens {@code n} connections through {@code host} from its namespace's addresses in turn, {@code perSource}
+     * from each (a source's share of LAN connections is bounded), each sending its head at once and then a byte
+     * every {@code gapMillis}. {@link #close} ends {@code host}.
      */
-    static SlowLanClients open(NetNamespace ns, Path cacert, InetSocketAddress lan, int n, int perSource,
-                               boolean slowBody, long gapMillis) throws IOException, InterruptedException {
-        if (ns.inside().size() * perSource < n) {
+    static SlowLanClients open(NamespaceSockets host, List<String> sources, InetSocketAddress lan, int n, int perSource,
+                               boolean slowBody, long gapMillis) throws IOException {
+        if (sources.size() * perSource < n) {
             throw new IllegalArgumentException(n + " connections, " + perSource + " a source, need more than "
-                    + ns.inside().size() + " addresses");
+                    + sources.size() + " addresses");
         }
-        SlowLanClients c = new SlowLanClients(NamespaceSockets.start(ns, cacert));
+        SlowLanClients c = new SlowLanClients(host);
         String head = slowBody
                 ? "POST /counter/login HTTP/1.1\r\nHost: lan\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n"
                 : "GET /counter/me HTTP/1.1\r\nHost: lan\r\n";
         for (int i = 0; i < n; i++) {
-            c.connections.add(c.host.trickle(ns.inside().get(i / perSource), lan, head, gapMillis));
+            c.connections.add(host.trickle(sources.get(i / perSource), lan, head, gapMillis));
         }
         return c;
     }

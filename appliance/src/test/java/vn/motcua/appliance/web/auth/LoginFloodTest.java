@@ -45,8 +45,9 @@ class LoginFloodTest {
     void aFloodOfMadeUpNamesIsThrottledBeforeTheHashAndNeverAnswers500() throws Exception {
         String flooder = HOSTS.ns().inside().get(0);
         String clerksPc = HOSTS.ns().inside().get(1);
-        try (Appliance appliance = LanKeystore.applianceWithLan(dir, HOSTS.ns().host(), e -> e, java.time.Clock.systemUTC());
-             NamespaceSockets hosts = NamespaceSockets.start(HOSTS.ns(), dir.resolve("web-tls.crt"));
+        // the sockets' agent first: it gets ready while the appliance starts
+        try (NamespaceSockets hosts = NamespaceSockets.start(HOSTS.ns(), dir.resolve("web-tls.crt"));
+             Appliance appliance = LanKeystore.applianceWithLan(dir, HOSTS.ns().host(), e -> e, java.time.Clock.systemUTC());
              ExecutorService pool = Executors.newFixedThreadPool(16)) {
             InetSocketAddress lan = new InetSocketAddress(HOSTS.ns().host(), appliance.lanPort().orElseThrow());
             Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();

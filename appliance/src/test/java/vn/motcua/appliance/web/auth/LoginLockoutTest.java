@@ -52,8 +52,8 @@ class LoginLockoutTest {
     void start() throws Exception {
         logs.start();
         root.addAppender(logs);
+        hosts = NamespaceSockets.start(HOSTS.ns(), dir.resolve("web-tls.crt")); // made ready while the appliance starts
         appliance = LanKeystore.applianceWithLan(dir, HOSTS.ns().host(), e -> e, java.time.Clock.systemUTC());
-        hosts = NamespaceSockets.start(HOSTS.ns(), dir.resolve("web-tls.crt"));
         lan = new InetSocketAddress(HOSTS.ns().host(), appliance.lanPort().orElseThrow());
     }
 

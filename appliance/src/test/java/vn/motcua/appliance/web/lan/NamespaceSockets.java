@@ -42,20 +42,15 @@ public final class NamespaceSockets implements AutoCloseable {
     }
 
     /**
-     * The agent started in {@code ns}, trusting {@code cacert} (the PEM the LAN listener's keystore was made with),
-     * ready for connections.
+     * The agent started in {@code ns}, trusting {@code cacert} (the PEM the LAN listener's keystore is made with). It
+     * reads the certificate at its first connection, so a test starts it before its appliance and the agent's own
+     * start (a JVM and TLS made ready, a second or two) overlaps the appliance's.
      */
-    public static NamespaceSockets start(NetNamespace ns, Path cacert) throws IOException, InterruptedException {
+    public static NamespaceSockets start(NetNamespace ns, Path cacert) throws IOException {
         Process p = new ProcessBuilder(ns.java(SocketAgent.class, cacert.toString()))
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         NamespaceSockets s = new NamespaceSockets(ns, p);
         Thread.ofPlatform().daemon().name("namespace-sockets").start(s::readReplies);
-        try {
-            s.ready.get(60, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            s.close();
-            throw new IOException("the socket agent did not start in the namespace", e);
-        }
         return s;
     }
 
@@ -106,6 +101,14 @@ public final class NamespaceSockets implements AutoCloseable {
     }
 
     private void send(String line) throws IOException {
+        try {
+            ready.get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IOException("the socket agent did not start in the namespace", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
         synchronized (commands) {
             commands.write((line + "\n").getBytes(StandardCharsets.US_ASCII));
             commands.flush();

@@ -12,11 +12,15 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.util.Base64;
+import java.util.function.Supplier;
 
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -43,9 +47,24 @@ public final class SocketAgent {
 
     private SocketAgent() {}
 
-    /** @param args the PEM certificate to trust (the LAN listener's, as a counter PC that accepted it) */
+    /**
+     * @param args the PEM certificate to trust (the LAN listener's, as a counter PC that accepted it), read at the
+     *             first connection: it need not exist yet when this starts
+     */
     public static void main(String[] args) throws Exception {
-        SSLContext tls = trusting(Path.of(args[0]));
+        warmUp();
+        Path cacert = Path.of(args[0]);
+        Supplier<SSLContext> tls = new Supplier<>() {
+            private SSLContext made;
+
+            @Override
+            public synchronized SSLContext get() {
+                if (made == null) {
+                    made = trusting(cacert);
+                }
+                return made;
+            }
+        };
         reply("R");
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII));
         for (String line; (line = in.readLine()) != null; ) {
@@ -59,8 +78,19 @@ public final class SocketAgent {
         System.exit(0); // the test is done with us: every connection goes
     }
 
-    private static SSLSocket connect(SSLContext tls, String[] f) throws IOException {
-        SSLSocket s = (SSLSocket) tls.getSocketFactory().createSocket();
+    /**
+     * A client hello made once: the first use of TLS in a JVM loads and initialises much (over a second on a loaded
+     * machine), done here while the test starts its appliance rather than in its first request.
+     */
+    private static void warmUp() throws Exception {
+        SSLEngine engine = SSLContext.getDefault().createSSLEngine("warm-up", 443);
+        engine.setUseClientMode(true);
+        engine.beginHandshake();
+        engine.wrap(ByteBuffer.allocate(0), ByteBuffer.allocate(engine.getSession().getPacketBufferSize()));
+    }
+
+    private static SSLSocket connect(Supplier<SSLContext> tls, String[] f) throws IOException {
+        SSLSocket s = (SSLSocket) tls.get().getSocketFactory().createSocket();
         if (!f[2].equals("-")) {
             s.bind(new InetSocketAddress(InetAddress.getByName(f[2]), 0));
         }
@@ -68,7 +98,7 @@ public final class SocketAgent {
         return s;
     }
 
-    private static void exchange(SSLContext tls, String[] f) {
+    private static void exchange(Supplier<SSLContext> tls, String[] f) {
         ByteArrayOutputStream answer = new ByteArrayOutputStream();
         Exception failed = null;
         try (SSLSocket s = connect(tls, f)) {
@@ -88,7 +118,7 @@ public final class SocketAgent {
         }
     }
 
-    private static void trickle(SSLContext tls, String[] f) {
+    private static void trickle(Supplier<SSLContext> tls, String[] f) {
         long gap = Long.parseLong(f[5]);
         SSLSocket s;
         try {
@@ -107,6 +137,8 @@ public final class SocketAgent {
             }
         } catch (IOException e) {
             // the server closed the connection: what is wanted (the reader tells it)
+        } catch (RuntimeException e) {
+            e.printStackTrace(); // no certificate to trust, say: never started, and the test says so
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -131,16 +163,18 @@ public final class SocketAgent {
         }
     }
 
-    private static SSLContext trusting(Path pem) throws Exception {
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
+    private static SSLContext trusting(Path pem) {
         try (InputStream in = Files.newInputStream(pem)) {
+            KeyStore trust = KeyStore.getInstance("PKCS12");
+            trust.load(null, null);
             trust.setCertificateEntry("appliance", CertificateFactory.getInstance("X.509").generateCertificate(in));
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trust);
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(null, tmf.getTrustManagers(), null);
+            return ctx;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot trust " + pem + ": " + e, e);
         }
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trust);
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(null, tmf.getTrustManagers(), null);
-        return ctx;
     }
 }
