@@ -117,7 +117,7 @@ public final class NetNamespace implements AutoCloseable {
         String classpath = main.getProtectionDomain().getCodeSource().getLocation().getPath()
                 + java.io.File.pathSeparator + System.getProperty("java.class.path");
         List<String> c = new ArrayList<>(List.of(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-XX:+UseSerialGC", "-Xmx128m", "-cp", classpath, main.getName()));
+                .toString(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx128m", "-cp", classpath, main.getName()));
         c.addAll(List.of(args));
         return command(c);
     }
