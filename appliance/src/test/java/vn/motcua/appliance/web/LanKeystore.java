@@ -40,38 +40,25 @@ public final class LanKeystore {
     }
 
     /**
-     * A demo appliance in {@code dir} with both listeners on free ports: local HTTP on 127.0.0.1 and the LAN
-     * listener on 127.0.0.2 with a keystore made by {@link #make}, and two staff accounts (lan: counters 1,2;
-     * chi: manager). Started; the caller closes it.
-     */
-    public static Appliance applianceWithLan(Path dir) throws Exception {
-        return applianceWithLan(dir, java.util.function.UnaryOperator.identity());
-    }
-
-    /** The same, its config changed by {@code edit} first (the phone page turned on, say). */
-    public static Appliance applianceWithLan(Path dir, java.util.function.UnaryOperator<String> edit) throws Exception {
-        return applianceWithLan(dir, edit, Clock.systemUTC());
-    }
-
-    /** The same on {@code clock} (a test moving time on instead of waiting). */
-    public static Appliance applianceWithLan(Path dir, java.util.function.UnaryOperator<String> edit, Clock clock)
-            throws Exception {
-        return applianceWithLan(dir, "127.0.0.2", edit, clock);
-    }
-
-    /** @param keepKeystore a restart: the keystore made before stays (a satellite pins its certificate) */
-    public static Appliance applianceWithLan(Path dir, java.util.function.UnaryOperator<String> edit,
-                                             boolean keepKeystore) throws Exception {
-        return applianceWithLan(dir, "127.0.0.2", edit, Clock.systemUTC(), keepKeystore);
-    }
-
-    /**
-     * The same with the LAN listener on {@code lanAddress} (a network namespace's host side, so its clients are
-     * another host: {@code lan.NetNamespace}), its certificate for that address ({@code web-tls.crt} in {@code dir}).
+     * A demo appliance in {@code dir} with both listeners on free ports: local HTTP on 127.0.0.1 and the LAN listener
+     * on {@code lanAddress} (a network namespace's host side, so its clients are another host: {@code lan.NetNamespace})
+     * with a keystore made by {@link #make} for that address ({@code web-tls.crt} in {@code dir}), its config changed
+     * by {@code edit} first (the phone page turned on, say), on {@code clock}, and two staff accounts (lan: counters
+     * 1,2; chi: manager). Started; the caller closes it.
      */
     public static Appliance applianceWithLan(Path dir, String lanAddress, java.util.function.UnaryOperator<String> edit,
                                              Clock clock) throws Exception {
         return applianceWithLan(dir, lanAddress, edit, clock, false);
+    }
+
+    /**
+     * The same on the system clock.
+     *
+     * @param keepKeystore a restart: the keystore made before stays (a satellite pins its certificate)
+     */
+    public static Appliance applianceWithLan(Path dir, String lanAddress, java.util.function.UnaryOperator<String> edit,
+                                             boolean keepKeystore) throws Exception {
+        return applianceWithLan(dir, lanAddress, edit, Clock.systemUTC(), keepKeystore);
     }
 
     private static Appliance applianceWithLan(Path dir, String lanAddress, java.util.function.UnaryOperator<String> edit,

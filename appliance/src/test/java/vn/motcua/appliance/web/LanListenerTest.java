@@ -159,7 +159,7 @@ class LanListenerTest {
     /**
      * A request from another host of the LAN to the LAN listener is never trusted like this machine; the Pi's own
      * screens are, on the local listener only (issue 17 item 6). (That a 127.x source reaching the LAN listener is not
-     * trusted either is {@code SessionIdentityTest}'s and the LAN attack suite's.)
+     * trusted either is {@code LoopbackSourceOnTheLanTest}'s.)
      */
     @Test
     void aLoopbackSourceOnTheLanListenerIsNotTrustedLikeThisMachine() throws Exception {

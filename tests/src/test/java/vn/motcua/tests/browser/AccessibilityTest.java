@@ -152,7 +152,9 @@ class AccessibilityTest {
     @BeforeAll
     static void start() throws Exception {
         axe = axeSource();
-        LanHttps https = LanHttps.make(dir, "127.0.0.2"); // the phone page is on: it needs the LAN listener
+        // the phone page is on, so the LAN listener must be; no client uses it (the phone pages are opened on the
+        // local listener), so a loopback address and no network namespace
+        LanHttps https = LanHttps.make(dir, "127.0.0.2");
         app = new ApplianceProcess(dir, toml -> https.enableWithPhonePage(toml, 5));
         StaffFile.write(app.dataDir(), StaffFile.LAN, StaffFile.CHI);
         VoiceCache.copyInto(app.dataDir()); // the kiosk's voice guidance speaks at once

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * 198.18.0.0/15 (set aside for benchmarking): {@code 198.18.N.1/27} on the host side, {@code 198.18.N.2} and up
  * inside, N picked at random per run, names unique per run. Needs root and {@code ip} (iproute2); {@link #close}
  * removes both ends, also after a failure. In the appliance's test-jar so the appliance's LAN tests and the end-to-end
- * tests share it ({@link NamespaceCurl} is the HTTP client that runs in it).
+ * tests share it ({@link NamespaceCurl} is the HTTP client that runs in it, {@link NamespaceSockets} the raw TLS one).
  */
 public final class NetNamespace implements AutoCloseable {
     private final String name;
@@ -106,6 +106,20 @@ public final class NetNamespace implements AutoCloseable {
         List<String> c = new ArrayList<>(List.of("ip", "netns", "exec", name));
         c.addAll(command);
         return c;
+    }
+
+    /**
+     * A Java program run inside the namespace: {@code main} on this JVM's own java (the project's, not the machine's
+     * default) with this JVM's classpath, its arguments after. A raw-socket client (a slow or flooding one, a
+     * malformed request) that curl cannot be.
+     */
+    public List<String> java(Class<?> main, String... args) {
+        String classpath = main.getProtectionDomain().getCodeSource().getLocation().getPath()
+                + java.io.File.pathSeparator + System.getProperty("java.class.path");
+        List<String> c = new ArrayList<>(List.of(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx128m", "-cp", classpath, main.getName()));
+        c.addAll(List.of(args));
+        return command(c);
     }
 
     private void run(String... cmd) throws IOException, InterruptedException {

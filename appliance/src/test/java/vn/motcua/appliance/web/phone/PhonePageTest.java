@@ -50,6 +50,7 @@ import vn.motcua.appliance.web.lan.AnotherHost;
  * no personal data in the state; the secret file readable by the appliance alone.
  */
 class PhonePageTest {
+    /** The public address printed in the QR (config only: nothing connects to it; the phones use {@link #lan}). */
     private static final String BASE = "https://127.0.0.2:8443";
     /** Two phones on the guest Wi-Fi: two addresses of a network namespace, so the appliance sees other hosts. */
     @RegisterExtension
