@@ -5,8 +5,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Misses per source address, per minute: past {@code limit} in a minute a source is refused until the minute ends,
- * before anything is looked up. Used where a secret could be found by trying: the phone page's links and short codes
+ * Misses per source address in a sliding minute: past {@code limit} a source is refused, before anything is looked
+ * up. The minute slides as an estimate: this clock minute's misses plus the last minute's, weighted by how much of it
+ * the last 60 s still cover (the count a fixed clock minute would reset: a guesser, or a test, whose tries straddle
+ * a minute's end would otherwise get twice the limit). Used where a secret could be found by trying: the phone page's links and short codes
  * ({@code phone.PhoneHandler}, only wrong tries count, so residents opening their own links are never held back) and
  * pairing codes ({@code paired.Pairing}). Memory is bounded: at most {@link #MAX_SOURCES} addresses are tracked in a
  * minute; beyond them every new address shares one count, so a flood from many addresses throttles itself rather
@@ -18,7 +20,8 @@ public final class MissesPerMinute {
 
     private final Clock clock;
     private final int limit;
-    private final Map<String, Integer> misses = new HashMap<>();
+    private Map<String, Integer> misses = new HashMap<>();
+    private Map<String, Integer> lastMinute = new HashMap<>();
     private long minute = Long.MIN_VALUE;
 
     public MissesPerMinute(Clock clock, int limit) {
@@ -30,10 +33,12 @@ public final class MissesPerMinute {
         return limit;
     }
 
-    /** Whether {@code source} used up its misses this minute. */
+    /** Whether {@code source} used up its misses in the last minute. */
     public synchronized boolean tooMany(String source) {
         roll();
-        return misses.getOrDefault(key(source), 0) >= limit;
+        String key = key(source);
+        double stillCovered = 1.0 - (clock.millis() % 60_000) / 60_000.0;
+        return misses.getOrDefault(key, 0) + lastMinute.getOrDefault(key, 0) * stillCovered >= limit;
     }
 
     /** Counts one miss from {@code source}. */
@@ -49,8 +54,9 @@ public final class MissesPerMinute {
     private void roll() {
         long now = clock.millis() / 60_000;
         if (now != minute) {
+            lastMinute = now == minute + 1 ? misses : new HashMap<>();
+            misses = new HashMap<>();
             minute = now;
-            misses.clear();
         }
     }
 }

@@ -10,7 +10,7 @@ import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 
-/** The per-source limit on wrong phone links: per minute, per address, bounded in memory. */
+/** The per-source limit on wrong phone links and pairing codes: in a sliding minute, per address, bounded in memory. */
 class MissesPerMinuteTest {
     private Instant now = Instant.parse("2026-12-07T02:00:10Z");
     private final MissesPerMinute guesses = new MissesPerMinute(new Clock() {
@@ -20,7 +20,7 @@ class MissesPerMinuteTest {
     }, 20);
 
     @Test
-    void aSourceIsHeldAtItsLimitUntilTheMinuteEndsAndOthersAreNot() {
+    void aSourceIsHeldAtItsLimitAndFreedAsTheMinuteSlidesOnAndOthersAreNot() {
         for (int i = 0; i < guesses.limit() - 1; i++) {
             guesses.missed("192.168.50.7");
         }
@@ -30,8 +30,29 @@ class MissesPerMinuteTest {
         assertFalse(guesses.tooMany("192.168.50.8"), "another phone");
         now = now.plus(Duration.ofSeconds(49));
         assertTrue(guesses.tooMany("192.168.50.7"), "still this minute");
-        now = now.plus(Duration.ofSeconds(2));
-        assertFalse(guesses.tooMany("192.168.50.7"), "a new minute, a new count");
+        now = now.plus(Duration.ofSeconds(2)); // 02:01:01: the last minute's 20 weigh 59/60 now
+        assertFalse(guesses.tooMany("192.168.50.7"), "freed as the minute slides: one miss more");
+        guesses.missed("192.168.50.7");
+        assertTrue(guesses.tooMany("192.168.50.7"), "but not a whole new count");
+        now = now.plus(Duration.ofSeconds(30)); // 02:01:31: 20 x 29/60 + 1
+        assertFalse(guesses.tooMany("192.168.50.7"));
+        now = now.plus(Duration.ofMinutes(2));
+        for (int i = 0; i < guesses.limit() - 1; i++) {
+            guesses.missed("192.168.50.7");
+        }
+        assertFalse(guesses.tooMany("192.168.50.7"), "two minutes on: the old misses are gone");
+    }
+
+    @Test
+    void missesJustBeforeAMinutesEndStillCountJustAfterIt() {
+        now = Instant.parse("2026-12-07T02:00:59.500Z");
+        for (int i = 0; i < guesses.limit(); i++) {
+            guesses.missed("192.168.50.7");
+        }
+        assertTrue(guesses.tooMany("192.168.50.7"));
+        now = Instant.parse("2026-12-07T02:01:00.500Z");
+        guesses.missed("192.168.50.7"); // the last minute's 20 weigh 119/120 now: room for this one at most
+        assertTrue(guesses.tooMany("192.168.50.7"), "a clock minute's end is no reset: the limit holds across it");
     }
 
     @Test
