@@ -95,6 +95,8 @@ final class OfficeRig implements AutoCloseable {
                 d.executeScript(ScreensBenchmark.RECORD_PAINTS);
                 pageOffsets[i++] = ((Number) d.executeScript(ScreensBenchmark.CLOCK_OFFSET)).doubleValue();
             }
+            System.out.printf("page clock - wall clock, ms: LAN display A %.3f, LAN display B %.3f, local display %.3f%n",
+                    pageOffsets[0], pageOffsets[1], pageOffsets[2]);
             assertEquals(200, master.post("/api/counters/1/open", "{\"staff\":\"lan\"}").statusCode());
             Await.until(LIMIT, () -> master.counterOpen(1), "counter 1 open");
         } catch (Exception | AssertionError e) {
@@ -161,7 +163,8 @@ final class OfficeRig implements AutoCloseable {
     /**
      * A clerk's call at counter 1 (the counter API, as a keypad adapter would): the number called and, for each display
      * ({@link #displays()} order), how long from the test's request to the frame that painted it in the "now serving"
-     * panel, ms (the pages' clocks brought to the wall clock by {@link ScreensBenchmark#CLOCK_OFFSET}).
+     * panel, ms (the pages' clocks brought to the wall clock by {@link ScreensBenchmark#CLOCK_OFFSET}). The resident
+     * stays called at the counter until {@link #finish()}.
      */
     Call call() throws Exception {
         Instant sent = Instant.now();
@@ -174,8 +177,12 @@ final class OfficeRig implements AutoCloseable {
         for (int i = 0; i < 3; i++) {
             painted[i] = ScreensBenchmark.paintedAt(displays.get(i), number) - pageOffsets[i] - at;
         }
-        assertEquals(200, master.post("/api/counters/1/finish", "{}").statusCode());
         return new Call(number, painted);
+    }
+
+    /** The clerk is done with the resident called: counter 1 free for the next call. */
+    void finish() throws Exception {
+        assertEquals(200, master.post("/api/counters/1/finish", "{}").statusCode());
     }
 
     record Call(String number, double[] paintedMs) {}
@@ -197,7 +204,9 @@ final class OfficeRig implements AutoCloseable {
             Press s = pressAtSatellite();
             Press m = pressAtMaster();
             Call c1 = call();
+            finish();
             Call c2 = call();
+            finish();
             assertEquals(s.number(), c1.number(), "the calls take the tickets in order: the satellite's first");
             if (c2.number().compareTo(c1.number()) <= 0) {
                 throw new AssertionError("then the master's, a later number: " + c1.number() + ", " + c2.number());

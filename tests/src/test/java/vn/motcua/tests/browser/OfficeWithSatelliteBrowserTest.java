@@ -55,6 +55,7 @@ class OfficeWithSatelliteBrowserTest {
             assertEquals(first.number(), call.number(), "the clerk calls the satellite's ticket");
             office.allShow(first.number());
             Browsers.screenshot(office.lanA, "display-lan-satellite-ticket-1280x720");
+            office.finish();
 
             shortBenchmark(office);
 
