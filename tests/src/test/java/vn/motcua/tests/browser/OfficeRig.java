@@ -264,7 +264,10 @@ final class OfficeRig implements AutoCloseable {
         return d;
     }
 
-    /** Browsers first, then the satellite, the master, the printers and the namespaces; each even if another fails. */
+    /**
+     * Browsers first, then the satellite, the master, the printers and the namespaces; each even if another fails. The
+     * two appliances' logs are kept in {@code target/office-logs} (the test's folder goes with it), for a failure's story.
+     */
     @Override
     public void close() throws Exception {
         Exception first = null;
@@ -277,6 +280,19 @@ final class OfficeRig implements AutoCloseable {
                 } else {
                     first.addSuppressed(e);
                 }
+            }
+        }
+        try {
+            Path logs = Files.createDirectories(Path.of("target/office-logs"));
+            for (String who : List.of("master", "satellite")) {
+                Path log = dir.resolve(who).resolve("appliance.log");
+                if (Files.exists(log)) {
+                    Files.copy(log, logs.resolve(who + ".log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (java.io.IOException e) {
+            if (first == null) {
+                first = e;
             }
         }
         opened.clear();

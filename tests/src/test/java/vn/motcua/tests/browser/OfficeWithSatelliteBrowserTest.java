@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -25,7 +26,7 @@ import vn.motcua.bus.Await;
  * manager's confirmation of the code each shows, and the master's own display on loopback ({@link OfficeRig}). A
  * resident's press at the satellite prints there a ticket the master committed; the clerk's call shows on all three
  * displays. The master is SIGKILLed: the LAN displays say they lost the link; started again, a new press at the
- * satellite prints and its call shows on all three, which caught up by themselves.
+ * satellite prints and its call shows on all three, which caught up by themselves. Then the benchmark's short form.
  * <p>The benchmark's short form, always on (figures printed, only their sanity asserted; {@link
  * OfficeWithSatelliteBenchmark} is the long form): call → painted on each LAN display against the local display, the
  * same calls observed side by side; a press at the satellite → its ticket's first byte at the satellite's printer
@@ -39,7 +40,9 @@ class OfficeWithSatelliteBrowserTest {
 
     @Test
     void aPressAtTheSatelliteIsCalledOnEveryDisplayAcrossAKillOfTheMaster() throws Exception {
+        long t0 = System.nanoTime();
         try (OfficeRig office = new OfficeRig(dir, 300)) {
+            took("the office started, satellite and displays paired", t0);
             String log = Files.readString(dir.resolve("master/appliance.log"));
             for (var ns : List.of(office.satelliteHost, office.hallHostA, office.hallHostB)) {
                 assertTrue(log.contains("for the screen at " + ns.inside().getFirst()),
@@ -56,16 +59,13 @@ class OfficeWithSatelliteBrowserTest {
             office.allShow(first.number());
             Browsers.screenshot(office.lanA, "display-lan-satellite-ticket-1280x720");
             office.finish();
+            took("the first press printed and called", t0);
 
-            shortBenchmark(office);
-
-            // the master SIGKILLed: the displays say the link is lost, the satellite that the master is away
+            // the master SIGKILLed: the displays say the link is lost (the satellite's own "offline": SatelliteKillTest)
             office.master.kill();
             for (ChromeDriver d : office.displays()) {
                 Browsers.waiting(d, 60).until(s -> s.findElement(By.cssSelector(".offline")).isDisplayed());
             }
-            Await.until(OfficeRig.LIMIT, () -> !office.satellite.state().path("online").asBoolean(true),
-                    () -> "the satellite shows the master offline: " + office.satellite.state());
             Browsers.screenshot(office.lanB, "display-lan-offline-1280x720");
 
             // started again: a new press at the satellite, its call; every display catches up by itself
@@ -73,16 +73,29 @@ class OfficeWithSatelliteBrowserTest {
             Await.until(OfficeRig.LIMIT, () -> office.satellite.state().path("online").asBoolean(),
                     () -> "the satellite finds the master back by itself: " + office.satellite.state());
             OfficeRig.Press again = office.pressAtSatellite();
-            committedOnTheMaster(office, again.number(), 2 + 2 * (ROUNDS + 1), 2 + ROUNDS + 1);
+            committedOnTheMaster(office, again.number(), 2, 2);
             OfficeRig.Call second = office.call();
             assertEquals(again.number(), second.number());
             office.allShow(again.number());
             for (ChromeDriver d : office.displays()) {
                 Browsers.waiting(d, 60).until(s -> !s.findElement(By.cssSelector(".offline")).isDisplayed());
             }
+            for (ChromeDriver d : office.displays()) { // the big panel too, once the previous call's hold is over
+                Browsers.waiting(d, 60).until(ExpectedConditions.textToBe(By.id("hero-number"), again.number()));
+            }
             Browsers.screenshot(office.lanB, "display-lan-second-1280x720");
             Browsers.screenshot(office.local, "display-local-second-1280x720");
+            office.finish();
+            took("the master killed and back, the second call on every display", t0);
+
+            shortBenchmark(office);
+            took("the short benchmark", t0);
         }
+    }
+
+    /** Where the test's time goes (it runs on a shared 2-core machine beside others): printed, not asserted. */
+    private static void took(String what, long since) {
+        System.out.printf("%s: %.1f s into the test%n", what, (System.nanoTime() - since) / 1e9);
     }
 
     /** The benchmark's short form: every sample there, after its own request; the figures printed. */

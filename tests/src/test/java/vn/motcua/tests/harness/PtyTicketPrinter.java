@@ -63,13 +63,18 @@ public final class PtyTicketPrinter implements AutoCloseable {
         }
     }
 
-    /** The config with its {@code [devices.printer]} on this pty (the demo's simulated printer replaced). */
+    /**
+     * The config with its {@code [devices.printer]} on this pty (the demo's simulated printer replaced). The status
+     * answers come from this test's JVM, which a loaded 2-core machine may keep off the CPU for longer than a real
+     * printer's few ms: the longest status wait the config allows (5 s), so a late answer is not taken for a printer
+     * gone offline and a ticket given up.
+     */
     public String serial(String toml) {
         String simulated = "[devices.printer]\nmode = \"simulated\"";
         if (!toml.contains(simulated)) {
             throw new IllegalArgumentException("no simulated printer section to replace");
         }
-        return toml.replace(simulated, "[devices.printer]\nmode = \"serial\"\nport = \"" + pty.host + "\"\nbaud = 115200");
+        return toml.replace(simulated, "[devices.printer]\nmode = \"serial\"\nport = \"" + pty.host + "\"\nbaud = 115200\nstatus_timeout_ms = 5000\njob_timeout_ms = 60000");
     }
 
     /** {@code System.nanoTime()} of each ticket's first command ({@code ESC @}) read here, in order. */
