@@ -133,15 +133,14 @@ final class OfficeRig implements AutoCloseable {
     /** A resident's press at the satellite's service button: the ticket the satellite printed, and when. */
     Press pressAtSatellite() throws Exception {
         int printedBefore = satellite.printed().size();
+        int cutBefore = satellitePrinter.ticketsCut();
         int startsBefore = satellitePrinter.ticketStarts().size();
         long t0 = System.nanoTime();
         HttpResponse<String> r = satellite.post("/sim/buttons/" + SERVICE + "/press", null);
         assertEquals(202, r.statusCode(), r.body());
         Await.until(LIMIT, () -> satellite.printed().size() == printedBefore + 1,
                 () -> "the satellite printed the press's ticket: " + satellite.printed() + " " + satellite.state());
-        List<Long> starts = satellitePrinter.ticketStarts();
-        assertEquals(startsBefore + 1, starts.size(), "one ticket's bytes reached the satellite's printer");
-        return new Press(satellite.printed().getLast(), (starts.get(startsBefore) - t0) / 1e6);
+        return new Press(satellite.printed().getLast(), toFirstByte(satellitePrinter, cutBefore, startsBefore, t0));
     }
 
     /** The same press at one of the master's own service buttons, printed on the master's printer. */
@@ -151,10 +150,16 @@ final class OfficeRig implements AutoCloseable {
         long t0 = System.nanoTime();
         HttpResponse<String> r = master.post("/sim/buttons/" + SERVICE + "/press", null);
         assertEquals(202, r.statusCode(), r.body());
-        Await.until(LIMIT, () -> masterPrinter.ticketsCut() == cutBefore + 1, "the master printed the press's ticket");
-        List<Long> starts = masterPrinter.ticketStarts();
-        assertEquals(startsBefore + 1, starts.size(), "one ticket's bytes reached the master's printer");
-        return new Press(null, (starts.get(startsBefore) - t0) / 1e6);
+        return new Press(null, toFirstByte(masterPrinter, cutBefore, startsBefore, t0));
+    }
+
+    /** Waits for the press's ticket to be cut at {@code printer}: from {@code t0} to its first command, ms. */
+    private static double toFirstByte(PtyTicketPrinter printer, int cutBefore, int startsBefore, long t0) {
+        Await.until(LIMIT, () -> printer.ticketsCut() == cutBefore + 1 && printer.ticketStarts().size() == startsBefore + 1,
+                () -> "one ticket begun and cut at the printer: " + printer.ticketStarts().size() + " begun, "
+                        + printer.ticketsCut() + " cut, before " + startsBefore + " and " + cutBefore
+                        + "; bytes it did not know: " + printer.unknownBytes());
+        return (printer.ticketStarts().get(startsBefore) - t0) / 1e6;
     }
 
     /** A press, and how long from the test's request to its ticket's first command at the printer, ms. */
@@ -227,22 +232,25 @@ final class OfficeRig implements AutoCloseable {
 
     /** The samples, ms: call → painted on each display (the same calls), press → first ticket byte at each printer. */
     record Figures(List<Double> lanA, List<Double> lanB, List<Double> local, List<Double> atSatellite,
-                   List<Double> atMaster) {
-        /**
-         * Prints both figures: call → painted on the LAN displays (both pooled, then each) against the local display
-         * for the same calls, and a press at the satellite → its printer's first ticket byte against one at the master.
-         */
-        void print(String form) throws java.io.IOException {
-            List<Double> lan = new ArrayList<>(lanA);
-            lan.addAll(lanB);
-            System.out.println("Office with a satellite, " + form + ":");
-            System.out.println(compare("  call -> painted in counter 1's now-serving cell", "LAN (both)", lan, "local", local));
-            System.out.println(compare("    the same calls", "LAN display A", lanA, "local", local));
-            System.out.println(compare("    the same calls", "LAN display B", lanB, "local", local));
-            System.out.println(compare("  button press -> its ticket's first ESC/POS command (ESC @) at the printer",
-                    "satellite", atSatellite, "master", atMaster));
-            System.out.println("  load average: " + Files.readString(Path.of("/proc/loadavg")).trim());
-        }
+                   List<Double> atMaster) {}
+
+    /**
+     * Prints both figures: call → painted on the LAN displays (both pooled, then each) against the local display for
+     * the same calls, and a press at the satellite → its printer's first ticket byte against one at the master; and
+     * the bytes the printers did not know (0 unless the line garbled the stream).
+     */
+    void print(String form, Figures f) throws java.io.IOException {
+        List<Double> lan = new ArrayList<>(f.lanA());
+        lan.addAll(f.lanB());
+        System.out.println("Office with a satellite, " + form + ":");
+        System.out.println(compare("  call -> painted in counter 1's now-serving cell", "LAN (both)", lan, "local", f.local()));
+        System.out.println(compare("    the same calls", "LAN display A", f.lanA(), "local", f.local()));
+        System.out.println(compare("    the same calls", "LAN display B", f.lanB(), "local", f.local()));
+        System.out.println(compare("  button press -> its ticket's first ESC/POS command (ESC @) at the printer",
+                "satellite", f.atSatellite(), "master", f.atMaster()));
+        System.out.println("  bytes the printers did not know: master " + masterPrinter.unknownBytes() + ", satellite "
+                + satellitePrinter.unknownBytes());
+        System.out.println("  load average: " + Files.readString(Path.of("/proc/loadavg")).trim());
     }
 
     /** p50 and p99 of each series, and the ratio of the first to the second. */

@@ -29,7 +29,7 @@ class OfficeWithSatelliteBenchmark {
             throw new IllegalArgumentException("motcua.bench.rounds must be 1.." + (998 / 2 - WARMUP) + ": " + ROUNDS);
         }
         try (OfficeRig office = new OfficeRig(dir, 999)) {
-            office.measure(WARMUP, ROUNDS).print(ROUNDS + " rounds after " + WARMUP + " warm-up rounds");
+            office.print(ROUNDS + " rounds after " + WARMUP + " warm-up rounds", office.measure(WARMUP, ROUNDS));
         }
     }
 }

@@ -101,7 +101,7 @@ class OfficeWithSatelliteBrowserTest {
     /** The benchmark's short form: every sample there, after its own request; the figures printed. */
     private void shortBenchmark(OfficeRig office) throws Exception {
         OfficeRig.Figures f = office.measure(1, ROUNDS);
-        f.print("short form");
+        office.print("short form", f);
         for (List<Double> series : List.of(f.lanA(), f.lanB(), f.local(), f.atSatellite(), f.atMaster())) {
             assertTrue(series.stream().allMatch(ms -> ms > 0 && ms < OfficeRig.LIMIT.toMillis()),
                     "every sample taken, after its own request: " + series);

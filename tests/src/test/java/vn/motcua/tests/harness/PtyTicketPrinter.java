@@ -87,6 +87,11 @@ public final class PtyTicketPrinter implements AutoCloseable {
         return cuts.get();
     }
 
+    /** Bytes that were no ESC/POS command the simulated printer knows: 0 unless the line garbled the stream. */
+    public long unknownBytes() {
+        return paper.unknownBytes();
+    }
+
     /** The tickets cut so far (the last 8), as drawn from the bytes. */
     public List<BufferedImage> tickets() {
         return paper.tickets();
