@@ -63,7 +63,9 @@ class SatelliteKioskTest {
         Files.createDirectories(m);
         master = LanKeystore.applianceWithLan(m, toml -> toml.replace(
                 "enabled  = true\nbind     = \"127.0.0.2\"\nport     = 0",
-                "enabled  = true\nbind     = \"127.0.0.2\"\nport     = " + lanPort), true);
+                "enabled  = true\nbind     = \"127.0.0.2\"\nport     = " + lanPort)
+                // a button of the master's own, to show its printer prints its tickets only
+                + "\n[devices.buttons]\nmode = \"simulated\"\n[[devices.buttons.map]]\nservice = \"ho-tich\"\nbcm = 17\n", true);
         pairs = new ScreenPairs(HttpClient.newBuilder().sslContext(LanKeystore.trusting(m))
                 .connectTimeout(Duration.ofSeconds(10)).build(), "https://127.0.0.2:" + lanPort);
     }
@@ -198,6 +200,13 @@ class SatelliteKioskTest {
             assertTrue(master.queue().read(e -> e.ticket(n)).isPresent(), "every printed ticket is the master's: " + n);
         }
         assertEquals(3, masterTickets(), "and none twice");
+
+        // the master's own printer prints its own tickets only: a press at its button after the satellite's third
+        // ticket (issued by this master) comes out alone, not behind a copy of the satellite's (jobs print in order)
+        var masterPaper = master.devices().printer().orElseThrow().simulator().orElseThrow();
+        ((vn.motcua.appliance.devices.buttons.SimulatedButtonPanel) master.devices().buttons().orElseThrow()).press("ho-tich");
+        Await.until(LIMIT, () -> masterTickets() == 4 && !masterPaper.tickets().isEmpty(), "the master's button printed");
+        assertEquals(1, masterPaper.tickets().size(), "the satellite's tickets were not printed at the master as well");
     }
 
     @Test
