@@ -126,8 +126,10 @@ final class OfficeRig implements AutoCloseable {
     }
 
     private static void synced(ChromeDriver d) {
-        Browsers.waiting(d, 60).until(s -> !"".equals(s.findElement(By.tagName("body")).getDomAttribute("data-synced"))
-                && s.findElement(By.tagName("body")).getDomAttribute("data-synced") != null);
+        Browsers.waiting(d, 60).until(s -> {
+            String synced = s.findElement(By.tagName("body")).getDomAttribute("data-synced");
+            return synced != null && !synced.isEmpty(); // its first snapshot applied
+        });
     }
 
     /** A resident's press at the satellite's service button: the ticket the satellite printed, and when. */
