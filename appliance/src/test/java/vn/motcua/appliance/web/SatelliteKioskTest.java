@@ -85,7 +85,10 @@ class SatelliteKioskTest {
         Files.createDirectories(m);
         String bind = "enabled  = true\nbind     = \"" + HOST.ns().host() + "\"\nport     = ";
         master = LanKeystore.applianceWithLan(m, HOST.ns().host(),
-                toml -> edit.apply(toml.replace(bind + "0", bind + lanPort)), true);
+                toml -> edit.apply(toml.replace(bind + "0", bind + lanPort)
+                        // a button of the master's own, to show its printer prints its tickets only
+                        + "\n[devices.buttons]\nmode = \"simulated\"\n[[devices.buttons.map]]\nservice = \"ho-tich\"\nbcm = 17\n"),
+                true);
         pairs = new ScreenPairs(new NamespaceCurl(HOST.ns(), m.resolve("web-tls.crt"), dir.resolve("curl"))::send,
                 "https://" + HOST.ns().host() + ":" + lanPort);
     }
@@ -225,6 +228,27 @@ class SatelliteKioskTest {
             assertTrue(master.queue().read(e -> e.ticket(n)).isPresent(), "every printed ticket is the master's: " + n);
         }
         assertEquals(3, masterTickets(), "and none twice");
+
+        // the master's own printer prints its own tickets only: a press at its button after the satellite's third
+        // ticket (issued by this master) comes out alone, not behind a copy of the satellite's (jobs print in order)
+        var masterPaper = master.devices().printer().orElseThrow().simulator().orElseThrow();
+        List<String> atSatellite = satellite.satellite().printed();
+        ((vn.motcua.appliance.devices.buttons.SimulatedButtonPanel) master.devices().buttons().orElseThrow()).press("ho-tich");
+        Await.until(LIMIT, () -> paperAt(masterPaper).stream().anyMatch(qr -> atSatellite.stream().noneMatch(qr::contains)),
+                "the master's button's ticket printed at the master");
+        assertEquals(1, masterPaper.tickets().size(), "the satellite's tickets were not printed at the master as well: "
+                + paperAt(masterPaper) + " " + atSatellite);
+    }
+
+    /** The QR text of each ticket on {@code printer}'s paper ("" where none is read). */
+    private static List<String> paperAt(vn.motcua.appliance.devices.printer.sim.SimulatedPrinter printer) {
+        return printer.tickets().stream().map(img -> {
+            try {
+                return vn.motcua.appliance.devices.printer.Tickets.decodeQr(img);
+            } catch (com.google.zxing.NotFoundException e) {
+                return "";
+            }
+        }).toList();
     }
 
     /**

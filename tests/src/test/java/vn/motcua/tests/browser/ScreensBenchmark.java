@@ -46,7 +46,7 @@ class ScreensBenchmark {
      * In the display: when counter 1's cell in the "now serving" panel shows a new number, the instant of the frame
      * that paints it (the next requestAnimationFrame, as for motcuaLatencies). Event-driven, no polling in the page.
      */
-    private static final String RECORD_PAINTS = """
+    static final String RECORD_PAINTS = """
             window.benchPainted = [];
             var last = null;
             new MutationObserver(function () {
@@ -57,7 +57,7 @@ class ScreensBenchmark {
             }).observe(document.getElementById('counters'), { childList: true, subtree: true, characterData: true });""";
 
     /** This page's performance.timeOrigin + now() minus Date.now(), averaged so that Date's 1 ms steps average out. */
-    private static final String CLOCK_OFFSET = """
+    static final String CLOCK_OFFSET = """
             var sum = 0, n = 20000;
             for (var i = 0; i < n; i++) { sum += performance.timeOrigin + performance.now() - Date.now(); }
             return sum / n;""";
@@ -167,7 +167,7 @@ class ScreensBenchmark {
     }
 
     /** Waits until the display painted {@code number} in counter 1's cell and returns when, in the page's time. */
-    private static double paintedAt(ChromeDriver display, String number) {
+    static double paintedAt(ChromeDriver display, String number) {
         String find = "var n = arguments[0]; return window.benchPainted.filter(function (p) { return p.number === n; })";
         Browsers.waiting(display, 60).until(d -> !((List<?>) ((ChromeDriver) d).executeScript(find, number)).isEmpty());
         @SuppressWarnings("unchecked")

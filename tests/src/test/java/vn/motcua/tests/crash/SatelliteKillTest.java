@@ -3,21 +3,15 @@ package vn.motcua.tests.crash;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +26,8 @@ import vn.motcua.appliance.web.lan.NetNamespace;
 import vn.motcua.bus.Await;
 import vn.motcua.tests.harness.ApplianceProcess;
 import vn.motcua.tests.harness.LanHttps;
+import vn.motcua.tests.harness.ManagerOnLan;
+import vn.motcua.tests.harness.SatelliteKiosk;
 import vn.motcua.tests.harness.StaffFile;
 
 /**
@@ -51,7 +47,7 @@ class SatelliteKillTest {
     Path dir;
     private NetNamespace ns;
     private ApplianceProcess master;
-    private ApplianceProcess satellite;
+    private SatelliteKiosk satellite;
     private LanHttps https;
 
     @BeforeEach
@@ -66,15 +62,7 @@ class SatelliteKillTest {
         master = new ApplianceProcess(m, https::enable);
         StaffFile.write(master.dataDir(), StaffFile.LAN, StaffFile.CHI);
         master.start();
-        String address = ns.inside().getFirst();
-        String fingerprint = fingerprint(m.resolve("web-tls.crt"));
-        satellite = new ApplianceProcess(s, toml -> toml
-                .replace("bind           = \"127.0.0.1\"", "bind           = \"" + address + "\"\n"
-                        + "expose_local_on_lan = \"the test reads the satellite's kiosk API from the host side\"")
-                .replace("[devices.counter_bus]\nmode = \"simulated\"", "[devices.counter_bus]\nmode = \"off\"")
-                + "\n[satellite]\nmaster_url = \"" + https.base().replaceAll("/$", "") + "\"\nmaster_fingerprint = \""
-                + fingerprint + "\"\ntoken_file = \"" + s.resolve("satellite.token") + "\"\n")
-                .inside(ns::command, address);
+        satellite = new SatelliteKiosk(s, https, ns, UnaryOperator.identity());
         satellite.start();
     }
 
@@ -152,64 +140,18 @@ class SatelliteKillTest {
     }
 
     private void pair() throws Exception {
-        Await.until(LIMIT, () -> !state().path("code").isMissingNode() && !state().path("code").isNull(),
-                () -> "the satellite shows a pairing code: " + state());
-        String code = state().get("code").asText();
-        HttpClient lan = lan();
-        HttpResponse<String> ok = lan.send(manager("/counter/login", null,
-                "{\"user\":\"chi\",\"password\":\"quan-ly-9\"}"), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, ok.statusCode(), ok.body());
-        String session = ok.headers().firstValue("set-cookie").orElseThrow().split(";")[0];
-        String csrf = JSON.readTree(lan.send(HttpRequest.newBuilder(URI.create(https.base() + "counter/me"))
-                .header("Cookie", session).build(), HttpResponse.BodyHandlers.ofString()).body()).get("csrf").asText();
-        HttpResponse<String> confirmed = lan.send(manager("/manager/screens", new String[] {session, csrf},
-                "{\"code\":\"" + code + "\",\"name\":\"Cửa bên\",\"role\":\"satellite\"}"), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, confirmed.statusCode(), confirmed.body());
-        Await.until(LIMIT, () -> state().path("paired").asBoolean() && state().path("online").asBoolean(),
-                () -> "the satellite paired and online: " + state());
-    }
-
-    private HttpRequest manager(String path, String[] session, String json) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(https.base() + path.substring(1)))
-                .timeout(Duration.ofSeconds(20)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
-        if (session != null) {
-            b.header("Cookie", session[0]).header("X-CSRF-Token", session[1]);
-        }
-        return b.build();
+        satellite.pairBy(ManagerOnLan.logIn(https, StaffFile.CHI), "Cửa bên", LIMIT);
     }
 
     private JsonNode state() {
-        try {
-            return JSON.readTree(satellite.get("/satellite/state").body());
-        } catch (Exception e) {
-            return JSON.createObjectNode();
-        }
+        return satellite.state();
     }
 
     private List<String> printed() {
-        try {
-            List<String> out = new ArrayList<>();
-            JSON.readTree(satellite.get("/satellite/printed").body()).path("printed").forEach(n -> out.add(n.asText()));
-            return out;
-        } catch (Exception e) {
-            return List.of();
-        }
+        return satellite.printed();
     }
 
     private int refusals() {
-        return state().path("button_refusals").asInt();
-    }
-
-    private static String fingerprint(Path crt) throws Exception {
-        try (InputStream in = Files.newInputStream(crt)) {
-            byte[] der = CertificateFactory.getInstance("X.509").generateCertificate(in).getEncoded();
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(der));
-        }
-    }
-
-    /** The manager's browser at a counter PC: trusts the office's own certificate (the test made it). */
-    private static HttpClient lan() throws Exception {
-        return LanHttps.anyCertificateClient();
+        return satellite.refusals();
     }
 }

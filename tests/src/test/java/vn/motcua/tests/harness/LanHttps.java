@@ -54,6 +54,17 @@ public final class LanHttps {
         return port;
     }
 
+    /**
+     * The SHA-256 of the listener's certificate, in hex: what a satellite's {@code master_fingerprint} pins (the
+     * technician reads it off the master's certificate at provisioning).
+     */
+    public String fingerprint() throws java.io.IOException, java.security.GeneralSecurityException {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(dir.resolve("web-tls.crt"))) {
+            byte[] der = java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in).getEncoded();
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(der));
+        }
+    }
+
     /** {@code https://address:port/} */
     public String base() {
         return "https://" + address + ":" + port + "/";

@@ -14,12 +14,20 @@ import vn.motcua.appliance.service.CommittedEvent;
 import vn.motcua.appliance.domain.TicketQr;
 
 /**
- * Prints a ticket for every ticket the queue issues (kiosk, API or button), after it is durably
+ * Prints a ticket for every ticket the queue issues here (kiosk, API or button), after it is durably
  * committed: the ticket exists whether or not the printer works, and a printer fault reaches staff
- * through the status listeners, not through the queue.
+ * through the status listeners, not through the queue. A ticket a satellite kiosk asked for is printed
+ * there, from the master's answer, and not here as well.
  */
 public final class TicketPrinting implements QueueListener {
     private static final Logger log = LoggerFactory.getLogger(TicketPrinting.class);
+    /**
+     * The event a satellite kiosk's press is committed with, in the same commit as its ticket
+     * ({@code web.satellite.SatellitePresses}, whose type this is). Such a ticket went to the satellite's own
+     * paper: printed here too it was a stray ticket at the master's kiosk nobody takes, and it held the master's
+     * printer (and a resident's press there) behind it (found by {@code OfficeWithSatelliteBenchmark}).
+     */
+    public static final String SATELLITE_TICKET = "satellite.ticket";
     private final TicketPrinter printer;
     private final OfficeLayout layout;
     private final String officeNameVi;
@@ -43,6 +51,9 @@ public final class TicketPrinting implements QueueListener {
 
     @Override
     public void onCommitted(CommandResult result, List<CommittedEvent> events) {
+        if (events.stream().anyMatch(e -> SATELLITE_TICKET.equals(e.type()))) {
+            return; // printed at the satellite that asked for it
+        }
         for (QueueEvent e : result.events()) {
             if (e instanceof QueueEvent.TicketIssued t) {
                 String number = t.number();

@@ -32,7 +32,7 @@ import vn.motcua.appliance.web.ErrorCatalogue;
  * before that.
  */
 public final class SatellitePresses {
-    public static final String TYPE = "satellite.ticket";
+    public static final String TYPE = vn.motcua.appliance.devices.printer.TicketPrinting.SATELLITE_TICKET;
     /** How long a press key is remembered: far beyond any satellite's retries (it gives up after a minute). */
     static final Duration KEPT = Duration.ofHours(36);
     /** What a satellite may use as a key: 16-64 URL-safe characters (it sends 22: 128 random bits). */

@@ -101,6 +101,16 @@ public final class NetNamespace implements AutoCloseable {
         return List.copyOf(inside);
     }
 
+    /**
+     * Sends whatever is not for its own /27 through the host side, so a program inside also reaches this host's other
+     * addresses: a listener bound to another namespace's host side (one master's LAN listener, clients in several
+     * namespaces, each another host). The host delivers such packets itself (they are for its own address); nothing is
+     * forwarded beyond it.
+     */
+    public void routeThroughHost() throws IOException, InterruptedException {
+        run("ip", "netns", "exec", name, "ip", "route", "add", "default", "via", host());
+    }
+
     /** {@code command} run inside the namespace. */
     public List<String> command(List<String> command) {
         List<String> c = new ArrayList<>(List.of("ip", "netns", "exec", name));
