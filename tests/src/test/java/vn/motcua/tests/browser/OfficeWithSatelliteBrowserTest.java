@@ -90,6 +90,18 @@ class OfficeWithSatelliteBrowserTest {
 
             shortBenchmark(office);
             took("the short benchmark", t0);
+
+            // the manager's device map on the Pi's own screen: both LAN displays and the satellite, each online
+            ChromeDriver map = office.local;
+            map.get(office.master.get("/healthz").uri().resolve("/manager").toString());
+            Browsers.logIn(map, "chi", "quan-ly-9", "board");
+            Browsers.waiting(map, 60).until(d -> d.findElements(By.cssSelector("#screens tr.screen-working")).size() == 3
+                    && d.findElements(By.cssSelector("#screens tr.screen-working")).stream()
+                            .allMatch(r -> r.getText().contains("Đang kết nối / Online")));
+            String rows = map.findElement(By.id("screens")).getText();
+            assertTrue(rows.contains("Satellite kiosk") && rows.contains("Hall display"), rows);
+            map.executeScript("document.getElementById('screens-admin').scrollIntoView()");
+            Browsers.screenshot(map, "manager-device-map-1280x720");
         }
     }
 

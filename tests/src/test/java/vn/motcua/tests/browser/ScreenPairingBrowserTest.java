@@ -89,6 +89,7 @@ class ScreenPairingBrowserTest {
                 By.cssSelector("#screens tr.screen-working"), "Đang kết nối / Online"));
         String row = manager.findElement(By.cssSelector("#screens tr.screen-working")).getText();
         assertTrue(row.contains("TV sảnh chờ") && row.contains("Hall display") && row.contains("Every service"), row);
+        manager.executeScript("document.getElementById('screens-admin').scrollIntoView()"); // the list, then the form
         Browsers.screenshot(manager, "manager-paired-screens-1280x900");
         Browsers.click(manager, By.cssSelector("#screens tr.screen-working button.revoke"));
         Browsers.waiting(screen, 60).until(d -> d.getCurrentUrl().endsWith("/pair"));
