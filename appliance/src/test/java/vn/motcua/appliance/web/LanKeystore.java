@@ -81,6 +81,15 @@ public final class LanKeystore {
         return a;
     }
 
+    /** The SHA-256 of {@code dir}'s web-tls.crt, as {@code openssl x509 -fingerprint -sha256} prints it. */
+    public static String fingerprint(Path dir) throws Exception {
+        try (InputStream in = Files.newInputStream(dir.resolve("web-tls.crt"))) {
+            byte[] der = CertificateFactory.getInstance("X.509").generateCertificate(in).getEncoded();
+            return java.util.HexFormat.ofDelimiter(":").withUpperCase()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(der));
+        }
+    }
+
     public static SSLContext trusting(Path dir) throws Exception {
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
-import java.security.cert.CertificateFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -110,10 +108,9 @@ class SatelliteEnrolmentTest {
         Path tokenFile = s.resolve("satellite.token");
         Files.createFile(tokenFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(tokenFile, token + "\n", StandardCharsets.US_ASCII);
-        String toml = vn.motcua.appliance.TestStores.demoToml(s)
-                .replace("[devices.counter_bus]\nmode = \"simulated\"", "[devices.counter_bus]\nmode = \"off\"")
-                + "\n[satellite]\nmaster_url = \"https://" + HOST.ns().host() + ":" + master.lanPort().orElseThrow()
-                + "\"\nmaster_fingerprint = \"" + fingerprint() + "\"\ntoken_file = \"" + tokenFile + "\"\n";
+        String toml = SatelliteToml.of(vn.motcua.appliance.TestStores.demoToml(s),
+                "https://" + HOST.ns().host() + ":" + master.lanPort().orElseThrow(),
+                LanKeystore.fingerprint(dir.resolve("master")), tokenFile);
         satellite = new Appliance(ConfigLoader.parse(toml, "satellite", ConfigLoader.Options.DEMO), Clock.systemUTC());
         satellite.start();
     }
@@ -132,13 +129,6 @@ class SatelliteEnrolmentTest {
             return vn.motcua.appliance.store.EventJson.mapper().readTree(get("/satellite/state"));
         } catch (java.io.IOException e) {
             return vn.motcua.appliance.store.EventJson.mapper().createObjectNode();
-        }
-    }
-
-    private String fingerprint() throws Exception {
-        try (InputStream in = Files.newInputStream(dir.resolve("master/web-tls.crt"))) {
-            byte[] der = CertificateFactory.getInstance("X.509").generateCertificate(in).getEncoded();
-            return HexFormat.ofDelimiter(":").withUpperCase().formatHex(MessageDigest.getInstance("SHA-256").digest(der));
         }
     }
 

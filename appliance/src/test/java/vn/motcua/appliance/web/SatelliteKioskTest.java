@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -15,11 +14,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.cert.CertificateFactory;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -101,18 +97,13 @@ class SatelliteKioskTest {
     private ApplianceConfig satelliteConfig(String fingerprint, UnaryOperator<String> edit) throws Exception {
         Path s = dir.resolve("satellite");
         Files.createDirectories(s);
-        String toml = edit.apply(vn.motcua.appliance.TestStores.demoToml(s))
-                .replace("[devices.counter_bus]\nmode = \"simulated\"", "[devices.counter_bus]\nmode = \"off\"")
-                + "\n[satellite]\nmaster_url = \"https://" + HOST.ns().host() + ":" + lanPort + "\"\nmaster_fingerprint = \""
-                + fingerprint + "\"\ntoken_file = \"" + s.resolve("satellite.token") + "\"\n";
+        String toml = SatelliteToml.of(edit.apply(vn.motcua.appliance.TestStores.demoToml(s)),
+                "https://" + HOST.ns().host() + ":" + lanPort, fingerprint, s.resolve("satellite.token"));
         return ConfigLoader.parse(toml, "satellite", ConfigLoader.Options.DEMO);
     }
 
     private String fingerprint() throws Exception {
-        try (InputStream in = Files.newInputStream(dir.resolve("master/web-tls.crt"))) {
-            byte[] der = CertificateFactory.getInstance("X.509").generateCertificate(in).getEncoded();
-            return HexFormat.ofDelimiter(":").withUpperCase().formatHex(MessageDigest.getInstance("SHA-256").digest(der));
-        }
+        return LanKeystore.fingerprint(dir.resolve("master"));
     }
 
     /** A free port on the master's LAN address, kept across its restart (the satellite's master_url names it). */
