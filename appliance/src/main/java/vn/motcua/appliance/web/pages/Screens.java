@@ -185,12 +185,7 @@ public final class Screens {
             satelliteDevices.forget(revoked);
             deviceStatuses.forget(SatelliteDevices.devicesOf(revoked));
         }), clock);
-        // a screen is there while its live feed is open; a satellite kiosk has none: while it reports its devices
-        presence = new ScreenPresence(pairing.screens()::working, () -> {
-            java.util.Set<Long> up = new java.util.HashSet<>(live.screensOnline());
-            up.addAll(satelliteDevices.reporting());
-            return up;
-        }, deviceEvents, clock);
+        presence = new ScreenPresence(pairing.screens()::working, this::screensThere, deviceEvents, clock);
         pairing.registerHealth(health, presence);
         // the screens provisioning enrolled, merged by token hash: a second start, or a second run, adds nothing
         pairing.enrolFrom(vn.motcua.appliance.web.paired.EnrolledScreensFile.beside(config.web().staffAccounts()),
@@ -247,8 +242,8 @@ public final class Screens {
         PhoneHandler phone = new PhoneHandler(queue, ticketQr, phoneLink, config.identity().officeNameVi(),
                 config.web().phone().refresh().toSeconds(), clock, phoneCounts);
         PairingHandler pairingAnswers = new PairingHandler(pairing);
-        ScreenAdminHandler screenAdmin = new ScreenAdminHandler(pairing, staff, queue.layout(), live::screensOnline,
-                satelliteDevices::online, satelliteDevices::faults);
+        ScreenAdminHandler screenAdmin = new ScreenAdminHandler(pairing, staff, queue.layout(), this::screensThere,
+                satelliteDevices::faults);
         routes = new Routes(List.of(
                 page("/display", "display.html", LAN_DISPLAY),
                 page("/counter-screen", "counter-screen.html", LAN_COUNTER_SCREEN),
@@ -424,6 +419,16 @@ public final class Screens {
         } catch (RuntimeException e) {
             log.warn("Paired screens' presence check", e);
         }
+    }
+
+    /**
+     * The paired screens there now, for the device map and the offline reports alike: a screen while its live feed is
+     * open; a satellite kiosk, which has none, while it reports its devices.
+     */
+    private java.util.Set<Long> screensThere() {
+        java.util.Set<Long> up = new java.util.HashSet<>(live.screensOnline());
+        up.addAll(satelliteDevices.reporting());
+        return up;
     }
 
     /** Which paired screens are reported offline. */

@@ -47,22 +47,20 @@ public final class ScreenAdminHandler extends Handler.Abstract {
     private final StaffGate gate;
     private final OfficeLayout layout;
     private final java.util.function.Supplier<Set<Long>> online;
-    private final java.util.function.LongPredicate reporting;
     private final java.util.function.LongFunction<List<Map<String, Object>>> faults;
 
     /**
-     * @param online     the screens with a live feed stream open now
-     * @param reporting  whether a satellite kiosk (which need not hold a feed open) reported its devices lately
+     * @param online     the screens there now (a live feed open, or a satellite kiosk reporting its devices): the
+     *                   same answer {@link ScreenPresence} reports offline screens from
      * @param faults     a satellite's devices at fault as it last reported them (device, reason, detail)
      */
     public ScreenAdminHandler(Pairing pairing, StaffGate gate, OfficeLayout layout,
-                              java.util.function.Supplier<Set<Long>> online, java.util.function.LongPredicate reporting,
+                              java.util.function.Supplier<Set<Long>> online,
                               java.util.function.LongFunction<List<Map<String, Object>>> faults) {
         this.pairing = pairing;
         this.gate = gate;
         this.layout = layout;
         this.online = online;
-        this.reporting = reporting;
         this.faults = faults;
     }
 
@@ -194,7 +192,7 @@ public final class ScreenAdminHandler extends Handler.Abstract {
             m.put("services", s.services());
             m.put("counters", s.counters());
             boolean satellite = s.role() == ScreenRole.SATELLITE;
-            m.put("online", !s.revoked() && (up.contains(s.id()) || satellite && reporting.test(s.id())));
+            m.put("online", !s.revoked() && up.contains(s.id()));
             m.put("faults", satellite && !s.revoked() ? faults.apply(s.id()) : List.of());
             m.put("created", s.created().toEpochMilli());
             m.put("last_seen", s.lastSeen() == null ? null : s.lastSeen().toEpochMilli());

@@ -92,7 +92,7 @@ public final class SatelliteDevices {
     }
 
     /** Whether satellite {@code satellite} reported within {@link #SILENT_AFTER}. */
-    public boolean online(long satellite) {
+    private boolean online(long satellite) {
         Instant at = reported.get(satellite);
         return at != null && Duration.between(at, clock.instant()).compareTo(SILENT_AFTER) < 0;
     }
