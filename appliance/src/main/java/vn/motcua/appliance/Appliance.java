@@ -54,6 +54,7 @@ public final class Appliance implements AutoCloseable {
     private final Scheduler scheduler = new Scheduler();
     private final Shared shared;
     private final Parts parts = new Parts(health);
+    private volatile Thread afterReady;
     private boolean demo;
     private volatile boolean closing;
     private ApplianceStore store;
@@ -96,6 +97,7 @@ public final class Appliance implements AutoCloseable {
      * <li>screens: the web server, once every part it shows exists;</li>
      * <li>systemd: READY once the screens are served, then the watchdog pings; closed first (STOPPING).</li>
      * </ol>
+     * Then each part's {@link vn.motcua.appliance.parts.Part#afterReady} warm-up, behind READY on a thread of its own.
      *
      * @throws PartFailedException a part failed to start; every part started before it is closed by then
      */
@@ -132,6 +134,7 @@ public final class Appliance implements AutoCloseable {
         });
         parts.start(new SystemdService(notifier, new Liveness(service, events)::check,
                 "serving " + config.office().counters().size() + " counters", shared));
+        afterReady = parts.afterReady();
     }
 
     /**
@@ -143,6 +146,12 @@ public final class Appliance implements AutoCloseable {
         satellite = parts.start(new SatelliteRole(config, shared, deviceEvents));
         parts.start(new SystemdService(notifier, bound -> true, "satellite kiosk of "
                 + config.satellite().get().masterUrl(), shared));
+        afterReady = parts.afterReady();
+    }
+
+    /** The warm-ups run after READY ({@link #start}); null before it. Tests join it to time a warm first use. */
+    public Thread afterReady() {
+        return afterReady;
     }
 
     /** The satellite kiosk's part, when this appliance is one; else null. */

@@ -93,6 +93,12 @@ final class WebScreens implements Part {
                 config.web().lan().bind().getHostAddress(), p));
     }
 
+    /** The first staff login's hashing (Argon2's first runs) is made ready after READY, not before the first page. */
+    @Override
+    public void afterReady() {
+        screens.passwordChecks().prepare();
+    }
+
     /** For /metrics: -1 while the outbox cannot be read (H2 failed and waits to be reopened), so a scrape still answers. */
     private long outboxDepth() {
         try {

@@ -127,6 +127,55 @@ class PartsTest {
         assertEquals(List.of("start store", "close store"), happened, "the queue never opened");
     }
 
+    @Test
+    void theWarmUpsRunAfterReadyInOrderOffTheStartingThreadAndOneFailingDoesNotStopTheNext() throws Exception {
+        Thread starting = Thread.currentThread();
+        List<Thread> ranOn = new ArrayList<>();
+        parts.start(new Recorded("store", false));
+        parts.start(new Part() {
+            @Override public String name() { return "devices"; }
+            @Override public void start() { happened.add("start devices"); }
+            @Override public void afterReady() {
+                ranOn.add(Thread.currentThread());
+                throw new IllegalStateException("no fonts");
+            }
+            @Override public void close() { happened.add("close devices"); }
+        });
+        parts.start(new Part() {
+            @Override public String name() { return "screens"; }
+            @Override public void start() { happened.add("start screens"); }
+            @Override public void afterReady() {
+                ranOn.add(Thread.currentThread());
+                happened.add("warm screens");
+            }
+            @Override public void close() { happened.add("close screens"); }
+        });
+
+        Thread after = parts.afterReady();
+        after.join(10_000);
+
+        assertFalse(after.isAlive());
+        assertEquals(List.of("start store", "start devices", "start screens", "warm screens"), happened);
+        assertEquals(2, ranOn.size(), "the failing warm-up ran first, the next one still ran");
+        assertTrue(ranOn.stream().allMatch(t -> t == after && t != starting), "not on the thread that started the parts");
+        assertTrue(logs.list.stream().anyMatch(l -> l.getLevel() == ch.qos.logback.classic.Level.WARN
+                && l.getFormattedMessage().equals("The devices part's work after start-up failed; its first use will be slower")));
+        assertTrue(health.allOk(), "a warm-up that failed is no start-up failure");
+    }
+
+    @Test
+    void noWarmUpRunsOnceThePartsWereClosed() throws Exception {
+        parts.start(new Part() {
+            @Override public String name() { return "devices"; }
+            @Override public void start() { happened.add("start devices"); }
+            @Override public void afterReady() { happened.add("warm devices"); }
+            @Override public void close() { happened.add("close devices"); }
+        });
+        parts.closeAll(); // SIGTERM right after READY
+        parts.afterReady().join(10_000);
+        assertEquals(List.of("start devices", "close devices"), happened);
+    }
+
     /** A part that writes down its start and close; one that fails throws from its start, after a half start. */
     private final class Recorded implements Part {
         private final String name;

@@ -2,6 +2,7 @@ package vn.motcua.appliance.parts;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 
@@ -60,6 +61,36 @@ public final class Parts {
         List<String> out = new ArrayList<>();
         started.descendingIterator().forEachRemaining(p -> out.add(p.name()));
         return out;
+    }
+
+    /**
+     * Runs each started part's {@link Part#afterReady} once, first part first, on a daemon thread of its own: called
+     * when the appliance is READY. Stops early when the parts are being closed; returns the thread (tests join it).
+     */
+    public Thread afterReady() {
+        List<Part> inOrder;
+        synchronized (this) {
+            inOrder = new ArrayList<>(started);
+        }
+        Collections.reverse(inOrder);
+        Thread t = new Thread(() -> {
+            for (Part part : inOrder) {
+                synchronized (this) {
+                    if (closed) {
+                        return;
+                    }
+                }
+                try {
+                    part.afterReady();
+                } catch (Exception | Error e) {
+                    log.warn("The {} part's work after start-up failed; its first use will be slower", part.name(), e);
+                }
+            }
+        }, "after-ready");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.start();
+        return t;
     }
 
     /** Closes every part started, last first; a part that fails to close is logged and the others still close. */

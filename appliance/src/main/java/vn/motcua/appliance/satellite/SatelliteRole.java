@@ -94,6 +94,11 @@ public final class SatelliteRole implements Part {
                 port(), state.paired() ? "paired" : "not paired yet");
     }
 
+    @Override
+    public void afterReady() {
+        devices.afterReady();
+    }
+
     private void startWeb() throws Exception {
         QueuedThreadPool pool = new QueuedThreadPool(8, 2);
         pool.setName("satellite-web");

@@ -53,10 +53,17 @@ public final class PrinterDevice implements AutoCloseable {
         return Optional.of(d);
     }
 
-    /** Warms the renderer (off the first resident's ticket) and starts polling status. */
+    /** Starts polling status. */
     public void start() {
-        printer.warmUp();
         printer.startStatusPolling(settings.statusPoll());
+    }
+
+    /**
+     * Warms the renderer (off the first resident's ticket; after READY: {@link ResidentDevices#afterReady}) and waits
+     * for it, so the warm-ups behind READY run one after another rather than side by side.
+     */
+    public void warmUp() {
+        printer.warmUp().join();
     }
 
     private TicketTemplate template;

@@ -123,6 +123,14 @@ public final class ResidentDevices implements Part {
         }
     }
 
+    /** The printer's renderer warms after READY: the first ticket is a while off, the first page is not. */
+    @Override
+    public void afterReady() {
+        if (printer != null) {
+            printer.warmUp();
+        }
+    }
+
     @Override
     public void close() {
         for (AutoCloseable c : opened) {

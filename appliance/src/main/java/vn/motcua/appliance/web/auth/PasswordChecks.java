@@ -21,27 +21,49 @@ public final class PasswordChecks {
      * What an unknown name is checked against, so the answer takes as long as for a known name and reveals nothing;
      * its memory is kept (one 7 MiB block for the appliance's life), and each check of it takes a permit like any.
      */
-    private final PasswordHash.Reusable unknownName = new PasswordHash.Reusable("not-a-password".toCharArray());
+    private PasswordHash.Reusable unknownName;
     /**
      * How long a check against an account's hash takes lately (nanoseconds, a moving average). Reusing memory makes
      * the unknown name's check faster (measured 58 ms against 115 ms), which would tell a guesser which names
      * exist; so its answer is held back, with its permit, until it has taken as long.
      */
-    private final java.util.concurrent.atomic.AtomicLong freshNanos = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong freshNanos = new AtomicLong();
     private final Semaphore permits;
     private final int size;
     /** Checks waiting or computing now: bounded for sources with failures, so a queue of guesses stays short. */
     private final java.util.concurrent.atomic.AtomicInteger inLine = new java.util.concurrent.atomic.AtomicInteger();
     private final AtomicLong computed = new AtomicLong();
 
+    /** Builds the budget only; the hashing it needs is done by {@link #prepare}, not on the start path. */
     public PasswordChecks(int permits) {
         this.size = permits;
-        // a first figure for the unknown name's answer before any account was checked: one fresh hash's time
-        long t0 = System.nanoTime();
-        PasswordHash.hash("calibration".toCharArray());
-        freshNanos.set(System.nanoTime() - t0);
         // fair: a clerk's login waits behind at most the checks already queued, never behind later ones
         this.permits = new Semaphore(permits, true);
+    }
+
+    /**
+     * Makes the unknown name's reusable hash and a first figure for its answer (one fresh hash's time), once. Both
+     * cost a cold JVM over a second (Argon2's first runs): the appliance calls this after READY, and a check of an
+     * unknown name calls it too, in case a login comes first.
+     */
+    public synchronized void prepare() {
+        if (unknownName != null) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        PasswordHash.hash("calibration".toCharArray());
+        freshNanos.compareAndSet(0, System.nanoTime() - t0); // an account's check may have given a figure already
+        unknownName = new PasswordHash.Reusable("not-a-password".toCharArray());
+    }
+
+    /** Whether {@link #prepare} ran. */
+    synchronized boolean prepared() {
+        return unknownName != null;
+    }
+
+    private synchronized PasswordHash.Reusable unknownName() {
+        prepare();
+        return unknownName;
     }
 
     /** Sized for this JVM: {@code min(heap / 4 / cost, processors / 2)}, at least 1. */
@@ -96,7 +118,7 @@ public final class PasswordChecks {
             computed.incrementAndGet();
             long t0 = System.nanoTime();
             if (stored == null) {
-                unknownName.verify(password); // the work is the point: the answer is no
+                unknownName().verify(password); // the work is the point: the answer is no
                 long left = freshNanos.get() - (System.nanoTime() - t0);
                 if (left > 0) {
                     Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));

@@ -462,6 +462,11 @@ public final class Screens {
         return throttle::tooFast;
     }
 
+    /** The budget of password hashes the staff logins share. */
+    public PasswordChecks passwordChecks() {
+        return checks;
+    }
+
     public LiveFeed live() {
         return live;
     }

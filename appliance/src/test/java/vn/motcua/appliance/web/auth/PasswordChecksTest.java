@@ -1,6 +1,7 @@
 package vn.motcua.appliance.web.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -34,6 +35,20 @@ class PasswordChecksTest {
         assertEquals(Optional.of(true), c.verify("mat-khau-1".toCharArray(), HASH, Duration.ofSeconds(30)));
         assertEquals(Optional.of(false), c.verify("sai".toCharArray(), HASH, Duration.ofSeconds(30)));
         assertEquals(3, c.computed(), "the unknown name was hashed too");
+    }
+
+    @Test
+    void nothingIsHashedAtConstructionTheFirstUnknownNameOrTheWarmUpPreparesIt() {
+        PasswordChecks c = new PasswordChecks(1);
+        assertFalse(c.prepared(), "built on the start path: no Argon2 run yet");
+        assertEquals(Optional.of(false), c.verify("khong-co".toCharArray(), null, Duration.ofSeconds(30)));
+        assertTrue(c.prepared(), "an unknown name before the warm-up prepares it itself");
+
+        PasswordChecks warmed = new PasswordChecks(1);
+        warmed.prepare();
+        warmed.prepare(); // once only
+        assertTrue(warmed.prepared());
+        assertEquals(0, warmed.computed(), "the warm-up is no check");
     }
 
     @Test
