@@ -10,7 +10,6 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 
 /**
  * Reads the TOML config file (Jackson's TOML reader) and checks all of it in one pass: the file is parsed,
@@ -22,8 +21,6 @@ import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 public final class ConfigLoader {
     public static final Path DEFAULT_PATH = Path.of("/etc/motcua/appliance.conf");
     static final long MAX_BYTES = 256 * 1024;
-
-    private static final TomlMapper TOML = new TomlMapper();
 
     private ConfigLoader() {}
 
@@ -65,7 +62,7 @@ public final class ConfigLoader {
     public static ApplianceConfig parse(String toml, String source, Options options) throws ConfigException {
         JsonNode tree;
         try {
-            tree = TOML.readTree(toml);
+            tree = TomlBinding.MAPPER.readTree(toml);
         } catch (JacksonException e) {
             JsonLocation at = e.getLocation();
             throw new ConfigException(source, List.of("not valid TOML" + (at != null && at.getLineNr() > 0
