@@ -53,6 +53,7 @@ public final class MqttUplink implements AutoCloseable {
     private final DossierLookup lookup;
     /** Null when the appliance takes no bookings. */
     private final BookingInbox bookingInbox;
+    private final ReceiptInbox receiptInbox = new ReceiptInbox();
     private final StorageGuard storage;
     private final AtomicBoolean pumpQueued = new AtomicBoolean();
     private final AtomicReference<LiveQueueMessage> snapshot = new AtomicReference<>();
@@ -174,12 +175,13 @@ public final class MqttUplink implements AutoCloseable {
         guarded("link up", () -> pump.connected(link));
         requestPump();
         try {
+            // receipts are QoS 0: each replaces the last, and one lost is made good by the next
             if (bookingInbox == null) {
-                link.client().subscribe(new String[] {topics.config(), topics.commandFilter(), topics.dossierResponse()},
-                        new int[] {1, 1, 1});
+                link.client().subscribe(new String[] {topics.config(), topics.commandFilter(), topics.dossierResponse(),
+                        topics.receipt()}, new int[] {1, 1, 1, 0});
             } else {
                 link.client().subscribe(new String[] {topics.config(), topics.commandFilter(), topics.dossierResponse(),
-                        topics.bookingsFilter()}, new int[] {1, 1, 1, 1});
+                        topics.receipt(), topics.bookingsFilter()}, new int[] {1, 1, 1, 0, 1});
             }
             link.publish(topics.availability(), Json.bytes(StatusMessages.Availability.online(version, bootId, startedAt)),
                     1, true, null, null, IGNORE);
@@ -201,6 +203,12 @@ public final class MqttUplink implements AutoCloseable {
                 var ack = commandInbox.receive(topic.substring(topics.commandPrefix().length()), m.getPayload());
                 if (ack != null) {
                     link.publish(topics.commandAck(), Json.bytes(ack), 1, false, 3600L, null, IGNORE);
+                }
+            } else if (topic.equals(topics.receipt())) {
+                var seq = receiptInbox.receive(m.getPayload());
+                if (seq.isPresent()) {
+                    pump.districtReceipt(seq.getAsLong());
+                    requestPump();
                 }
             } else if (topic.equals(topics.dossierResponse())) {
                 lookup.answerArrived(m);
@@ -249,7 +257,7 @@ public final class MqttUplink implements AutoCloseable {
     }
 
     private long refusedInbound() {
-        return configInbox.refusedCount() + commandInbox.refusedCount() + lookup.refusedCount()
+        return configInbox.refusedCount() + commandInbox.refusedCount() + lookup.refusedCount() + receiptInbox.refusedCount()
                 + (bookingInbox == null ? 0 : bookingInbox.refusedCount());
     }
 

@@ -22,7 +22,8 @@ import vn.motcua.appliance.store.OutboxEvent;
  * unacknowledged as the {@link BacklogWindow} allows: it grows while PUBACKs come back as fast as the
  * path allows and halves when their delay rises or a live event's PUBACK comes back late, so the backlog drains
  * as fast as the broker takes it without queueing in front of live events. An optional {@code backlogRate}
- * (token bucket, 0 = none) caps it further for a district that asks for a fixed ceiling. Events above the
+ * (token bucket, 0 = none) caps it further for a district that asks for a fixed ceiling, and the district's own
+ * receipts ({@link DistrictReceipts}) bound how much of it waits in the broker for a district slower than the broker. Events above the
  * ceiling are the <b>live lane</b>: sent first on every pump, with their own small window, never counted
  * against the backlog window. The server therefore sees seqs out of order while a backlog drains and orders
  * by seq itself (the contract says so); each message carries its id and seq for that.
@@ -41,6 +42,8 @@ public final class OutboxPump {
     private final BacklogWindow backlogWindow;
     /** Optional fixed ceiling on the backlog pace; null when {@code backlogRate} is 0 (the window alone paces). */
     private final TokenBucket backlogPace;
+    /** The district's own word on how far the backlog reached it: bounds what waits in the broker's queue for it. */
+    private final DistrictReceipts receipts;
     private final Runnable onLinkFailure;
     private final Runnable wake;
     private final ConcurrentLinkedQueue<Ack> acks = new ConcurrentLinkedQueue<>();
@@ -103,6 +106,7 @@ public final class OutboxPump {
         // (measured: under 800 events/s in UplinkDrainTest); a stalled path gets nothing more either way.
         this.backlogWindow = new BacklogWindow(clock, Math.min(4, backlogWindow), backlogWindow);
         this.backlogPace = backlogRate == 0 ? null : new TokenBucket(clock, backlogRate, backlogWindow);
+        this.receipts = new DistrictReceipts(clock);
         this.onLinkFailure = onLinkFailure;
         this.wake = wake;
     }
@@ -119,6 +123,7 @@ public final class OutboxPump {
         prefetched.clear();
         fetchedUpTo = 0;
         liveInflight.clear();
+        receipts.sessionStarted();
         sessionsBegun++;
         // The broker's receive maximum bounds both lanes together: the live lane's share stays free of backlog.
         backlogWindow.reset(newSender.receiveMaximum() - liveWindow);
@@ -128,8 +133,9 @@ public final class OutboxPump {
 
     /** The session ended: in-flight events will be resent in the next one. */
     public synchronized void disconnected() {
-        log.info("uplink session {} ended: backlog window {}, cut {} times, base PUBACK delay {} us", session,
-                backlogWindow.window(), backlogWindow.cuts(), backlogWindow.baseMicros());
+        log.info("uplink session {} ended: backlog window {}, cut {} times, base PUBACK delay {} us; district receipts {}",
+                session, backlogWindow.window(), backlogWindow.cuts(), backlogWindow.baseMicros(), !receipts.heard()
+                        ? "none heard" : receipts.ahead() + " events ahead, silent " + receipts.silences() + " times");
         session++;
         sender = null;
         liveInflight.clear();
@@ -143,6 +149,13 @@ public final class OutboxPump {
         prefetched.clear();
         fetchedUpTo = resyncCursor;
         log.info("resync requested from seq {} up to {}", fromSeq, resyncCeiling);
+    }
+
+    /**
+     * The district took in replayed event {@code replayedSeq} (its {@code receipt}); the caller runs the pump after.
+     */
+    public synchronized void districtReceipt(long replayedSeq) {
+        receipts.received(replayedSeq);
     }
 
     /**
@@ -184,7 +197,7 @@ public final class OutboxPump {
     private long fillBacklog() {
         boolean resyncing = resyncCursor >= 0 && resyncCursor < resyncCeiling;
         long top = resyncing ? resyncCeiling : ceiling;
-        int free = backlogWindow.room();
+        int free = Math.min(backlogWindow.room(), receipts.room());
         if ((resyncing ? resyncCursor : backlogCursor) >= top || free <= 0) {
             return -1;
         }
@@ -243,6 +256,7 @@ public final class OutboxPump {
         if (taken) {
             if (replayed) {
                 backlogWindow.sentBacklog(seq, handedOver);
+                receipts.sent(seq);
             } else {
                 liveInflight.add(seq);
                 backlogWindow.sentLive(seq, handedOver);

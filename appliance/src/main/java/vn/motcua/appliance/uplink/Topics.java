@@ -56,4 +56,7 @@ public final class Topics {
     public String restoreRequest() { return base + "/restore/request"; }
 
     public String restoreResponse() { return base + "/restore/response"; }
+
+    /** The district's receipt: the last replayed event it took in ({@link DistrictReceipts}). */
+    public String receipt() { return base + "/receipt"; }
 }

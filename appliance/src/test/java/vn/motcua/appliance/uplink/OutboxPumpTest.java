@@ -23,6 +23,22 @@ class OutboxPumpTest {
         return new OutboxPump(outbox, clock, live, backlog, rate, linkFailures::incrementAndGet, () -> {});
     }
 
+    /**
+     * A district from before receipts: the pump waits {@code FIRST_RECEIPT} for its first (everything sent meanwhile
+     * acknowledged by the broker), then no more for the rest of the test.
+     */
+    private void districtWithoutReceipts(OutboxPump p) {
+        p.pump();
+        sender.ackAll();
+        clock.advance(Duration.ofMillis(2_100));
+    }
+
+    /** The district took in everything replayed so far (its receipt of the last replayed event sent). */
+    private void receiptAll(OutboxPump p) {
+        sender.sent.reversed().stream().filter(FakeSender.Sent::replayed).findFirst()
+                .ifPresent(last -> p.districtReceipt(last.seq()));
+    }
+
     private void commit(int n) {
         for (int i = 0; i < n; i++) {
             outbox.commit("ticket.issued", "{\"ticket\":\"A" + i + "\"}");
@@ -58,6 +74,7 @@ class OutboxPumpTest {
         for (int i = 0; i < 10; i++) {
             p.pump();
             sender.ackAll();
+            receiptAll(p); // a prompt district: its receipts never hold the window back
         }
         p.pump();
         assertEquals(4, sender.open.size(), "the backlog's window is capped at 12 - 8");
@@ -166,6 +183,7 @@ class OutboxPumpTest {
         commit(2000);
         OutboxPump p = pump(4, 100, 0);
         p.connected(sender);
+        districtWithoutReceipts(p); // the window alone paces: the test is about it
         for (int i = 0; i < 7; i++) { // the window grows 8, 8, 16, 32, 64, 100, 100: 328 sent and acknowledged
             p.pump();
             sender.ackAll();
@@ -229,5 +247,118 @@ class OutboxPumpTest {
         @Override public int pruneDeliveredBefore(Instant c) { return d.pruneDeliveredBefore(c); }
 
         @Override public long lastSeq() { return d.lastSeq(); }
+    }
+
+    @Test
+    void aDistrictThatSendsReceiptsHasAtMostAheadBacklogEventsOnTheirWayAndLiveEventsStillGoFirst() {
+        commit(1000);
+        OutboxPump p = pump(8, 64, 0);
+        p.connected(sender);
+        for (int i = 0; i < 10; i++) {
+            p.pump();
+            sender.ackAll();
+        }
+        assertEquals(DistrictReceipts.AHEAD, sender.sent.size(), "AHEAD sent, then the first receipt is waited for");
+        p.districtReceipt(20); // the district speaks: seqs 1..20 taken in, 20 more may go
+        for (int i = 0; i < 10; i++) {
+            p.pump();
+            sender.ackAll(); // the broker PUBACKs all of it at once: it says nothing about the district
+        }
+        assertEquals(DistrictReceipts.AHEAD + 20, sender.sent.size());
+
+        int before = sender.sent.size();
+        p.districtReceipt(before); // all taken in: AHEAD more
+        for (int i = 0; i < 20; i++) {
+            p.pump();
+            sender.ackAll(); // the broker PUBACKs all of it at once: it says nothing about the district
+        }
+        assertEquals(before + DistrictReceipts.AHEAD, sender.sent.size(), "at most AHEAD sent past the last receipt");
+
+        outbox.commit("ticket.called", "{}");
+        p.pump();
+        assertEquals(new FakeSender.Sent(1001, false), sender.sent.getLast(), "a live event is not held by receipts");
+
+        p.districtReceipt(before + 20); // 20 more taken in: 20 more may go
+        p.pump();
+        sender.ackAll();
+        p.pump();
+        assertEquals(before + DistrictReceipts.AHEAD + 1 + 20, sender.sent.size());
+    }
+
+    @Test
+    void aDistrictThatSendsNoReceiptsIsWaitedForOnceThenDrainsAsThePubacksAllowForTheRestOfTheProcess() {
+        commit(3000);
+        OutboxPump p = pump(8, 64, 0);
+        p.connected(sender);
+        for (int i = 0; i < 10; i++) {
+            p.pump();
+            sender.ackAll();
+        }
+        assertEquals(DistrictReceipts.AHEAD, sender.sent.size(), "the first receipt is waited for");
+        clock.advance(Duration.ofMillis(2_100)); // none came: a district from before receipts
+        for (int i = 0; i < 10; i++) {
+            p.pump();
+            sender.ackAll();
+        }
+        int drained = sender.sent.size();
+        assertTrue(drained > 3 * DistrictReceipts.AHEAD, "the window alone paces: " + drained);
+
+        p.disconnected();
+        FakeSender next = new FakeSender();
+        p.connected(next);
+        for (int i = 0; i < 10; i++) {
+            p.pump();
+            next.ackAll();
+        }
+        assertTrue(next.sent.size() > 3 * DistrictReceipts.AHEAD, "no second pause in the next session: " + next.sent.size());
+    }
+
+    @Test
+    void aDistrictSilentWithEventsAheadIsNotWaitedForUntilItsNextReceipt() {
+        commit(2000);
+        OutboxPump p = pump(8, 64, 0);
+        p.connected(sender);
+        p.districtReceipt(1); // a seq of no event ahead: a sign of life only
+        for (int i = 0; i < 20; i++) {
+            p.pump();
+            sender.ackAll();
+        }
+        assertEquals(DistrictReceipts.AHEAD, sender.sent.size());
+
+        clock.advance(Duration.ofSeconds(11)); // no receipt for longer than SILENT
+        for (int i = 0; i < 20; i++) {
+            p.pump();
+            sender.ackAll();
+        }
+        assertTrue(sender.sent.size() > 2 * DistrictReceipts.AHEAD, "drains on by the window: " + sender.sent.size());
+
+        int now = sender.sent.size();
+        p.districtReceipt(now); // back: bounded again from here
+        for (int i = 0; i < 20; i++) {
+            p.pump();
+            sender.ackAll();
+        }
+        assertEquals(now + DistrictReceipts.AHEAD, sender.sent.size());
+    }
+
+    @Test
+    void aNewSessionCountsWhatIsAheadAfresh() {
+        commit(1000);
+        OutboxPump p = pump(8, 64, 0);
+        p.connected(sender);
+        p.districtReceipt(1);
+        for (int i = 0; i < 20; i++) {
+            p.pump();
+            sender.ackAll();
+        }
+        assertEquals(DistrictReceipts.AHEAD, sender.sent.size());
+        p.disconnected();
+        FakeSender next = new FakeSender();
+        p.connected(next);
+        for (int i = 0; i < 20; i++) {
+            p.pump();
+            next.ackAll();
+        }
+        assertEquals(DistrictReceipts.AHEAD, next.sent.size(), "bounded from the first send of the new session");
     }
 }

@@ -23,7 +23,8 @@ import vn.motcua.appliance.uplink.DossierWire;
 /**
  * Stand-in for the district server (tests and demo): subscribes to contract v1 for every office,
  * records events per device (deduplicated by id, checked for order and gaps), answers dossier
- * lookups from {@link DossierFixture} and restore requests from the events it holds, and sends configs and commands. Uses a persistent session
+ * lookups from {@link DossierFixture} and restore requests from the events it holds, sends receipts for the replayed
+ * events it took in (TOPICS.md, "Receipts") and sends configs and commands. Uses a persistent session
  * so nothing published while it reconnects is lost, as the real server must.
  */
 public final class DistrictServer implements AutoCloseable {
@@ -53,6 +54,15 @@ public final class DistrictServer implements AutoCloseable {
     private volatile RestoreMode restoreMode = RestoreMode.ANSWER;
     private final List<String> restoreRequests = new CopyOnWriteArrayList<>();
     private volatile java.util.function.BiConsumer<String, ReceivedEvents.Event> eventHook = (d, e) -> {};
+    /** Per device: the last replayed seq taken in and how many since its last receipt (TOPICS.md, "Receipts"). */
+    private final Map<String, long[]> receipts = new ConcurrentHashMap<>();
+    private volatile boolean sendsReceipts = true;
+    private final java.util.concurrent.ScheduledExecutorService receiptTimer =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "district-receipts");
+                t.setDaemon(true);
+                return t;
+            });
 
     public DistrictServer(String uri, SSLSocketFactory tls, String user, String password) throws MqttException {
         client = new MqttAsyncClient(uri, "district-server-standin", new MemoryPersistence());
@@ -86,6 +96,44 @@ public final class DistrictServer implements AutoCloseable {
         o.setSocketFactory(tls);
         client.connect(o).waitForCompletion(LIMIT_MS);
         subscribe(true);
+        receiptTimer.scheduleWithFixedDelay(() -> receipts.keySet().forEach(d -> receipt(d, 1)), 50, 50,
+                java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** Whether this district sends receipts (a district built before they were in the contract does not). */
+    public void sendsReceipts(boolean on) { sendsReceipts = on; }
+
+    /** A replayed event taken in: counted, and a receipt sent once {@code every} are waiting for one. */
+    private void tookIn(String device, long seq) {
+        long[] r = receipts.computeIfAbsent(device, d -> new long[2]);
+        synchronized (r) {
+            r[0] = seq;
+            r[1]++;
+        }
+        receipt(device, 8);
+    }
+
+    /** Publishes {@code device}'s receipt if at least {@code every} replayed events came since its last (QoS 0: no wait). */
+    private void receipt(String device, int every) {
+        long[] r = receipts.get(device);
+        if (r == null || !sendsReceipts) {
+            return;
+        }
+        long seq;
+        synchronized (r) {
+            if (r[1] < every) {
+                return;
+            }
+            seq = r[0];
+            r[1] = 0;
+        }
+        try {
+            MqttMessage m = new MqttMessage(("{\"v\":1,\"replayedSeq\":" + seq + "}").getBytes(StandardCharsets.UTF_8));
+            m.setQos(0);
+            client.publish("motcua/v1/" + device + "/receipt", m);
+        } catch (MqttException e) {
+            latest.put("error/receipt/" + device, e.toString()); // the next receipt makes up for it
+        }
     }
 
     /** Never waits when called from a Paho callback: that would block Paho's callback thread. */
@@ -115,6 +163,9 @@ public final class DistrictServer implements AutoCloseable {
                             n.get("replayed").asBoolean(), body);
                     eventHook.accept(device, e);
                     events.computeIfAbsent(device, d -> new ReceivedEvents()).add(e);
+                    if (e.replayed()) {
+                        tookIn(device, e.seq());
+                    }
                 }
                 case "dossier" -> answer(m);
                 case "restore" -> restore(device, level[4], m);
@@ -272,6 +323,7 @@ public final class DistrictServer implements AutoCloseable {
 
     @Override
     public void close() throws MqttException {
+        receiptTimer.shutdownNow();
         try {
             client.disconnect().waitForCompletion(2_000);
         } catch (MqttException ignored) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.motcua.appliance.uplink.DistrictReceipts;
 import vn.motcua.tests.district.DistrictServer;
 import vn.motcua.tests.district.ReceivedEvents;
 import vn.motcua.tests.mqtt.MosquittoBroker;
@@ -29,6 +30,11 @@ class UplinkDrainTest {
     /** Generous, because the machine is shared with other builds; the goal (2x) is the benchmark's. */
     static final double LIVE_P99_RATIO_BOUND = 5.0;
     static final Duration LIMIT = Duration.ofMinutes(3);
+    /**
+     * Events the sampler (every 50 ms) may count as held while they are on their way: PUBACKed to the office a moment
+     * before the district's callback runs.
+     */
+    static final int BROKER_SLACK = 16;
 
     @TempDir Path dir;
 
@@ -57,15 +63,15 @@ class UplinkDrainTest {
     }
 
     /**
-     * A district that takes at most 1,000 events/s (less on a loaded machine). Asserted: the backlog still reaches it
-     * exactly once and in order through the window. Printed, not asserted: its drain rate, how many events the
-     * broker held for it and the live lane's ratio. Mosquitto PUBACKs a publish as soon as it has it, so a slow
-     * subscriber does not show in the PUBACK delays: measured, the broker held most of the backlog for the slow
-     * district and live events waited behind it (seconds). Bounding that queue needs a signal from the district
-     * itself (see BENCHMARKS.md, "Uplink"); the window cannot see it.
+     * A district that takes at most 1,000 events/s (less on a loaded machine). Mosquitto PUBACKs a publish as soon as
+     * it has it, so a slow subscriber does not show in the PUBACK delays: before the district's receipts the broker
+     * held 3,600-4,700 of the 5,000 for it and live events waited seconds behind them (33-327x the no-backlog p99).
+     * Asserted: the backlog reaches it exactly once and in order, and the broker never holds more for it than the
+     * receipts allow (sampled). Printed: the live lane's p99 against the no-backlog one (a timing, not asserted here:
+     * the benchmark's figure).
      */
     @Test
-    void aSlowDistrictGetsTheBacklogOnceAndInOrder() throws Exception {
+    void aSlowDistrictGetsTheBacklogOnceAndInOrderAndTheBrokerHoldsOnlyWhatItsReceiptsAllow() throws Exception {
         int rate = 1_000;
         try (MosquittoBroker broker = MosquittoBroker.startTls(dir, TestPki.create(dir), "office", "office-pass");
              DistrictServer district = StandIns.district(broker)) {
@@ -92,6 +98,9 @@ class UplinkDrainTest {
                     + " live p99 ratio %.2fx%n", drain.eventsPerSecond(), rate, drain.maxOutstanding, ratio);
 
             deliveredOnceInOrder(district.events("bench/drain/kiosk-1"), drain);
+            // receipted at most AHEAD behind; the live lane's own events (8 in flight) may be held beside them
+            assertTrue(drain.maxOutstanding <= DistrictReceipts.AHEAD + 8 + BROKER_SLACK, "the broker held at most what the"
+                    + " receipts allow for the slow district: " + drain.summary("slow district"));
         }
     }
 
