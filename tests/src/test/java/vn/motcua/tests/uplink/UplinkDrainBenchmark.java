@@ -30,7 +30,7 @@ import vn.motcua.tests.mqtt.TestPki;
  * Benchmark, not a test (no timed assertion): drains 50,000 buffered events to a loopback Mosquitto
  * (TLS) while a live event is committed every 100 ms, in one run on one broker: the live lane alone first (the
  * no-backlog baseline), then the H2 outbox through {@link MqttUplink} paced at a fixed 500/s (the old default,
- * {@code backlog_rate = 500}), then paced by its PUBACKs ({@code BacklogWindow}, no fixed rate, the default), and
+ * {@code backlog_rate = 500}), then paced by its PUBACKs ({@code BacklogWindow}, no fixed rate, the default), then the same to a district taking 1,000 events/s on a broker of its own, and
  * with {@code -Dmotcua.bench.paho=true} Paho's own {@link MqttDefaultFilePersistence} disconnected buffer
  * (minutes: it reads every persisted message back before reconnecting). The short form is {@link UplinkDrainTest}.
  * Run: {@code ./mvnw -B -q -pl tests -am test -Dtest=UplinkDrainBenchmark -Dmotcua.bench=true -Dsurefire.failIfNoSpecifiedTests=false}
@@ -43,6 +43,8 @@ class UplinkDrainBenchmark {
     /** A busy office calls a ticket every few seconds; 100 ms is far busier, to load the live lane. */
     static final int LIVE_MS = Integer.getInteger("motcua.bench.liveMs", 100);
     static final boolean PAHO = Boolean.getBoolean("motcua.bench.paho");
+    /** The slow district's pace, events/s. */
+    static final int SLOW_RATE = Integer.getInteger("motcua.bench.slowRate", 1_000);
     @TempDir Path dir;
 
     @Test
@@ -75,8 +77,39 @@ class UplinkDrainBenchmark {
                             + " window's drain / no backlog %.2fx (fixed pace: %.2fx)%nload average before: %s, after: %s%n",
                     PACE, paced.drainSeconds() / window.drainSeconds(), window.liveMillis(0.99) / base.liveMillis(0.99),
                     paced.liveMillis(0.99) / base.liveMillis(0.99), load0, load()));
+            report.append(slowDistrict()).append('\n');
             System.out.println(report);
             Files.writeString(Path.of("target", "bench-uplink.txt"), report.toString());
+        }
+    }
+
+    /**
+     * The same backlog to a district that takes at most {@link #SLOW_RATE} events/s (it blocks in Paho's callback), on a
+     * broker of its own: the drain follows its pace through its receipts, and the live lane's p99 against the no-backlog
+     * one of the same district.
+     */
+    private String slowDistrict() throws Exception {
+        Path slowDir = Files.createDirectories(dir.resolve("slow"));
+        try (MosquittoBroker broker = MosquittoBroker.startTls(slowDir, TestPki.create(slowDir), "office", "office-pass");
+             DistrictServer district = StandIns.district(broker)) {
+            DrainRun base = new DrainRun(0);
+            DrainRun window = new DrainRun(BACKLOG);
+            Map<String, DrainRun> byOffice = Map.of("bench/base/kiosk-1", base, "bench/h2window/kiosk-1", window);
+            long[] next = {0};
+            district.onEvent((device, e) -> {
+                byOffice.get(device).arrived(e);
+                long now = System.nanoTime();
+                next[0] = Math.max(next[0], now) + 1_000_000_000L / SLOW_RATE;
+                java.util.concurrent.locks.LockSupport.parkNanos(next[0] - now);
+            });
+            OutboxDrain.run(broker, slowDir, "base", base, new OutboxDrain.Pace(8, 64, 0, LIVE_MS, 100), Duration.ofMinutes(5));
+            OutboxDrain.run(broker, slowDir, "h2window", window, new OutboxDrain.Pace(8, 64, 0, LIVE_MS, 0),
+                    Duration.ofMinutes(15));
+            return base.summary("slow district (" + SLOW_RATE + "/s), no backlog") + "\n"
+                    + window.summary("slow district (" + SLOW_RATE + "/s), window + receipts") + "\n"
+                    + String.format("slow district: drain %.0f events/s against its %d/s; live p99 during the drain / no"
+                            + " backlog %.2fx; load %s", window.eventsPerSecond(), SLOW_RATE,
+                    window.liveMillis(0.99) / base.liveMillis(0.99), load());
         }
     }
 
