@@ -30,7 +30,8 @@ import vn.motcua.tests.mqtt.TestPki;
  * Benchmark, not a test (no timed assertion): drains 50,000 buffered events to a loopback Mosquitto
  * (TLS) while a live event is committed every 100 ms, in one run on one broker: the live lane alone first (the
  * no-backlog baseline), then the H2 outbox through {@link MqttUplink} paced at a fixed 500/s (the old default,
- * {@code backlog_rate = 500}), then paced by its PUBACKs ({@code BacklogWindow}, no fixed rate, the default), then the same to a district taking 1,000 events/s on a broker of its own, and
+ * {@code backlog_rate = 500}), then paced by its PUBACKs ({@code BacklogWindow}, no fixed rate, the default), then
+ * the same to a district taking 1,000 events/s on a broker of its own (paced by its receipts too), and
  * with {@code -Dmotcua.bench.paho=true} Paho's own {@link MqttDefaultFilePersistence} disconnected buffer
  * (minutes: it reads every persisted message back before reconnecting). The short form is {@link UplinkDrainTest}.
  * Run: {@code ./mvnw -B -q -pl tests -am test -Dtest=UplinkDrainBenchmark -Dmotcua.bench=true -Dsurefire.failIfNoSpecifiedTests=false}
