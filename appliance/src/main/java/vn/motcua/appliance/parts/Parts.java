@@ -83,6 +83,11 @@ public final class Parts {
                 try {
                     part.afterReady();
                 } catch (Exception | Error e) {
+                    synchronized (this) {
+                        if (closed) {
+                            return; // stopped under it: the part's close ended its work, nothing went wrong
+                        }
+                    }
                     log.warn("The {} part's work after start-up failed; its first use will be slower", part.name(), e);
                 }
             }

@@ -95,7 +95,7 @@ public final class SatelliteRole implements Part {
     }
 
     @Override
-    public void afterReady() {
+    public void afterReady() throws Exception {
         devices.afterReady();
     }
 

@@ -62,8 +62,9 @@ public final class PrinterDevice implements AutoCloseable {
      * Warms the renderer (off the first resident's ticket; after READY: {@link ResidentDevices#afterReady}) and waits
      * for it, so the warm-ups behind READY run one after another rather than side by side.
      */
-    public void warmUp() {
-        printer.warmUp().join();
+    public void warmUp() throws Exception {
+        // bounded: a warm-up still queued when the devices close is dropped with its executor and never completes
+        printer.warmUp().get(60, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     private TicketTemplate template;

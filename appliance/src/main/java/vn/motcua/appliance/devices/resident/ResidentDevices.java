@@ -125,7 +125,7 @@ public final class ResidentDevices implements Part {
 
     /** The printer's renderer warms after READY: the first ticket is a while off, the first page is not. */
     @Override
-    public void afterReady() {
+    public void afterReady() throws Exception {
         if (printer != null) {
             printer.warmUp();
         }
