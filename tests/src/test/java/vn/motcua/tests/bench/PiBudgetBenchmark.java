@@ -38,13 +38,29 @@ import vn.motcua.tests.harness.ApplianceProcess;
  * days ({@code memory}), a command's cost against the day's size ({@code day-scale}), the uplink's drain.
  * <p>The JVM flags are the launcher's ({@code systemd/bin/motcua-appliance}); the benchmark stops if the two differ.
  * <p>Run: {@code tests/bench.sh pi-budget [cold-runs] [lifecycles-per-window]} (defaults 5 and 300); the held CPU
- * share is {@code -Dmotcua.bench.cpuShare=0.5} of one CPU.
+ * share is {@code -Dmotcua.bench.cpuShare=0.5} of one CPU. {@code -Dmotcua.bench.only=commands} runs the commands/s
+ * figures alone; {@code -Dmotcua.bench.commandJvmArgs=...} gives their appliances more JVM options (a profiler),
+ * {@code -Dmotcua.bench.beforeJar=...} runs an older build's pair beside them, {@code -Dmotcua.bench.held=false}
+ * leaves out the held figures.
  */
 public final class PiBudgetBenchmark {
     private static final Path JAR = Path.of(System.getProperty("motcua.applianceJar",
             "appliance/target/motcua-appliance.jar")).toAbsolutePath();
     private static final Path LAUNCHER = Path.of(System.getProperty("motcua.launcher", "systemd/bin/motcua-appliance"));
     private static final double CPU_SHARE = Double.parseDouble(System.getProperty("motcua.bench.cpuShare", "0.5"));
+    /** {@code commands}: the commands/s figures alone (this machine, then held), for profiling and before/after runs. */
+    private static final String ONLY = System.getProperty("motcua.bench.only", "");
+    /** An older build's jar to measure beside {@link #JAR} in the commands/s figure (before and after a change). */
+    private static final Path BEFORE_JAR = System.getProperty("motcua.bench.beforeJar") == null ? null
+            : Path.of(System.getProperty("motcua.bench.beforeJar")).toAbsolutePath();
+    /** Whether to run the held figures too (when a cgroup can be made); {@code false} for quick runs. */
+    private static final boolean HELD = Boolean.parseBoolean(System.getProperty("motcua.bench.held", "true"));
+    /**
+     * More JVM options for the appliances of the commands/s figure, split at spaces; {@code {name}} in them becomes
+     * {@code durable}, {@code lazy}, {@code before-durable} or {@code before-lazy} (e.g.
+     * {@code -XX:StartFlightRecording=filename=/tmp/{name}.jfr}).
+     */
+    private static final String COMMAND_JVM_ARGS = System.getProperty("motcua.bench.commandJvmArgs", "");
     /** The launcher's JVM flags, heap at its default; {@link #checkFlagsAreTheLaunchers} keeps them the same. */
     private static final List<String> FLAGS = List.of("-Xms16m", "-Xmx128m", "-Xss512k", "-XX:MinHeapFreeRatio=15",
             "-XX:MaxHeapFreeRatio=40", "-XX:MaxMetaspaceSize=96m", "-XX:ReservedCodeCacheSize=40m", "-XX:+UseSerialGC",
@@ -77,10 +93,18 @@ public final class PiBudgetBenchmark {
         System.out.printf("Pi budget: %s, %d CPUs, load %s%nJVM flags (the launcher's): %s%nheld: %s%n%n",
                 Runtime.version(), Runtime.getRuntime().availableProcessors(), load(), String.join(" ", FLAGS),
                 b.held.describe());
-        b.startUp(false);
+        boolean commandsOnly = ONLY.equals("commands");
+        if (!commandsOnly && !ONLY.isEmpty()) {
+            throw new IllegalArgumentException("motcua.bench.only=" + ONLY + ": known is commands");
+        }
+        if (!commandsOnly) {
+            b.startUp(false);
+        }
         b.commandsPerSecond(false);
-        if (b.held.available()) {
-            b.startUp(true);
+        if (HELD && b.held.available()) {
+            if (!commandsOnly) {
+                b.startUp(true);
+            }
             b.commandsPerSecond(true);
         }
         System.out.println("""
@@ -167,20 +191,32 @@ public final class PiBudgetBenchmark {
         return String.join(".", Arrays.copyOf(p, Math.min(n, p.length - 1)));
     }
 
-    /** One client's lifecycles, windows alternated between a durable and a not-durable appliance, both running. */
+    /**
+     * One client's lifecycles, windows alternated between a durable and a not-durable appliance, all running; with
+     * {@code -Dmotcua.bench.beforeJar=...} also a durable and a not-durable appliance of that jar (an older build), so
+     * a change is measured before and after in the same run.
+     */
     private void commandsPerSecond(boolean hold) throws Exception {
         String where = hold ? "held (" + held.describe() + ")" : "this machine";
+        List<Path> jars = new ArrayList<>(List.of(JAR));
+        if (BEFORE_JAR != null) {
+            jars.add(BEFORE_JAR);
+        }
+        int n = 2 * jars.size();
         List<Process> running = new ArrayList<>();
         try {
-            ApplianceHttp[] clients = new ApplianceHttp[2];
-            for (int i = 0; i < 2; i++) {
-                boolean durable = i == 0;
-                Path d = Files.createDirectories(dir.resolve("cmd-" + hold + "-" + durable));
+            ApplianceHttp[] clients = new ApplianceHttp[n];
+            for (int i = 0; i < n; i++) {
+                boolean durable = i % 2 == 0;
+                Path jar = jars.get(i / 2);
+                String name = (i / 2 == 0 ? "" : "before-") + (durable ? "durable" : "lazy");
+                Path d = Files.createDirectories(dir.resolve("cmd-" + hold + "-" + name));
                 ApplianceProcess conf = new ApplianceProcess(d, toml -> toml
                         .replaceAll("daily_cap    = \\d+", "daily_cap    = 0")
                         .replace("[devices.printer]\n", "[devices.printer]\nsimulated_images = false\n")
                         .replaceAll("(?m)^durable_commits\\s*=.*$", "durable_commits = " + durable));
-                Process p = start(appliance(d.resolve("appliance.conf"), List.of()), hold, d.resolve("appliance.log"));
+                Process p = start(appliance(jar, d.resolve("appliance.conf"), commandJvmArgs(name)), hold,
+                        d.resolve("appliance.log"));
                 running.add(p);
                 String base = "http://127.0.0.1:" + conf.port();
                 awaitOk(base + "/healthz", p);
@@ -190,22 +226,31 @@ public final class PiBudgetBenchmark {
                 }
                 lifecycles(clients[i], window * 2); // the JIT warmed on the same work
             }
-            double[][] rates = new double[2][3];
+            double[][] rates = new double[n][3];
             for (int round = 0; round < 3; round++) {
-                for (int i = 0; i < 2; i++) {
+                for (int i = 0; i < n; i++) {
                     rates[i][round] = lifecycles(clients[i], window);
                 }
             }
-            double durable = median(rates[0]);
-            double lazy = median(rates[1]);
-            System.out.printf("commands/s, one client, %s: durable %,.0f (rounds %s), durable_commits = false %,.0f"
-                            + " (rounds %s): x%.2f (goal: >= 1,000/s and >= 0.9x); load %s%n%n", where, durable,
-                    rounds(rates[0]), lazy, rounds(rates[1]), durable / lazy, load());
+            for (int j = 0; j < jars.size(); j++) {
+                double durable = median(rates[2 * j]);
+                double lazy = median(rates[2 * j + 1]);
+                System.out.printf("commands/s, one client, %s%s: durable %,.0f (rounds %s), durable_commits = false %,.0f"
+                                + " (rounds %s): x%.2f (goal: >= 1,000/s and >= 0.9x); load %s%n", where,
+                        j == 0 ? "" : ", before (" + jars.get(j) + ")", durable, rounds(rates[2 * j]), lazy,
+                        rounds(rates[2 * j + 1]), durable / lazy, load());
+            }
+            System.out.println();
         } finally {
             for (Process p : running) {
                 stop(p);
             }
         }
+    }
+
+    private static List<String> commandJvmArgs(String name) {
+        return COMMAND_JVM_ARGS.isBlank() ? List.of()
+                : Arrays.stream(COMMAND_JVM_ARGS.trim().split("\\s+")).map(a -> a.replace("{name}", name)).toList();
     }
 
     private double lifecycles(ApplianceHttp app, int n) throws Exception {
@@ -225,10 +270,14 @@ public final class PiBudgetBenchmark {
     }
 
     private List<String> appliance(Path config, List<String> extra) {
+        return appliance(JAR, config, extra);
+    }
+
+    private List<String> appliance(Path jar, Path config, List<String> extra) {
         List<String> cmd = new ArrayList<>(List.of(java));
         cmd.addAll(FLAGS);
         cmd.addAll(extra);
-        cmd.addAll(List.of("-jar", JAR.toString(), "--config", config.toString(), "--demo"));
+        cmd.addAll(List.of("-jar", jar.toString(), "--config", config.toString(), "--demo"));
         return cmd;
     }
 
