@@ -41,7 +41,7 @@ import vn.motcua.tests.harness.ApplianceProcess;
  * share is {@code -Dmotcua.bench.cpuShare=0.5} of one CPU. {@code -Dmotcua.bench.only=commands} runs the commands/s
  * figures alone; {@code -Dmotcua.bench.commandJvmArgs=...} gives their appliances more JVM options (a profiler),
  * {@code -Dmotcua.bench.beforeJar=...} runs an older build's pair beside them, {@code -Dmotcua.bench.held=false}
- * leaves out the held figures.
+ * leaves out the held figures, {@code -Dmotcua.bench.printer=off} runs them without the ticket printer.
  */
 public final class PiBudgetBenchmark {
     private static final Path JAR = Path.of(System.getProperty("motcua.applianceJar",
@@ -55,6 +55,12 @@ public final class PiBudgetBenchmark {
             : Path.of(System.getProperty("motcua.bench.beforeJar")).toAbsolutePath();
     /** Whether to run the held figures too (when a cgroup can be made); {@code false} for quick runs. */
     private static final boolean HELD = Boolean.parseBoolean(System.getProperty("motcua.bench.held", "true"));
+    /**
+     * The printer of the commands/s figure's appliances: {@code simulated} (the default, the demo's: every ticket
+     * rendered and sent to an in-memory printer that takes it at once) or {@code off} (no ticket rendered), to tell
+     * the renderer's share of a command's cost from the rest.
+     */
+    private static final String PRINTER = System.getProperty("motcua.bench.printer", "simulated");
     /**
      * More JVM options for the appliances of the commands/s figure, split at spaces; {@code {name}} in them becomes
      * {@code durable}, {@code lazy}, {@code before-durable} or {@code before-lazy} (e.g.
@@ -214,6 +220,8 @@ public final class PiBudgetBenchmark {
                 ApplianceProcess conf = new ApplianceProcess(d, toml -> toml
                         .replaceAll("daily_cap    = \\d+", "daily_cap    = 0")
                         .replace("[devices.printer]\n", "[devices.printer]\nsimulated_images = false\n")
+                        .replaceAll("(?m)^(\\[devices\\.printer\\][^\\[]*?)^mode = \"simulated\"",
+                                "$1mode = \"" + PRINTER + "\"")
                         .replaceAll("(?m)^durable_commits\\s*=.*$", "durable_commits = " + durable));
                 Process p = start(appliance(jar, d.resolve("appliance.conf"), commandJvmArgs(name)), hold,
                         d.resolve("appliance.log"));
@@ -235,9 +243,9 @@ public final class PiBudgetBenchmark {
             for (int j = 0; j < jars.size(); j++) {
                 double durable = median(rates[2 * j]);
                 double lazy = median(rates[2 * j + 1]);
-                System.out.printf("commands/s, one client, %s%s: durable %,.0f (rounds %s), durable_commits = false %,.0f"
+                System.out.printf("commands/s, one client, %s%s, printer %s: durable %,.0f (rounds %s), durable_commits = false %,.0f"
                                 + " (rounds %s): x%.2f (goal: >= 1,000/s and >= 0.9x); load %s%n", where,
-                        j == 0 ? "" : ", before (" + jars.get(j) + ")", durable, rounds(rates[2 * j]), lazy,
+                        j == 0 ? "" : ", before (" + jars.get(j) + ")", PRINTER, durable, rounds(rates[2 * j]), lazy,
                         rounds(rates[2 * j + 1]), durable / lazy, load());
             }
             System.out.println();
