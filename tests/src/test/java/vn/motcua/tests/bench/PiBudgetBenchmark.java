@@ -1,6 +1,7 @@
 package vn.motcua.tests.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -235,9 +236,22 @@ public final class PiBudgetBenchmark {
                 lifecycles(clients[i], window * 2); // the JIT warmed on the same work
             }
             double[][] rates = new double[n][3];
+            long[] sent = new long[n];
+            long[] wall = new long[n];
+            long[] client = new long[n];
+            ThreadCpu[] cpu = new ThreadCpu[n];
             for (int round = 0; round < 3; round++) {
                 for (int i = 0; i < n; i++) {
-                    rates[i][round] = lifecycles(clients[i], window);
+                    // each appliance's CPU counted in its own windows only: the others idle meanwhile
+                    ThreadCpu before = ThreadCpu.of(running.get(i).pid());
+                    long clientBefore = ThreadCpu.ownNanos();
+                    Window w = lifecycles(clients[i], window);
+                    client[i] += ThreadCpu.ownNanos() - clientBefore;
+                    ThreadCpu used = ThreadCpu.of(running.get(i).pid()).minus(before);
+                    cpu[i] = cpu[i] == null ? used : cpu[i].plus(used);
+                    rates[i][round] = w.rate();
+                    sent[i] += w.commands();
+                    wall[i] += w.nanos();
                 }
             }
             for (int j = 0; j < jars.size(); j++) {
@@ -247,6 +261,14 @@ public final class PiBudgetBenchmark {
                                 + " (rounds %s): x%.2f (goal: >= 1,000/s and >= 0.9x); load %s%n", where,
                         j == 0 ? "" : ", before (" + jars.get(j) + ")", PRINTER, durable, rounds(rates[2 * j]), lazy,
                         rounds(rates[2 * j + 1]), durable / lazy, load());
+            }
+            // Where a command's time goes: the wall time per command beside the CPU the appliance (by thread) and
+            // the client spent on it; what is left is waiting (the disk, the scheduler, the other processes).
+            for (int i = 0; i < n; i++) {
+                System.out.printf("  per command, %s: wall %.0f us; appliance CPU %.0f us (threads: %s); client CPU %.0f us%n",
+                        (i / 2 == 0 ? "" : "before, ") + (i % 2 == 0 ? "durable" : "not durable"),
+                        wall[i] / 1e3 / sent[i], cpu[i].total() / 1e3 / sent[i], cpu[i].byGroup(sent[i]),
+                        client[i] / 1e3 / sent[i]);
             }
             System.out.println();
         } finally {
@@ -261,7 +283,14 @@ public final class PiBudgetBenchmark {
                 : Arrays.stream(COMMAND_JVM_ARGS.trim().split("\\s+")).map(a -> a.replace("{name}", name)).toList();
     }
 
-    private double lifecycles(ApplianceHttp app, int n) throws Exception {
+    /** One window of lifecycles: the commands sent and how long they took. */
+    record Window(int commands, long nanos) {
+        double rate() {
+            return commands / (nanos / 1e9);
+        }
+    }
+
+    private Window lifecycles(ApplianceHttp app, int n) throws Exception {
         long start = System.nanoTime();
         int commands = 0;
         for (int i = 0; i < n; i++) {
@@ -274,7 +303,7 @@ public final class PiBudgetBenchmark {
                 commands++;
             }
         }
-        return commands / ((System.nanoTime() - start) / 1e9);
+        return new Window(commands, System.nanoTime() - start);
     }
 
     private List<String> appliance(Path config, List<String> extra) {
@@ -384,6 +413,69 @@ public final class PiBudgetBenchmark {
                 throw new IllegalStateException("the launcher " + LAUNCHER + " no longer has " + want
                         + ": update PiBudgetBenchmark.FLAGS to its flags");
             }
+        }
+    }
+
+    /**
+     * A process's CPU time from {@code /proc}: the whole (exited threads included) and by thread group, the name a
+     * thread has without its number ({@code web-41}: {@code web}, Jetty's pool; {@code ForkJoinPool-1-}: the
+     * carriers of virtual threads, which run the printer's jobs).
+     */
+    record ThreadCpu(long total, Map<String, Long> groups, Map<String, Long> threads) {
+        private static final long TICK_NANOS = 10_000_000; // USER_HZ is 100 on Linux
+
+        static ThreadCpu of(long pid) throws IOException {
+            Map<String, Long> threads = new TreeMap<>(); // "tid name" -> CPU
+            try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+                for (Path t : tasks.toList()) {
+                    try {
+                        String stat = Files.readString(t.resolve("stat"));
+                        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+                                .replaceAll("[-_ ]?[0-9]+[-_ ]?$|-$", "");
+                        threads.put(t.getFileName() + " " + name, ticks(stat));
+                    } catch (IOException exited) {
+                        // the thread ended meanwhile: its time is in the process's total
+                    }
+                }
+            }
+            return new ThreadCpu(ticks(Files.readString(Path.of("/proc", Long.toString(pid), "stat"))), Map.of(),
+                    threads);
+        }
+
+        /** utime + stime of a {@code stat} line, in nanoseconds. */
+        private static long ticks(String stat) {
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * TICK_NANOS;
+        }
+
+        static long ownNanos() {
+            return ((com.sun.management.OperatingSystemMXBean) ManagementFactory
+                    .getOperatingSystemMXBean()).getProcessCpuTime();
+        }
+
+        ThreadCpu plus(ThreadCpu other) {
+            Map<String, Long> d = new TreeMap<>(groups);
+            other.groups.forEach((k, v) -> d.merge(k, v, Long::sum));
+            return new ThreadCpu(total + other.total, d, Map.of());
+        }
+
+        /** What was used since {@code before}, by group: each thread's own difference (a new thread's whole time). */
+        ThreadCpu minus(ThreadCpu before) {
+            Map<String, Long> d = new TreeMap<>();
+            threads.forEach((k, v) -> d.merge(k.substring(k.indexOf(' ') + 1), v - before.threads.getOrDefault(k, 0L),
+                    Long::sum));
+            return new ThreadCpu(total - before.total, d, Map.of());
+        }
+
+        /**
+         * The groups that took at least 5 us a command, largest first. A thread that ended within the window (Jetty
+         * lets idle pool threads go) is missing here but counted in the total.
+         */
+        String byGroup(long commands) {
+            return groups.entrySet().stream().filter(e -> e.getValue() / 1e3 / commands >= 5)
+                    .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
+                    .map(e -> String.format("%s %.0f", e.getKey(), e.getValue() / 1e3 / commands))
+                    .collect(Collectors.joining(", "));
         }
     }
 
