@@ -42,7 +42,8 @@ import vn.motcua.tests.harness.ApplianceProcess;
  * share is {@code -Dmotcua.bench.cpuShare=0.5} of one CPU. {@code -Dmotcua.bench.only=commands} runs the commands/s
  * figures alone; {@code -Dmotcua.bench.commandJvmArgs=...} gives their appliances more JVM options (a profiler),
  * {@code -Dmotcua.bench.beforeJar=...} runs an older build's pair beside them, {@code -Dmotcua.bench.held=false}
- * leaves out the held figures, {@code -Dmotcua.bench.printer=off} runs them without the ticket printer.
+ * leaves out the held figures, {@code -Dmotcua.bench.printer=off} runs them without the ticket printer,
+ * {@code -Dmotcua.bench.warmup=N} warms each appliance with N lifecycles (default: two windows).
  */
 public final class PiBudgetBenchmark {
     private static final Path JAR = Path.of(System.getProperty("motcua.applianceJar",
@@ -54,6 +55,8 @@ public final class PiBudgetBenchmark {
     /** An older build's jar to measure beside {@link #JAR} in the commands/s figure (before and after a change). */
     private static final Path BEFORE_JAR = System.getProperty("motcua.bench.beforeJar") == null ? null
             : Path.of(System.getProperty("motcua.bench.beforeJar")).toAbsolutePath();
+    /** Lifecycles each appliance runs before the measured windows (0: twice a window), for the JIT to settle. */
+    private static final int WARM_UP = Integer.getInteger("motcua.bench.warmup", 0);
     /** Whether to run the held figures too (when a cgroup can be made); {@code false} for quick runs. */
     private static final boolean HELD = Boolean.parseBoolean(System.getProperty("motcua.bench.held", "true"));
     /**
@@ -233,7 +236,7 @@ public final class PiBudgetBenchmark {
                 for (int c : COUNTER_OF) {
                     clients[i].post("/api/counters/" + c + "/open", "{\"staff\":\"clerk" + c + "\"}");
                 }
-                lifecycles(clients[i], window * 2); // the JIT warmed on the same work
+                lifecycles(clients[i], WARM_UP > 0 ? WARM_UP : window * 2); // the JIT warmed on the same work
             }
             double[][] rates = new double[n][3];
             long[] sent = new long[n];
