@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs a benchmark harness from tests/ with the test classpath.
 # Usage: tests/bench.sh store [lifecycles] | history [days] | day-scale [tickets] [window] | memory [days] [tickets] | pi-budget [cold-runs] [window]
+# MOTCUA_BENCH_OPTS: more JVM options for the benchmark's own JVM (e.g. -Dmotcua.bench.only=commands for pi-budget).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . tools/java-home.sh
@@ -18,7 +19,7 @@ case "${1:-store}" in
       vn.motcua.tests.bench.DayScaleBenchmark "$@" ;;
   memory) shift || true; exec java -Xmx256m "${APP[@]}" -cp "tests/target/test-classes:$CP" \
       vn.motcua.tests.bench.MemoryBudgetBenchmark "$@" ;;
-  pi-budget) shift || true; exec java -Xmx256m "${APP[@]}" -cp "tests/target/test-classes:$CP" \
+  pi-budget) shift || true; exec java -Xmx256m "${APP[@]}" ${MOTCUA_BENCH_OPTS:-} -cp "tests/target/test-classes:$CP" \
       vn.motcua.tests.bench.PiBudgetBenchmark "$@" ;;
   *) echo "unknown benchmark: $1 (known: store, history, day-scale, memory, pi-budget)" >&2; exit 2 ;;
 esac

@@ -1,6 +1,7 @@
 package vn.motcua.tests.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,13 +39,38 @@ import vn.motcua.tests.harness.ApplianceProcess;
  * days ({@code memory}), a command's cost against the day's size ({@code day-scale}), the uplink's drain.
  * <p>The JVM flags are the launcher's ({@code systemd/bin/motcua-appliance}); the benchmark stops if the two differ.
  * <p>Run: {@code tests/bench.sh pi-budget [cold-runs] [lifecycles-per-window]} (defaults 5 and 300); the held CPU
- * share is {@code -Dmotcua.bench.cpuShare=0.5} of one CPU.
+ * share is {@code -Dmotcua.bench.cpuShare=0.5} of one CPU. {@code -Dmotcua.bench.only=commands} runs the commands/s
+ * figures alone; {@code -Dmotcua.bench.commandJvmArgs=...} gives their appliances more JVM options (a profiler),
+ * {@code -Dmotcua.bench.beforeJar=...} runs an older build's pair beside them, {@code -Dmotcua.bench.held=false}
+ * leaves out the held figures, {@code -Dmotcua.bench.printer=off} runs them without the ticket printer,
+ * {@code -Dmotcua.bench.warmup=N} warms each appliance with N lifecycles (default: two windows).
  */
 public final class PiBudgetBenchmark {
     private static final Path JAR = Path.of(System.getProperty("motcua.applianceJar",
             "appliance/target/motcua-appliance.jar")).toAbsolutePath();
     private static final Path LAUNCHER = Path.of(System.getProperty("motcua.launcher", "systemd/bin/motcua-appliance"));
     private static final double CPU_SHARE = Double.parseDouble(System.getProperty("motcua.bench.cpuShare", "0.5"));
+    /** {@code commands}: the commands/s figures alone (this machine, then held), for profiling and before/after runs. */
+    private static final String ONLY = System.getProperty("motcua.bench.only", "");
+    /** An older build's jar to measure beside {@link #JAR} in the commands/s figure (before and after a change). */
+    private static final Path BEFORE_JAR = System.getProperty("motcua.bench.beforeJar") == null ? null
+            : Path.of(System.getProperty("motcua.bench.beforeJar")).toAbsolutePath();
+    /** Lifecycles each appliance runs before the measured windows (0: twice a window), for the JIT to settle. */
+    private static final int WARM_UP = Integer.getInteger("motcua.bench.warmup", 0);
+    /** Whether to run the held figures too (when a cgroup can be made); {@code false} for quick runs. */
+    private static final boolean HELD = Boolean.parseBoolean(System.getProperty("motcua.bench.held", "true"));
+    /**
+     * The printer of the commands/s figure's appliances: {@code simulated} (the default, the demo's: every ticket
+     * rendered and sent to an in-memory printer that takes it at once) or {@code off} (no ticket rendered), to tell
+     * the renderer's share of a command's cost from the rest.
+     */
+    private static final String PRINTER = System.getProperty("motcua.bench.printer", "simulated");
+    /**
+     * More JVM options for the appliances of the commands/s figure, split at spaces; {@code {name}} in them becomes
+     * {@code durable}, {@code lazy}, {@code before-durable} or {@code before-lazy} (e.g.
+     * {@code -XX:StartFlightRecording=filename=/tmp/{name}.jfr}).
+     */
+    private static final String COMMAND_JVM_ARGS = System.getProperty("motcua.bench.commandJvmArgs", "");
     /** The launcher's JVM flags, heap at its default; {@link #checkFlagsAreTheLaunchers} keeps them the same. */
     private static final List<String> FLAGS = List.of("-Xms16m", "-Xmx128m", "-Xss512k", "-XX:MinHeapFreeRatio=15",
             "-XX:MaxHeapFreeRatio=40", "-XX:MaxMetaspaceSize=96m", "-XX:ReservedCodeCacheSize=40m", "-XX:+UseSerialGC",
@@ -77,10 +103,18 @@ public final class PiBudgetBenchmark {
         System.out.printf("Pi budget: %s, %d CPUs, load %s%nJVM flags (the launcher's): %s%nheld: %s%n%n",
                 Runtime.version(), Runtime.getRuntime().availableProcessors(), load(), String.join(" ", FLAGS),
                 b.held.describe());
-        b.startUp(false);
+        boolean commandsOnly = ONLY.equals("commands");
+        if (!commandsOnly && !ONLY.isEmpty()) {
+            throw new IllegalArgumentException("motcua.bench.only=" + ONLY + ": known is commands");
+        }
+        if (!commandsOnly) {
+            b.startUp(false);
+        }
         b.commandsPerSecond(false);
-        if (b.held.available()) {
-            b.startUp(true);
+        if (HELD && b.held.available()) {
+            if (!commandsOnly) {
+                b.startUp(true);
+            }
             b.commandsPerSecond(true);
         }
         System.out.println("""
@@ -167,20 +201,34 @@ public final class PiBudgetBenchmark {
         return String.join(".", Arrays.copyOf(p, Math.min(n, p.length - 1)));
     }
 
-    /** One client's lifecycles, windows alternated between a durable and a not-durable appliance, both running. */
+    /**
+     * One client's lifecycles, windows alternated between a durable and a not-durable appliance, all running; with
+     * {@code -Dmotcua.bench.beforeJar=...} also a durable and a not-durable appliance of that jar (an older build), so
+     * a change is measured before and after in the same run.
+     */
     private void commandsPerSecond(boolean hold) throws Exception {
         String where = hold ? "held (" + held.describe() + ")" : "this machine";
+        List<Path> jars = new ArrayList<>(List.of(JAR));
+        if (BEFORE_JAR != null) {
+            jars.add(BEFORE_JAR);
+        }
+        int n = 2 * jars.size();
         List<Process> running = new ArrayList<>();
         try {
-            ApplianceHttp[] clients = new ApplianceHttp[2];
-            for (int i = 0; i < 2; i++) {
-                boolean durable = i == 0;
-                Path d = Files.createDirectories(dir.resolve("cmd-" + hold + "-" + durable));
+            ApplianceHttp[] clients = new ApplianceHttp[n];
+            for (int i = 0; i < n; i++) {
+                boolean durable = i % 2 == 0;
+                Path jar = jars.get(i / 2);
+                String name = (i / 2 == 0 ? "" : "before-") + (durable ? "durable" : "lazy");
+                Path d = Files.createDirectories(dir.resolve("cmd-" + hold + "-" + name));
                 ApplianceProcess conf = new ApplianceProcess(d, toml -> toml
                         .replaceAll("daily_cap    = \\d+", "daily_cap    = 0")
                         .replace("[devices.printer]\n", "[devices.printer]\nsimulated_images = false\n")
+                        .replaceAll("(?m)^(\\[devices\\.printer\\][^\\[]*?)^mode = \"simulated\"",
+                                "$1mode = \"" + PRINTER + "\"")
                         .replaceAll("(?m)^durable_commits\\s*=.*$", "durable_commits = " + durable));
-                Process p = start(appliance(d.resolve("appliance.conf"), List.of()), hold, d.resolve("appliance.log"));
+                Process p = start(appliance(jar, d.resolve("appliance.conf"), commandJvmArgs(name)), hold,
+                        d.resolve("appliance.log"));
                 running.add(p);
                 String base = "http://127.0.0.1:" + conf.port();
                 awaitOk(base + "/healthz", p);
@@ -188,19 +236,44 @@ public final class PiBudgetBenchmark {
                 for (int c : COUNTER_OF) {
                     clients[i].post("/api/counters/" + c + "/open", "{\"staff\":\"clerk" + c + "\"}");
                 }
-                lifecycles(clients[i], window * 2); // the JIT warmed on the same work
+                lifecycles(clients[i], WARM_UP > 0 ? WARM_UP : window * 2); // the JIT warmed on the same work
             }
-            double[][] rates = new double[2][3];
+            double[][] rates = new double[n][3];
+            long[] sent = new long[n];
+            long[] wall = new long[n];
+            long[] client = new long[n];
+            ThreadCpu[] cpu = new ThreadCpu[n];
             for (int round = 0; round < 3; round++) {
-                for (int i = 0; i < 2; i++) {
-                    rates[i][round] = lifecycles(clients[i], window);
+                for (int i = 0; i < n; i++) {
+                    // each appliance's CPU counted in its own windows only: the others idle meanwhile
+                    ThreadCpu before = ThreadCpu.of(running.get(i).pid());
+                    long clientBefore = ThreadCpu.ownNanos();
+                    Window w = lifecycles(clients[i], window);
+                    client[i] += ThreadCpu.ownNanos() - clientBefore;
+                    ThreadCpu used = ThreadCpu.of(running.get(i).pid()).minus(before);
+                    cpu[i] = cpu[i] == null ? used : cpu[i].plus(used);
+                    rates[i][round] = w.rate();
+                    sent[i] += w.commands();
+                    wall[i] += w.nanos();
                 }
             }
-            double durable = median(rates[0]);
-            double lazy = median(rates[1]);
-            System.out.printf("commands/s, one client, %s: durable %,.0f (rounds %s), durable_commits = false %,.0f"
-                            + " (rounds %s): x%.2f (goal: >= 1,000/s and >= 0.9x); load %s%n%n", where, durable,
-                    rounds(rates[0]), lazy, rounds(rates[1]), durable / lazy, load());
+            for (int j = 0; j < jars.size(); j++) {
+                double durable = median(rates[2 * j]);
+                double lazy = median(rates[2 * j + 1]);
+                System.out.printf("commands/s, one client, %s%s, printer %s: durable %,.0f (rounds %s), durable_commits = false %,.0f"
+                                + " (rounds %s): x%.2f (goal: >= 1,000/s and >= 0.9x); load %s%n", where,
+                        j == 0 ? "" : ", before (" + jars.get(j) + ")", PRINTER, durable, rounds(rates[2 * j]), lazy,
+                        rounds(rates[2 * j + 1]), durable / lazy, load());
+            }
+            // Where a command's time goes: the wall time per command beside the CPU the appliance (by thread) and
+            // the client spent on it; what is left is waiting (the disk, the scheduler, the other processes).
+            for (int i = 0; i < n; i++) {
+                System.out.printf("  per command, %s: wall %.0f us; appliance CPU %.0f us (threads: %s); client CPU %.0f us%n",
+                        (i / 2 == 0 ? "" : "before, ") + (i % 2 == 0 ? "durable" : "not durable"),
+                        wall[i] / 1e3 / sent[i], cpu[i].total() / 1e3 / sent[i], cpu[i].byGroup(sent[i]),
+                        client[i] / 1e3 / sent[i]);
+            }
+            System.out.println();
         } finally {
             for (Process p : running) {
                 stop(p);
@@ -208,7 +281,19 @@ public final class PiBudgetBenchmark {
         }
     }
 
-    private double lifecycles(ApplianceHttp app, int n) throws Exception {
+    private static List<String> commandJvmArgs(String name) {
+        return COMMAND_JVM_ARGS.isBlank() ? List.of()
+                : Arrays.stream(COMMAND_JVM_ARGS.trim().split("\\s+")).map(a -> a.replace("{name}", name)).toList();
+    }
+
+    /** One window of lifecycles: the commands sent and how long they took. */
+    record Window(int commands, long nanos) {
+        double rate() {
+            return commands / (nanos / 1e9);
+        }
+    }
+
+    private Window lifecycles(ApplianceHttp app, int n) throws Exception {
         long start = System.nanoTime();
         int commands = 0;
         for (int i = 0; i < n; i++) {
@@ -221,14 +306,18 @@ public final class PiBudgetBenchmark {
                 commands++;
             }
         }
-        return commands / ((System.nanoTime() - start) / 1e9);
+        return new Window(commands, System.nanoTime() - start);
     }
 
     private List<String> appliance(Path config, List<String> extra) {
+        return appliance(JAR, config, extra);
+    }
+
+    private List<String> appliance(Path jar, Path config, List<String> extra) {
         List<String> cmd = new ArrayList<>(List.of(java));
         cmd.addAll(FLAGS);
         cmd.addAll(extra);
-        cmd.addAll(List.of("-jar", JAR.toString(), "--config", config.toString(), "--demo"));
+        cmd.addAll(List.of("-jar", jar.toString(), "--config", config.toString(), "--demo"));
         return cmd;
     }
 
@@ -327,6 +416,69 @@ public final class PiBudgetBenchmark {
                 throw new IllegalStateException("the launcher " + LAUNCHER + " no longer has " + want
                         + ": update PiBudgetBenchmark.FLAGS to its flags");
             }
+        }
+    }
+
+    /**
+     * A process's CPU time from {@code /proc}: the whole (exited threads included) and by thread group, the name a
+     * thread has without its number ({@code web-41}: {@code web}, Jetty's pool; {@code ForkJoinPool-1-}: the
+     * carriers of virtual threads, which run the printer's jobs).
+     */
+    record ThreadCpu(long total, Map<String, Long> groups, Map<String, Long> threads) {
+        private static final long TICK_NANOS = 10_000_000; // USER_HZ is 100 on Linux
+
+        static ThreadCpu of(long pid) throws IOException {
+            Map<String, Long> threads = new TreeMap<>(); // "tid name" -> CPU
+            try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+                for (Path t : tasks.toList()) {
+                    try {
+                        String stat = Files.readString(t.resolve("stat"));
+                        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+                                .replaceAll("[-_ ]?[0-9]+[-_ ]?$|-$", "");
+                        threads.put(t.getFileName() + " " + name, ticks(stat));
+                    } catch (IOException exited) {
+                        // the thread ended meanwhile: its time is in the process's total
+                    }
+                }
+            }
+            return new ThreadCpu(ticks(Files.readString(Path.of("/proc", Long.toString(pid), "stat"))), Map.of(),
+                    threads);
+        }
+
+        /** utime + stime of a {@code stat} line, in nanoseconds. */
+        private static long ticks(String stat) {
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * TICK_NANOS;
+        }
+
+        static long ownNanos() {
+            return ((com.sun.management.OperatingSystemMXBean) ManagementFactory
+                    .getOperatingSystemMXBean()).getProcessCpuTime();
+        }
+
+        ThreadCpu plus(ThreadCpu other) {
+            Map<String, Long> d = new TreeMap<>(groups);
+            other.groups.forEach((k, v) -> d.merge(k, v, Long::sum));
+            return new ThreadCpu(total + other.total, d, Map.of());
+        }
+
+        /** What was used since {@code before}, by group: each thread's own difference (a new thread's whole time). */
+        ThreadCpu minus(ThreadCpu before) {
+            Map<String, Long> d = new TreeMap<>();
+            threads.forEach((k, v) -> d.merge(k.substring(k.indexOf(' ') + 1), v - before.threads.getOrDefault(k, 0L),
+                    Long::sum));
+            return new ThreadCpu(total - before.total, d, Map.of());
+        }
+
+        /**
+         * The groups that took at least 5 us a command, largest first. A thread that ended within the window (Jetty
+         * lets idle pool threads go) is missing here but counted in the total.
+         */
+        String byGroup(long commands) {
+            return groups.entrySet().stream().filter(e -> e.getValue() / 1e3 / commands >= 5)
+                    .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
+                    .map(e -> String.format("%s %.0f", e.getKey(), e.getValue() / 1e3 / commands))
+                    .collect(Collectors.joining(", "));
         }
     }
 

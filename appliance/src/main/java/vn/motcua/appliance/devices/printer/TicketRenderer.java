@@ -16,19 +16,35 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.imageio.ImageIO;
 
 /**
  * Draws a ticket as images with the bundled font: Vietnamese text as pixels, so the printer's code
  * page never matters (Java has no TCVN-3 and its windows-1258 encoder turns composed letters into '?').
- * Thread-confined per call; the logo is read once, at construction, so a bad logo fails at start.
+ * Safe to call from several threads; the logo is read once, at construction, so a bad logo fails at start.
  */
 public final class TicketRenderer {
     private static final int MAX_HEIGHT = 3000;
+    /**
+     * Rows below the last line that a glyph may still have touched (a descender, a tone mark below): cleared with
+     * the rest before the scratch is used again. Far more than any glyph at the sizes used here reaches.
+     */
+    private static final int OVERDRAW = 256;
     private final TicketTemplate t;
     private final int width;
     private final float scale;
     private final Optional<BufferedImage> logo;
+    /**
+     * The tall scratch image of the last ticket, kept for the next one with the rows it drew. A new one per ticket
+     * (1.7 MB at 80 mm) was most of what the appliance allocated while tickets were issued: the JFR allocation
+     * samples of the commands benchmark put 42 % of all bytes there, and the collections they caused were a
+     * tenth of a command's CPU (BENCHMARKS.md, "The Pi's budget"). Taken by one render at a time; a render that
+     * finds none (two at once) makes its own.
+     */
+    private final AtomicReference<Scratch> scratch = new AtomicReference<>();
+
+    private record Scratch(BufferedImage img, int dirtyRows) {}
 
     public TicketRenderer(TicketTemplate template) {
         this.t = template;
@@ -104,15 +120,18 @@ public final class TicketRenderer {
         }
     }
 
-    /** A tall scratch image written top-down, cropped when done. */
+    /** A tall scratch image written top-down, cropped when done; white again where the last ticket drew. */
     private final class Canvas {
-        private final BufferedImage img = new BufferedImage(width, MAX_HEIGHT, BufferedImage.TYPE_BYTE_GRAY);
-        private final Graphics2D g = img.createGraphics();
+        private final BufferedImage img;
+        private final Graphics2D g;
         private int y = 6;
 
         Canvas() {
+            Scratch kept = scratch.getAndSet(null);
+            img = kept != null ? kept.img() : new BufferedImage(width, MAX_HEIGHT, BufferedImage.TYPE_BYTE_GRAY);
+            g = img.createGraphics();
             g.setColor(Color.WHITE);
-            g.fillRect(0, 0, width, MAX_HEIGHT);
+            g.fillRect(0, 0, width, kept != null ? kept.dirtyRows() : MAX_HEIGHT);
             g.setColor(Color.BLACK);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
@@ -166,6 +185,7 @@ public final class TicketRenderer {
             Graphics2D o = out.createGraphics();
             o.drawImage(img.getSubimage(0, 0, width, h), 0, 0, null);
             o.dispose();
+            scratch.set(new Scratch(img, Math.min(MAX_HEIGHT, h + OVERDRAW)));
             return out;
         }
     }

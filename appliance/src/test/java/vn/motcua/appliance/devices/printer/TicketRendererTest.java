@@ -26,6 +26,30 @@ class TicketRendererTest {
         assertEquals(-1, TicketFonts.BOLD.canDisplayUpTo(all));
     }
 
+    /**
+     * The scratch image is kept from one ticket to the next: a short ticket after a tall one (priority, the phone
+     * code, a service name that wraps) comes out dot for dot as from a renderer that never drew anything.
+     */
+    @Test
+    void aTicketAfterATallerOneIsTheSameAsOnAFreshRenderer() {
+        TicketSlip plain = Tickets.slip("A023", false);
+        TicketSlip tall = new TicketSlip(plain.officeName(), plain.serviceVi() + " " + VIETNAMESE.substring(0, 80), plain.serviceEn()
+                + " and a name long enough to wrap over several lines", "B123", "ELDERLY", 42, plain.estimatedWait(),
+                plain.issuedAt(), plain.qrUrl(), "7KQ-M4P", "https://192.168.1.10:8443/t");
+        TicketRenderer used = new TicketRenderer(TicketTemplate.bundled());
+        BufferedImage tallImage = ((TicketPart.Raster) used.render(tall).getFirst()).image();
+        BufferedImage after = ((TicketPart.Raster) used.render(plain).getFirst()).image();
+        BufferedImage fresh = ((TicketPart.Raster) new TicketRenderer(TicketTemplate.bundled()).render(plain).getFirst())
+                .image();
+        assertTrue(tallImage.getHeight() > after.getHeight() + 100, "the first ticket is the taller one");
+        assertEquals(fresh.getHeight(), after.getHeight());
+        assertTrue(java.util.Arrays.equals(pixels(fresh), pixels(after)), "the same dots as on a fresh renderer");
+    }
+
+    private static byte[] pixels(BufferedImage img) {
+        return ((java.awt.image.DataBufferByte) img.getRaster().getDataBuffer()).getData();
+    }
+
     @Test
     void rasterModeIsOneImageWithADecodableQr() throws Exception {
         List<TicketPart> parts = new TicketRenderer(TicketTemplate.bundled()).render(Tickets.slip("A023", true));
