@@ -21,7 +21,11 @@ import javax.imageio.ImageIO;
 /**
  * Draws a ticket as images with the bundled font: Vietnamese text as pixels, so the printer's code
  * page never matters (Java has no TCVN-3 and its windows-1258 encoder turns composed letters into '?').
- * Thread-confined per call; the logo is read once, at construction, so a bad logo fails at start.
+ * The logo is read once, at construction, so a bad logo fails at start.
+ * <p>One tall scratch image is kept and drawn over for every ticket ({@link #render} is synchronized for it). A
+ * fresh one per ticket was 1.7 MB of garbage (576 × 3000 grey dots) that a young collection often met still in use
+ * and, larger than a survivor space, moved to the old generation: with the launcher's 40 MB heap that made a full
+ * collection every few young ones while residents took tickets (BENCHMARKS.md, "Memory through busy days").
  */
 public final class TicketRenderer {
     private static final int MAX_HEIGHT = 3000;
@@ -29,6 +33,8 @@ public final class TicketRenderer {
     private final int width;
     private final float scale;
     private final Optional<BufferedImage> logo;
+    /** Drawn over by each ticket's {@link Canvas}; made at the first ticket (the warm-up at start). */
+    private BufferedImage scratch;
 
     public TicketRenderer(TicketTemplate template) {
         this.t = template;
@@ -49,7 +55,7 @@ public final class TicketRenderer {
     }
 
     /** Parts in print order: one image, or image / native QR / image when the template says native. */
-    public List<TicketPart> render(TicketSlip s) {
+    public synchronized List<TicketPart> render(TicketSlip s) {
         List<TicketPart> parts = new ArrayList<>(3);
         boolean qr = !s.qrUrl().isEmpty() && t.qrMode() != TicketTemplate.QrMode.NONE;
         Canvas c = new Canvas();
@@ -104,13 +110,18 @@ public final class TicketRenderer {
         }
     }
 
-    /** A tall scratch image written top-down, cropped when done. */
+    /** The renderer's scratch image, cleared, written top-down and copied out cropped when done. */
     private final class Canvas {
-        private final BufferedImage img = new BufferedImage(width, MAX_HEIGHT, BufferedImage.TYPE_BYTE_GRAY);
-        private final Graphics2D g = img.createGraphics();
+        private final BufferedImage img;
+        private final Graphics2D g;
         private int y = 6;
 
         Canvas() {
+            if (scratch == null) {
+                scratch = new BufferedImage(width, MAX_HEIGHT, BufferedImage.TYPE_BYTE_GRAY);
+            }
+            img = scratch;
+            g = img.createGraphics();
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, width, MAX_HEIGHT);
             g.setColor(Color.BLACK);
