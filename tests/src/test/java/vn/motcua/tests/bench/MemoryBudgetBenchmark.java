@@ -176,9 +176,9 @@ public final class MemoryBudgetBenchmark {
     }
 
     /**
-     * Where the resident set goes once the last day has ended and its full GC has run: the kernel's split into anonymous memory (heap, metaspace,
-     * code cache, stacks, malloc) and file-backed pages (libjvm, the CDS or AOT archive, jars), the number of the
-     * JVM's threads, and the JVM's own account when native memory tracking is on.
+     * Where the resident set goes once the last day has ended and its full GC has run: the kernel's split into
+     * anonymous memory (heap, metaspace, code cache, stacks, malloc) and file-backed pages (libjvm, the CDS or AOT
+     * archive, jars), the number of the JVM's threads, and the JVM's own account when native memory tracking is on.
      */
     private static String whereItGoes(long pid) throws Exception {
         StringBuilder out = new StringBuilder("Where the RSS goes (the last day ended, after its full GC):\n");
