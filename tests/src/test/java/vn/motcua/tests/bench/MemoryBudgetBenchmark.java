@@ -27,13 +27,27 @@ import vn.motcua.tests.harness.ApplianceProcess;
  * still in use after a full GC ({@code jcmd GC.run}, then {@code GC.heap_info}): the first says what the Pi pays, the
  * second whether the day's tickets stay on the heap. Goal: RSS under 128 MB throughout and flat across days.
  *
- * <p>Run: {@code tests/bench.sh memory [days] [tickets-per-day]} (defaults 30 and 2,000).
+ * <p>Also printed per day: the lifecycles (issue + call-next + finish) per second the day ran at, so a flag that saves
+ * memory shows what it costs in speed; at the end, where the resident set goes ({@code /proc/<pid>/smaps_rollup}:
+ * anonymous against file-backed, the JVM's threads) and, when the flags ask for it
+ * ({@code -XX:NativeMemoryTracking=summary}), the JVM's own account ({@code jcmd VM.native_memory summary}).
+ *
+ * <p>Run: {@code tests/bench.sh memory [days] [tickets-per-day]} (defaults 30 and 2,000). To measure a lever,
+ * {@code -Dmotcua.bench.javaOpts="-XX:..."} gives the launcher more flags ({@code MOTCUA_JAVA_OPTS}, last, so they
+ * win); {@code -Dmotcua.bench.histogram=true} prints what the live heap holds at the end, by class;
+ * {@code -Dmotcua.bench.aot=true} runs with the JDK's AOT cache as a Pi does after its first restart (a short
+ * recording run writes it first, as the launcher would).
  */
 public final class MemoryBudgetBenchmark {
     /** Counter 1..10 and the service each calls for in this run (the first it serves in the demo). */
     private static final String[] SERVICE_OF = {"ho-tich", "ho-tich", "dat-dai", "dat-dai", "xay-dung", "kinh-doanh",
             "ldtbxh", "chung-thuc", "chung-thuc", "kinh-doanh"};
     private static final Pattern USED = Pattern.compile("used (\\d+)K");
+    /** Extra launcher flags for this run (MOTCUA_JAVA_OPTS), to measure a lever against the launcher's own. */
+    private static final String JAVA_OPTS = System.getProperty("motcua.bench.javaOpts", "").trim();
+    private static final boolean AOT = Boolean.getBoolean("motcua.bench.aot");
+    /** What the live heap holds as the last day ends, by class: to see whether finished tickets stay on it. */
+    private static final boolean HISTOGRAM = Boolean.getBoolean("motcua.bench.histogram");
 
     private ApplianceHttp client;
     private String base;
@@ -46,15 +60,17 @@ public final class MemoryBudgetBenchmark {
 
     private void run(int days, int perDay) throws Exception {
         Path dir = Files.createTempDirectory("motcua-memory");
-        System.out.printf("Memory benchmark: %d days of %,d tickets, the launcher's flags, Chromium on /display, %s,"
-                + " load %s%n", days, perDay, Runtime.version(), Files.readString(Path.of("/proc/loadavg")).trim());
+        System.out.printf("Memory benchmark: %d days of %,d tickets, the launcher's flags%s%s, Chromium on /display, %s,"
+                + " load %s%n", days, perDay, JAVA_OPTS.isEmpty() ? "" : " + " + JAVA_OPTS,
+                AOT ? ", AOT cache" : ", no AOT cache", Runtime.version(), load());
         List<String> rows = new ArrayList<>();
         ChromeDriver display = null;
         List<Thread> screens = new ArrayList<>();
-        try (ApplianceProcess app = new ApplianceProcess(dir, toml -> toml
-                .replaceAll("daily_cap    = \\d+", "daily_cap    = 0")
-                // an office's printer is a device of its own: not the demo's PNG writer on the appliance's CPU
-                .replace("[devices.printer]\n", "[devices.printer]\nsimulated_images = false\n")).withLauncher()) {
+        Path aotDir = dir.resolve("aot");
+        if (AOT) {
+            recordAotCache(dir.resolve("recording"), aotDir);
+        }
+        try (ApplianceProcess app = launched(dir, aotDir)) {
             app.start();
             base = "http://127.0.0.1:" + app.port();
             client = new ApplianceHttp(base);
@@ -75,6 +91,7 @@ public final class MemoryBudgetBenchmark {
             long lastDayRss = -1;
             for (int day = 1; day <= days; day++) {
                 String today = get("/api/queue").path("day").asText();
+                long began = System.nanoTime();
                 for (int c = 1; c <= 10; c++) {
                     post("/api/counters/" + c + "/open", "{\"staff\":\"clerk" + c + "\"}");
                 }
@@ -85,6 +102,7 @@ public final class MemoryBudgetBenchmark {
                         post("/api/counters/" + c + "/finish", "{}");
                     }
                 }
+                double perSecond = perDay / ((System.nanoTime() - began) / 1e9);
                 long rss = ProcessMemory.rssKiB(app.pid());
                 long heap = heapAfterFullGc(app.pid());
                 maxRss = Math.max(maxRss, rss);
@@ -94,13 +112,14 @@ public final class MemoryBudgetBenchmark {
                 }
                 lastDayHeap = heap;
                 lastDayRss = rss;
-                rows.add("%-36s RSS %,7d KiB   heap after full GC %,7d KiB".formatted("day " + day + " (" + today
-                        + ", " + perDay + " tickets)", rss, heap));
+                rows.add("%-36s RSS %,7d KiB   heap after full GC %,7d KiB   %5.1f lifecycles/s   load %s".formatted(
+                        "day " + day + " (" + today + ", " + perDay + " tickets)", rss, heap, perSecond, load()));
                 System.out.println(rows.getLast());
                 post("/sim/clock/advance?minutes=1440", "");
                 Await.until(Duration.ofSeconds(120), () -> !today.equals(dayNow()), "the day after " + today + " begins");
             }
             System.out.println();
+            System.out.println(whereItGoes(app.pid()));
             rows.forEach(System.out::println);
             System.out.printf("highest RSS %,d KiB (goal: under 131,072 KiB = 128 MB); RSS day %d vs day 1: x%.2f;"
                     + " heap after full GC day %d vs day 1: x%.2f (flat: about x1.0)%n", maxRss, days,
@@ -111,6 +130,81 @@ public final class MemoryBudgetBenchmark {
                 display.quit();
             }
         }
+    }
+
+    private static ApplianceProcess launched(Path dir, Path aotDir) throws Exception {
+        ApplianceProcess app = new ApplianceProcess(dir, toml -> toml
+                .replaceAll("daily_cap    = \\d+", "daily_cap    = 0")
+                // an office's printer is a device of its own: not the demo's PNG writer on the appliance's CPU
+                .replace("[devices.printer]\n", "[devices.printer]\nsimulated_images = false\n")).withLauncher();
+        if (!JAVA_OPTS.isEmpty()) {
+            app.withEnvironment("MOTCUA_JAVA_OPTS", JAVA_OPTS);
+        }
+        if (AOT) {
+            app.withEnvironment("MOTCUA_AOT_DIR", aotDir.toString());
+        }
+        return app;
+    }
+
+    /**
+     * The launcher's first run after an install: it records, and the JVM writes the AOT cache as it exits cleanly.
+     * A few residents are served meanwhile, so the cache holds what a working day loads, not only the start.
+     */
+    private void recordAotCache(Path dir, Path aotDir) throws Exception {
+        Files.createDirectories(aotDir);
+        Files.createDirectories(dir);
+        try (ApplianceProcess recording = launched(dir, aotDir)) {
+            recording.start();
+            client = new ApplianceHttp("http://127.0.0.1:" + recording.port());
+            post("/api/counters/1/open", "{\"staff\":\"clerk1\"}");
+            for (int i = 0; i < 50; i++) {
+                post("/api/tickets", "{\"service\":\"ho-tich\"}");
+                post("/api/counters/1/call-next", "{}");
+                post("/api/counters/1/finish", "{}");
+            }
+            recording.stop();
+        }
+        try (var caches = Files.list(aotDir)) {
+            List<Path> written = caches.filter(f -> f.toString().endsWith(".aot")).toList();
+            if (written.isEmpty()) {
+                throw new IllegalStateException("the recording run wrote no AOT cache in " + aotDir + "; see "
+                        + dir.resolve("appliance.log"));
+            }
+            System.out.printf("AOT cache recorded: %s, %,d KiB%n", written.getFirst().getFileName(),
+                    Files.size(written.getFirst()) / 1024);
+        }
+    }
+
+    /**
+     * Where the resident set goes once the last day has ended and its full GC has run: the kernel's split into
+     * anonymous memory (heap, metaspace, code cache, stacks, malloc) and file-backed pages (libjvm, the CDS or AOT
+     * archive, jars), the number of the JVM's threads, and the JVM's own account when native memory tracking is on.
+     */
+    private static String whereItGoes(long pid) throws Exception {
+        StringBuilder out = new StringBuilder("Where the RSS goes (the last day ended, after its full GC):\n");
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/smaps_rollup"))) {
+            if (line.matches("(Rss|Pss_Anon|Pss_File|Pss_Shmem|Anonymous|Swap):.*")) {
+                out.append("  ").append(line.replaceAll("\\s+", " ")).append('\n');
+            }
+        }
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            out.append("  threads: ").append(tasks.count()).append('\n');
+        }
+        if (JAVA_OPTS.contains("NativeMemoryTracking")) {
+            String nmt = jcmd(pid, "VM.native_memory summary");
+            nmt.lines().filter(l -> l.startsWith("Total") || l.matches("-\\s+\\S.*\\(reserved=.*"))
+                    .forEach(l -> out.append("  NMT ").append(l.replaceAll("\\s+", " ").trim()).append('\n'));
+        }
+        if (HISTOGRAM) {
+            out.append("  live heap by class (jcmd GC.class_histogram, top 25):\n");
+            jcmd(pid, "GC.class_histogram").lines().skip(2).limit(25)
+                    .forEach(l -> out.append("  ").append(l.trim()).append('\n'));
+        }
+        return out.toString();
+    }
+
+    private static String load() throws java.io.IOException {
+        return Files.readString(Path.of("/proc/loadavg")).trim();
     }
 
     private String sample(long pid, String what) throws Exception {

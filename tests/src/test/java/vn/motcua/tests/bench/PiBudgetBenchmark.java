@@ -72,10 +72,12 @@ public final class PiBudgetBenchmark {
      */
     private static final String COMMAND_JVM_ARGS = System.getProperty("motcua.bench.commandJvmArgs", "");
     /** The launcher's JVM flags, heap at its default; {@link #checkFlagsAreTheLaunchers} keeps them the same. */
-    private static final List<String> FLAGS = List.of("-Xms16m", "-Xmx128m", "-Xss512k", "-XX:MinHeapFreeRatio=15",
-            "-XX:MaxHeapFreeRatio=40", "-XX:MaxMetaspaceSize=96m", "-XX:ReservedCodeCacheSize=40m", "-XX:+UseSerialGC",
-            "-XX:+UseCompactObjectHeaders", "-XX:TrimNativeHeapInterval=30000", "-XX:+ExitOnOutOfMemoryError",
-            "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8", "--enable-native-access=ALL-UNNAMED");
+    private static final List<String> FLAGS = List.of("-Xms16m", "-Xmx40m", "-Xmn8m", "-Xss512k",
+            "-XX:MinHeapFreeRatio=15", "-XX:MaxHeapFreeRatio=40", "-XX:MaxMetaspaceSize=64m",
+            "-XX:ReservedCodeCacheSize=16m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+            "-XX:+UseCompactObjectHeaders", "-XX:TrimNativeHeapInterval=5000", "-Djdk.nio.maxCachedBufferSize=65536",
+            "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8",
+            "--enable-native-access=ALL-UNNAMED");
     private static final String[] SERVICES = {"ho-tich", "dat-dai", "xay-dung", "kinh-doanh", "ldtbxh", "chung-thuc"};
     private static final int[] COUNTER_OF = {2, 4, 5, 6, 7, 8};
     private static final Duration LIMIT = Duration.ofSeconds(180);
@@ -411,7 +413,7 @@ public final class PiBudgetBenchmark {
     private static void checkFlagsAreTheLaunchers() throws IOException {
         String script = Files.readString(LAUNCHER);
         for (String f : FLAGS) {
-            String want = f.startsWith("-Xmx") ? "-Xmx\"${MOTCUA_HEAP:-128m}\"" : f;
+            String want = f.startsWith("-Xmx") ? "-Xmx\"${MOTCUA_HEAP:-" + f.substring(4) + "}\"" : f;
             if (!script.contains(want)) {
                 throw new IllegalStateException("the launcher " + LAUNCHER + " no longer has " + want
                         + ": update PiBudgetBenchmark.FLAGS to its flags");

@@ -39,7 +39,9 @@ public final class TicketRenderer {
      * The tall scratch image of the last ticket, kept for the next one with the rows it drew. A new one per ticket
      * (1.7 MB at 80 mm) was most of what the appliance allocated while tickets were issued: the JFR allocation
      * samples of the commands benchmark put 42 % of all bytes there, and the collections they caused were a
-     * tenth of a command's CPU (BENCHMARKS.md, "The Pi's budget"). Taken by one render at a time; a render that
+     * tenth of a command's CPU (BENCHMARKS.md, "The Pi's budget"); larger than a survivor space, those a young
+     * collection met in use went to the old generation, and at the launcher's 40 MB heap made a full collection
+     * every few young ones (BENCHMARKS.md, "Memory through busy days"). Taken by one render at a time; a render that
      * finds none (two at once) makes its own.
      */
     private final AtomicReference<Scratch> scratch = new AtomicReference<>();

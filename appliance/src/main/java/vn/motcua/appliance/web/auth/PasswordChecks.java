@@ -19,7 +19,8 @@ public final class PasswordChecks {
 
     /**
      * What an unknown name is checked against, so the answer takes as long as for a known name and reveals nothing;
-     * its memory is kept (one 7 MiB block for the appliance's life), and each check of it takes a permit like any.
+     * its memory is kept while such checks come (one 7 MiB block, held softly: given back when unknown names stop),
+     * and each check of it takes a permit like any.
      */
     private PasswordHash.Reusable unknownName;
     /**

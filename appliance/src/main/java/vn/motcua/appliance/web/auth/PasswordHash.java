@@ -1,5 +1,6 @@
 package vn.motcua.appliance.web.auth;
 
+import java.lang.ref.SoftReference;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -91,21 +92,31 @@ public final class PasswordHash {
      * Checks against one fixed hash, keeping its Argon2 memory from one check to the next: the same work as
      * {@link #verify}, without 7 MiB of fresh garbage each time. For the answer to an unknown name (issue 21: a
      * flood of made-up names churned the heap into OutOfMemoryError and long collections). One check at a time.
+     * <p>The memory is held softly: during a flood every check uses it, so the collector keeps it; once no unknown
+     * name has come for a while (about a second per free MiB of heap, the JVM's soft reference policy) a collection
+     * takes it back, and the next check allocates it again. On a quiet day that is 7 MiB less live heap, most of
+     * the appliance's live heap besides the queue (issue 20, BENCHMARKS.md "Memory through busy days").
      */
     public static final class Reusable {
-        private final Argon2BytesGenerator gen;
+        private final byte[] salt;
         private final byte[] expected;
+        private SoftReference<Argon2BytesGenerator> gen = new SoftReference<>(null);
 
         public Reusable(char[] password) {
             String stored = hash(password);
             Matcher m = PHC.matcher(stored);
             m.matches();
+            salt = B64D.decode(m.group(4));
             expected = B64D.decode(m.group(5));
-            gen = generator(B64D.decode(m.group(4)), MEMORY_KIB, PASSES, LANES);
         }
 
         public synchronized boolean verify(char[] password) {
-            return MessageDigest.isEqual(expected, generate(gen, password, expected.length));
+            Argon2BytesGenerator g = gen.get();
+            if (g == null) {
+                g = generator(salt, MEMORY_KIB, PASSES, LANES);
+                gen = new SoftReference<>(g);
+            }
+            return MessageDigest.isEqual(expected, generate(g, password, expected.length));
         }
     }
 }
