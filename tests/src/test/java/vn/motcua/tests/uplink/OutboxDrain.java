@@ -27,6 +27,7 @@ import vn.motcua.appliance.uplink.MqttUplink;
 import vn.motcua.appliance.uplink.UplinkConfig;
 import vn.motcua.appliance.uplink.UplinkPorts;
 import vn.motcua.bus.Await;
+import vn.motcua.tests.district.DistrictServer;
 import vn.motcua.tests.mqtt.MosquittoBroker;
 
 /**
@@ -41,6 +42,21 @@ final class OutboxDrain {
     record Pace(int liveWindow, int backlogWindow, int rate, int liveMs, int liveCount) {}
 
     private OutboxDrain() {}
+
+    /**
+     * Makes {@code district} take at most {@code rate} events/s, each counted by its office's run: it blocks in Paho's
+     * callback, so its PUBACKs to the broker come at that pace and the broker (100 in flight to it at most) keeps the
+     * rest queued for it.
+     */
+    static void slowDistrict(DistrictServer district, Map<String, DrainRun> byOffice, int rate) {
+        long[] next = {0};
+        district.onEvent((device, e) -> {
+            byOffice.get(device).arrived(e);
+            long now = System.nanoTime();
+            next[0] = Math.max(next[0], now) + 1_000_000_000L / rate;
+            java.util.concurrent.locks.LockSupport.parkNanos(next[0] - now);
+        });
+    }
 
     static void run(MosquittoBroker broker, Path dir, String office, DrainRun run, Pace pace, Duration limit)
             throws Exception {

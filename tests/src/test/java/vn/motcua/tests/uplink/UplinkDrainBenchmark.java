@@ -96,13 +96,7 @@ class UplinkDrainBenchmark {
             DrainRun base = new DrainRun(0);
             DrainRun window = new DrainRun(BACKLOG);
             Map<String, DrainRun> byOffice = Map.of("bench/base/kiosk-1", base, "bench/h2window/kiosk-1", window);
-            long[] next = {0};
-            district.onEvent((device, e) -> {
-                byOffice.get(device).arrived(e);
-                long now = System.nanoTime();
-                next[0] = Math.max(next[0], now) + 1_000_000_000L / SLOW_RATE;
-                java.util.concurrent.locks.LockSupport.parkNanos(next[0] - now);
-            });
+            OutboxDrain.slowDistrict(district, byOffice, SLOW_RATE);
             OutboxDrain.run(broker, slowDir, "base", base, new OutboxDrain.Pace(8, 64, 0, LIVE_MS, 100), Duration.ofMinutes(5));
             OutboxDrain.run(broker, slowDir, "h2window", window, new OutboxDrain.Pace(8, 64, 0, LIVE_MS, 0),
                     Duration.ofMinutes(15));

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.appliance.uplink.DistrictReceipts;
@@ -78,15 +77,7 @@ class UplinkDrainTest {
             DrainRun base = new DrainRun(0);
             DrainRun drain = new DrainRun(BACKLOG);
             Map<String, DrainRun> byDevice = Map.of("bench/base/kiosk-1", base, "bench/drain/kiosk-1", drain);
-            // The district consumes at most `rate` events/s: it blocks in Paho's callback, so its PUBACKs to the broker
-            // come at that pace and the broker (100 in flight to it at most) keeps the rest queued for it.
-            long[] next = {0};
-            district.onEvent((device, e) -> {
-                byDevice.get(device).arrived(e);
-                long now = System.nanoTime();
-                next[0] = Math.max(next[0], now) + 1_000_000_000L / rate;
-                LockSupport.parkNanos(next[0] - now);
-            });
+            OutboxDrain.slowDistrict(district, byDevice, rate);
 
             OutboxDrain.run(broker, dir, "base", base, new OutboxDrain.Pace(8, 64, 0, LIVE_MS, BASELINE_LIVE), LIMIT);
             OutboxDrain.run(broker, dir, "drain", drain, new OutboxDrain.Pace(8, 64, 0, LIVE_MS, 0), LIMIT);
