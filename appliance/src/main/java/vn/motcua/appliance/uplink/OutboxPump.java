@@ -135,7 +135,8 @@ public final class OutboxPump {
     public synchronized void disconnected() {
         log.info("uplink session {} ended: backlog window {}, cut {} times, base PUBACK delay {} us; district receipts {}",
                 session, backlogWindow.window(), backlogWindow.cuts(), backlogWindow.baseMicros(), !receipts.heard()
-                        ? "none heard" : receipts.ahead() + " events ahead, silent " + receipts.silences() + " times");
+                        ? "none heard" : receipts.ahead() + " events ahead (bound " + receipts.limit() + "), silent " + receipts.silences()
+                        + " times");
         session++;
         sender = null;
         liveInflight.clear();

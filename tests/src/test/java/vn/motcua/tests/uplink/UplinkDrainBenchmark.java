@@ -56,8 +56,9 @@ class UplinkDrainBenchmark {
             DrainRun paced = new DrainRun(BACKLOG);
             DrainRun window = new DrainRun(BACKLOG);
             DrainRun paho = new DrainRun(BACKLOG);
+            DrainRun noReceipts = new DrainRun(BACKLOG);
             Map<String, DrainRun> byOffice = Map.of("bench/base/kiosk-1", base, "bench/h2paced/kiosk-1", paced,
-                    "bench/h2window/kiosk-1", window, "bench/paho/kiosk-1", paho);
+                    "bench/h2window/kiosk-1", window, "bench/paho/kiosk-1", paho, "bench/h2norcpt/kiosk-1", noReceipts);
             district.onEvent((device, e) -> byOffice.get(device).arrived(e));
             String load0 = load();
             OutboxDrain.run(broker, dir, "base", base, new OutboxDrain.Pace(8, 64, 0, LIVE_MS, 100), Duration.ofMinutes(5));
@@ -66,10 +67,15 @@ class UplinkDrainBenchmark {
             System.out.println(paced.summary("H2 outbox, fixed " + PACE + "/s"));
             OutboxDrain.run(broker, dir, "h2window", window, new OutboxDrain.Pace(8, 64, 0, LIVE_MS, 0), Duration.ofMinutes(15));
             System.out.println(window.summary("H2 outbox, PUBACK window"));
+            district.sendsReceipts(false); // a district from before receipts: the window alone, after a 2 s wait
+            OutboxDrain.run(broker, dir, "h2norcpt", noReceipts, new OutboxDrain.Pace(8, 64, 0, LIVE_MS, 0),
+                    Duration.ofMinutes(15));
+            district.sendsReceipts(true);
             StringBuilder report = new StringBuilder()
                     .append(base.summary("live lane alone (no backlog)")).append('\n')
                     .append(paced.summary("H2 outbox, fixed " + PACE + "/s")).append('\n')
-                    .append(window.summary("H2 outbox, PUBACK window")).append('\n');
+                    .append(window.summary("H2 outbox, PUBACK window")).append('\n')
+                    .append(noReceipts.summary("the same, no receipts")).append('\n');
             if (PAHO) {
                 runPahoFileBuffer(broker, paho);
                 report.append(paho.summary("Paho MqttDefaultFilePersistence")).append('\n');
