@@ -54,7 +54,6 @@ public final class Appliance implements AutoCloseable {
     private final Scheduler scheduler = new Scheduler();
     private final Shared shared;
     private final Parts parts = new Parts(health);
-    private volatile Thread afterReady;
     private boolean demo;
     private volatile boolean closing;
     private ApplianceStore store;
@@ -134,7 +133,7 @@ public final class Appliance implements AutoCloseable {
         });
         parts.start(new SystemdService(notifier, new Liveness(service, events)::check,
                 "serving " + config.office().counters().size() + " counters", shared));
-        afterReady = parts.afterReady();
+        parts.afterReady();
     }
 
     /**
@@ -146,12 +145,7 @@ public final class Appliance implements AutoCloseable {
         satellite = parts.start(new SatelliteRole(config, shared, deviceEvents));
         parts.start(new SystemdService(notifier, bound -> true, "satellite kiosk of "
                 + config.satellite().get().masterUrl(), shared));
-        afterReady = parts.afterReady();
-    }
-
-    /** The warm-ups run after READY ({@link #start}); null before it. Tests join it to time a warm first use. */
-    public Thread afterReady() {
-        return afterReady;
+        parts.afterReady();
     }
 
     /** The satellite kiosk's part, when this appliance is one; else null. */

@@ -75,18 +75,14 @@ public final class Parts {
         Collections.reverse(inOrder);
         Thread t = new Thread(() -> {
             for (Part part : inOrder) {
-                synchronized (this) {
-                    if (closed) {
-                        return;
-                    }
+                if (closed()) {
+                    return;
                 }
                 try {
                     part.afterReady();
                 } catch (Exception | Error e) {
-                    synchronized (this) {
-                        if (closed) {
-                            return; // stopped under it: the part's close ended its work, nothing went wrong
-                        }
+                    if (closed()) {
+                        return; // stopped under it: the part's close ended its work, nothing went wrong
                     }
                     log.warn("The {} part's work after start-up failed; its first use will be slower", part.name(), e);
                 }
@@ -96,6 +92,10 @@ public final class Parts {
         t.setPriority(Thread.MIN_PRIORITY);
         t.start();
         return t;
+    }
+
+    private synchronized boolean closed() {
+        return closed;
     }
 
     /** Closes every part started, last first; a part that fails to close is logged and the others still close. */
