@@ -87,6 +87,12 @@ public final class OutboxPump {
     private long backlogCursor;
     private long resyncCursor = -1;
     private long resyncCeiling;
+    /**
+     * Resync events sent and not yet PUBACKed, whatever the session: a resync the office acknowledged as done must
+     * reach its end even when the link drops half-way (the district does not ask twice), so a new session resumes it
+     * from the lowest of these.
+     */
+    private final java.util.TreeSet<Long> resyncUnacked = new java.util.TreeSet<>();
 
     /**
      * @param backlogWindow the most backlog events unacknowledged at once: the ceiling of the {@link BacklogWindow}
@@ -111,7 +117,10 @@ public final class OutboxPump {
         this.wake = wake;
     }
 
-    /** A session began: everything committed so far is backlog. */
+    /**
+     * A session began: everything committed so far is backlog. A resync the district asked for in an earlier session
+     * and not finished goes on from its first event the broker did not acknowledge.
+     */
     public synchronized void connected(EventSender newSender) {
         flushAcks();
         session++;
@@ -119,9 +128,16 @@ public final class OutboxPump {
         ceiling = outbox.lastSeq();
         liveCursor = ceiling;
         backlogCursor = 0;
-        resyncCursor = -1;
+        if (!resyncUnacked.isEmpty()) {
+            resyncCursor = Math.min(resyncCursor, resyncUnacked.first() - 1); // what the last session left unacked
+            resyncUnacked.clear();
+        }
+        if (resyncCursor >= 0 && resyncCursor < resyncCeiling) {
+            log.info("resync resumed from seq {} up to {}", resyncCursor + 1, resyncCeiling);
+        }
         prefetched.clear();
         fetchedUpTo = 0;
+        prefetchedForResync = false; // the first fill reads ahead afresh from whichever cursor it serves
         liveInflight.clear();
         receipts.sessionStarted();
         sessionsBegun++;
@@ -145,6 +161,7 @@ public final class OutboxPump {
 
     /** Server asked for events again from {@code fromSeq} (delivered or not), e.g. after losing data. */
     public synchronized void resyncFrom(long fromSeq) {
+        resyncUnacked.clear(); // a new resync from its own start replaces what was left of an earlier one
         resyncCursor = Math.max(0, fromSeq - 1);
         resyncCeiling = outbox.lastSeq();
         prefetched.clear();
@@ -225,6 +242,9 @@ public final class OutboxPump {
             if (!send(e, true)) {
                 return -1; // client window full: retried on the next ack
             }
+            if (resyncing) {
+                resyncUnacked.add(e.seq());
+            }
             prefetched.removeFirst();
             setCursor(resyncing, e.seq());
             granted--;
@@ -287,6 +307,7 @@ public final class OutboxPump {
     private void flushAcks() {
         for (Ack a; (a = acks.poll()) != null; ) {
             unmarked.add(a.seq());
+            resyncUnacked.remove(a.seq()); // the broker has it, in whichever session it was sent
             if (a.session() == session) { // an ack of an earlier session says nothing about this path
                 liveInflight.remove(a.seq());
                 backlogWindow.acked(a.seq(), a.at());

@@ -179,6 +179,40 @@ class OutboxPumpTest {
     }
 
     @Test
+    void aResyncCutShortByALinkDropGoesOnInTheNextSessionFromItsFirstUnacknowledgedEvent() {
+        commit(100);
+        OutboxPump p = pump(4, 8, 0);
+        p.connected(sender);
+        districtWithoutReceipts(p);
+        for (int i = 0; i < 50 && outbox.pendingCount() > 0; i++) {
+            p.pump();
+            sender.ackAll();
+        }
+        p.pump();
+        assertEquals(0, outbox.pendingCount());
+        int before = sender.seqs().size();
+        p.resyncFrom(1);
+        p.pump();
+        List<Long> resent = sender.seqs().subList(before, sender.seqs().size());
+        assertTrue(resent.size() >= 4 && resent.getFirst() == 1, "the resync began at seq 1: " + resent);
+        sender.ack(1);
+        sender.ack(2); // 3.. were in flight when the link dropped
+        p.disconnected();
+
+        FakeSender next = new FakeSender();
+        p.connected(next);
+        for (int i = 0; i < 100 && (next.seqs().isEmpty() || next.seqs().getLast() < 100); i++) {
+            p.pump();
+            next.ackAll();
+        }
+        assertEquals(LongStream.rangeClosed(3, 100).boxed().toList(), next.seqs(),
+                "the next session resent 3..100, and not 1 and 2, which the broker had acknowledged");
+        assertTrue(next.sent.stream().allMatch(FakeSender.Sent::replayed));
+        p.pump();
+        assertEquals(98, next.seqs().size(), "then the resync is over: nothing more is sent");
+    }
+
+    @Test
     void aResyncInTheMiddleOfTheBacklogResumesTheBacklogAfterwards() {
         commit(2000);
         OutboxPump p = pump(4, 100, 0);

@@ -3,6 +3,7 @@ package vn.motcua.tests.district;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -279,7 +280,35 @@ public final class DistrictServer implements AutoCloseable {
         client.publish("motcua/v1/" + device + "/bookings/" + day, m).waitForCompletion(LIMIT_MS);
     }
 
-    /** A command with an MQTT 5 message expiry. */
+    /**
+     * A command as a district server sends one (TOPICS.md, "Commands"): the office uses a clean session, so a command
+     * published before it has subscribed is dropped by the broker; it is resent every {@code resendEvery} until the
+     * office's {@code cmd-ack} for its id comes back (the office drops repeats by id), at most until {@code limit}.
+     * Returns the ack. Why not "when it comes online": a test's office may be online and not yet subscribed.
+     */
+    public String commandUntilAcked(String device, String name, String id, String json, long expirySeconds,
+                                    Duration resendEvery, Duration limit) throws MqttException, InterruptedException {
+        String needle = "\"id\":\"" + id + "\"";
+        long deadline = System.nanoTime() + limit.toNanos();
+        int sent = 0;
+        while (System.nanoTime() < deadline) {
+            sendCommand(device, name, json, expirySeconds);
+            sent++;
+            long resendAt = System.nanoTime() + resendEvery.toNanos();
+            while (System.nanoTime() < Math.min(resendAt, deadline)) {
+                for (String ack : commandAcks) {
+                    if (ack.contains(needle)) {
+                        return ack;
+                    }
+                }
+                Thread.sleep(20);
+            }
+        }
+        throw new AssertionError("no cmd-ack for command " + id + " after " + sent + " sends in " + limit
+                + "; acks seen: " + commandAcks);
+    }
+
+    /** A command with an MQTT 5 message expiry, sent once (a test of what the office does with it as sent). */
     public void sendCommand(String device, String name, String json, long expirySeconds) throws MqttException {
         MqttMessage m = new MqttMessage(json.getBytes(StandardCharsets.UTF_8));
         m.setQos(1);
