@@ -111,6 +111,7 @@ public final class ApplianceProcess implements AutoCloseable {
         } else {
             cmd = new ArrayList<>(List.of(java, "-Xmx128m", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED"));
             cmd.addAll(JVM_FLAGS);
+            cmd.addAll(ApplianceAotCache.flag(java, JAR, DEMO_CONF, JVM_FLAGS));
             cmd.addAll(List.of("-jar", JAR.toString(), "--config", config.toString(), "--demo"));
         }
         starts++;
