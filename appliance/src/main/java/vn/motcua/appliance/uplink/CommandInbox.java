@@ -4,16 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Commands from the district server on {@code .../cmd/{name}}: validates the envelope, drops
- * repeats by id (QoS 1 may deliver twice), refuses expired ones, dispatches, and returns the ack to
- * publish. Commands: {@code reset-queue}, {@code hall-message}, {@code resync}.
+ * Commands from the district server on {@code .../cmd/{name}}: validates the envelope, runs each id
+ * once (QoS 1 may deliver twice, and the district resends a command until its ack comes), refuses
+ * expired ones, dispatches, and returns the ack to publish. A repeated id is answered with the ack its
+ * first delivery got, without running it again: that ack may have been lost with the link, and a district
+ * that never hears one would resend it for ever. Commands: {@code reset-queue}, {@code hall-message},
+ * {@code resync}.
  */
 public final class CommandInbox {
     private static final Logger log = LoggerFactory.getLogger(CommandInbox.class);
@@ -23,7 +26,8 @@ public final class CommandInbox {
     private final CommandHandler handler;
     private final LongConsumer resync;
     private final Clock clock;
-    private final LinkedHashSet<String> seenIds = new LinkedHashSet<>();
+    /** The last {@link #REMEMBERED_IDS} ids and what each was answered. */
+    private final LinkedHashMap<String, StatusMessages.CommandAck> answered = new LinkedHashMap<>();
     private final AtomicLong refused = new AtomicLong();
 
     /** @param resync asks the outbox pump to resend from a sequence number */
@@ -33,7 +37,7 @@ public final class CommandInbox {
         this.clock = clock;
     }
 
-    /** Returns the ack to publish, or null for a repeated id (already acknowledged). */
+    /** Returns the ack to publish; for a repeated id, the one its first delivery got (nothing is run again). */
     public synchronized StatusMessages.CommandAck receive(String name, byte[] payload) {
         String id = null;
         try {
@@ -41,33 +45,41 @@ public final class CommandInbox {
                 throw new BadMessageException("bad command name");
             }
             JsonNode n = Json.parseObject(payload, MAX_BYTES);
-            id = Json.text(n, "id", 64);
-            if (!TopicSegment.isSafe(id)) {
+            String given = Json.text(n, "id", 64);
+            if (!TopicSegment.isSafe(given)) {
                 throw new BadMessageException("command 'id' may only hold letters, digits, '.', '-', '_'");
             }
-            if (!seenIds.add(id)) {
-                log.debug("dropping repeated command {}", id);
-                return null;
-            }
-            if (seenIds.size() > REMEMBERED_IDS) {
-                seenIds.removeFirst();
+            id = given; // only a well-formed id is remembered with its answer
+            StatusMessages.CommandAck before = answered.get(id);
+            if (before != null) {
+                log.debug("repeated command {}: answered as before, not run again", id);
+                return before;
             }
             String expires = Json.optText(n, "expires", 40);
             if (expires != null && parseInstant(expires).isBefore(clock.instant())) {
-                return ack(id, name, "expired", "command expired at " + expires);
+                return remember(ack(id, name, "expired", "command expired at " + expires));
             }
             Outcome o = dispatch(name, n);
             if (!o.ok()) {
                 throw new BadMessageException(o.reason());
             }
             log.info("command {} ({}) done", name, id);
-            return ack(id, name, "done", null);
+            return remember(ack(id, name, "done", null));
         } catch (BadMessageException e) {
             refused.incrementAndGet();
             String reason = Sanitize.forLog(e.getMessage(), 200);
             log.warn("refused command {} ({}): {}", Sanitize.forLog(name, 40), id == null ? "no id" : id, reason);
-            return ack(id, name, "refused", reason);
+            StatusMessages.CommandAck ack = ack(id, name, "refused", reason);
+            return id == null ? ack : remember(ack);
         }
+    }
+
+    private StatusMessages.CommandAck remember(StatusMessages.CommandAck ack) {
+        answered.put(ack.id(), ack);
+        if (answered.size() > REMEMBERED_IDS) {
+            answered.pollFirstEntry();
+        }
+        return ack;
     }
 
     public long refusedCount() { return refused.get(); }

@@ -1,7 +1,6 @@
 package vn.motcua.appliance.uplink;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -40,10 +39,15 @@ class CommandInboxTest {
     }
 
     @Test
-    void aRepeatedCommandIdIsDroppedNotRunTwice() {
-        send("reset-queue", "{\"id\":\"c-2\",\"reason\":\"office closes early\"}");
-        assertNull(send("reset-queue", "{\"id\":\"c-2\",\"reason\":\"office closes early\"}"));
-        assertEquals(1, done.size());
+    void aRepeatedCommandIdIsAnsweredAsBeforeNotRunTwice() {
+        var first = send("reset-queue", "{\"id\":\"c-2\",\"reason\":\"office closes early\"}");
+        assertEquals("done", first.status());
+        // the district resends a command whose ack it never heard (lost with the link): it hears the same answer
+        assertEquals(first, send("reset-queue", "{\"id\":\"c-2\",\"reason\":\"office closes early\"}"));
+        assertEquals(1, done.size(), "run once");
+        var refused = send("format-disk", "{\"id\":\"c-3\"}");
+        assertEquals("refused", refused.status());
+        assertEquals(refused, send("format-disk", "{\"id\":\"c-3\"}"), "a refusal is answered the same again");
     }
 
     @Test
