@@ -23,8 +23,9 @@ class ProvisionOverSshTest {
     void provisionsTwoDevicesIdempotentlyWithAnHonestDryRunAndUpdatesAndRollsBack(@TempDir Path tmp) {
         Paths.assumeRoot();
         Path jdk = Path.of(System.getProperty("java.home"));
-        // A bound for a hang only (7 min on a quiet machine; over 15 with other builds beside it: Ansible is
-        // CPU-bound), under the test's own 20 minutes so that a hang reports the script's output.
+        // A bound for a hang only (7.7 min in CI on 7 Dec 2026; measured the same day with load 6, another build
+        // beside it and the module's other classes in a second JVM: 11.8 and 14.5 min. Ansible is CPU-bound),
+        // under the test's own 20 minutes so that a hang reports the script's output.
         Proc p = Proc.run(tmp, Proc.Duration.ofSeconds(1140), "unshare", "-m", "bash",
                 Paths.script("provision-over-ssh.sh").toString(), Paths.deb().toString(),
                 jdk.toString(), Paths.repo().toString(), tmp.resolve("target").toString());
