@@ -1,22 +1,14 @@
 package vn.motcua.tests.harness;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import vn.motcua.appliance.TestStores;
 
 /**
  * One JDK AOT cache (JEP 483/514) for the appliance processes of a test run, made once from a short training run of
@@ -31,23 +23,22 @@ import vn.motcua.appliance.TestStores;
  * running at once (the browser forks) take a file lock, so one trains and the others use its result.
  */
 final class ApplianceAotCache {
-    private static final Duration TRAINING_LIMIT = Duration.ofSeconds(120);
     private static Optional<Path> made;
 
     private ApplianceAotCache() {}
 
     /** The {@code -XX:AOTCache} flag for {@code jar} run with {@code flags}, or none (switched off, or no cache made). */
-    static synchronized List<String> flag(String java, Path jar, Path demoConf, List<String> flags) {
+    static synchronized List<String> flag(String java, Path jar, List<String> flags) {
         if (!Boolean.getBoolean("motcua.applianceAot")) {
             return List.of();
         }
         if (made == null) {
-            made = make(java, jar, demoConf, flags);
+            made = make(java, jar, flags);
         }
         return made.map(p -> List.of("-XX:AOTCache=" + p)).orElse(List.of());
     }
 
-    private static Optional<Path> make(String java, Path jar, Path demoConf, List<String> flags) {
+    private static Optional<Path> make(String java, Path jar, List<String> flags) {
         try {
             Path dir = Files.createDirectories(Path.of("target", "appliance-aot").toAbsolutePath());
             String key = Integer.toHexString((Files.size(jar) + "|" + Files.getLastModifiedTime(jar).toMillis() + "|"
@@ -59,7 +50,7 @@ final class ApplianceAotCache {
                     return Optional.of(cache);
                 }
                 long started = System.nanoTime();
-                Optional<Path> trained = train(dir, cache, java, jar, demoConf, flags);
+                Optional<Path> trained = train(dir, cache);
                 System.out.printf("appliance AOT cache %s in %d ms: %s%n", trained.isPresent() ? "made" : "NOT made",
                         (System.nanoTime() - started) / 1_000_000, trained.map(Path::toString).orElse("starts run without one"));
                 return trained;
@@ -73,69 +64,27 @@ final class ApplianceAotCache {
         }
     }
 
-    /** Starts the demo office with {@code -XX:AOTCacheOutput}, serves a few pages and tickets, stops it cleanly. */
-    private static Optional<Path> train(Path dir, Path cache, String java, Path jar, Path demoConf, List<String> flags)
-            throws IOException, InterruptedException {
-        Path run = Files.createTempDirectory(dir, "training-");
+    /** Starts the demo office writing the cache, serves a few pages and a ticket's day, stops it cleanly (SIGTERM). */
+    private static Optional<Path> train(Path dir, Path cache) throws IOException, InterruptedException {
         Path partial = dir.resolve(cache.getFileName() + ".partial");
         Files.deleteIfExists(partial);
-        int port = Ports.forAListener();
-        Path config = run.resolve("appliance.conf");
-        Files.writeString(config, TestStores.clearOfTheDailyRoll(Files.readString(demoConf)
-                .replace("data_dir       = \"./data\"", "data_dir = \"" + run.resolve("data") + "\"")
-                .replace("port           = 8080", "port = " + port)));
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx128m", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED"));
-        cmd.addAll(flags);
-        cmd.addAll(List.of("-XX:AOTCacheOutput=" + partial, "-jar", jar.toString(), "--config", config.toString(), "--demo"));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(run.resolve("appliance.log").toFile()).start();
-        try {
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5)).build();
-            String base = "http://127.0.0.1:" + port;
-            long deadline = System.nanoTime() + TRAINING_LIMIT.toNanos();
-            while (!answers(http, base + "/healthz")) {
-                if (!p.isAlive() || System.nanoTime() > deadline) {
-                    return Optional.empty();
-                }
-                Thread.sleep(50);
+        try (ApplianceProcess app = new ApplianceProcess(Files.createTempDirectory(dir, "training-"), toml -> toml)
+                .writingAotCache(partial)) {
+            app.start();
+            // What most tests do next: pages, a ticket taken, called and finished, the queue's JSON.
+            for (String page : List.of("/display", "/kiosk", "/api/queue")) {
+                app.get(page);
             }
-            // What most tests do next: pages, a ticket taken, called and finished, the status JSON.
-            for (String page : List.of("/display", "/kiosk", "/healthz", "/api/queue")) {
-                answers(http, base + page);
-            }
-            post(http, base + "/api/counters/1/open", "{\"staff\":\"training\"}");
-            post(http, base + "/api/tickets", "{\"service\":\"ho-tich\"}");
-            post(http, base + "/api/counters/1/call-next", null);
-            post(http, base + "/api/counters/1/finish", null);
-            p.destroy(); // SIGTERM: a clean stop, after which the JVM writes the cache
-            if (!p.waitFor(TRAINING_LIMIT.toSeconds(), TimeUnit.SECONDS) || !Files.isRegularFile(partial) || Files.size(partial) == 0) {
-                return Optional.empty();
-            }
-            Files.move(partial, cache, StandardCopyOption.ATOMIC_MOVE);
-            return Optional.of(cache);
-        } finally {
-            p.destroyForcibly();
+            app.post("/api/counters/1/open", "{\"staff\":\"training\"}");
+            app.post("/api/tickets", "{\"service\":\"ho-tich\"}");
+            app.post("/api/counters/1/call-next", null);
+            app.post("/api/counters/1/finish", null);
+            app.stop(); // the JVM writes the cache after a clean stop
         }
-    }
-
-    private static boolean answers(HttpClient http, String url) throws InterruptedException {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() > 0;
-        } catch (IOException notYet) {
-            return false;
+        if (!Files.isRegularFile(partial) || Files.size(partial) == 0) {
+            return Optional.empty();
         }
-    }
-
-    private static void post(HttpClient http, String url, String json) throws InterruptedException {
-        try {
-            http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json")
-                    .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
-                    .build(), HttpResponse.BodyHandlers.discarding());
-        } catch (IOException e) {
-            // a training request that fails only trains less
-        }
+        Files.move(partial, cache, StandardCopyOption.ATOMIC_MOVE);
+        return Optional.of(cache);
     }
 }

@@ -51,6 +51,8 @@ public final class ApplianceProcess implements AutoCloseable {
     private final java.util.Map<String, String> environment = new java.util.HashMap<>();
     private int starts;
     private boolean launcher;
+    /** Where this run writes an AOT cache at its clean stop ({@link ApplianceAotCache}'s training run); null: none. */
+    private Path aotOutput;
     /** Wraps the command line, e.g. to run it in a network namespace ({@link #inside}); identity by default. */
     private UnaryOperator<List<String>> wrap = UnaryOperator.identity();
     /** Where the local listener is reached: 127.0.0.1, or the namespace address it is bound to. */
@@ -111,7 +113,7 @@ public final class ApplianceProcess implements AutoCloseable {
         } else {
             cmd = new ArrayList<>(List.of(java, "-Xmx128m", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED"));
             cmd.addAll(JVM_FLAGS);
-            cmd.addAll(ApplianceAotCache.flag(java, JAR, DEMO_CONF, JVM_FLAGS));
+            cmd.addAll(aotOutput != null ? List.of("-XX:AOTCacheOutput=" + aotOutput) : ApplianceAotCache.flag(java, JAR, JVM_FLAGS));
             cmd.addAll(List.of("-jar", JAR.toString(), "--config", config.toString(), "--demo"));
         }
         starts++;
@@ -128,6 +130,12 @@ public final class ApplianceProcess implements AutoCloseable {
      */
     public ApplianceProcess withLauncher() {
         launcher = true;
+        return this;
+    }
+
+    /** The training run of {@link ApplianceAotCache}: the JVM writes an AOT cache to {@code file} when stopped cleanly. */
+    ApplianceProcess writingAotCache(Path file) {
+        aotOutput = file;
         return this;
     }
 
