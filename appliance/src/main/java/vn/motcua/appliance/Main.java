@@ -56,6 +56,7 @@ public final class Main {
             System.exit(check(checkFile, new ConfigLoader.Options(demo, openFiles)));
             return;
         }
+        StartPreload.begin();
         ApplianceConfig config;
         try {
             config = ConfigLoader.load(configFile, new ConfigLoader.Options(demo, true));
