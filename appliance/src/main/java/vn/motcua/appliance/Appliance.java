@@ -1,6 +1,7 @@
 package vn.motcua.appliance;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -42,6 +43,12 @@ import vn.motcua.bus.sim.SimulatedBus;
  */
 public final class Appliance implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Appliance.class);
+
+    /**
+     * How long the warm-ups after READY wait for the first page (the hall display's, on a Pi) before they run anyway:
+     * run beside that page they took its CPU (the ticket renderer's alone is about half a second of it).
+     */
+    static final Duration FIRST_ANSWER_WAIT = Duration.ofSeconds(2);
 
     private final ApplianceConfig config;
     private final Health health = new Health();
@@ -96,7 +103,8 @@ public final class Appliance implements AutoCloseable {
      * <li>screens: the web server, once every part it shows exists;</li>
      * <li>systemd: READY once the screens are served, then the watchdog pings; closed first (STOPPING).</li>
      * </ol>
-     * Then each part's {@link vn.motcua.appliance.parts.Part#afterReady} warm-up, behind READY on a thread of its own.
+     * Then each part's {@link vn.motcua.appliance.parts.Part#afterReady} warm-up, behind READY on a thread of its own,
+     * once the first page is answered (at most {@link #FIRST_ANSWER_WAIT} after READY).
      *
      * @throws PartFailedException a part failed to start; every part started before it is closed by then
      */
@@ -133,7 +141,7 @@ public final class Appliance implements AutoCloseable {
         });
         parts.start(new SystemdService(notifier, new Liveness(service, events)::check,
                 "serving " + config.office().counters().size() + " counters", shared));
-        parts.afterReady();
+        parts.afterReady(web.firstAnswer(), FIRST_ANSWER_WAIT);
     }
 
     /**

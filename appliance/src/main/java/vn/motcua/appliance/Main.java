@@ -56,6 +56,10 @@ public final class Main {
             System.exit(check(checkFile, new ConfigLoader.Options(demo, openFiles)));
             return;
         }
+        // Logging first, on this thread: a logger asked for (by Jetty, H2) on the preload thread while Logback starts
+        // would be SLF4J's stand-in, and lines logged meanwhile replayed later.
+        org.slf4j.LoggerFactory.getILoggerFactory();
+        StartPreload.begin();
         ApplianceConfig config;
         try {
             config = ConfigLoader.load(configFile, new ConfigLoader.Options(demo, true));

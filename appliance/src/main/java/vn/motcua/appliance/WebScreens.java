@@ -3,6 +3,7 @@ package vn.motcua.appliance;
 import vn.motcua.appliance.parts.Part;
 import vn.motcua.appliance.parts.Shared;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.jetty.server.Handler;
 import org.slf4j.Logger;
@@ -111,6 +112,11 @@ final class WebScreens implements Part {
     /** The screens' wiring (live feed, staff login); null before {@link #start}. */
     Screens screens() {
         return screens;
+    }
+
+    /** Completes when the server has answered its first request. */
+    CompletableFuture<Void> firstAnswer() {
+        return web.firstAnswer();
     }
 
     int port() {

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +26,7 @@ class LogSetupTest {
         assertEquals(Configurator.ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY, setup.configure(context));
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         ConsoleAppender<?> console = (ConsoleAppender<?>) root.getAppender("CONSOLE");
-        assertEquals(LogSetup.PATTERN, ((PatternLayoutEncoder) console.getEncoder()).getPattern());
+        assertInstanceOf(LogLine.class, ((LayoutWrappingEncoder<?>) console.getEncoder()).getLayout());
         assertEquals(Level.WARN, context.getLogger("org.eclipse.jetty").getLevel());
         assertEquals(Level.WARN, context.getLogger("h2database").getLevel());
         assertEquals(Level.INFO, context.getLogger("vn.motcua.appliance.store").getEffectiveLevel());

@@ -164,6 +164,29 @@ class PartsTest {
     }
 
     @Test
+    void theWarmUpsWaitForTheFirstAnswerButNotLongerThanTheBound() throws Exception {
+        List<String> warmed = java.util.Collections.synchronizedList(new ArrayList<>());
+        parts.start(new Part() {
+            @Override public String name() { return "devices"; }
+            @Override public void start() { }
+            @Override public void afterReady() { warmed.add("devices"); }
+            @Override public void close() { }
+        });
+        java.util.concurrent.CompletableFuture<Void> first = new java.util.concurrent.CompletableFuture<>();
+        Thread after = parts.afterReady(first, java.time.Duration.ofMinutes(5));
+        after.join(300);
+        assertTrue(after.isAlive() && warmed.isEmpty(), "no warm-up before the first page is answered");
+        first.complete(null);
+        after.join(10_000);
+        assertEquals(List.of("devices"), warmed);
+
+        Thread unanswered = parts.afterReady(new java.util.concurrent.CompletableFuture<>(), java.time.Duration.ofMillis(200));
+        unanswered.join(10_000);
+        assertFalse(unanswered.isAlive());
+        assertEquals(List.of("devices", "devices"), warmed, "no page asked for: the warm-ups run after the bound");
+    }
+
+    @Test
     void noWarmUpRunsOnceThePartsWereClosed() throws Exception {
         parts.start(new Part() {
             @Override public String name() { return "devices"; }

@@ -1,10 +1,15 @@
 package vn.motcua.appliance.parts;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,12 +73,27 @@ public final class Parts {
      * when the appliance is READY. Stops early when the parts are being closed; returns the thread (tests join it).
      */
     public Thread afterReady() {
+        return afterReady(CompletableFuture.completedFuture(null), Duration.ZERO);
+    }
+
+    /**
+     * As {@link #afterReady()}, the warm-ups waiting first for {@code first} (the first page answered: they would
+     * take the CPU from it) but no longer than {@code atMost} after READY (no screen may ask for a while).
+     */
+    public Thread afterReady(CompletableFuture<?> first, Duration atMost) {
         List<Part> inOrder;
         synchronized (this) {
             inOrder = new ArrayList<>(started);
         }
         Collections.reverse(inOrder);
         Thread t = new Thread(() -> {
+            try {
+                first.get(atMost.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            } catch (ExecutionException | TimeoutException e) {
+                // no first answer yet, or it failed: warm up now all the same
+            }
             for (Part part : inOrder) {
                 if (closed()) {
                     return;

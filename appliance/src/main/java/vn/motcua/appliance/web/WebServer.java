@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -63,6 +64,7 @@ public final class WebServer implements AutoCloseable {
     private final ServerConnector local;
     private final ServerConnector lan;
     private final LanGate gate;
+    private final FirstAnswer first;
     private final WebCounters counters;
     private final ApplianceConfig.Web web;
 
@@ -99,7 +101,8 @@ public final class WebServer implements AutoCloseable {
             server.addBean(new NetworkConnectionLimit(LAN_CONNECTIONS, lan));
         }
         gate = lan == null ? null : new LanGate(lan, routes, audiences, bodies);
-        server.setHandler(gate == null ? bodies : gate);
+        first = new FirstAnswer(gate == null ? bodies : gate);
+        server.setHandler(first);
         server.setStopTimeout(2000);
         server.setErrorHandler(new ErrorAnswers(web.maxBodyBytes()));
     }
@@ -134,6 +137,11 @@ public final class WebServer implements AutoCloseable {
 
     public void start() throws Exception {
         server.start();
+    }
+
+    /** Completes when the first request has been answered (what the warm-ups after READY wait for). */
+    public CompletableFuture<Void> firstAnswer() {
+        return first.answered();
     }
 
     public int port() {

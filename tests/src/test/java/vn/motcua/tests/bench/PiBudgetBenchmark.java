@@ -40,9 +40,10 @@ import vn.motcua.tests.harness.ApplianceProcess;
  * <p>The JVM flags are the launcher's ({@code systemd/bin/motcua-appliance}); the benchmark stops if the two differ.
  * <p>Run: {@code tests/bench.sh pi-budget [cold-runs] [lifecycles-per-window]} (defaults 5 and 300); the held CPU
  * share is {@code -Dmotcua.bench.cpuShare=0.5} of one CPU. {@code -Dmotcua.bench.only=commands} runs the commands/s
- * figures alone; {@code -Dmotcua.bench.commandJvmArgs=...} gives their appliances more JVM options (a profiler),
- * {@code -Dmotcua.bench.beforeJar=...} runs an older build's pair beside them, {@code -Dmotcua.bench.held=false}
- * leaves out the held figures, {@code -Dmotcua.bench.printer=off} runs them without the ticket printer,
+ * figures alone, {@code -Dmotcua.bench.only=startup} the start-up figures alone;
+ * {@code -Dmotcua.bench.commandJvmArgs=...} gives the commands' appliances more JVM options (a profiler),
+ * {@code -Dmotcua.bench.beforeJar=...} runs an older build beside this one (its starts, its commands' pair),
+ * {@code -Dmotcua.bench.held=false} leaves out the held figures, {@code -Dmotcua.bench.printer=off} runs them without the ticket printer,
  * {@code -Dmotcua.bench.warmup=N} warms each appliance with N lifecycles (default: two windows).
  */
 public final class PiBudgetBenchmark {
@@ -50,9 +51,9 @@ public final class PiBudgetBenchmark {
             "appliance/target/motcua-appliance.jar")).toAbsolutePath();
     private static final Path LAUNCHER = Path.of(System.getProperty("motcua.launcher", "systemd/bin/motcua-appliance"));
     private static final double CPU_SHARE = Double.parseDouble(System.getProperty("motcua.bench.cpuShare", "0.5"));
-    /** {@code commands}: the commands/s figures alone (this machine, then held), for profiling and before/after runs. */
+    /** {@code commands} or {@code startup}: those figures alone (this machine, then held), for before/after runs. */
     private static final String ONLY = System.getProperty("motcua.bench.only", "");
-    /** An older build's jar to measure beside {@link #JAR} in the commands/s figure (before and after a change). */
+    /** An older build's jar to measure beside {@link #JAR} in the start-up and commands/s figures (before and after). */
     private static final Path BEFORE_JAR = System.getProperty("motcua.bench.beforeJar") == null ? null
             : Path.of(System.getProperty("motcua.bench.beforeJar")).toAbsolutePath();
     /** Lifecycles each appliance runs before the measured windows (0: twice a window), for the JIT to settle. */
@@ -105,19 +106,24 @@ public final class PiBudgetBenchmark {
         System.out.printf("Pi budget: %s, %d CPUs, load %s%nJVM flags (the launcher's): %s%nheld: %s%n%n",
                 Runtime.version(), Runtime.getRuntime().availableProcessors(), load(), String.join(" ", FLAGS),
                 b.held.describe());
-        boolean commandsOnly = ONLY.equals("commands");
-        if (!commandsOnly && !ONLY.isEmpty()) {
-            throw new IllegalArgumentException("motcua.bench.only=" + ONLY + ": known is commands");
+        if (!ONLY.isEmpty() && !ONLY.equals("commands") && !ONLY.equals("startup")) {
+            throw new IllegalArgumentException("motcua.bench.only=" + ONLY + ": known are commands and startup");
         }
-        if (!commandsOnly) {
+        boolean startUp = !ONLY.equals("commands");
+        boolean commands = !ONLY.equals("startup");
+        if (startUp) {
             b.startUp(false);
         }
-        b.commandsPerSecond(false);
+        if (commands) {
+            b.commandsPerSecond(false);
+        }
         if (HELD && b.held.available()) {
-            if (!commandsOnly) {
+            if (startUp) {
                 b.startUp(true);
             }
-            b.commandsPerSecond(true);
+            if (commands) {
+                b.commandsPerSecond(true);
+            }
         }
         System.out.println("""
                 Longer figures, benchmarks of their own (BENCHMARKS.md):
@@ -128,49 +134,71 @@ public final class PiBudgetBenchmark {
         System.out.println("load at the end: " + load());
     }
 
-    /** Cold starts of the appliance and the minimal Jetty, interleaved, without and with an AOT cache. */
+    /**
+     * Cold starts of the appliance and the minimal Jetty, interleaved, without and with an AOT cache; with
+     * {@code -Dmotcua.bench.beforeJar=...} an older build's starts interleaved with them too (before and after).
+     */
     private void startUp(boolean hold) throws Exception {
         String where = hold ? "held (" + held.describe() + ")" : "this machine";
         ApplianceProcess conf = new ApplianceProcess(Files.createDirectories(dir.resolve("start-" + hold)), toml -> toml);
         Path config = dir.resolve("start-" + hold).resolve("appliance.conf");
         int appPort = conf.port();
         int jettyPort = ApplianceProcess.freePort();
+        List<Path> jars = new ArrayList<>(List.of(JAR));
+        if (BEFORE_JAR != null) {
+            jars.add(BEFORE_JAR);
+        }
         // the first start makes the store and the voice clips: a Pi restarts with both, so that is what is timed
         time(appliance(config, List.of()), appPort, "/display", hold, true);
         for (boolean aot : new boolean[] {false, true}) {
-            List<String> appAot = List.of();
+            List<List<String>> appAot = new ArrayList<>();
             List<String> jettyAot = List.of();
+            for (int k = 0; k < jars.size(); k++) {
+                appAot.add(List.of());
+                if (aot) {
+                    Path appCache = dir.resolve("app-" + hold + "-" + k + ".aot");
+                    time(appliance(jars.get(k), config, List.of("-XX:AOTCacheOutput=" + appCache)), appPort, "/display",
+                            hold, true);
+                    appAot.set(k, List.of("-XX:AOTCache=" + appCache));
+                }
+            }
             if (aot) {
-                Path appCache = dir.resolve("app-" + hold + ".aot");
                 Path jettyCache = dir.resolve("jetty-" + hold + ".aot");
-                time(appliance(config, List.of("-XX:AOTCacheOutput=" + appCache)), appPort, "/display", hold, true);
                 time(jetty(jettyPort, List.of("-XX:AOTCacheOutput=" + jettyCache)), jettyPort, "/", hold, true);
-                appAot = List.of("-XX:AOTCache=" + appCache);
                 jettyAot = List.of("-XX:AOTCache=" + jettyCache);
             }
-            long[] app = new long[coldRuns];
+            long[][] app = new long[jars.size()][coldRuns];
             long[] jetty = new long[coldRuns];
-            Start firstApp = null;
+            Start[] firstApp = new Start[jars.size()];
             Start firstJetty = null;
             for (int i = 0; i < coldRuns; i++) {
-                Start a = time(appliance(config, appAot), appPort, "/display", hold, i == 0);
+                for (int k = 0; k < jars.size(); k++) {
+                    Start a = time(appliance(jars.get(k), config, appAot.get(k)), appPort, "/display", hold, i == 0);
+                    app[k][i] = a.millis;
+                    if (i == 0) {
+                        firstApp[k] = a;
+                    }
+                }
                 Start j = time(jetty(jettyPort, jettyAot), jettyPort, "/", hold, i == 0);
-                app[i] = a.millis;
                 jetty[i] = j.millis;
                 if (i == 0) {
-                    firstApp = a;
                     firstJetty = j;
                 }
             }
-            Arrays.sort(app);
             Arrays.sort(jetty);
-            long pa = app[app.length / 2];
             long pj = jetty[jetty.length / 2];
-            System.out.printf("start-up, %s, %s: appliance p50 %,d ms (min %,d), minimal Jetty p50 %,d ms (min %,d):"
-                            + " x%.2f (goal: within 1.5x); classes at the first 200: %,d vs %,d (x%.2f); load %s%n",
-                    where, aot ? "AOT cache" : "no AOT cache", pa, app[0], pj, jetty[0], (double) pa / pj,
-                    firstApp.classes, firstJetty.classes, (double) firstApp.classes / Math.max(1, firstJetty.classes),
-                    load());
+            for (int k = 0; k < jars.size(); k++) {
+                Arrays.sort(app[k]);
+                long pa = app[k][app[k].length / 2];
+                System.out.printf("start-up, %s, %s%s: appliance p50 %,d ms (min %,d; runs %s), minimal Jetty p50 %,d ms"
+                                + " (min %,d): x%.2f (goal: within 1.5x); classes at the first 200: %,d vs %,d (x%.2f);"
+                                + " load %s%n",
+                        where, aot ? "AOT cache" : "no AOT cache", k == 0 ? "" : ", before (" + jars.get(k) + ")", pa,
+                        app[k][0], Arrays.stream(app[k]).mapToObj(x -> String.format("%,d", x))
+                                .collect(Collectors.joining(" / ")), pj, jetty[0], (double) pa / pj,
+                        firstApp[k].classes, firstJetty.classes,
+                        (double) firstApp[k].classes / Math.max(1, firstJetty.classes), load());
+            }
         }
         if (!hold) {
             whatLoads(config, appPort);
