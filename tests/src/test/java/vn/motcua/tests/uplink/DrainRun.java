@@ -50,7 +50,7 @@ final class DrainRun {
     synchronized void sampled(long delivered, int window, int receiptBound) {
         maxOutstanding = Math.max(maxOutstanding, delivered - arrived.size());
         maxWindow = Math.max(maxWindow, window);
-        if (backlogDoneNanos == 0) {
+        if (backlogDoneNanos == 0 && receiptBound > 0) { // 0: the pump has not run yet
             minBound = Math.min(minBound, receiptBound);
             maxBound = Math.max(maxBound, receiptBound);
             lastBound = receiptBound;
