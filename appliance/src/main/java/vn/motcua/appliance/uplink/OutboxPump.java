@@ -76,6 +76,7 @@ public final class OutboxPump {
     private volatile int backlogWindowNow;
     private volatile long backlogCuts;
     private volatile long liveCuts;
+    private volatile int receiptBoundNow;
     /** Sessions begun since start; read by stats(). */
     private volatile long sessionsBegun;
     private boolean prefetchedForResync;
@@ -191,12 +192,13 @@ public final class OutboxPump {
         backlogWindowNow = backlogWindow.window();
         backlogCuts = backlogWindow.cuts();
         liveCuts = backlogWindow.liveCuts();
+        receiptBoundNow = receipts.limit();
         return wait;
     }
 
     public PumpStats stats() {
         return new PumpStats(sent.get(), delivered.get(), replayedSent.get(), backlogWindowNow, backlogCuts, liveCuts,
-                sessionsBegun);
+                sessionsBegun, receiptBoundNow);
     }
 
     private void fillLive() {
@@ -334,8 +336,9 @@ public final class OutboxPump {
      * Counters since start: events published, confirmed by PUBACK and marked, and sent as replayed; the backlog
      * window as the last pump left it, how often it was cut since start and how many of those only for a late
      * live event; and how many sessions it has begun. The link supervisor reports "connected" a moment before the
-     * pump begins its session and takes the backlog's ceiling: an event committed in that moment is backlog.
+     * pump begins its session and takes the backlog's ceiling: an event committed in that moment is backlog. Last,
+     * the district receipts' bound on the backlog sent and not yet receipted, as the last pump left it.
      */
     public record PumpStats(long sent, long delivered, long replayed, int backlogWindow, long backlogCuts,
-                            long liveCuts, long sessions) {}
+                            long liveCuts, long sessions, int receiptBound) {}
 }

@@ -19,6 +19,10 @@ final class DrainRun {
     /** Most events the broker held for the district at once (PUBACKed to us, not yet arrived), sampled every 50 ms. */
     volatile long maxOutstanding;
     volatile int maxWindow;
+    /** The district receipts' bound on what the broker holds for it: least and most sampled, and the last. */
+    volatile int minBound = Integer.MAX_VALUE;
+    volatile int maxBound;
+    volatile int lastBound;
     volatile long cuts;
     volatile long liveCuts;
     volatile long lastSeq;
@@ -43,9 +47,14 @@ final class DrainRun {
     }
 
     /** A sample: {@code delivered} events PUBACKed and marked so far, the backlog window now. */
-    synchronized void sampled(long delivered, int window) {
+    synchronized void sampled(long delivered, int window, int receiptBound) {
         maxOutstanding = Math.max(maxOutstanding, delivered - arrived.size());
         maxWindow = Math.max(maxWindow, window);
+        if (backlogDoneNanos == 0 && receiptBound > 0) { // 0: the pump has not run yet
+            minBound = Math.min(minBound, receiptBound);
+            maxBound = Math.max(maxBound, receiptBound);
+            lastBound = receiptBound;
+        }
     }
 
     long backlogArrived() {
@@ -75,8 +84,8 @@ final class DrainRun {
                     name, liveMillis(0.50), liveMillis(0.99), liveLatencyNanos.size());
         }
         return String.format("%-34s fill %6.1f s | drain %6.2f s | %8.0f events/s | live p50 %8.1f ms p99 %8.1f ms (n=%d)"
-                        + " | broker held <= %d | window max %d, cut %d (%d for live)",
+                        + " | broker held <= %d | window max %d, cut %d (%d for live) | receipts' bound %d-%d, last %d",
                 name, fillNanos / 1e9, drainSeconds(), eventsPerSecond(), liveMillis(0.50), liveMillis(0.99),
-                liveLatencyNanos.size(), maxOutstanding, maxWindow, cuts, liveCuts);
+                liveLatencyNanos.size(), maxOutstanding, maxWindow, cuts, liveCuts, minBound, maxBound, lastBound);
     }
 }

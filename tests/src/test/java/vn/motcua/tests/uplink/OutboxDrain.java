@@ -102,7 +102,7 @@ final class OutboxDrain {
             // What the broker holds for the district: PUBACKed (and marked) by us but not yet at the district.
             ScheduledFuture<?> sampler = residents.scheduleAtFixedRate(() -> {
                 var ps = uplink.pumpStats();
-                run.sampled(ps.delivered(), ps.backlogWindow());
+                run.sampled(ps.delivered(), ps.backlogWindow(), ps.receiptBound());
             }, 50, 50, TimeUnit.MILLISECONDS);
             BooleanSupplier done = run.backlog > 0 ? () -> run.backlogDoneNanos != 0
                     : () -> run.liveLatencyNanos.size() >= pace.liveCount();
