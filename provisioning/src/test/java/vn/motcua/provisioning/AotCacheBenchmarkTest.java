@@ -24,7 +24,7 @@ class AotCacheBenchmarkTest {
     private static final int SAMPLES = 15;
     private static String logbackConfig;
     /** The flags of systemd/bin/motcua-appliance that matter for class loading and the heap. */
-    private static final List<String> FLAGS = List.of("-Xms16m", "-Xmx28m", "-Xmn4m", "-XX:TieredStopAtLevel=1",
+    private static final List<String> FLAGS = List.of("-Xms16m", "-Xmx40m", "-Xmn8m", "-XX:TieredStopAtLevel=1",
             "-XX:+UseSerialGC", "-XX:+UseCompactObjectHeaders", "--enable-native-access=ALL-UNNAMED");
 
     @Test

@@ -72,7 +72,7 @@ public final class PiBudgetBenchmark {
      */
     private static final String COMMAND_JVM_ARGS = System.getProperty("motcua.bench.commandJvmArgs", "");
     /** The launcher's JVM flags, heap at its default; {@link #checkFlagsAreTheLaunchers} keeps them the same. */
-    private static final List<String> FLAGS = List.of("-Xms16m", "-Xmx28m", "-Xmn4m", "-Xss512k",
+    private static final List<String> FLAGS = List.of("-Xms16m", "-Xmx40m", "-Xmn8m", "-Xss512k",
             "-XX:MinHeapFreeRatio=15", "-XX:MaxHeapFreeRatio=40", "-XX:MaxMetaspaceSize=64m",
             "-XX:ReservedCodeCacheSize=16m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
             "-XX:+UseCompactObjectHeaders", "-XX:TrimNativeHeapInterval=5000", "-Djdk.nio.maxCachedBufferSize=65536",

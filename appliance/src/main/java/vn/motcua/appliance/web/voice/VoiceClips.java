@@ -41,7 +41,7 @@ public final class VoiceClips {
     private final Path generated;
     private final String espeak;
     /**
-     * Clips read so far, held softly: together up to about 4 MB of a heap capped at 32 MB, and the collector may drop
+     * Clips read so far, held softly: together up to about 4 MB of a small heap, and the collector may drop
      * them under pressure (read again from the file, which the kernel's page cache holds).
      */
     private final Map<String, SoftReference<byte[]>> pcm = new ConcurrentHashMap<>();
