@@ -66,16 +66,12 @@ final class PageBuilder {
         add(img);
     }
 
-    /**
-     * The page so far as one image, or null if nothing was printed since the last cut. One bit per dot, as a thermal
-     * printer prints: the kept pages are 48 KB each instead of 388 KB in grey (BENCHMARKS.md, "Memory through busy
-     * days").
-     */
+    /** The page so far as one image, or null if nothing was printed since the last cut. */
     BufferedImage finish() {
         if (parts.isEmpty()) {
             return null;
         }
-        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_BINARY);
+        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = blank(out);
         int y = 0;
         for (BufferedImage p : parts) {

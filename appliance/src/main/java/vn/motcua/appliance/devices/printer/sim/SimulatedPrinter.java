@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 public final class SimulatedPrinter implements EscPosSink {
     private static final Logger log = LoggerFactory.getLogger(SimulatedPrinter.class);
     /**
-     * Ticket images kept for {@code /sim/printer/last.png} and tests, one bit per dot (about 48 KB each): 64 grey ones
+     * Ticket images kept for {@code /sim/printer/last.png} and tests. Each is a grey page of about 0.7 MB: 64 of them
      * were 44 MB of the demo's heap, more than the whole appliance's live data (BENCHMARKS.md, "Memory").
      */
     private static final int KEEP = 8;
