@@ -198,8 +198,12 @@ public final class Database {
         // chunk (and everything after it, up to a minute of checkpoints): the store came back older than the seq
         // it had been synced at (seen in KillLoopResyncTest, ~1 start in 30; the dump showed a chunk id written
         // twice). The file then only grows: it is compacted at start above COMPACT_ABOVE_BYTES.
+        // CACHE_SIZE=1024 (KB): H2's page cache, by default 64 MB per GB of heap (2.5 MB at the launcher's old 40 MB),
+        // held 3 MB of a busy day's live heap; the queue itself is in memory and the store is written at its end, so
+        // 1 MB holds the pages being appended to (BENCHMARKS.md, "Memory through busy days").
         String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve(NAME)
-                + ";FILE_LOCK=FS;DB_CLOSE_ON_EXIT=FALSE;COMPRESS=TRUE;AUTO_COMPACT_FILL_RATE=0;REUSE_SPACE=FALSE";
+                + ";FILE_LOCK=FS;DB_CLOSE_ON_EXIT=FALSE;COMPRESS=TRUE;AUTO_COMPACT_FILL_RATE=0;REUSE_SPACE=FALSE"
+                + ";CACHE_SIZE=1024";
         Connection c = DriverManager.getConnection(url, "motcua", "");
         try {
             c.setAutoCommit(false);

@@ -27,6 +27,11 @@ import javax.imageio.ImageIO;
 public final class TicketRenderer {
     private static final int MAX_HEIGHT = 3000;
     /**
+     * The scratch's first height: a ticket is about 700 rows at 80 mm, so the full {@link #MAX_HEIGHT} (1.7 MB, kept
+     * for the next ticket) is made only when a ticket needs it (BENCHMARKS.md, "Memory through busy days").
+     */
+    private static final int FIRST_HEIGHT = 1024;
+    /**
      * Rows below the last line that a glyph may still have touched (a descender, a tone mark below): cleared with
      * the rest before the scratch is used again. Far more than any glyph at the sizes used here reaches.
      */
@@ -124,19 +129,37 @@ public final class TicketRenderer {
 
     /** A tall scratch image written top-down, cropped when done; white again where the last ticket drew. */
     private final class Canvas {
-        private final BufferedImage img;
-        private final Graphics2D g;
+        private BufferedImage img;
+        private Graphics2D g;
         private int y = 6;
 
         Canvas() {
             Scratch kept = scratch.getAndSet(null);
-            img = kept != null ? kept.img() : new BufferedImage(width, MAX_HEIGHT, BufferedImage.TYPE_BYTE_GRAY);
-            g = img.createGraphics();
+            img = kept != null ? kept.img() : new BufferedImage(width, FIRST_HEIGHT, BufferedImage.TYPE_BYTE_GRAY);
+            g = graphics(img, kept != null ? kept.dirtyRows() : img.getHeight());
+        }
+
+        private static Graphics2D graphics(BufferedImage on, int whiteRows) {
+            Graphics2D g = on.createGraphics();
             g.setColor(Color.WHITE);
-            g.fillRect(0, 0, width, kept != null ? kept.dirtyRows() : MAX_HEIGHT);
+            g.fillRect(0, 0, on.getWidth(), whiteRows);
             g.setColor(Color.BLACK);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+            return g;
+        }
+
+        /** Whether {@code rows} more fit below {@code y}; grows the scratch to {@link #MAX_HEIGHT} first if needed. */
+        private boolean fits(int rows) {
+            if (y + rows + OVERDRAW > img.getHeight() && img.getHeight() < MAX_HEIGHT) {
+                BufferedImage taller = new BufferedImage(width, MAX_HEIGHT, BufferedImage.TYPE_BYTE_GRAY);
+                Graphics2D t = graphics(taller, MAX_HEIGHT);
+                t.drawImage(img, 0, 0, null);
+                g.dispose();
+                img = taller;
+                g = t;
+            }
+            return y + rows < MAX_HEIGHT;
         }
 
         void text(String s, Font base, float pt, int gapAfter) {
@@ -146,7 +169,7 @@ public final class TicketRenderer {
             g.setFont(base.deriveFont(pt * scale));
             var fm = g.getFontMetrics();
             for (String line : TextWrap.wrap(s, width - 8, fm::stringWidth)) {
-                if (y + fm.getHeight() >= MAX_HEIGHT) {
+                if (!fits(fm.getHeight())) {
                     return;
                 }
                 g.drawString(line, (width - fm.stringWidth(line)) / 2, y + fm.getAscent());
@@ -159,6 +182,7 @@ public final class TicketRenderer {
             g.setFont(TicketFonts.BOLD.deriveFont(pt * scale));
             var fm = g.getFontMetrics();
             int w = Math.min(width - 8, fm.stringWidth(s) + 24);
+            fits(fm.getHeight() + 16);
             g.fillRoundRect((width - w) / 2, y, w, fm.getHeight() + 8, 12, 12);
             g.setColor(Color.WHITE);
             g.drawString(s, (width - fm.stringWidth(s)) / 2, y + 4 + fm.getAscent());
@@ -167,6 +191,7 @@ public final class TicketRenderer {
         }
 
         void rule() {
+            fits(10);
             g.fillRect(16, y, width - 32, 2);
             y += 10;
         }
@@ -174,7 +199,7 @@ public final class TicketRenderer {
         void image(BufferedImage src) {
             int w = Math.min(width, src.getWidth());
             int h = src.getHeight() * w / src.getWidth();
-            if (y + h < MAX_HEIGHT) {
+            if (fits(h)) {
                 g.drawImage(src, (width - w) / 2, y, w, h, null);
                 y += h + 6;
             }
@@ -182,7 +207,7 @@ public final class TicketRenderer {
 
         BufferedImage done() {
             g.dispose();
-            int h = Math.max(1, y + 6);
+            int h = Math.max(1, Math.min(y + 6, img.getHeight()));
             BufferedImage out = new BufferedImage(width, h, BufferedImage.TYPE_BYTE_GRAY);
             Graphics2D o = out.createGraphics();
             o.drawImage(img.getSubimage(0, 0, width, h), 0, 0, null);

@@ -3,6 +3,7 @@ package vn.motcua.appliance.web.voice;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.ref.SoftReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,7 +40,11 @@ public final class VoiceClips {
     private final Path custom;
     private final Path generated;
     private final String espeak;
-    private final Map<String, byte[]> pcm = new ConcurrentHashMap<>();
+    /**
+     * Clips read so far, held softly: together up to about 4 MB of a small heap, and the collector may drop
+     * them under pressure (read again from the file, which the kernel's page cache holds).
+     */
+    private final Map<String, SoftReference<byte[]>> pcm = new ConcurrentHashMap<>();
     private final AtomicInteger refused = new AtomicInteger();
 
     public VoiceClips(Path voiceDir, String espeakCommand) {
@@ -102,7 +107,8 @@ public final class VoiceClips {
         if (!VoiceWords.known(clip)) {
             throw new IllegalArgumentException("no such voice clip: " + clip);
         }
-        byte[] cached = pcm.get(clip);
+        SoftReference<byte[]> held = pcm.get(clip);
+        byte[] cached = held == null ? null : held.get();
         if (cached != null) {
             return cached;
         }
@@ -113,7 +119,7 @@ public final class VoiceClips {
         if (s == null) {
             throw new IOException("voice clip " + clip + " is missing (espeak-ng not installed or not yet run?)");
         }
-        pcm.put(clip, s);
+        pcm.put(clip, new SoftReference<>(s));
         return s;
     }
 
