@@ -67,7 +67,8 @@ class ApplianceKillTest {
             ReceivedEvents got = district.events(DEVICE);
             log.info("kill test: 200 tickets issued while the link was down");
             broker.start();
-            Await.until(Duration.ofSeconds(60), () -> got.distinct() >= 40, () -> got.distinct() + " events at the district");
+            Await.until(Duration.ofSeconds(60), () -> got.distinct() >= 40,
+                    () -> got.distinct() + " events at the district; the appliance's log ends:\n" + logTail());
             appliance.destroyForcibly(); // SIGKILL, mid-drain
             appliance.waitFor(10, TimeUnit.SECONDS);
             assertTrue(got.distinct() < 200, "killed before the backlog was drained (" + got.distinct() + ")");
@@ -79,7 +80,8 @@ class ApplianceKillTest {
                 takeTicket(port, SERVICES[i % SERVICES.length]);
             }
             Await.until(Duration.ofSeconds(90), () -> got.distinct() >= 220 && got.gaps().isEmpty() && health(port),
-                    () -> got.distinct() + " events at the district, gaps " + got.gaps());
+                    () -> got.distinct() + " events at the district, gaps " + got.gaps() + "; the appliance's log ends:\n"
+                            + logTail());
             log.info("kill test: drained, {} duplicates dropped by the district", got.duplicates());
             Thread.sleep(1000); // anything still in flight lands, so duplicates are counted too
             assertEquals(List.of(), got.gaps());
@@ -125,7 +127,8 @@ class ApplianceKillTest {
                 takeTicket(port, SERVICES[i % SERVICES.length]);
             }
             Await.until(Duration.ofSeconds(120), () -> health(port) && got.gaps().isEmpty() && got.distinct() >= 90,
-                    () -> got.distinct() + " events at the district, gaps " + got.gaps());
+                    () -> got.distinct() + " events at the district, gaps " + got.gaps() + "; the appliance's log ends:\n"
+                            + logTail());
             Thread.sleep(1000);
             assertEquals(List.of(), got.gaps());
             assertEquals(List.of(), got.violations());
@@ -171,6 +174,12 @@ class ApplianceKillTest {
         } catch (IOException e) {
             return "";
         }
+    }
+
+    /** The last lines of the appliance's log since its last start: what a failed wait is diagnosed from. */
+    private String logTail() {
+        List<String> lines = log().lines().toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 
     private Path writeConfig(MosquittoBroker broker, int port, int backlogRate) throws IOException {
