@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -82,8 +83,13 @@ class ReportsPageBrowserTest {
                 assertTrue(page.findElement(By.cssSelector("#rows td[data-figure=issued]")).getCssValue("text-align")
                         .equals("right"), "numbers right-aligned");
                 for (String id : new String[] {"chart-groups", "chart-trend", "chart-arrivals", "chart-waits"}) {
-                    Browsers.waiting(page, 30).until(d -> (Boolean) page.executeScript(
-                            "var i = document.getElementById(arguments[0]); return i.complete && i.naturalWidth > 0;", id));
+                    try {
+                        Browsers.waiting(page, 30).until(d -> (Boolean) page.executeScript(
+                                "var i = document.getElementById(arguments[0]); return i.complete && i.naturalWidth > 0;", id));
+                    } catch (TimeoutException e) {
+                        throw new AssertionError(id + " did not load: " + chartState(page, id) + "\nthe appliance's log ends:\n"
+                                + logTail(dir), e);
+                    }
                     assertTrue(page.findElement(By.id(id)).getAttribute("alt").contains(" / "), id);
                 }
                 Path shot = Browsers.screenshot(page, "reports");
@@ -115,6 +121,29 @@ class ReportsPageBrowserTest {
         Map<String, Object> counts = (Map<String, Object>) f.get("rating_counts");
         for (int s = 1; s <= 4; s++) {
             assertEquals(String.valueOf(counts.get(Integer.toString(s))), cell(page, tr, "rating_" + s), tr + " rating " + s);
+        }
+    }
+
+    /** A chart that did not load: the image's state, and what its address answers now (status, type, start). */
+    private static String chartState(ChromeDriver page, String id) {
+        Object state = page.executeAsyncScript("""
+                var done = arguments[arguments.length - 1], i = document.getElementById(arguments[0]);
+                var seen = 'src ' + i.src + ', complete ' + i.complete + ', naturalWidth ' + i.naturalWidth;
+                if (!i.src) { done(seen); return; }
+                fetch(i.src, {cache: 'no-store'})
+                  .then(r => r.text().then(t => done(seen + '; fetched again: ' + r.status + ' '
+                      + r.headers.get('content-type') + ' ' + t.length + ' chars: ' + t.slice(0, 160))))
+                  .catch(e => done(seen + '; fetched again: ' + e));
+                """, id);
+        return String.valueOf(state);
+    }
+
+    private static String logTail(Path dir) {
+        try (var lines = Files.lines(dir.resolve("appliance.log"))) {
+            List<String> all = lines.toList();
+            return String.join("\n", all.subList(Math.max(0, all.size() - 30), all.size()));
+        } catch (java.io.IOException e) {
+            return "(no log: " + e + ")";
         }
     }
 
