@@ -23,7 +23,7 @@ final class StartPreload {
     private StartPreload() {}
 
     /** Starts the loading thread (a daemon: a start that fails early does not wait for it). */
-    static Thread begin() {
+    static void begin() {
         Thread t = new Thread(() -> {
             ClassLoader loader = StartPreload.class.getClassLoader();
             for (String name : CLASSES) {
@@ -36,6 +36,5 @@ final class StartPreload {
         }, "start-preload");
         t.setDaemon(true);
         t.start();
-        return t;
     }
 }

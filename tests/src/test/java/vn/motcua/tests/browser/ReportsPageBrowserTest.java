@@ -88,7 +88,7 @@ class ReportsPageBrowserTest {
                                 "var i = document.getElementById(arguments[0]); return i.complete && i.naturalWidth > 0;", id));
                     } catch (TimeoutException e) {
                         throw new AssertionError(id + " did not load: " + chartState(page, id) + "\nthe appliance's log ends:\n"
-                                + logTail(dir), e);
+                                + app.logTail(30), e);
                     }
                     assertTrue(page.findElement(By.id(id)).getAttribute("alt").contains(" / "), id);
                 }
@@ -138,14 +138,6 @@ class ReportsPageBrowserTest {
         return String.valueOf(state);
     }
 
-    private static String logTail(Path dir) {
-        try (var lines = Files.lines(dir.resolve("appliance.log"))) {
-            List<String> all = lines.toList();
-            return String.join("\n", all.subList(Math.max(0, all.size() - 30), all.size()));
-        } catch (java.io.IOException e) {
-            return "(no log: " + e + ")";
-        }
-    }
 
     private static String cell(ChromeDriver d, String row, String figure) {
         return d.findElement(By.cssSelector(row + " td[data-figure=" + figure + "]")).getText();

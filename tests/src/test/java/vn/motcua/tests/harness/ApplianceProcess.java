@@ -234,6 +234,21 @@ public final class ApplianceProcess implements AutoCloseable {
         return starts;
     }
 
+    /** The last {@code n} lines of the appliance's log: what a failed wait is diagnosed from. */
+    public String logTail(int n) {
+        try {
+            return lastLines(Files.readString(dir.resolve("appliance.log")), n);
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    /** The last {@code n} lines of {@code text}. */
+    public static String lastLines(String text, int n) {
+        List<String> lines = text.lines().toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - n), lines.size()));
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (process != null && process.isAlive()) {

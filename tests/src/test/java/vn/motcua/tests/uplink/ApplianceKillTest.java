@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.motcua.tests.district.DistrictServer;
 import vn.motcua.tests.district.ReceivedEvents;
 import vn.motcua.bus.Await;
+import vn.motcua.tests.harness.ApplianceProcess;
 import vn.motcua.tests.harness.Ports;
 import vn.motcua.tests.mqtt.MosquittoBroker;
 import vn.motcua.tests.mqtt.TestPki;
@@ -178,8 +179,7 @@ class ApplianceKillTest {
 
     /** The last lines of the appliance's log since its last start: what a failed wait is diagnosed from. */
     private String logTail() {
-        List<String> lines = log().lines().toList();
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        return ApplianceProcess.lastLines(log(), 40);
     }
 
     private Path writeConfig(MosquittoBroker broker, int port, int backlogRate) throws IOException {
